@@ -1,0 +1,19 @@
+//! Fetching the bundled data files with gloo-net (browser only).
+
+use super::{parse_data_file, DataError, DataErrorKind, DataFile};
+
+/// Fetch `data/<name>.json` relative to the page, then parse and validate it.
+pub async fn fetch_data_file(name: &str) -> Result<DataFile, DataError> {
+    let file = format!("{name}.json");
+    let url = format!("data/{file}");
+    let fail = |why: String| DataError::new(&file, DataErrorKind::Fetch(why));
+    let resp = gloo_net::http::Request::get(&url)
+        .send()
+        .await
+        .map_err(|e| fail(format!("the request failed ({e})")))?;
+    if !resp.ok() {
+        return Err(fail(format!("the server answered {} {}", resp.status(), resp.status_text())));
+    }
+    let text = resp.text().await.map_err(|e| fail(format!("the response could not be read ({e})")))?;
+    parse_data_file(&file, &text)
+}

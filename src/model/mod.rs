@@ -1,0 +1,5 @@
+//! Pure computation: no Leptos, no browser APIs. `f64` in, plain structs out.
+//! Every function documents its units and is unit-tested natively.
+
+pub mod date;
+pub mod series;

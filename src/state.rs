@@ -1,0 +1,275 @@
+//! The global controls and their URL form (`?cut=<percent>&lev=<multiple>`).
+//!
+//! Parsing never fails: a missing or unreadable value falls back to its default
+//! and an out-of-range one is clamped, each with a notice the page shows, so
+//! any link, however mangled, opens a working page.
+
+/// One numeric control: its URL key, range, default and rounding step.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Spec {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub min: f64,
+    pub max: f64,
+    pub default: f64,
+    /// Values are rounded to a multiple of this.
+    pub step: f64,
+}
+
+/// December rate-cut probability, percent. Default 39.6 %: a CME FedWatch
+/// reading quoted on 20 Nov 2025 (public/data/rates.json).
+pub const CUT: Spec = Spec {
+    key: "cut",
+    label: "December rate-cut probability",
+    min: 0.0,
+    max: 100.0,
+    default: 39.6,
+    step: 0.1,
+};
+
+/// Leverage multiple of crypto and margin traders. Default 10×: a model
+/// assumption (no market-wide average leverage figure is bundled).
+pub const LEV: Spec = Spec {
+    key: "lev",
+    label: "Leverage",
+    min: 1.0,
+    max: 100.0,
+    default: 10.0,
+    step: 0.1,
+};
+
+impl Spec {
+    /// Clamp to the range and round to the step. Non-finite input: +∞ → max,
+    /// −∞ → min, NaN → default.
+    pub fn clamp(&self, v: f64) -> f64 {
+        if v.is_nan() {
+            return self.default;
+        }
+        let v = v.clamp(self.min, self.max);
+        let r = (v / self.step).round() * self.step;
+        // Rounding can step a hair outside the range or leave float noise.
+        (r.clamp(self.min, self.max) * 1e6).round() / 1e6
+    }
+
+    /// Read this control from a raw query value. Returns the value and, when the
+    /// input was not used as given, a sentence for the reader.
+    pub fn read(&self, raw: Option<&str>) -> (f64, Option<String>) {
+        let Some(raw) = raw else { return (self.default, None) };
+        let shown = excerpt(raw);
+        let text = raw.trim().trim_end_matches('%').trim_end_matches(['x', 'X', '×']);
+        match text.parse::<f64>() {
+            Ok(v) if v.is_nan() => (
+                self.default,
+                Some(format!("{}: '{shown}' is not a number, so the default {} is used.", self.key, fmt_num(self.default))),
+            ),
+            Ok(v) => {
+                let c = self.clamp(v);
+                if v < self.min || v > self.max {
+                    (c, Some(format!(
+                        "{}: '{shown}' is outside {}–{}, so {} is used.",
+                        self.key, fmt_num(self.min), fmt_num(self.max), fmt_num(c)
+                    )))
+                } else {
+                    (c, None)
+                }
+            }
+            Err(_) => (
+                self.default,
+                Some(format!("{}: '{shown}' is not a number, so the default {} is used.", self.key, fmt_num(self.default))),
+            ),
+        }
+    }
+}
+
+/// The two global controls.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Controls {
+    /// Probability of a 25 bp December cut, percent (0–100).
+    pub cut_pct: f64,
+    /// Leverage multiple (1–100).
+    pub lev_x: f64,
+}
+
+impl Default for Controls {
+    fn default() -> Self {
+        Controls { cut_pct: CUT.default, lev_x: LEV.default }
+    }
+}
+
+/// Parse a query string (with or without the leading `?`). Unknown keys are
+/// ignored here and kept by [`to_query`].
+pub fn parse_query(query: &str) -> (Controls, Vec<String>) {
+    let pairs = query_pairs(query);
+    let get = |k: &str| pairs.iter().rev().find(|(key, _)| key == k).map(|(_, v)| v.as_str());
+    let mut notices = Vec::new();
+    let (cut_pct, n) = CUT.read(get(CUT.key));
+    notices.extend(n);
+    let (lev_x, n) = LEV.read(get(LEV.key));
+    notices.extend(n);
+    (Controls { cut_pct, lev_x }, notices)
+}
+
+/// Serialise the controls into `query`, replacing their keys and keeping every
+/// other parameter in its place. Returns the query without a leading `?`.
+pub fn to_query(controls: &Controls, query: &str) -> String {
+    let mut pairs: Vec<(String, String)> = query_pairs(query)
+        .into_iter()
+        .filter(|(k, _)| k != CUT.key && k != LEV.key)
+        .collect();
+    pairs.insert(0, (LEV.key.into(), fmt_num(controls.lev_x)));
+    pairs.insert(0, (CUT.key.into(), fmt_num(controls.cut_pct)));
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// Shortest plain decimal form: 40 not 40.0, 39.6 not 39.600000000000001.
+pub fn fmt_num(v: f64) -> String {
+    let s = format!("{:.6}", v);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" { "0".into() } else { s.into() }
+}
+
+/// Split `a=1&b=2` into decoded pairs; a key with no `=` gets an empty value.
+pub fn query_pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+/// application/x-www-form-urlencoded decoding; invalid escapes are kept as text.
+fn decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < b.len() => {
+                match u8::from_str_radix(std::str::from_utf8(&b[i + 1..i + 3]).unwrap_or("zz"), 16) {
+                    Ok(byte) => {
+                        out.push(byte);
+                        i += 2;
+                    }
+                    Err(_) => out.push(b'%'),
+                }
+            }
+            c => out.push(c),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn encode(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for byte in s.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(byte as char),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// At most 24 characters of a reader's input, for quoting it back safely.
+fn excerpt(raw: &str) -> String {
+    let mut s: String = raw.chars().take(24).collect();
+    if raw.chars().count() > 24 {
+        s.push('…');
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn valid_values_are_read() {
+        let (c, n) = parse_query("?cut=70&lev=25");
+        assert_eq!(c, Controls { cut_pct: 70.0, lev_x: 25.0 });
+        assert!(n.is_empty());
+        let (c, _) = parse_query("cut=39.6&lev=2.5");
+        assert_eq!(c.cut_pct, 39.6);
+        assert_eq!(c.lev_x, 2.5);
+        // Units written by hand are accepted.
+        assert_eq!(parse_query("cut=55%25&lev=20x").0, Controls { cut_pct: 55.0, lev_x: 20.0 });
+    }
+
+    #[test]
+    fn missing_values_use_documented_defaults() {
+        let (c, n) = parse_query("");
+        assert_eq!(c, Controls::default());
+        assert_eq!(c, Controls { cut_pct: 39.6, lev_x: 10.0 });
+        assert!(n.is_empty());
+        assert_eq!(parse_query("?embed=rates").0, Controls::default());
+    }
+
+    #[test]
+    fn garbage_falls_back_with_a_notice() {
+        let (c, n) = parse_query("cut=abc&lev=");
+        assert_eq!(c, Controls::default());
+        assert_eq!(n.len(), 2);
+        assert_eq!(n[0], "cut: 'abc' is not a number, so the default 39.6 is used.");
+        let (c, n) = parse_query("cut=%3Cscript%3E&lev=%ZZ");
+        assert_eq!(c, Controls::default());
+        assert!(n[0].contains("'<script>'"));
+    }
+
+    #[test]
+    fn out_of_range_is_clamped() {
+        let (c, n) = parse_query("cut=150&lev=0");
+        assert_eq!(c, Controls { cut_pct: 100.0, lev_x: 1.0 });
+        assert_eq!(n[0], "cut: '150' is outside 0–100, so 100 is used.");
+        assert_eq!(parse_query("cut=-5&lev=-1e6").0, Controls { cut_pct: 0.0, lev_x: 1.0 });
+    }
+
+    #[test]
+    fn nan_and_infinity_text() {
+        let (c, n) = parse_query("cut=abc&lev=1e999");
+        assert_eq!(c.cut_pct, 39.6);
+        assert_eq!(c.lev_x, 100.0);
+        assert_eq!(n.len(), 2);
+        let (c, _) = parse_query("cut=NaN&lev=-inf");
+        assert_eq!(c, Controls { cut_pct: 39.6, lev_x: 1.0 });
+        let (c, _) = parse_query("cut=infinity&lev=nan");
+        assert_eq!(c, Controls { cut_pct: 100.0, lev_x: 10.0 });
+        for v in [c.cut_pct, c.lev_x] {
+            assert!(v.is_finite());
+        }
+    }
+
+    #[test]
+    fn rounding_to_step() {
+        assert_eq!(CUT.clamp(39.64), 39.6);
+        assert_eq!(CUT.clamp(99.99), 100.0);
+        assert_eq!(LEV.clamp(0.96), 1.0);
+        assert_eq!(fmt_num(CUT.clamp(0.1 + 0.2)), "0.3");
+    }
+
+    #[test]
+    fn serialise_keeps_other_params_and_round_trips() {
+        let c = Controls { cut_pct: 72.5, lev_x: 20.0 };
+        let q = to_query(&c, "?embed=rates&cut=10&x=a%20b");
+        assert_eq!(q, "cut=72.5&lev=20&embed=rates&x=a%20b");
+        assert_eq!(parse_query(&q).0, c);
+        let long = "9".repeat(5000);
+        let (c, n) = parse_query(&format!("cut={long}"));
+        assert_eq!(c.cut_pct, 100.0);
+        assert!(n[0].chars().count() < 80);
+    }
+
+    #[test]
+    fn last_value_wins_for_repeated_keys() {
+        assert_eq!(parse_query("cut=10&cut=20").0.cut_pct, 20.0);
+    }
+}
