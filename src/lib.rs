@@ -4,6 +4,7 @@
 //! (`app`, `sections`, `charts`) only exists in the wasm32 build.
 
 pub mod data;
+pub mod format;
 pub mod model;
 pub mod state;
 

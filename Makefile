@@ -1,0 +1,67 @@
+# The two commands: `make run` and `make test`. Both install whatever is
+# missing first (pinned versions; nothing is downloaded at build time except
+# from the package registries). See README.md and ../shared/TOOLCHAIN.md.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+TRUNK_VERSION := 0.21.14
+WASM_BINDGEN_VERSION := 0.2.130
+PORT ?= 8080
+
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
+export TRUNK_OFFLINE := true
+
+.PHONY: help run test build tools tool-rust tool-trunk tool-wasm-bindgen tool-node tool-chromium test-native test-e2e data clean
+
+help:
+	@echo "make run   - install missing tools, build, serve on http://127.0.0.1:$(PORT)/"
+	@echo "make test  - install missing tools, run every test (native, data, browser end-to-end)"
+
+tools: tool-rust tool-trunk tool-wasm-bindgen tool-node tool-chromium
+
+tool-rust:
+	@command -v cargo >/dev/null || { echo "cargo not found: install Rust with rustup first"; exit 1; }
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+
+tool-trunk: tool-rust
+	@trunk --version 2>/dev/null | grep -q "trunk $(TRUNK_VERSION)" || cargo install trunk --version $(TRUNK_VERSION) --locked
+
+# --locked fails for this version (its lockfile wants a crate release the
+# registry here lacks), so it is installed without it.
+tool-wasm-bindgen: tool-rust
+	@wasm-bindgen --version 2>/dev/null | grep -q "wasm-bindgen $(WASM_BINDGEN_VERSION)" || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+
+# wasm-opt comes from the npm package binaryen@132: Debian's binaryen 108 breaks the page.
+tool-node: node_modules/.installed
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { apt-get update && apt-get install -y nodejs npm; }
+	npm ci --no-audit --no-fund
+	@touch $@
+
+tool-chromium:
+	@command -v chromium >/dev/null || { apt-get update && apt-get install -y chromium chromium-driver; }
+
+build: tool-trunk tool-wasm-bindgen tool-node
+	trunk build --release --offline
+
+run: build
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	node tests/serve.mjs dist $(PORT)
+
+test: tools test-native build test-e2e
+
+test-native: tool-rust
+	cargo test --all-targets
+
+test-e2e: tool-node tool-chromium
+	npx playwright test
+
+# Rebuild public/data/*.json from the reference CSVs in ../shared/data.
+data:
+	python3 tools/build_data.py ../shared/data
+
+clean:
+	rm -rf dist target node_modules test-results playwright-report

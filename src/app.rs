@@ -1,0 +1,180 @@
+//! The page: masthead, sticky controls, the timeline, the five sections.
+
+use crate::data::load::fetch_data_file;
+use crate::data::{DataError, DataFile};
+use crate::sections;
+use crate::state::{self, Controls, Spec, CUT, LEV};
+use leptos::prelude::*;
+
+/// The global controls, shared with every section through context. The
+/// signals always hold clamped, finite values.
+#[derive(Clone, Copy)]
+pub struct Shared {
+    /// December rate-cut probability, percent (0–100).
+    pub cut_pct: RwSignal<f64>,
+    /// Leverage multiple (1–100).
+    pub lev_x: RwSignal<f64>,
+}
+
+pub type DataResult = Result<DataFile, DataError>;
+
+/// One resource per bundled data file, fetched once and shared by every
+/// section that reads it.
+#[derive(Clone, Copy)]
+pub struct DataStore {
+    pub markets: LocalResource<DataResult>,
+    pub rates: LocalResource<DataResult>,
+    pub flows: LocalResource<DataResult>,
+    pub liquidations: LocalResource<DataResult>,
+    pub events: LocalResource<DataResult>,
+}
+
+pub fn mount() {
+    leptos::mount::mount_to_body(App);
+}
+
+fn location_search() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+/// Replace (not push) the query so the URL is always a permalink of the
+/// current state without filling the back-button history.
+fn replace_query(query: &str) {
+    let loc = window().location();
+    let path = loc.pathname().unwrap_or_default();
+    let hash = loc.hash().unwrap_or_default();
+    let url = format!("{path}?{query}{hash}");
+    if let Ok(history) = window().history() {
+        // Failing to update the address bar (e.g. a sandboxed iframe) must not
+        // break the page, so the error is deliberately ignored.
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let (initial, notices) = state::parse_query(&location_search());
+    let shared = Shared {
+        cut_pct: RwSignal::new(initial.cut_pct),
+        lev_x: RwSignal::new(initial.lev_x),
+    };
+    provide_context(shared);
+    let notices = RwSignal::new(notices);
+
+    let store = DataStore {
+        markets: LocalResource::new(|| fetch_data_file("markets")),
+        rates: LocalResource::new(|| fetch_data_file("rates")),
+        flows: LocalResource::new(|| fetch_data_file("flows")),
+        liquidations: LocalResource::new(|| fetch_data_file("liquidations")),
+        events: LocalResource::new(|| fetch_data_file("events")),
+    };
+    provide_context(store);
+
+    // Keep the address bar in step with the controls.
+    Effect::new(move |_| {
+        let c = Controls { cut_pct: shared.cut_pct.get(), lev_x: shared.lev_x.get() };
+        replace_query(&state::to_query(&c, &location_search()));
+    });
+
+    view! {
+        <a class="skip" href="#rates">"Skip to the explanation"</a>
+        <header class="masthead">
+            <p class="kicker">"An explorable explanation"</p>
+            <h1>"Why stocks and Bitcoin fell together on 20 November 2025"</h1>
+            <sections::intro::Lede/>
+        </header>
+        <ControlBar notices=notices/>
+        <main id="content">
+            <sections::intro::DayInContext/>
+            <sections::rates::Rates/>
+            <sections::tariffs::Tariffs/>
+            <sections::liquidity::Liquidity/>
+            <sections::liquidations::Liquidations/>
+            <sections::synthesis::Synthesis/>
+        </main>
+        <footer class="site-footer">
+            <p>
+                "Figures come from the bundled data files in "<code>"data/"</code>
+                ", each with its source. Model outputs are labelled as such. Not investment advice."
+            </p>
+        </footer>
+    }
+}
+
+/// The sticky bar holding the two global sliders.
+#[component]
+fn ControlBar(notices: RwSignal<Vec<String>>) -> impl IntoView {
+    let shared = expect_context::<Shared>();
+    view! {
+        <div class="controlbar" role="region" aria-label="Scenario controls">
+            <div class="controls">
+                <Slider spec=CUT value=shared.cut_pct unit="%"
+                    valuetext=|v| format!("{} percent chance of a December rate cut", state::fmt_num(v))/>
+                <Slider spec=LEV value=shared.lev_x unit="×"
+                    valuetext=|v| format!("{} times leverage", state::fmt_num(v))/>
+            </div>
+            <Show when=move || !notices.with(Vec::is_empty)>
+                <div class="notice" role="status">
+                    <p>"This link had values the page could not use as given:"</p>
+                    <ul>
+                        {move || notices.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
+                    </ul>
+                    <button type="button" on:click=move |_| notices.set(Vec::new())>"Dismiss"</button>
+                </div>
+            </Show>
+        </div>
+    }
+}
+
+/// A range input paired with a number box; both write the same clamped signal.
+#[component]
+fn Slider(
+    spec: Spec,
+    value: RwSignal<f64>,
+    unit: &'static str,
+    valuetext: fn(f64) -> String,
+) -> impl IntoView {
+    let id = format!("ctl-{}", spec.key);
+    let num_id = format!("{id}-num");
+    let shown = move || state::fmt_num(value.get());
+    let set_from = move |text: String| {
+        if let Ok(v) = text.trim().parse::<f64>() {
+            value.set(spec.clamp(v));
+        }
+    };
+    view! {
+        <div class="slider">
+            <label for=id.clone()>{spec.label}</label>
+            <div class="slider-row">
+                <input
+                    type="range"
+                    id=id.clone()
+                    name=spec.key
+                    min=spec.min
+                    max=spec.max
+                    step=spec.step
+                    prop:value=shown
+                    aria-valuetext=move || valuetext(value.get())
+                    on:input=move |ev| set_from(event_target_value(&ev))
+                />
+                <input
+                    type="number"
+                    id=num_id
+                    class="num"
+                    min=spec.min
+                    max=spec.max
+                    step=spec.step
+                    aria-label=format!("{} ({})", spec.label, unit)
+                    prop:value=shown
+                    on:change=move |ev| {
+                        let text = event_target_value(&ev);
+                        set_from(text);
+                        // A rejected entry snaps back to the current value.
+                        value.notify();
+                    }
+                />
+                <span class="unit" aria-hidden="true">{unit}</span>
+            </div>
+        </div>
+    }
+}

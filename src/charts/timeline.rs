@@ -1,0 +1,111 @@
+//! The timeline of the S&P 500, Bitcoin and the Nasdaq points.
+
+use super::{err, Frame, BITCOIN, GRID, INK, MUTED, NASDAQ, PAPER, SP500};
+use crate::model::date::Date;
+use crate::model::timeline::Timeline;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use web_sys::HtmlCanvasElement;
+
+/// A dated marker drawn as a vertical rule with a short label.
+pub struct Marker {
+    pub date: Date,
+    pub label: String,
+}
+
+pub fn draw(canvas: &HtmlCanvasElement, f: Frame, t: &Timeline, end: Date, markers: &[Marker]) -> Result<(), String> {
+    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas context")?;
+    let root = backend.into_drawing_area();
+    root.fill(&PAPER).map_err(err)?;
+
+    let x0 = t.base.days() as f64;
+    let x1 = end.days() as f64 + 0.5;
+    let all = t.sp500.iter().chain(&t.btc).chain(&t.nasdaq).filter(|o| o.date >= t.base && o.date <= end);
+    let (lo, hi) = all.fold((f64::MAX, f64::MIN), |(lo, hi), o| (lo.min(o.value), hi.max(o.value)));
+    if lo > hi {
+        return Err("no data in the chosen window".into());
+    }
+    let pad = ((hi - lo) * 0.08).max(1.0);
+    let (y0, y1) = (lo - pad, hi + pad);
+
+    let narrow = f.css_w < 520.0;
+    let label_font = ("sans-serif", f.font(12.0)).into_font().color(&MUTED);
+    let mut chart = ChartBuilder::on(&root)
+        .margin_top(f.px(10.0 + 14.0 * markers.len() as f64))
+        .margin_right(f.px(12.0))
+        .margin_left(f.px(4.0))
+        .margin_bottom(f.px(4.0))
+        .x_label_area_size(f.px(26.0))
+        .y_label_area_size(f.px(58.0))
+        .build_cartesian_2d(x0..x1, y0..y1)
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .x_labels(if narrow { 4 } else { 7 })
+        .y_labels(6)
+        .x_label_formatter(&|x| Date::from_days(x.round() as i64).short())
+        .y_label_formatter(&|y| format!("{y:.0}"))
+        .y_desc("Index, 2 Sep 2025 = 100")
+        .label_style(label_font.clone())
+        .axis_style(ShapeStyle::from(&MUTED).stroke_width(f.px(1.0)))
+        .bold_line_style(ShapeStyle::from(&GRID).stroke_width(f.px(1.0)))
+        .light_line_style(TRANSPARENT)
+        .draw()
+        .map_err(err)?;
+
+    // The 100 line: where each series started.
+    chart
+        .draw_series(LineSeries::new([(x0, 100.0), (x1, 100.0)], ShapeStyle::from(&MUTED).stroke_width(f.px(1.0))))
+        .map_err(err)?;
+
+    // Marker labels sit on their own rows above the plot so they never overlap.
+    for (row, m) in markers.iter().enumerate() {
+        let x = m.date.days() as f64;
+        if x < x0 || x > x1 {
+            continue;
+        }
+        chart
+            .draw_series(LineSeries::new([(x, y0), (x, y1)], ShapeStyle::from(&INK.mix(0.55)).stroke_width(f.px(1.0))))
+            .map_err(err)?;
+        let style = ("sans-serif", f.font(11.0)).into_font().color(&INK);
+        let (px, _) = chart.backend_coord(&(x, y1));
+        let text_w = f.px(6.2 * m.label.len() as f64) as i32;
+        let left = if px + text_w + f.px(4.0) as i32 > f.px(f.css_w) as i32 { px - text_w - f.px(4.0) as i32 } else { px + f.px(4.0) as i32 };
+        let y = f.px(6.0 + 14.0 * row as f64) as i32;
+        root.draw(&Text::new(m.label.clone(), (left, y), style)).map_err(err)?;
+    }
+
+    let line = |c: RGBColor| ShapeStyle::from(&c).stroke_width(f.px(2.0));
+    let pts = |s: &[crate::model::series::Obs]| -> Vec<(f64, f64)> {
+        s.iter().filter(|o| o.date >= t.base && o.date <= end).map(|o| (o.date.days() as f64, o.value)).collect()
+    };
+    chart
+        .draw_series(LineSeries::new(pts(&t.sp500), line(SP500)))
+        .map_err(err)?
+        .label("S&P 500")
+        .legend(move |(x, y)| PathElement::new([(x, y), (x + f.px(16.0) as i32, y)], line(SP500)));
+    chart
+        .draw_series(LineSeries::new(pts(&t.btc), line(BITCOIN)))
+        .map_err(err)?
+        .label("Bitcoin")
+        .legend(move |(x, y)| PathElement::new([(x, y), (x + f.px(16.0) as i32, y)], line(BITCOIN)));
+    let r = f.px(3.5);
+    chart
+        .draw_series(pts(&t.nasdaq).into_iter().map(|p| {
+            TriangleMarker::new(p, r, ShapeStyle::from(&NASDAQ).filled())
+        }))
+        .map_err(err)?
+        .label("Nasdaq (points)")
+        .legend(move |(x, y)| TriangleMarker::new((x + f.px(8.0) as i32, y), r, ShapeStyle::from(&NASDAQ).filled()));
+    chart
+        .configure_series_labels()
+        .position(SeriesLabelPosition::LowerLeft)
+        .margin(f.px(8.0))
+        .label_font(("sans-serif", f.font(12.0)).into_font().color(&INK))
+        .background_style(PAPER.mix(0.85))
+        .border_style(ShapeStyle::from(&GRID).stroke_width(f.px(1.0)))
+        .draw()
+        .map_err(err)?;
+    root.present().map_err(err)?;
+    Ok(())
+}

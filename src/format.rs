@@ -1,0 +1,96 @@
+//! Number formatting for prose and tables. Never prints "NaN" or "inf": a
+//! non-finite value becomes an en dash, so a model bug cannot leak onto the page.
+
+/// Thousands separators: 86100.4 → "86,100" (0 decimals).
+pub fn grouped(v: f64, decimals: usize) -> String {
+    if !v.is_finite() {
+        return "–".into();
+    }
+    let s = format!("{:.*}", decimals, v.abs());
+    let (int, frac) = s.split_once('.').map_or((s.as_str(), None), |(i, f)| (i, Some(f)));
+    let mut out = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    let negative = v < 0.0 && out.chars().any(|c| c.is_ascii_digit() && c != '0');
+    if negative { format!("−{out}") } else { out }
+}
+
+/// Signed percentage with a true minus sign: "−1.56%", "+0.40%".
+pub fn pct_signed(v: f64, decimals: usize) -> String {
+    if !v.is_finite() {
+        return "–".into();
+    }
+    let s = grouped(v, decimals);
+    if s.starts_with('−') || s.chars().all(|c| c == '0' || c == '.' || c == ',') { format!("{s}%") } else { format!("+{s}%") }
+}
+
+/// Unsigned percentage: "39.6%".
+pub fn pct(v: f64, decimals: usize) -> String {
+    format!("{}%", grouped(v, decimals))
+}
+
+/// US dollars: "$86,100".
+pub fn usd(v: f64, decimals: usize) -> String {
+    let s = grouped(v, decimals);
+    match s.strip_prefix('−') {
+        Some(rest) => format!("−${rest}"),
+        None => format!("${s}"),
+    }
+}
+
+/// US$ millions as "$523M" or "$2.2B", keeping the sign.
+pub fn usd_millions(m: f64) -> String {
+    if !m.is_finite() {
+        return "–".into();
+    }
+    let (sign, a) = if m < 0.0 { ("−", -m) } else { ("", m) };
+    if a >= 1000.0 {
+        format!("{sign}${}B", trim(a / 1000.0, 2))
+    } else {
+        format!("{sign}${}M", trim(a, 1))
+    }
+}
+
+/// At most `decimals` decimals, trailing zeros dropped.
+pub fn trim(v: f64, decimals: usize) -> String {
+    let s = format!("{:.*}", decimals, v);
+    if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats() {
+        assert_eq!(grouped(86100.4, 0), "86,100");
+        assert_eq!(grouped(-1234567.891, 2), "−1,234,567.89");
+        assert_eq!(grouped(-0.001, 1), "0.0");
+        assert_eq!(pct_signed(-1.5567, 2), "−1.56%");
+        assert_eq!(pct_signed(0.4, 2), "+0.40%");
+        assert_eq!(pct_signed(0.0, 1), "0.0%");
+        assert_eq!(usd(86100.0, 0), "$86,100");
+        assert_eq!(usd(-5.0, 0), "−$5");
+        assert_eq!(usd_millions(-523.2), "−$523.2M");
+        assert_eq!(usd_millions(-2200.0), "−$2.2B");
+        assert_eq!(usd_millions(19000.0), "$19B");
+        assert_eq!(trim(39.60, 1), "39.6");
+    }
+
+    #[test]
+    fn never_prints_nan_or_inf() {
+        for v in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            for s in [grouped(v, 2), pct_signed(v, 1), pct(v, 1), usd(v, 0), usd_millions(v)] {
+                assert!(!s.contains("NaN") && !s.contains("inf"), "{s}");
+            }
+        }
+    }
+}

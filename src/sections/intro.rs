@@ -1,0 +1,135 @@
+//! The lede's headline facts and the "day in context" timeline.
+
+use super::{Sources, WithData, WithData2};
+use crate::app::DataStore;
+use crate::charts::{self, timeline::Marker, ChartCanvas};
+use crate::data::{DataFile, Source};
+use crate::format::{pct_signed, usd};
+use crate::model::date::Date;
+use crate::model::series::{pct_change, Obs};
+use crate::model::timeline::{self, Timeline};
+use leptos::prelude::*;
+
+const BASE: &str = "2025-09-02";
+const END: &str = "2025-11-30";
+const DAY: &str = "2025-11-20";
+
+fn d(s: &str) -> Date {
+    Date::parse(s).expect("constant date")
+}
+
+/// Nasdaq points as observations.
+fn nasdaq_obs(doc: &DataFile) -> Vec<Obs> {
+    doc.facts("nasdaq_close")
+        .into_iter()
+        .filter_map(|f| Date::parse(&f.date).map(|date| Obs { date, value: f.value }))
+        .collect()
+}
+
+/// The Binance bar of `date`: (open, high, low, close).
+fn btc_bar(doc: &DataFile, date: &str) -> Option<(f64, f64, f64, f64)> {
+    let s = doc.ohlc.iter().find(|s| s.id == "btc_usdt_binance")?;
+    s.bars.iter().find(|b| b.0 == date).map(|b| (b.1, b.2, b.3, b.4))
+}
+
+#[component]
+pub fn Lede() -> impl IntoView {
+    let store = expect_context::<DataStore>();
+    view! {
+        <p class="lede">
+            "On Thursday 20 November 2025, a day after Nvidia's strong results, US stocks opened higher and then "
+            "fell hard, and Bitcoin fell with them. This page takes the four causes a widely shared "
+            "explanation gave for that day, and lets you test each one against the data."
+        </p>
+        <WithData res=store.markets what="the day's figures" render=move |m| {
+            let sp = m.obs("sp500").unwrap_or_default();
+            let at = |s: &[Obs], day: &str| s.iter().position(|o| o.date == d(day));
+            let sp_line = at(&sp, DAY).filter(|&i| i > 0).map(|i| {
+                format!("The S&P 500 closed {} at {}", pct_signed(pct_change(sp[i - 1].value, sp[i].value), 2), crate::format::grouped(sp[i].value, 2))
+            });
+            let nq = nasdaq_obs(&m);
+            let nq_line = at(&nq, DAY).filter(|&i| i > 0).map(|i| {
+                format!("the Nasdaq Composite {}", pct_signed(pct_change(nq[i - 1].value, nq[i].value), 2))
+            });
+            let btc_line = btc_bar(&m, DAY).map(|(_, _, low, _)| {
+                let next = btc_bar(&m, "2025-11-21").map(|b| format!(", and {} the next day", usd(b.2, 0))).unwrap_or_default();
+                format!("Bitcoin traded as low as {}{next}", usd(low, 0))
+            });
+            let first = [sp_line, nq_line].into_iter().flatten().collect::<Vec<_>>().join(" and ");
+            let text = match btc_line {
+                Some(b) => format!("{first}; {b} (UTC days, Binance)."),
+                None => format!("{first}."),
+            };
+            let mut sources: Vec<Source> = vec![];
+            if let Some(s) = m.series("sp500") { sources.push(s.source.clone()); }
+            sources.extend(m.facts("nasdaq_close").into_iter().filter(|f| f.date == DAY || f.date == "2025-11-19").map(|f| f.source.clone()));
+            if let Some(s) = m.ohlc.first() { sources.push(s.source.clone()); }
+            view! {
+                <p class="headline-figures">{text}</p>
+                <Sources sources=sources/>
+            }
+        }/>
+    }
+}
+
+/// The one-sentence summary of the timeline, computed from the data.
+fn summary(t: &Timeline, nasdaq: &[Obs]) -> String {
+    let m = timeline::moves(t, nasdaq, d(DAY));
+    let f = |v: Option<f64>| v.map(|x| pct_signed(x, 2)).unwrap_or_else(|| "(no data)".into());
+    format!(
+        "From {} to the close of 20 Nov the S&P 500 moved {} and Bitcoin {}. \
+         On 20 Nov itself the S&P 500 moved {}, the Nasdaq Composite {} and Bitcoin {} (UTC day).",
+        t.base.long(),
+        f(m.sp500_since_base),
+        f(m.btc_since_base),
+        f(m.sp500_day),
+        f(m.nasdaq_day),
+        f(m.btc_day),
+    )
+}
+
+#[component]
+pub fn DayInContext() -> impl IntoView {
+    let store = expect_context::<DataStore>();
+    view! {
+        <figure class="figure" id="timeline">
+            <h2 class="figure-title">"Three months of stocks and Bitcoin"</h2>
+            <WithData2 a=store.markets b=store.events what="the price data for the timeline" render=move |m, ev| {
+                let sp = m.obs("sp500").unwrap_or_default();
+                let btc = m.obs("btc_usd_0000utc").unwrap_or_default();
+                let nq = nasdaq_obs(&m);
+                match timeline::build(&sp, &btc, &nq, d(BASE)) {
+                    Err(e) => view! { <p class="error data-error" role="alert">"markets.json cannot be charted: " {e} "."</p> }.into_any(),
+                    Ok(t) => {
+                        let text = summary(&t, &nq);
+                        let markers: Vec<(Date, String)> = ev.events.iter()
+                            .filter(|e| e.id == "tariff" || e.id == "reversal")
+                            .filter_map(|e| Date::parse(&e.date).map(|dt| (dt, format!("{}: {}", dt.short(), e.title))))
+                            .collect();
+                        let mut sources: Vec<Source> = ["sp500", "btc_usd_0000utc"].iter().filter_map(|id| m.series(id)).map(|s| s.source.clone()).collect();
+                        sources.extend(m.facts("nasdaq_close").into_iter().map(|f| f.source.clone()));
+                        sources.extend(ev.events.iter().filter(|e| e.id == "tariff" || e.id == "reversal").map(|e| e.source.clone()));
+                        let t2 = t.clone();
+                        let draw = move |c: &web_sys::HtmlCanvasElement, f: charts::Frame| {
+                            let ms: Vec<Marker> = markers.iter().map(|(date, label)| Marker { date: *date, label: label.clone() }).collect();
+                            charts::timeline::draw(c, f, &t2, d(END), &ms)
+                        };
+                        view! {
+                            <ChartCanvas draw=draw
+                                label="Line chart: S&P 500 and Bitcoin, rebased to 100 on 2 Sep 2025, through November 2025, with Nasdaq Composite points in November"
+                                describedby="timeline-summary" aspect=0.45/>
+                            <figcaption id="timeline-summary">{text}</figcaption>
+                            <p class="fine">
+                                "Index: each series' close on 2 Sep 2025 = 100. Bitcoin: Bitstamp price at 00:00 UTC, "
+                                "which is the close of the previous UTC day, plotted on that day. Nasdaq: only the November "
+                                "closes found in the sources (there is no full Nasdaq series here), placed on the S&P 500 "
+                                "line on their first day so their November moves can be compared."
+                            </p>
+                            <Sources sources=sources/>
+                        }.into_any()
+                    }
+                }
+            }/>
+        </figure>
+    }
+}

@@ -1,0 +1,112 @@
+//! One file per section of the explanation, plus the pieces they share:
+//! loading a data file with its error state, and the Sources disclosure.
+
+pub mod intro;
+pub mod liquidations;
+pub mod liquidity;
+pub mod rates;
+pub mod synthesis;
+pub mod tariffs;
+
+use crate::app::DataResult;
+use crate::data::{DataFile, Fact, Source};
+use crate::format;
+use crate::model::date::Date;
+use leptos::prelude::*;
+
+/// Render `render(file)` once `res` has loaded; while loading say so, and if
+/// the file failed, show which file and why. Other sections are unaffected.
+#[component]
+pub fn WithData<F, V>(res: LocalResource<DataResult>, what: &'static str, render: F) -> impl IntoView
+where
+    F: Fn(DataFile) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Suspense fallback=move || view! { <p class="loading" role="status">"Loading " {what} "…"</p> }>
+            {move || res.get().map(|r| match r {
+                Ok(doc) => render(doc).into_any(),
+                Err(e) => view! {
+                    <p class="error data-error" role="alert">{e.to_string()} " The rest of the page still works."</p>
+                }.into_any(),
+            })}
+        </Suspense>
+    }
+}
+
+/// Like [`WithData`] for two files.
+#[component]
+pub fn WithData2<F, V>(a: LocalResource<DataResult>, b: LocalResource<DataResult>, what: &'static str, render: F) -> impl IntoView
+where
+    F: Fn(DataFile, DataFile) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    view! {
+        <Suspense fallback=move || view! { <p class="loading" role="status">"Loading " {what} "…"</p> }>
+            {move || match (a.get(), b.get()) {
+                (Some(Ok(x)), Some(Ok(y))) => Some(render(x, y).into_any()),
+                (Some(Err(e)), _) | (_, Some(Err(e))) => Some(view! {
+                    <p class="error data-error" role="alert">{e.to_string()} " The rest of the page still works."</p>
+                }.into_any()),
+                _ => None,
+            }}
+        </Suspense>
+    }
+}
+
+/// The "Sources" disclosure: publisher, title, date and link of exactly the
+/// figures shown above it (duplicates removed, order kept).
+#[component]
+pub fn Sources(sources: Vec<Source>) -> impl IntoView {
+    let mut seen: Vec<Source> = Vec::new();
+    for s in sources {
+        if !seen.iter().any(|x| x.url == s.url && x.title == s.title) {
+            seen.push(s);
+        }
+    }
+    view! {
+        <details class="sources">
+            <summary>"Sources (" {seen.len()} ")"</summary>
+            <ul>
+                {seen.into_iter().map(|s| view! {
+                    <li>
+                        <span class="publisher">{s.publisher.clone()}</span>": "
+                        {if s.url.is_empty() {
+                            view! { <span>{s.title.clone()}</span> }.into_any()
+                        } else {
+                            view! { <a href=s.url.clone() rel="noopener noreferrer" target="_blank">{s.title.clone()}</a> }.into_any()
+                        }}
+                        {s.date.clone().map(|d| format!(" ({d})"))}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </details>
+    }
+}
+
+/// Facts of `group` dated `date` (YYYY-MM-DD).
+pub fn facts_on<'a>(doc: &'a DataFile, group: &str, date: &str) -> Vec<&'a Fact> {
+    doc.facts(group).into_iter().filter(|f| f.date == date).collect()
+}
+
+/// "35–39.6%" for several readings, "57%" for one; with their sources.
+pub fn range_text(facts: &[&Fact], fmt: impl Fn(f64) -> String) -> (String, Vec<Source>) {
+    let lo = facts.iter().map(|f| f.value).fold(f64::INFINITY, f64::min);
+    let hi = facts.iter().map(|f| f.value).fold(f64::NEG_INFINITY, f64::max);
+    let text = if facts.is_empty() {
+        "(no reading)".to_string()
+    } else if (hi - lo).abs() < 1e-9 {
+        fmt(lo)
+    } else {
+        format!("{}–{}", fmt(lo), fmt(hi))
+    };
+    (text, facts.iter().map(|f| f.source.clone()).collect())
+}
+
+pub fn pct_plain(v: f64) -> String {
+    format::pct(v, if v.fract().abs() < 1e-9 { 0 } else { 1 })
+}
+
+pub fn long_date(text: &str) -> String {
+    Date::parse(text).map(Date::long).unwrap_or_else(|| text.to_string())
+}

@@ -1,0 +1,39 @@
+import { expect } from '@playwright/test';
+
+/** Collect console errors and uncaught exceptions for the whole test. */
+export function watchErrors(page) {
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  return errors;
+}
+
+/** Wait until the app has mounted and the timeline has been drawn. */
+export async function ready(page) {
+  await expect(page.locator('#ctl-cut')).toBeVisible();
+  await expect(page.locator('#timeline canvas')).toBeVisible();
+}
+
+/** Share of canvas pixels that differ from the background (0..1). */
+export async function inkShare(locator) {
+  return locator.evaluate((c) => {
+    const { width, height } = c;
+    if (!width || !height) return 0;
+    const d = c.getContext('2d').getImageData(0, 0, width, height).data;
+    let ink = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      if (d[i + 3] > 0 && (d[i] < 240 || d[i + 1] < 240 || d[i + 2] < 240)) ink++;
+    }
+    return ink / (width * height);
+  });
+}
+
+/** Wait for a canvas to have been drawn (some ink), then return the share. */
+export async function drawn(locator, min = 0.01) {
+  await expect.poll(() => inkShare(locator), { timeout: 10_000 }).toBeGreaterThan(min);
+  return inkShare(locator);
+}
+
+export function param(page, key) {
+  return new URL(page.url()).searchParams.get(key);
+}
