@@ -201,7 +201,19 @@ def main():
     for r in r_misc:
         if "BTC " in r["item"]:
             v, q = num(r["value"])
-            facts.append(fact("lth", r["date"], r["item"], v, "BTC", source_from_cell(r["source"], r["item"]), r["unit"].replace("BTC", "").strip(" ()")))
+            src_cell = source_from_cell(r["source"], r["item"])
+            facts.append(fact("lth", r["date"], r["item"], v, "BTC", src_cell, r["unit"].replace("BTC", "").strip(" ()")))
+            # Figures stated in the same source row's unit text, kept as their own facts.
+            m = re.search(r"down (\d+) from (\d+) in July", r["unit"])
+            if m:
+                facts.append(fact("lth_glassnode_change", r["date"], "Change in BTC long-term-holder supply since July (Glassnode)",
+                                  -float(m.group(1)), "BTC", src_cell, f"from {m.group(2)} in July to {int(v)} on {r['date']}"))
+            m = re.search(r"~(\d+) were Coinbase internal transfers; adjusted ~(\d+)", r["unit"])
+            if m:
+                facts.append(fact("lth_cryptoquant_internal", r["date"], "Part of the CryptoQuant LTH spending that was Coinbase internal transfers",
+                                  float(m.group(1)), "BTC", src_cell, "approx."))
+                facts.append(fact("lth_cryptoquant_adjusted", r["date"], "CryptoQuant LTH 30-day spending without the internal transfers",
+                                  float(m.group(2)), "BTC", src_cell, "approx."))
     write("flows", envelope("flows", "Spot Bitcoin ETF flows and long-term-holder supply", "2025-11-30", facts=facts))
 
     # -------------------------------------------------------------- sentiment

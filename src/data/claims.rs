@@ -1,0 +1,369 @@
+//! The source text's factual claims, checked against the bundled data.
+//!
+//! Each verdict is computed from the data by a stated rule, never typed in:
+//! if a data file changes, the verdicts follow.
+
+use super::{DataFile, Fact, Source};
+use crate::format::{grouped, pct_signed, usd, usd_millions};
+use crate::model::series::pct_change;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    Matches,
+    Differs,
+    /// The available measures disagree with each other about the claim.
+    Contested,
+    /// The data needed to check it is not in the bundle.
+    NotCheckable,
+}
+
+impl Verdict {
+    pub fn label(self) -> &'static str {
+        match self {
+            Verdict::Matches => "matches",
+            Verdict::Differs => "differs",
+            Verdict::Contested => "contested",
+            Verdict::NotCheckable => "not checkable",
+        }
+    }
+}
+
+/// One row of the "Claims vs data" panel.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClaimCheck {
+    pub id: &'static str,
+    /// The claim as the source text makes it.
+    pub claim: &'static str,
+    /// What the bundled data says, in words with the figures.
+    pub data: String,
+    pub verdict: Verdict,
+    /// How much it differs, or why it is contested or not checkable.
+    pub detail: String,
+    pub sources: Vec<Source>,
+}
+
+/// A claimed number against a measured one: matches when within `tol`
+/// (same unit). Returns the verdict and measured − claimed.
+pub fn compare(claimed: f64, measured: f64, tol: f64) -> (Verdict, f64) {
+    let diff = measured - claimed;
+    if !diff.is_finite() {
+        return (Verdict::NotCheckable, f64::NAN);
+    }
+    (if diff.abs() <= tol { Verdict::Matches } else { Verdict::Differs }, diff)
+}
+
+/// A claim checked against several independent measures. Matches if every
+/// measure is within `tol`; contested if some are and some are not, or if the
+/// measures straddle the claim; differs if all miss it on the same side.
+pub fn compare_measures(claimed: f64, measures: &[f64], tol: f64) -> Verdict {
+    let finite: Vec<f64> = measures.iter().copied().filter(|m| m.is_finite()).collect();
+    if finite.is_empty() {
+        return Verdict::NotCheckable;
+    }
+    let within = finite.iter().filter(|m| (*m - claimed).abs() <= tol).count();
+    let above = finite.iter().filter(|m| **m > claimed + tol).count();
+    let below = finite.iter().filter(|m| **m < claimed - tol).count();
+    if within == finite.len() {
+        Verdict::Matches
+    } else if within > 0 || (above > 0 && below > 0) {
+        Verdict::Contested
+    } else {
+        Verdict::Differs
+    }
+}
+
+fn on<'a>(doc: &'a DataFile, group: &str, date: &str) -> Vec<&'a Fact> {
+    doc.facts(group).into_iter().filter(|f| f.date == date).collect()
+}
+
+fn span(facts: &[&Fact]) -> Option<(f64, f64)> {
+    if facts.is_empty() {
+        return None;
+    }
+    let lo = facts.iter().map(|f| f.value).fold(f64::INFINITY, f64::min);
+    let hi = facts.iter().map(|f| f.value).fold(f64::NEG_INFINITY, f64::max);
+    Some((lo, hi))
+}
+
+fn pct_span((lo, hi): (f64, f64)) -> String {
+    if (hi - lo).abs() < 1e-9 { format!("{}%", grouped(lo, 1)) } else { format!("{}–{}%", grouped(lo, 1), grouped(hi, 1)) }
+}
+
+fn sources_of(facts: &[&Fact]) -> Vec<Source> {
+    facts.iter().map(|f| f.source.clone()).collect()
+}
+
+/// The files the checks read.
+pub struct Inputs<'a> {
+    pub markets: &'a DataFile,
+    pub rates: &'a DataFile,
+    pub flows: &'a DataFile,
+    pub sentiment: &'a DataFile,
+    pub events: &'a DataFile,
+}
+
+pub fn check_all(i: &Inputs) -> Vec<ClaimCheck> {
+    vec![
+        sp500_drop(i.markets),
+        trillion_in_80_minutes(i.markets),
+        bitcoin_below_87k(i.markets),
+        fear_index(i.sentiment),
+        cut_odds(i.rates),
+        ibit_one_day(i.flows),
+        november_outflows(i.flows),
+        lth_selling(i.flows),
+        trade_war_date(i.events),
+    ]
+}
+
+/// "The S&P 500 fell nearly 2.5%": close-to-close on 20 Nov. "Nearly" is read
+/// as within 0.25 percentage points below 2.5%.
+fn sp500_drop(m: &DataFile) -> ClaimCheck {
+    let claim = "The S&P 500 fell nearly 2.5% on 20 November.";
+    let sp = m.obs("sp500").unwrap_or_default();
+    let i = sp.iter().position(|o| o.date.to_string() == "2025-11-20").filter(|&i| i > 0);
+    let sources: Vec<Source> = m.series("sp500").map(|s| s.source.clone()).into_iter().collect();
+    match i {
+        None => not_checkable("sp500_drop", claim, "the S&P 500 close of 20 Nov is missing", sources),
+        Some(i) => {
+            let day = pct_change(sp[i - 1].value, sp[i].value);
+            let (verdict, diff) = compare(-2.5, day, 0.25);
+            let spy = m.facts("spy_ohlc");
+            let get = |k: &str| spy.iter().find(|f| f.date == "2025-11-20" && f.label == format!("SPY {k}")).map(|f| f.value);
+            let mut data = format!("The index closed {} at {}.", pct_signed(day, 2), grouped(sp[i].value, 2));
+            let mut sources = sources;
+            if let (Some(h), Some(c)) = (get("high"), get("close")) {
+                data.push_str(&format!(" Measured from its intraday high, SPY (the S&P 500 ETF) fell {}.", pct_signed(pct_change(h, c), 2)));
+                sources.extend(spy.iter().filter(|f| f.date == "2025-11-20").map(|f| f.source.clone()).take(1));
+            }
+            ClaimCheck {
+                id: "sp500_drop",
+                claim,
+                data,
+                verdict,
+                detail: format!("The close-to-close fall was {} percentage points smaller than claimed; the claim fits the high-to-close fall better.", grouped(diff.abs(), 2)),
+                sources,
+            }
+        }
+    }
+}
+
+fn not_checkable(id: &'static str, claim: &'static str, why: &str, sources: Vec<Source>) -> ClaimCheck {
+    ClaimCheck { id, claim, data: format!("Not in the data: {why}."), verdict: Verdict::NotCheckable, detail: why.to_string(), sources }
+}
+
+/// "$1.5 trillion of market value lost within 80 minutes": needs intraday index
+/// values and market capitalisation, which the bundle does not have.
+fn trillion_in_80_minutes(m: &DataFile) -> ClaimCheck {
+    let cap = m.facts("sp500_market_cap");
+    let spy = m.facts("spy_ohlc");
+    let mut sources: Vec<Source> = cap.iter().map(|f| f.source.clone()).collect();
+    sources.extend(spy.first().map(|f| f.source.clone()));
+    let cap_text = cap
+        .first()
+        .map(|f| format!(" The S&P 500's total market value was about ${} trillion on 20 Nov ({}).", grouped(f.value, 1), f.note))
+        .unwrap_or_default();
+    ClaimCheck {
+        id: "trillion_80_minutes",
+        claim: "$1.5 trillion of market value vanished within 80 minutes.",
+        data: format!("There is no intraday S&P 500 series in the data, so no 80-minute window can be measured.{cap_text} The \"$1.5 trillion from the high\" figure was found only in social-media posts."),
+        verdict: Verdict::NotCheckable,
+        detail: "no intraday index values or market capitalisation by the minute".into(),
+        sources,
+    }
+}
+
+/// "Bitcoin fell below $87,000": the Binance daily low of 20 Nov.
+fn bitcoin_below_87k(m: &DataFile) -> ClaimCheck {
+    let claim = "Bitcoin fell below $87,000.";
+    let s = m.ohlc.iter().find(|s| s.id == "btc_usdt_binance");
+    let low = |d: &str| s.and_then(|s| s.bars.iter().find(|b| b.0 == d)).map(|b| b.3);
+    let sources: Vec<Source> = s.map(|s| s.source.clone()).into_iter().collect();
+    match low("2025-11-20") {
+        None => not_checkable("btc_87k", claim, "the Bitcoin bar of 20 Nov is missing", sources),
+        Some(l) => {
+            let verdict = if l < 87_000.0 { Verdict::Matches } else { Verdict::Differs };
+            let next = low("2025-11-21").map(|n| format!(" The next day's low was {}.", usd(n, 0))).unwrap_or_default();
+            ClaimCheck {
+                id: "btc_87k",
+                claim,
+                data: format!("Bitcoin's low on 20 Nov (UTC day, Binance BTC/USDT) was {}.{next}", usd(l, 0)),
+                verdict,
+                detail: format!("the low was {} {} $87,000", usd((l - 87_000.0).abs(), 0), if l < 87_000.0 { "below" } else { "above" }),
+                sources,
+            }
+        }
+    }
+}
+
+/// "The panic index was at 15": which index and which day are not said.
+fn fear_index(s: &DataFile) -> ClaimCheck {
+    let claim = "The fear (panic) index stood at 15.";
+    let crypto20 = on(s, "crypto_fear_greed", "2025-11-20");
+    let crypto19 = on(s, "crypto_fear_greed", "2025-11-19");
+    let cnn = s.obs("cnn_fear_greed").unwrap_or_default();
+    let cnn20 = cnn.iter().find(|o| o.date.to_string() == "2025-11-20").map(|o| o.value);
+    let mut sources = sources_of(&crypto19);
+    sources.extend(sources_of(&crypto20));
+    sources.extend(s.series("cnn_fear_greed").map(|x| x.source.clone()));
+    let measures: Vec<f64> = crypto20.iter().map(|f| f.value).chain(cnn20).collect();
+    let on_day = compare_measures(15.0, &measures, 0.5);
+    let day_before = crypto19.iter().any(|f| (f.value - 15.0).abs() <= 0.5);
+    let verdict = if on_day == Verdict::Matches { Verdict::Matches } else if day_before { Verdict::Contested } else { on_day };
+    ClaimCheck {
+        id: "fear_15",
+        claim,
+        data: format!(
+            "The crypto Fear & Greed index (alternative.me) read {} on 19 Nov and {} on 20 Nov; CNN's index for US stocks read {} on 20 Nov.",
+            crypto19.first().map(|f| grouped(f.value, 0)).unwrap_or_else(|| "(no reading)".into()),
+            crypto20.first().map(|f| grouped(f.value, 0)).unwrap_or_else(|| "(no reading)".into()),
+            cnn20.map(|v| grouped(v, 1)).unwrap_or_else(|| "(no reading)".into()),
+        ),
+        verdict,
+        detail: "15 matches the crypto index on the day before; on 20 Nov both indices were lower. The text does not say which index or day it means.".into(),
+        sources,
+    }
+}
+
+/// "Cut odds fell from over 70% a week earlier to 50/50 or lower."
+fn cut_odds(r: &DataFile) -> ClaimCheck {
+    let week = on(r, "fedwatch_dec_cut", "2025-11-13");
+    let day = on(r, "fedwatch_dec_cut", "2025-11-20");
+    let fortnight = on(r, "fedwatch_dec_cut", "2025-11-06");
+    let mut sources = sources_of(&fortnight);
+    sources.extend(sources_of(&week));
+    sources.extend(sources_of(&day));
+    let (Some(w), Some(d)) = (span(&week), span(&day)) else {
+        return not_checkable("cut_odds", "December rate-cut odds fell from more than 70% a week earlier to 50/50 or lower.", "FedWatch readings for 13 or 20 Nov are missing", sources);
+    };
+    let start_ok = w.0 > 70.0;
+    let end_ok = d.1 <= 50.0;
+    let verdict = if start_ok && end_ok { Verdict::Matches } else { Verdict::Differs };
+    let two_weeks = span(&fortnight).map(|f| format!(", {} on 6 Nov", pct_span(f))).unwrap_or_default();
+    ClaimCheck {
+        id: "cut_odds",
+        claim: "December rate-cut odds fell from more than 70% a week earlier to 50/50 or lower.",
+        data: format!("Quoted CME FedWatch readings: {} on 13 Nov (a week earlier){two_weeks}, and {} on 20 Nov.", pct_span(w), pct_span(d)),
+        verdict,
+        detail: match (start_ok, end_ok) {
+            (false, true) => format!("The direction and the end point match, but a week earlier the odds were already {}, not above 70%.", pct_span(w)),
+            (true, false) => "The starting level matches but the odds did not fall to 50% or lower.".into(),
+            (false, false) => "Neither the starting level nor the end point matches.".into(),
+            (true, true) => "Both levels match.".into(),
+        },
+        sources,
+    }
+}
+
+/// "IBIT lost more than $500 million in a single day."
+fn ibit_one_day(f: &DataFile) -> ClaimCheck {
+    let days = f.facts("etf_ibit_daily");
+    let worst = days.iter().min_by(|a, b| a.value.total_cmp(&b.value));
+    let sources = worst.map(|w| vec![w.source.clone()]).unwrap_or_default();
+    match worst {
+        None => not_checkable("ibit_500m", "BlackRock's IBIT saw a one-day outflow of more than $500 million.", "no IBIT daily flow", sources),
+        Some(w) => ClaimCheck {
+            id: "ibit_500m",
+            claim: "BlackRock's IBIT saw a one-day outflow of more than $500 million.",
+            data: format!("IBIT's largest one-day net outflow in the data: {} on {}.", usd_millions(w.value), crate::model::date::Date::parse(&w.date).map(|d| d.long()).unwrap_or_default()),
+            verdict: if w.value < -500.0 { Verdict::Matches } else { Verdict::Differs },
+            detail: format!("{} beyond the $500M threshold", usd_millions(-w.value - 500.0)),
+            sources,
+        },
+    }
+}
+
+/// "Nearly $2 billion of outflows in November": "nearly" read as between
+/// $1.8B and $2.0B.
+fn november_outflows(f: &DataFile) -> ClaimCheck {
+    let ibit = f.facts("etf_ibit_month");
+    let total = f.facts("etf_total_mtd");
+    let ibit_v = ibit.first().map(|x| -x.value);
+    let total_last = total.iter().max_by(|a, b| a.date.cmp(&b.date));
+    let mut sources = sources_of(&ibit);
+    sources.extend(total_last.map(|t| t.source.clone()));
+    let Some(iv) = ibit_v else {
+        return not_checkable("nov_outflows", "Spot Bitcoin ETFs lost nearly $2 billion in November.", "no November total", sources);
+    };
+    let matches = (1800.0..=2000.0).contains(&iv);
+    ClaimCheck {
+        id: "nov_outflows",
+        claim: "Spot Bitcoin ETFs lost nearly $2 billion in November.",
+        data: format!(
+            "IBIT alone: about {} in November. All US spot Bitcoin ETFs: about {} by {}.",
+            usd_millions(-iv),
+            total_last.map(|t| usd_millions(t.value)).unwrap_or_else(|| "(no figure)".into()),
+            total_last.and_then(|t| crate::model::date::Date::parse(&t.date)).map(|d| d.long()).unwrap_or_default(),
+        ),
+        verdict: if matches { Verdict::Matches } else { Verdict::Differs },
+        detail: format!(
+            "The figure is close to IBIT's own ({} above $2B); all funds together lost about {} more than claimed.",
+            usd_millions((iv - 2000.0).max(0.0)),
+            total_last.map(|t| usd_millions(-t.value - 2000.0)).unwrap_or_else(|| "(unknown)".into()),
+        ),
+        sources,
+    }
+}
+
+/// "Long-term holders sold 815,000 BTC in 30 days": independent measures
+/// bracket the figure without confirming it. Tolerance: 5% of the claim.
+fn lth_selling(f: &DataFile) -> ClaimCheck {
+    let raw = f.facts("lth").into_iter().find(|x| x.label.contains("CryptoQuant"));
+    let adjusted = f.facts("lth_cryptoquant_adjusted").into_iter().next();
+    let internal = f.facts("lth_cryptoquant_internal").into_iter().next();
+    let glassnode = f.facts("lth_glassnode_change").into_iter().next();
+    let claimed = 815_000.0;
+    let measures: Vec<f64> = [raw.map(|x| x.value), adjusted.map(|x| x.value), glassnode.map(|x| -x.value)].into_iter().flatten().collect();
+    let sources: Vec<Source> = [raw, glassnode].into_iter().flatten().map(|x| x.source.clone()).collect();
+    let n = |x: Option<&Fact>| x.map(|x| grouped(x.value.abs(), 0)).unwrap_or_else(|| "(no figure)".into());
+    ClaimCheck {
+        id: "lth_815k",
+        claim: "Long-term holders sold 815,000 BTC in 30 days.",
+        data: format!(
+            "No source for 815,000 was found. CryptoQuant's raw 30-day long-term-holder spending peaked near {} BTC, but about {} of that were Coinbase internal transfers, leaving about {}. Glassnode's long-term-holder supply fell by {} BTC from July to 16 Nov.",
+            n(raw), n(internal), n(adjusted), n(glassnode)
+        ),
+        verdict: compare_measures(claimed, &measures, claimed * 0.05),
+        detail: "The available measures disagree with each other and none confirms the figure; counting exchange-internal transfers as selling inflates it.".into(),
+        sources,
+    }
+}
+
+/// "The trade war resumed on 10 October."
+fn trade_war_date(e: &DataFile) -> ClaimCheck {
+    let ev = e.events.iter().find(|x| x.id == "tariff");
+    let sources: Vec<Source> = ev.map(|x| x.source.clone()).into_iter().collect();
+    match ev {
+        None => not_checkable("trade_war", "The US–China tariff war resumed on 10 October.", "no tariff event", sources),
+        Some(x) => ClaimCheck {
+            id: "trade_war",
+            claim: "The US–China tariff war resumed on 10 October.",
+            data: format!("{} ({}).", x.note, crate::model::date::Date::parse(&x.date).map(|d| d.long()).unwrap_or_default()),
+            verdict: if x.date == "2025-10-10" { Verdict::Matches } else { Verdict::Differs },
+            detail: "the escalation is dated 10 Oct 2025".into(),
+            sources,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compare_uses_the_tolerance() {
+        assert_eq!(compare(-2.5, -1.56, 0.25).0, Verdict::Differs);
+        assert_eq!(compare(-2.5, -2.4, 0.25).0, Verdict::Matches);
+        assert!((compare(-2.5, -1.56, 0.25).1 - 0.94).abs() < 1e-9);
+        assert_eq!(compare(1.0, f64::NAN, 0.1).0, Verdict::NotCheckable);
+    }
+
+    #[test]
+    fn measures_that_straddle_a_claim_contest_it() {
+        assert_eq!(compare_measures(815.0, &[1550.0, 900.0, 452.0], 40.0), Verdict::Contested);
+        assert_eq!(compare_measures(815.0, &[800.0, 820.0], 40.0), Verdict::Matches);
+        assert_eq!(compare_measures(815.0, &[800.0, 1550.0], 40.0), Verdict::Contested);
+        assert_eq!(compare_measures(815.0, &[1550.0, 900.0], 40.0), Verdict::Differs);
+        assert_eq!(compare_measures(815.0, &[], 40.0), Verdict::NotCheckable);
+    }
+}

@@ -1,0 +1,84 @@
+//! The Claims-vs-data verdicts on the real bundled files, and proof that they
+//! are computed: changing a figure changes the verdict.
+
+use selloff::data::claims::{check_all, Inputs, Verdict};
+use selloff::data::{parse_data_file, DataFile};
+use std::fs;
+
+fn load(name: &str) -> DataFile {
+    let path = format!("{}/public/data/{name}.json", env!("CARGO_MANIFEST_DIR"));
+    parse_data_file(name, &fs::read_to_string(path).unwrap()).unwrap()
+}
+
+struct Files {
+    markets: DataFile,
+    rates: DataFile,
+    flows: DataFile,
+    sentiment: DataFile,
+    events: DataFile,
+}
+
+fn files() -> Files {
+    Files { markets: load("markets"), rates: load("rates"), flows: load("flows"), sentiment: load("sentiment"), events: load("events") }
+}
+
+fn verdicts(f: &Files) -> Vec<(&'static str, Verdict)> {
+    check_all(&Inputs { markets: &f.markets, rates: &f.rates, flows: &f.flows, sentiment: &f.sentiment, events: &f.events })
+        .into_iter()
+        .map(|c| (c.id, c.verdict))
+        .collect()
+}
+
+#[test]
+fn verdicts_on_the_bundled_data() {
+    use Verdict::*;
+    assert_eq!(
+        verdicts(&files()),
+        vec![
+            ("sp500_drop", Differs),
+            ("trillion_80_minutes", NotCheckable),
+            ("btc_87k", Matches),
+            ("fear_15", Contested),
+            ("cut_odds", Differs),
+            ("ibit_500m", Matches),
+            ("nov_outflows", Differs),
+            ("lth_815k", Contested),
+            ("trade_war", Matches),
+        ]
+    );
+}
+
+#[test]
+fn every_row_cites_a_source_and_never_prints_nan() {
+    let f = files();
+    for c in check_all(&Inputs { markets: &f.markets, rates: &f.rates, flows: &f.flows, sentiment: &f.sentiment, events: &f.events }) {
+        assert!(!c.sources.is_empty(), "{} has no source", c.id);
+        for text in [&c.data, &c.detail] {
+            let bad = text.split(|ch: char| !ch.is_alphanumeric()).any(|w| matches!(w, "NaN" | "inf" | "Infinity"));
+            assert!(!bad, "{}: {text}", c.id);
+        }
+    }
+    let sp = check_all(&Inputs { markets: &f.markets, rates: &f.rates, flows: &f.flows, sentiment: &f.sentiment, events: &f.events })
+        .into_iter().next().unwrap();
+    assert!(sp.data.contains("−1.56%"), "{}", sp.data);
+    assert!(sp.detail.contains("0.94 percentage points"), "{}", sp.detail);
+}
+
+#[test]
+fn verdicts_follow_the_data() {
+    let mut f = files();
+    // Make 20 Nov a 2.4% fall: the S&P claim now matches.
+    let sp = f.markets.series.iter_mut().find(|s| s.id == "sp500").unwrap();
+    let i = sp.points.iter().position(|p| p.0 == "2025-11-20").unwrap();
+    sp.points[i].1 = sp.points[i - 1].1 * (1.0 - 0.024);
+    // And make the cut odds a week earlier 72%.
+    for fact in f.rates.facts.iter_mut().filter(|x| x.group == "fedwatch_dec_cut" && x.date == "2025-11-13") {
+        fact.value = 72.0;
+    }
+    let v = verdicts(&f);
+    assert_eq!(v[0], ("sp500_drop", Verdict::Matches));
+    assert_eq!(v[4], ("cut_odds", Verdict::Matches));
+    // Without the Bitcoin bars the claim cannot be checked.
+    f.markets.ohlc.clear();
+    assert_eq!(verdicts(&f)[2], ("btc_87k", Verdict::NotCheckable));
+}
