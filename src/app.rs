@@ -26,7 +26,22 @@ pub struct DataStore {
     pub rates: LocalResource<DataResult>,
     pub flows: LocalResource<DataResult>,
     pub liquidations: LocalResource<DataResult>,
+    pub sentiment: LocalResource<DataResult>,
     pub events: LocalResource<DataResult>,
+}
+
+impl DataStore {
+    /// Every file, with its name, in a fixed order.
+    pub fn all(&self) -> [(&'static str, LocalResource<DataResult>); 6] {
+        [
+            ("markets", self.markets),
+            ("rates", self.rates),
+            ("flows", self.flows),
+            ("liquidations", self.liquidations),
+            ("sentiment", self.sentiment),
+            ("events", self.events),
+        ]
+    }
 }
 
 pub fn mount() {
@@ -66,6 +81,7 @@ pub fn App() -> impl IntoView {
         rates: LocalResource::new(|| fetch_data_file("rates")),
         flows: LocalResource::new(|| fetch_data_file("flows")),
         liquidations: LocalResource::new(|| fetch_data_file("liquidations")),
+        sentiment: LocalResource::new(|| fetch_data_file("sentiment")),
         events: LocalResource::new(|| fetch_data_file("events")),
     };
     provide_context(store);
@@ -91,6 +107,8 @@ pub fn App() -> impl IntoView {
             <sections::liquidity::Liquidity/>
             <sections::liquidations::Liquidations/>
             <sections::synthesis::Synthesis/>
+            <sections::appendix::Claims/>
+            <sections::appendix::Datasets/>
         </main>
         <footer class="site-footer">
             <p>

@@ -264,7 +264,7 @@ def main():
          "note": "After the close Nvidia reports revenue of $57.0B, beating forecasts; the shares rise in after-hours trading.",
          "source": source_from_cell(nvda["source"], "NVIDIA Q3 FY26 press release")},
         {"id": "reversal", "date": "2025-11-20", "title": "The reversal",
-         "note": f"Stocks open higher and reverse: Nvidia opens at ${nvda20['open']} and closes at ${nvda20['close']}; the S&P 500 closes 1.56 % lower and Bitcoin trades below $87,000.",
+         "note": f"A day after its results, Nvidia opens at ${nvda20['open']} and closes at ${nvda20['close']}, pulling US stocks from a higher open into a broad fall.",
          "source": source_from_cell(nvda20["source"], "Nvidia November 2025 flash crash")},
         {"id": "williams", "date": "2025-11-21", "title": "Fed's Williams revives cut odds",
          "note": "New York Fed President Williams says there is room for a near-term cut; December cut odds jump from about 39 % to 57-75 %.",

@@ -40,12 +40,55 @@ pub const MUTED: RGBColor = RGBColor(96, 96, 96);
 pub const GRID: RGBColor = RGBColor(226, 226, 226);
 pub const PAPER: RGBColor = RGBColor(255, 255, 255);
 
+/// Where the time axis landed on the canvas, in CSS pixels, so HTML overlays
+/// (the event markers) can be placed over the plot.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct XAxis {
+    pub left: f64,
+    pub right: f64,
+    pub top: f64,
+    pub bottom: f64,
+    /// Day numbers at `left` and `right`.
+    pub x0: f64,
+    pub x1: f64,
+}
+
+impl XAxis {
+    /// Read the plotting area of a drawn chart (backend pixels → CSS pixels).
+    pub fn of<DB: plotters::prelude::DrawingBackend, Y: plotters::coord::ranged1d::Ranged<ValueType = f64>>(
+        chart: &plotters::chart::ChartContext<DB, plotters::coord::cartesian::Cartesian2d<plotters::coord::types::RangedCoordf64, Y>>,
+        f: Frame,
+        x0: f64,
+        x1: f64,
+    ) -> XAxis {
+        let (xr, yr) = chart.plotting_area().get_pixel_range();
+        XAxis { left: xr.start as f64 / f.dpr, right: xr.end as f64 / f.dpr, top: yr.start as f64 / f.dpr, bottom: yr.end as f64 / f.dpr, x0, x1 }
+    }
+
+    /// Horizontal position of day number `x`, in CSS px; `None` off the axis.
+    pub fn at(&self, x: f64) -> Option<f64> {
+        if x < self.x0 || x > self.x1 || self.x1 <= self.x0 {
+            return None;
+        }
+        Some(self.left + (x - self.x0) / (self.x1 - self.x0) * (self.right - self.left))
+    }
+}
+
 /// A canvas sized to its container, redrawn when its size, the pixel ratio or
-/// any signal read by `draw` changes.
+/// any signal read by `draw` changes. With `events`, each event becomes a
+/// button over the plot (keyboard- and touch-usable) whose note and source
+/// show under the chart.
 #[component]
 pub fn ChartCanvas<F>(
-    /// Draws on the canvas; reading signals inside makes it reactive.
+    /// Draws on the canvas; reading signals inside makes it reactive. Returns
+    /// the time axis when the chart has one.
     draw: F,
+    /// Dated events to mark over the time axis.
+    #[prop(optional)]
+    events: Vec<crate::data::Event>,
+    /// The event whose note is open at first.
+    #[prop(optional, into)]
+    open_event: Option<String>,
     /// Accessible name of the figure.
     #[prop(into)]
     label: String,
@@ -61,13 +104,15 @@ pub fn ChartCanvas<F>(
     #[prop(default = 420.0)] max_h: f64,
 ) -> impl IntoView
 where
-    F: Fn(&HtmlCanvasElement, Frame) -> Result<(), String> + 'static,
+    F: Fn(&HtmlCanvasElement, Frame) -> Result<Option<XAxis>, String> + 'static,
 {
     let canvas = NodeRef::<Canvas>::new();
     let wrap = NodeRef::<Div>::new();
     let UseElementSizeReturn { width, height } = use_element_size(wrap);
     let dpr = use_device_pixel_ratio();
     let error = RwSignal::new(None::<String>);
+    let axis = RwSignal::new(None::<XAxis>);
+    let selected = RwSignal::new(open_event);
 
     Effect::new(move |_| {
         let css_w = width.get().floor();
@@ -80,8 +125,19 @@ where
         let frame = Frame { css_w, css_h, dpr: ratio };
         c.set_width(frame.px(css_w));
         c.set_height(frame.px(css_h));
-        error.set(draw(&c, frame).err());
+        match draw(&c, frame) {
+            Ok(a) => {
+                error.set(None);
+                axis.set(a);
+            }
+            Err(e) => {
+                error.set(Some(e));
+                axis.set(None);
+            }
+        }
     });
+    let events = StoredValue::new(events);
+    let has_events = !events.with_value(Vec::is_empty);
 
     view! {
         <div class="chart">
@@ -91,10 +147,84 @@ where
                 style=format!("aspect-ratio: {:.4}; min-height: {min_h}px; max-height: {max_h}px", 1.0 / aspect)
             >
                 <canvas node_ref=canvas role="img" aria-label=label aria-describedby=describedby></canvas>
+                {move || axis.get().map(|a| events.with_value(|evs| {
+                    let xs: Vec<Option<f64>> = evs.iter()
+                        .map(|e| crate::model::date::Date::parse(&e.date).and_then(|d| a.at(d.days() as f64)))
+                        .collect();
+                    let rows = stack_rows(&xs, MARKER_W + 2.0);
+                    evs.iter().enumerate().filter_map(|(i, e)| {
+                        let x = xs[i]?;
+                        let day = crate::model::date::Date::parse(&e.date)?;
+                        let top = (a.top - MARKER_W - 4.0 + rows[i] as f64 * (MARKER_W + 2.0)).max(0.0);
+                        let (id, id2, id3) = (e.id.clone(), e.id.clone(), e.id.clone());
+                        let name = format!("Event {}, {}: {}", i + 1, day.long(), e.title);
+                        Some(view! {
+                            <span
+                                class="event-rule"
+                                aria-hidden="true"
+                                class:open=move || selected.get().as_deref() == Some(id3.as_str())
+                                style=format!("left: {x:.1}px; top: {:.1}px; height: {:.1}px", a.top, (a.bottom - a.top).max(0.0))
+                            ></span>
+                            <button
+                                type="button"
+                                class="event-marker"
+                                class:open=move || selected.get().as_deref() == Some(id.as_str())
+                                style=format!("left: {x:.1}px; top: {top:.1}px")
+                                aria-label=name.clone()
+                                title=name
+                                aria-pressed=move || (selected.get().as_deref() == Some(id2.as_str())).to_string()
+                                on:click={
+                                    let id = e.id.clone();
+                                    move |_| selected.update(|s| *s = if s.as_deref() == Some(id.as_str()) { None } else { Some(id.clone()) })
+                                }
+                            >{i + 1}</button>
+                        })
+                    }).collect_view()
+                }))}
             </div>
+            {has_events.then(|| view! {
+                <p class="fine">"Numbered markers are events: select one to read what happened."</p>
+                <div class="event-note" aria-live="polite">
+                    {move || selected.get().and_then(|id| events.with_value(|evs| evs.iter().find(|e| e.id == id).cloned())).map(|e| {
+                        let when = crate::model::date::Date::parse(&e.date).map(|d| d.long()).unwrap_or_default();
+                        let n = events.with_value(|evs| evs.iter().position(|x| x.id == e.id).unwrap_or(0) + 1);
+                        view! {
+                            <p><span class="event-num">{n}</span><strong>{when} ": " {e.title.clone()}</strong> " " {e.note.clone()} " "
+                                <span class="event-source">"Source: "
+                                    {if e.source.url.is_empty() { view! { <span>{e.source.publisher.clone()}</span> }.into_any() }
+                                     else { view! { <a href=e.source.url.clone() rel="noopener noreferrer" target="_blank">{e.source.publisher.clone()}</a> }.into_any() }}
+                                </span>
+                            </p>
+                        }
+                    })}
+                </div>
+            })}
             {move || error.get().map(|e| view! { <p class="error" role="alert">"The chart could not be drawn: " {e}</p> })}
         </div>
     }
+}
+
+/// Width of an event marker button, CSS px.
+const MARKER_W: f64 = 22.0;
+
+/// Assign each marker a row so that markers in one row are at least `gap`
+/// apart (greedy, left to right). `None` positions get row 0 and are skipped.
+pub fn stack_rows(xs: &[Option<f64>], gap: f64) -> Vec<usize> {
+    let mut last_in_row: Vec<f64> = Vec::new();
+    let mut order: Vec<usize> = (0..xs.len()).filter(|&i| xs[i].is_some()).collect();
+    order.sort_by(|&a, &b| xs[a].unwrap_or(0.0).total_cmp(&xs[b].unwrap_or(0.0)));
+    let mut rows = vec![0; xs.len()];
+    for i in order {
+        let x = xs[i].unwrap_or(0.0);
+        let row = last_in_row.iter().position(|&l| x - l >= gap).unwrap_or(last_in_row.len());
+        if row == last_in_row.len() {
+            last_in_row.push(x);
+        } else {
+            last_in_row[row] = x;
+        }
+        rows[i] = row;
+    }
+    rows
 }
 
 /// Turn a plotters error into text.

@@ -1,19 +1,15 @@
 //! The timeline of the S&P 500, Bitcoin and the Nasdaq points.
 
-use super::{err, Frame, BITCOIN, GRID, INK, MUTED, NASDAQ, PAPER, SP500};
+use super::{err, Frame, XAxis, BITCOIN, GRID, INK, MUTED, NASDAQ, PAPER, SP500};
 use crate::model::date::Date;
 use crate::model::timeline::Timeline;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
-/// A dated marker drawn as a vertical rule with a short label.
-pub struct Marker {
-    pub date: Date,
-    pub label: String,
-}
-
-pub fn draw(canvas: &HtmlCanvasElement, f: Frame, t: &Timeline, end: Date, markers: &[Marker]) -> Result<(), String> {
+/// Draw the timeline; `events` are dates marked with a vertical rule (their
+/// labels are HTML buttons over the chart, see `ChartCanvas`).
+pub fn draw(canvas: &HtmlCanvasElement, f: Frame, t: &Timeline, end: Date, events: &[Date]) -> Result<Option<XAxis>, String> {
     let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas context")?;
     let root = backend.into_drawing_area();
     root.fill(&PAPER).map_err(err)?;
@@ -31,7 +27,7 @@ pub fn draw(canvas: &HtmlCanvasElement, f: Frame, t: &Timeline, end: Date, marke
     let narrow = f.css_w < 520.0;
     let label_font = ("sans-serif", f.font(12.0)).into_font().color(&MUTED);
     let mut chart = ChartBuilder::on(&root)
-        .margin_top(f.px(10.0 + 14.0 * markers.len() as f64))
+        .margin_top(f.px(30.0))
         .margin_right(f.px(12.0))
         .margin_left(f.px(4.0))
         .margin_bottom(f.px(4.0))
@@ -58,21 +54,14 @@ pub fn draw(canvas: &HtmlCanvasElement, f: Frame, t: &Timeline, end: Date, marke
         .draw_series(LineSeries::new([(x0, 100.0), (x1, 100.0)], ShapeStyle::from(&MUTED).stroke_width(f.px(1.0))))
         .map_err(err)?;
 
-    // Marker labels sit on their own rows above the plot so they never overlap.
-    for (row, m) in markers.iter().enumerate() {
-        let x = m.date.days() as f64;
+    for day in events {
+        let x = day.days() as f64;
         if x < x0 || x > x1 {
             continue;
         }
         chart
-            .draw_series(LineSeries::new([(x, y0), (x, y1)], ShapeStyle::from(&INK.mix(0.55)).stroke_width(f.px(1.0))))
+            .draw_series(LineSeries::new([(x, y0), (x, y1)], ShapeStyle::from(&INK.mix(0.45)).stroke_width(f.px(1.0))))
             .map_err(err)?;
-        let style = ("sans-serif", f.font(11.0)).into_font().color(&INK);
-        let (px, _) = chart.backend_coord(&(x, y1));
-        let text_w = f.px(6.2 * m.label.len() as f64) as i32;
-        let left = if px + text_w + f.px(4.0) as i32 > f.px(f.css_w) as i32 { px - text_w - f.px(4.0) as i32 } else { px + f.px(4.0) as i32 };
-        let y = f.px(6.0 + 14.0 * row as f64) as i32;
-        root.draw(&Text::new(m.label.clone(), (left, y), style)).map_err(err)?;
     }
 
     let line = |c: RGBColor| ShapeStyle::from(&c).stroke_width(f.px(2.0));
@@ -106,6 +95,7 @@ pub fn draw(canvas: &HtmlCanvasElement, f: Frame, t: &Timeline, end: Date, marke
         .border_style(ShapeStyle::from(&GRID).stroke_width(f.px(1.0)))
         .draw()
         .map_err(err)?;
+    let axis = XAxis::of(&chart, f, x0, x1);
     root.present().map_err(err)?;
-    Ok(())
+    Ok(Some(axis))
 }

@@ -178,12 +178,21 @@ fn bitcoin_below_87k(m: &DataFile) -> ClaimCheck {
     let claim = "Bitcoin fell below $87,000.";
     let s = m.ohlc.iter().find(|s| s.id == "btc_usdt_binance");
     let low = |d: &str| s.and_then(|s| s.bars.iter().find(|b| b.0 == d)).map(|b| b.3);
-    let sources: Vec<Source> = s.map(|s| s.source.clone()).into_iter().collect();
+    let mut sources: Vec<Source> = s.map(|s| s.source.clone()).into_iter().collect();
+    // Corroboration from an independent series: Bitstamp at 00:00 UTC on
+    // 21 Nov is the end of the UTC day 20 Nov.
+    let bitstamp = m.obs("btc_usd_0000utc").ok().and_then(|b| b.into_iter().find(|o| o.date.to_string() == "2025-11-21"));
+    if bitstamp.is_some() {
+        sources.extend(m.series("btc_usd_0000utc").map(|x| x.source.clone()));
+    }
     match low("2025-11-20") {
         None => not_checkable("btc_87k", claim, "the Bitcoin bar of 20 Nov is missing", sources),
         Some(l) => {
             let verdict = if l < 87_000.0 { Verdict::Matches } else { Verdict::Differs };
-            let next = low("2025-11-21").map(|n| format!(" The next day's low was {}.", usd(n, 0))).unwrap_or_default();
+            let mut next = low("2025-11-21").map(|n| format!(" The next day's low was {}.", usd(n, 0))).unwrap_or_default();
+            if let Some(b) = bitstamp {
+                next.push_str(&format!(" Bitstamp's price at the end of 20 Nov (00:00 UTC on 21 Nov) was {}.", usd(b.value, 0)));
+            }
             ClaimCheck {
                 id: "btc_87k",
                 claim,

@@ -12,6 +12,7 @@ use std::fmt;
 #[cfg(target_arch = "wasm32")]
 pub mod load;
 pub mod claims;
+pub mod csv;
 
 /// The only schema version this build reads.
 pub const SCHEMA_VERSION: u32 = 1;

@@ -2,7 +2,7 @@
 
 use super::{Sources, WithData, WithData2};
 use crate::app::DataStore;
-use crate::charts::{self, timeline::Marker, ChartCanvas};
+use crate::charts::{self, ChartCanvas};
 use crate::data::{DataFile, Source};
 use crate::format::{pct_signed, usd};
 use crate::model::date::Date;
@@ -102,20 +102,16 @@ pub fn DayInContext() -> impl IntoView {
                     Err(e) => view! { <p class="error data-error" role="alert">"markets.json cannot be charted: " {e} "."</p> }.into_any(),
                     Ok(t) => {
                         let text = summary(&t, &nq);
-                        let markers: Vec<(Date, String)> = ev.events.iter()
-                            .filter(|e| e.id == "tariff" || e.id == "reversal")
-                            .filter_map(|e| Date::parse(&e.date).map(|dt| (dt, format!("{}: {}", dt.short(), e.title))))
-                            .collect();
+                        let event_days: Vec<Date> = ev.events.iter().filter_map(|e| Date::parse(&e.date)).collect();
                         let mut sources: Vec<Source> = ["sp500", "btc_usd_0000utc"].iter().filter_map(|id| m.series(id)).map(|s| s.source.clone()).collect();
                         sources.extend(m.facts("nasdaq_close").into_iter().map(|f| f.source.clone()));
-                        sources.extend(ev.events.iter().filter(|e| e.id == "tariff" || e.id == "reversal").map(|e| e.source.clone()));
+                        sources.extend(ev.events.iter().map(|e| e.source.clone()));
                         let t2 = t.clone();
                         let draw = move |c: &web_sys::HtmlCanvasElement, f: charts::Frame| {
-                            let ms: Vec<Marker> = markers.iter().map(|(date, label)| Marker { date: *date, label: label.clone() }).collect();
-                            charts::timeline::draw(c, f, &t2, d(END), &ms)
+                            charts::timeline::draw(c, f, &t2, d(END), &event_days)
                         };
                         view! {
-                            <ChartCanvas draw=draw
+                            <ChartCanvas draw=draw events=ev.events.clone() open_event="reversal"
                                 label="Line chart: S&P 500 and Bitcoin, rebased to 100 on 2 Sep 2025, through November 2025, with Nasdaq Composite points in November"
                                 describedby="timeline-summary" aspect=0.45/>
                             <figcaption id="timeline-summary">{text}</figcaption>

@@ -49,7 +49,7 @@ pub fn Liquidity() -> impl IntoView {
                 view! {
                     <p>
                         "The explanation says BlackRock's IBIT lost more than $500 million in a single day and nearly "
-                        "$2 billion in November. The first matches: IBIT's record was " <strong>{day_text}</strong>
+                        "$2 billion in November. The first matches: IBIT's largest one-day net flow was " <strong>{day_text}</strong>
                         ". The second is IBIT's alone (" <strong>{ibit_month.map(|f| usd_millions(f.value)).unwrap_or_default()}</strong>
                         " for the month, approximately); all US spot Bitcoin ETFs together lost about "
                         <strong>{total.map(|f| usd_millions(f.value)).unwrap_or_default()}</strong> " by 24 November."

@@ -1,6 +1,7 @@
 //! One file per section of the explanation, plus the pieces they share:
 //! loading a data file with its error state, and the Sources disclosure.
 
+pub mod appendix;
 pub mod intro;
 pub mod liquidations;
 pub mod liquidity;
@@ -14,18 +15,34 @@ use crate::format;
 use crate::model::date::Date;
 use leptos::prelude::*;
 
-/// Render `render(file)` once `res` has loaded; while loading say so, and if
-/// the file failed, show which file and why. Other sections are unaffected.
+/// All of `res` loaded: `Some(Ok(files))`; any failed: `Some(Err(first error))`;
+/// still loading: `None`. Reading the resources subscribes to them.
+fn gather(res: &[LocalResource<DataResult>]) -> Option<Result<Vec<DataFile>, crate::data::DataError>> {
+    let mut files = Vec::with_capacity(res.len());
+    let mut pending = false;
+    for r in res {
+        match r.get() {
+            Some(Ok(doc)) => files.push(doc),
+            Some(Err(e)) => return Some(Err(e)),
+            None => pending = true,
+        }
+    }
+    (!pending).then_some(Ok(files))
+}
+
+/// Render `render(files)` once every file in `res` has loaded; while loading
+/// say so, and if a file failed, show which file and why. Other sections are
+/// unaffected.
 #[component]
-pub fn WithData<F, V>(res: LocalResource<DataResult>, what: &'static str, render: F) -> impl IntoView
+pub fn WithAll<F, V>(res: Vec<LocalResource<DataResult>>, what: &'static str, render: F) -> impl IntoView
 where
-    F: Fn(DataFile) -> V + Send + Sync + 'static,
+    F: Fn(Vec<DataFile>) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
     view! {
         <Suspense fallback=move || view! { <p class="loading" role="status">"Loading " {what} "…"</p> }>
-            {move || res.get().map(|r| match r {
-                Ok(doc) => render(doc).into_any(),
+            {move || gather(&res).map(|r| match r {
+                Ok(files) => render(files).into_any(),
                 Err(e) => view! {
                     <p class="error data-error" role="alert">{e.to_string()} " The rest of the page still works."</p>
                 }.into_any(),
@@ -34,7 +51,17 @@ where
     }
 }
 
-/// Like [`WithData`] for two files.
+/// [`WithAll`] for one file.
+#[component]
+pub fn WithData<F, V>(res: LocalResource<DataResult>, what: &'static str, render: F) -> impl IntoView
+where
+    F: Fn(DataFile) -> V + Send + Sync + 'static,
+    V: IntoView + 'static,
+{
+    view! { <WithAll res=vec![res] what=what render={move |mut f: Vec<DataFile>| render(f.remove(0))}/> }
+}
+
+/// [`WithAll`] for two files.
 #[component]
 pub fn WithData2<F, V>(a: LocalResource<DataResult>, b: LocalResource<DataResult>, what: &'static str, render: F) -> impl IntoView
 where
@@ -42,15 +69,10 @@ where
     V: IntoView + 'static,
 {
     view! {
-        <Suspense fallback=move || view! { <p class="loading" role="status">"Loading " {what} "…"</p> }>
-            {move || match (a.get(), b.get()) {
-                (Some(Ok(x)), Some(Ok(y))) => Some(render(x, y).into_any()),
-                (Some(Err(e)), _) | (_, Some(Err(e))) => Some(view! {
-                    <p class="error data-error" role="alert">{e.to_string()} " The rest of the page still works."</p>
-                }.into_any()),
-                _ => None,
-            }}
-        </Suspense>
+        <WithAll res=vec![a, b] what=what render={move |mut f: Vec<DataFile>| {
+            let second = f.remove(1);
+            render(f.remove(0), second)
+        }}/>
     }
 }
 
@@ -72,7 +94,7 @@ pub fn Sources(sources: Vec<Source>) -> impl IntoView {
                     <li>
                         <span class="publisher">{s.publisher.clone()}</span>": "
                         {if s.url.is_empty() {
-                            view! { <span>{s.title.clone()}</span> }.into_any()
+                            view! { <span>{s.title.clone()} <span class="nolink">" (no link recorded)"</span></span> }.into_any()
                         } else {
                             view! { <a href=s.url.clone() rel="noopener noreferrer" target="_blank">{s.title.clone()}</a> }.into_any()
                         }}
