@@ -3,7 +3,7 @@
 use crate::data::load::fetch_data_file;
 use crate::data::{DataError, DataFile};
 use crate::sections;
-use crate::state::{self, Controls, Spec, CUT, LEV};
+use crate::state::{self, Spec, CUT, LEV};
 use leptos::prelude::*;
 
 /// The global controls, shared with every section through context. The
@@ -17,6 +17,61 @@ pub struct Shared {
 }
 
 pub type DataResult = Result<DataFile, DataError>;
+
+/// Sentences about link values the page could not use as given.
+#[derive(Clone, Copy)]
+pub struct Notices(pub RwSignal<Vec<String>>);
+
+/// A numeric control kept in the URL under `spec.key`: read (with clamping
+/// and a notice) at start, written back with history replace on every change.
+pub fn url_number(spec: Spec) -> RwSignal<f64> {
+    let raw = state::get_param(&location_search(), spec.key);
+    let (value, note) = spec.read(raw.as_deref());
+    if let (Some(n), Some(notices)) = (note, use_context::<Notices>()) {
+        notices.0.update(|ns| ns.push(n));
+    }
+    let sig = RwSignal::new(value);
+    Effect::new(move |_| {
+        let v = sig.get();
+        replace_query(&state::set_params(&location_search(), &[(spec.key, state::fmt_num(v))]));
+    });
+    sig
+}
+
+/// A text control kept in the URL under `key`. Values failing `valid` fall
+/// back to `default` with a notice.
+pub fn url_text(key: &'static str, default: &'static str, valid: fn(&str) -> bool) -> RwSignal<String> {
+    let raw = state::get_param(&location_search(), key);
+    let value = match raw {
+        Some(r) if valid(&r) => r,
+        Some(r) => {
+            if let Some(notices) = use_context::<Notices>() {
+                let shown: String = r.chars().take(24).collect();
+                notices.0.update(|ns| ns.push(format!("{key}: '{shown}' is not a valid choice, so '{default}' is used.")));
+            }
+            default.to_string()
+        }
+        None => default.to_string(),
+    };
+    let sig = RwSignal::new(value);
+    Effect::new(move |_| {
+        let v = sig.get();
+        replace_query(&state::set_params(&location_search(), &[(key, v)]));
+    });
+    sig
+}
+
+/// Section controls that other sections also read, kept in the URL.
+#[derive(Clone, Copy)]
+pub struct Scenario {
+    /// The FedWatch reading the rate change is measured from: "YYYY-MM-DD:percent".
+    pub rate_ref: RwSignal<String>,
+    /// Growth profile of the rates section: discount rate r and growth g, percent.
+    pub growth_r_pct: RwSignal<f64>,
+    pub growth_g_pct: RwSignal<f64>,
+    /// Assumed beta of the Nasdaq Composite to the S&P 500.
+    pub nasdaq_beta: RwSignal<f64>,
+}
 
 /// One resource per bundled data file, fetched once and shared by every
 /// section that reads it.
@@ -68,13 +123,16 @@ fn replace_query(query: &str) {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let (initial, notices) = state::parse_query(&location_search());
-    let shared = Shared {
-        cut_pct: RwSignal::new(initial.cut_pct),
-        lev_x: RwSignal::new(initial.lev_x),
-    };
+    let notices = RwSignal::new(Vec::new());
+    provide_context(Notices(notices));
+    let shared = Shared { cut_pct: url_number(CUT), lev_x: url_number(LEV) };
     provide_context(shared);
-    let notices = RwSignal::new(notices);
+    provide_context(Scenario {
+        rate_ref: url_text(sections::rates::REF_KEY, sections::rates::REF_DEFAULT, sections::rates::valid_ref),
+        growth_r_pct: url_number(sections::rates::GROWTH_R),
+        growth_g_pct: url_number(sections::rates::GROWTH_G),
+        nasdaq_beta: url_number(sections::rates::NASDAQ_BETA),
+    });
 
     let store = DataStore {
         markets: LocalResource::new(|| fetch_data_file("markets")),
@@ -85,12 +143,6 @@ pub fn App() -> impl IntoView {
         events: LocalResource::new(|| fetch_data_file("events")),
     };
     provide_context(store);
-
-    // Keep the address bar in step with the controls.
-    Effect::new(move |_| {
-        let c = Controls { cut_pct: shared.cut_pct.get(), lev_x: shared.lev_x.get() };
-        replace_query(&state::to_query(&c, &location_search()));
-    });
 
     view! {
         <a class="skip" href="#rates">"Skip to the explanation"</a>
@@ -146,7 +198,7 @@ fn ControlBar(notices: RwSignal<Vec<String>>) -> impl IntoView {
 
 /// A range input paired with a number box; both write the same clamped signal.
 #[component]
-fn Slider(
+pub fn Slider(
     spec: Spec,
     value: RwSignal<f64>,
     unit: &'static str,

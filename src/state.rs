@@ -112,17 +112,41 @@ pub fn parse_query(query: &str) -> (Controls, Vec<String>) {
 /// Serialise the controls into `query`, replacing their keys and keeping every
 /// other parameter in its place. Returns the query without a leading `?`.
 pub fn to_query(controls: &Controls, query: &str) -> String {
-    let mut pairs: Vec<(String, String)> = query_pairs(query)
-        .into_iter()
-        .filter(|(k, _)| k != CUT.key && k != LEV.key)
-        .collect();
-    pairs.insert(0, (LEV.key.into(), fmt_num(controls.lev_x)));
-    pairs.insert(0, (CUT.key.into(), fmt_num(controls.cut_pct)));
+    set_params(query, &[(CUT.key, fmt_num(controls.cut_pct)), (LEV.key, fmt_num(controls.lev_x))])
+}
+
+/// Set `params` in `query`: an existing key keeps its place, a new key is
+/// appended. Returns the query without a leading `?`.
+pub fn set_params(query: &str, params: &[(&str, String)]) -> String {
+    let mut pairs = query_pairs(query);
+    // Repeated keys collapse to one, so the URL says one thing.
+    for (key, value) in params {
+        let mut seen = false;
+        pairs.retain_mut(|(k, v)| {
+            if k != key {
+                return true;
+            }
+            if seen {
+                return false;
+            }
+            seen = true;
+            *v = value.clone();
+            true
+        });
+        if !seen {
+            pairs.push((key.to_string(), value.clone()));
+        }
+    }
     pairs
         .iter()
         .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
         .collect::<Vec<_>>()
         .join("&")
+}
+
+/// The last value of `key` in `query`, decoded.
+pub fn get_param(query: &str, key: &str) -> Option<String> {
+    query_pairs(query).into_iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
 }
 
 /// Shortest plain decimal form: 40 not 40.0, 39.6 not 39.600000000000001.
@@ -260,12 +284,20 @@ mod tests {
     fn serialise_keeps_other_params_and_round_trips() {
         let c = Controls { cut_pct: 72.5, lev_x: 20.0 };
         let q = to_query(&c, "?embed=rates&cut=10&x=a%20b");
-        assert_eq!(q, "cut=72.5&lev=20&embed=rates&x=a%20b");
+        assert_eq!(q, "embed=rates&cut=72.5&x=a%20b&lev=20");
         assert_eq!(parse_query(&q).0, c);
         let long = "9".repeat(5000);
         let (c, n) = parse_query(&format!("cut={long}"));
         assert_eq!(c.cut_pct, 100.0);
         assert!(n[0].chars().count() < 80);
+    }
+
+    #[test]
+    fn set_params_keeps_order_and_collapses_repeats() {
+        assert_eq!(set_params("a=1&cut=2&cut=3&b=4", &[("cut", "5".into())]), "a=1&cut=5&b=4");
+        assert_eq!(set_params("", &[("ref", "2025-11-06:64.5".into())]), "ref=2025-11-06%3A64.5");
+        assert_eq!(get_param("ref=2025-11-06%3A64.5", "ref").as_deref(), Some("2025-11-06:64.5"));
+        assert_eq!(get_param("a=1", "ref"), None);
     }
 
     #[test]

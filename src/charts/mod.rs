@@ -3,6 +3,7 @@
 //! as text; [`ChartCanvas`] owns the canvas, its HiDPI backing store and the
 //! redraw on resize.
 
+pub mod lines;
 pub mod timeline;
 
 use leptos::html::{Canvas, Div};
@@ -201,6 +202,19 @@ where
             })}
             {move || error.get().map(|e| view! { <p class="error" role="alert">"The chart could not be drawn: " {e}</p> })}
         </div>
+    }
+}
+
+/// An HTML legend for a chart: a swatch (solid or dashed) and a name per line.
+#[component]
+pub fn Legend(#[prop(into)] entries: Signal<Vec<(String, RGBColor, bool)>>) -> impl IntoView {
+    view! {
+        <ul class="legend">
+            {move || entries.get().into_iter().map(|(name, c, dashed)| {
+                let style = format!("border-top: 3px {} rgb({},{},{})", if dashed { "dashed" } else { "solid" }, c.0, c.1, c.2);
+                view! { <li><span class="swatch" style=style></span>{name}</li> }
+            }).collect_view()}
+        </ul>
     }
 }
 

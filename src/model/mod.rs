@@ -4,3 +4,5 @@
 pub mod date;
 pub mod series;
 pub mod timeline;
+pub mod rates;
+pub mod returns;

@@ -1,6 +1,6 @@
 //! Cause 3: AI-valuation froth, ETF outflows and thinning market depth.
 
-use super::{Sources, WithData2};
+use super::{Sources, WithData, WithData2};
 use crate::app::DataStore;
 use crate::data::Source;
 use crate::format::{grouped, pct_signed, usd, usd_millions};
@@ -37,7 +37,7 @@ pub fn Liquidity() -> impl IntoView {
                 "spot Bitcoin ETFs, long-held coins were being sold, and order books were thinner than usual. In a "
                 "thin market the same amount of selling moves the price further."
             </p>
-            <WithData2 a=store.flows b=store.markets what="the ETF flow figures" render=|fl, _m| {
+            <WithData res=store.flows what="the ETF flow figures" render=|fl| {
                 let ibit_day = fl.facts("etf_ibit_daily").into_iter().min_by(|a, b| a.value.total_cmp(&b.value));
                 let ibit_month = fl.facts("etf_ibit_month").into_iter().next();
                 let total = fl.facts("etf_total_mtd").into_iter().last();

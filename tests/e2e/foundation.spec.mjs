@@ -99,7 +99,8 @@ test('a failed data request shows a clear message and the sliders still work', a
   const err = page.locator('#timeline .data-error');
   await expect(err).toContainText('Could not load markets.json: the server answered 500');
   // Sections that need other files still load.
-  await expect(page.locator('#rates')).toContainText('Quoted FedWatch readings');
+  await expect(page.locator('#rates .fedwatch-strip')).toContainText('39.6%');
+  await expect(page.locator('#liquidity')).toContainText('IBIT');
   await page.locator('#ctl-cut').fill('10');
   await expect.poll(() => param(page, 'cut')).toBe('10');
   await expect(page.locator('#ctl-cut-num')).toHaveValue('10');
@@ -110,7 +111,7 @@ test('a failed data request shows a clear message and the sliders still work', a
 test('a corrupt data file names the file and the reason', async ({ page }) => {
   await page.route('**/data/rates.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"schema_version": 1, "id": "rates"' }));
   await page.goto('./');
-  await expect(page.locator('#rates .data-error')).toContainText('rates.json is not in the expected format');
+  await expect(page.locator('#rates .data-error').first()).toContainText('rates.json is not in the expected format');
   await expect(page.locator('#timeline .data-error')).toHaveCount(0);
   await drawn(page.locator('#timeline canvas'));
 });

@@ -1,0 +1,131 @@
+//! A general line chart: several lines over a numeric x axis, a marked current
+//! x value, and labelled points (e.g. the actual moves to compare against).
+
+use super::{err, Frame, XAxis, GRID, INK, MUTED, PAPER};
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use web_sys::HtmlCanvasElement;
+
+#[derive(Clone, Debug)]
+pub struct Line {
+    pub name: String,
+    pub color: RGBColor,
+    pub dashed: bool,
+    pub points: Vec<(f64, f64)>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Mark {
+    pub x: f64,
+    pub y: f64,
+    pub color: RGBColor,
+    pub label: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct LineChart {
+    pub title: String,
+    pub x_range: (f64, f64),
+    /// Fixed y range; `None` fits the data (always including 0).
+    pub y_range: Option<(f64, f64)>,
+    pub x_desc: String,
+    pub y_desc: String,
+    pub x_fmt: fn(f64) -> String,
+    pub y_fmt: fn(f64) -> String,
+    pub lines: Vec<Line>,
+    pub marks: Vec<Mark>,
+    /// A vertical rule at the current value, with its label.
+    pub current: Option<(f64, String)>,
+}
+
+impl LineChart {
+    /// Legend entries for [`super::Legend`].
+    pub fn legend(&self) -> Vec<(String, RGBColor, bool)> {
+        self.lines.iter().map(|l| (l.name.clone(), l.color, l.dashed)).collect()
+    }
+}
+
+pub fn draw(canvas: &HtmlCanvasElement, f: Frame, c: &LineChart) -> Result<Option<XAxis>, String> {
+    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas context")?;
+    let root = backend.into_drawing_area();
+    root.fill(&PAPER).map_err(err)?;
+    let (x0, x1) = c.x_range;
+    let (y0, y1) = match c.y_range {
+        Some(r) => r,
+        None => {
+            let ys = c.lines.iter().flat_map(|l| l.points.iter().map(|p| p.1)).chain(c.marks.iter().map(|m| m.y)).filter(|y| y.is_finite());
+            let (lo, hi) = ys.fold((0.0f64, 0.0f64), |(lo, hi), y| (lo.min(y), hi.max(y)));
+            let pad = ((hi - lo) * 0.1).max(0.1);
+            (lo - pad, hi + pad)
+        }
+    };
+    let font = |px: f64| ("sans-serif", f.font(px)).into_font();
+    let mut chart = ChartBuilder::on(&root)
+        .caption(&c.title, font(13.0).color(&INK))
+        .margin(f.px(8.0))
+        .x_label_area_size(f.px(34.0))
+        .y_label_area_size(f.px(52.0))
+        .build_cartesian_2d(x0..x1, y0..y1)
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .x_labels(6)
+        .y_labels(6)
+        .x_label_formatter(&|x| (c.x_fmt)(*x))
+        .y_label_formatter(&|y| (c.y_fmt)(*y))
+        .x_desc(c.x_desc.as_str())
+        .y_desc(c.y_desc.as_str())
+        .label_style(font(11.0).color(&MUTED))
+        .axis_desc_style(font(11.0).color(&MUTED))
+        .axis_style(ShapeStyle::from(&MUTED).stroke_width(f.px(1.0)))
+        .bold_line_style(ShapeStyle::from(&GRID).stroke_width(f.px(1.0)))
+        .light_line_style(TRANSPARENT)
+        .draw()
+        .map_err(err)?;
+    if y0 < 0.0 && y1 > 0.0 {
+        chart.draw_series(LineSeries::new([(x0, 0.0), (x1, 0.0)], ShapeStyle::from(&MUTED).stroke_width(f.px(1.0)))).map_err(err)?;
+    }
+    if let Some((x, label)) = &c.current {
+        chart.draw_series(LineSeries::new([(*x, y0), (*x, y1)], ShapeStyle::from(&INK).stroke_width(f.px(1.5)))).map_err(err)?;
+        let (px, py) = chart.backend_coord(&(*x, y1));
+        let w = f.px(6.0 * label.chars().count() as f64) as i32;
+        let right_edge = chart.backend_coord(&(x1, y1)).0;
+        let left = if px + w + f.px(6.0) as i32 > right_edge { px - w - f.px(4.0) as i32 } else { px + f.px(4.0) as i32 };
+        root.draw(&Text::new(label.clone(), (left, py + f.px(4.0) as i32), font(11.0).color(&INK))).map_err(err)?;
+    }
+    for l in &c.lines {
+        let style = ShapeStyle::from(&l.color).stroke_width(f.px(2.0));
+        // The legend is HTML under the canvas (see `Legend`), so it never covers data.
+        if l.dashed {
+            chart.draw_series(DashedLineSeries::new(l.points.iter().copied(), f.px(6.0), f.px(4.0), style)).map_err(err)?;
+        } else {
+            chart.draw_series(LineSeries::new(l.points.iter().copied(), style)).map_err(err)?;
+        }
+    }
+    // Marks, with labels nudged apart vertically so they never overlap.
+    let mut placed: Vec<(i32, i32, &Mark)> = c
+        .marks
+        .iter()
+        .map(|m| {
+            let (px, py) = chart.backend_coord(&(m.x, m.y));
+            (px, py, m)
+        })
+        .collect();
+    placed.sort_by_key(|p| p.1);
+    let line_h = f.px(13.0) as i32;
+    let mut last_y = i32::MIN;
+    for (px, py, m) in placed {
+        chart
+            .draw_series([Circle::new((m.x, m.y), f.px(4.5), ShapeStyle::from(&m.color).filled())])
+            .map_err(err)?;
+        let ly = (py - f.px(6.0) as i32).max(last_y + line_h);
+        last_y = ly;
+        let w = f.px(5.8 * m.label.chars().count() as f64) as i32;
+        let x = px + f.px(7.0) as i32;
+        root.draw(&Rectangle::new([(x - 2, ly - 1), (x + w, ly + line_h - 2)], PAPER.mix(0.85).filled())).map_err(err)?;
+        root.draw(&Text::new(m.label.clone(), (x, ly), font(11.0).color(&m.color))).map_err(err)?;
+    }
+    let axis = XAxis::of(&chart, f, x0, x1);
+    root.present().map_err(err)?;
+    Ok(Some(axis))
+}
