@@ -71,6 +71,14 @@ pub struct Scenario {
     pub growth_g_pct: RwSignal<f64>,
     /// Assumed beta of the Nasdaq Composite to the S&P 500.
     pub nasdaq_beta: RwSignal<f64>,
+    /// Rolling-correlation window, trading days: "14", "30", "60" or "90".
+    pub corr_window: RwSignal<String>,
+    /// Show the Forbes–Rigobon volatility-adjusted correlation: "1" or "0".
+    pub corr_adjusted: RwSignal<String>,
+    /// A tariff shock to US stocks, percent (≤ 0).
+    pub stock_shock_pct: RwSignal<f64>,
+    /// Share of a two-asset portfolio in Bitcoin, percent.
+    pub btc_weight_pct: RwSignal<f64>,
 }
 
 /// One resource per bundled data file, fetched once and shared by every
@@ -132,6 +140,10 @@ pub fn App() -> impl IntoView {
         growth_r_pct: url_number(sections::rates::GROWTH_R),
         growth_g_pct: url_number(sections::rates::GROWTH_G),
         nasdaq_beta: url_number(sections::rates::NASDAQ_BETA),
+        corr_window: url_text("win", "30", |v| ["14", "30", "60", "90"].contains(&v)),
+        corr_adjusted: url_text("fr", "0", |v| v == "0" || v == "1"),
+        stock_shock_pct: url_number(sections::tariffs::SHOCK),
+        btc_weight_pct: url_number(sections::tariffs::WEIGHT),
     });
 
     let store = DataStore {

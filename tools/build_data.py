@@ -250,7 +250,7 @@ def main():
     williams = row(r_fw, date="2025-11-21", value_pct="57")
     events = [
         {"id": "tariff", "date": "2025-10-10", "title": "100% tariff threat on China",
-         "note": "The US announces a 100% tariff on Chinese imports from 1 Nov; the S&P 500 falls 2.71 % and crypto sees a record cascade of liquidations (over $19B on 10-11 Oct).",
+         "note": "The US announces a 100% tariff on Chinese imports, to start on 1 Nov.",
          "source": source_from_cell(tariff["source"], "US announces 100% tariff on Chinese imports")},
         {"id": "liquidation_record", "date": "2025-10-11", "title": "Record $19B crypto liquidation",
          "note": liq["detail"], "source": source_from_cell(liq["source"], "Crypto liquidations (CoinGlass, quoted)")},

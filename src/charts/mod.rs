@@ -3,6 +3,7 @@
 //! as text; [`ChartCanvas`] owns the canvas, its HiDPI backing store and the
 //! redraw on resize.
 
+pub mod band;
 pub mod lines;
 pub mod timeline;
 

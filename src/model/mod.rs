@@ -6,3 +6,5 @@ pub mod series;
 pub mod timeline;
 pub mod rates;
 pub mod returns;
+pub mod correlation;
+pub mod leverage;

@@ -74,7 +74,7 @@ test('event markers work with the keyboard and show their note and source', asyn
   await expect(markers).toHaveCount(7);
   const note = page.locator('#timeline .event-note');
   await expect(note).toContainText('The reversal');
-  const tariff = page.getByRole('button', { name: /Event 1, 10 Oct 2025: 100% tariff threat on China/ });
+  const tariff = page.locator('#timeline').getByRole('button', { name: /Event 1, 10 Oct 2025: 100% tariff threat on China/ });
   await tariff.focus();
   await page.keyboard.press('Enter');
   await expect(tariff).toHaveAttribute('aria-pressed', 'true');

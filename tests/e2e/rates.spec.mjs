@@ -61,7 +61,7 @@ test('section controls live in the URL, bad values are clamped, and reset restor
   await expect.poll(() => param(page, 'gr')).toBe('10');
   const text = await page.locator('#rates').innerText();
   expect(text).not.toMatch(/NaN|Infinity/);
-  await page.getByRole('button', { name: 'Reset to the 20 Nov values' }).click();
+  await page.locator('#rates').getByRole('button', { name: 'Reset to the 20 Nov values' }).click();
   await expect.poll(() => param(page, 'cut')).toBe('39.6');
   await expect.poll(() => param(page, 'ref')).toBe('2025-11-06:64.5');
   await expect(page.locator('#ctl-gr-num')).toHaveValue('8');

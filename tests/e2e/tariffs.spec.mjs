@@ -1,0 +1,56 @@
+import { test, expect } from '@playwright/test';
+import { watchErrors, drawn, param } from './helpers.mjs';
+
+const text = (page) => page.locator('#tariffs').innerText();
+
+test('changing the window and the shock changes the numbers, never NaN, chart drawn', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./');
+  const canvas = page.locator('#correlation canvas');
+  await drawn(canvas);
+  const t30 = await text(page);
+  const px30 = await canvas.evaluate((c) => c.toDataURL());
+  await page.getByRole('radio', { name: '14' }).check();
+  await expect.poll(() => param(page, 'win')).toBe('14');
+  await expect(page.locator('#corr-summary')).toContainText('14-day correlation');
+  await expect.poll(() => canvas.evaluate((c) => c.toDataURL())).not.toEqual(px30);
+  const t14 = await text(page);
+  expect(t14).not.toEqual(t30);
+
+  const live = page.locator('[data-testid=tariffs-live]');
+  const before = await live.innerText();
+  await page.locator('#ctl-shock').fill('-8');
+  await expect(live).toContainText('−8.0% to US stocks');
+  expect(await live.innerText()).not.toEqual(before);
+  for (const t of [t30, t14, await text(page)]) expect(t).not.toMatch(/NaN|Infinity|\binf\b/);
+  expect(errors).toEqual([]);
+});
+
+test('a window longer than the data says so instead of drawing nothing silently', async ({ page }) => {
+  await page.goto('./?win=90');
+  await expect(page.locator('#corr-summary')).toContainText('needs 90 daily returns; the data holds 62');
+  await expect(page.locator('[data-testid=tariffs-live]')).not.toContainText('NaN');
+});
+
+test('the volatility adjustment toggles a second line and its explanation', async ({ page }) => {
+  await page.goto('./');
+  const canvas = page.locator('#correlation canvas');
+  await drawn(canvas);
+  const before = await canvas.evaluate((c) => c.toDataURL());
+  await page.locator('#ctl-fr').check();
+  await expect.poll(() => param(page, 'fr')).toBe('1');
+  await expect(page.locator('[data-testid=fr-note]')).toBeVisible();
+  await expect.poll(() => canvas.evaluate((c) => c.toDataURL())).not.toEqual(before);
+  await page.locator('#tariffs button.show-table').click();
+  await expect(page.locator('#tariffs table.data-table tbody tr').first()).toBeVisible();
+});
+
+test('the leverage slider feeds the tariffs section', async ({ page }) => {
+  await page.goto('./?lev=2');
+  const p = page.locator('#tariffs').getByText('A trader long Bitcoin at');
+  await expect(p).toContainText('2× leverage');
+  await page.goto('./?lev=50');
+  await expect(page.locator('#tariffs').getByText('A trader long Bitcoin at')).toContainText('liquidates it');
+  await expect(page.locator('#portfolio tbody tr')).toHaveCount(2);
+  await expect(page.locator('[data-testid=tariffs-punchline]')).toContainText('Diversification disappears');
+});
