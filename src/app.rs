@@ -79,6 +79,16 @@ pub struct Scenario {
     pub stock_shock_pct: RwSignal<f64>,
     /// Share of a two-asset portfolio in Bitcoin, percent.
     pub btc_weight_pct: RwSignal<f64>,
+    /// Price/earnings multiple of an AI leader: the reader's assumption.
+    pub pe: RwSignal<f64>,
+    /// Horizon for "how much of the price rests on later profits", years.
+    pub horizon_y: RwSignal<f64>,
+    /// Net selling to absorb in a day, US$ millions.
+    pub sell_usd_m: RwSignal<f64>,
+    /// Add the (contested) long-term-holder selling: "1" or "0".
+    pub with_lth: RwSignal<String>,
+    /// Reduction of market depth (daily volume), percent.
+    pub depth_cut_pct: RwSignal<f64>,
 }
 
 /// One resource per bundled data file, fetched once and shared by every
@@ -144,6 +154,11 @@ pub fn App() -> impl IntoView {
         corr_adjusted: url_text("fr", "0", |v| v == "0" || v == "1"),
         stock_shock_pct: url_number(sections::tariffs::SHOCK),
         btc_weight_pct: url_number(sections::tariffs::WEIGHT),
+        pe: url_number(sections::liquidity::PE),
+        horizon_y: url_number(sections::liquidity::HORIZON),
+        sell_usd_m: url_number(sections::liquidity::SELL),
+        with_lth: url_text("lth", "0", |v| v == "0" || v == "1"),
+        depth_cut_pct: url_number(sections::liquidity::DEPTH),
     });
 
     let store = DataStore {

@@ -4,6 +4,7 @@
 //! redraw on resize.
 
 pub mod band;
+pub mod flows;
 pub mod lines;
 pub mod timeline;
 

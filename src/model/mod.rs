@@ -8,3 +8,4 @@ pub mod rates;
 pub mod returns;
 pub mod correlation;
 pub mod leverage;
+pub mod liquidity;

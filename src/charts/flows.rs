@@ -1,0 +1,105 @@
+//! Spot Bitcoin ETF flows (bars for reported days, points for month-to-date
+//! totals) with Bitcoin's price on a second axis. Only reported figures are
+//! drawn: days without a figure stay empty.
+
+use super::{err, Frame, XAxis, BITCOIN, GRID, INK, MUTED, PAPER};
+use crate::model::date::Date;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use web_sys::HtmlCanvasElement;
+
+pub const IBIT: RGBColor = RGBColor(0, 114, 178);
+pub const ALL_FUNDS: RGBColor = RGBColor(86, 180, 233);
+pub const MTD: RGBColor = RGBColor(120, 60, 140);
+
+#[derive(Clone, Debug)]
+pub struct FlowsChart {
+    pub start: Date,
+    pub end: Date,
+    /// Daily net flows, US$ m: (day, IBIT or all funds, value).
+    pub daily_ibit: Vec<(Date, f64)>,
+    pub daily_total: Vec<(Date, f64)>,
+    /// Month-to-date cumulative, US$ m.
+    pub mtd_total: Vec<(Date, f64)>,
+    pub mtd_ibit: Vec<(Date, f64)>,
+    /// Bitcoin daily close, US$.
+    pub btc: Vec<(Date, f64)>,
+    /// The record day to label.
+    pub record: Option<(Date, f64)>,
+    pub events: Vec<Date>,
+}
+
+pub fn draw(canvas: &HtmlCanvasElement, f: Frame, c: &FlowsChart) -> Result<Option<XAxis>, String> {
+    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas context")?;
+    let root = backend.into_drawing_area();
+    root.fill(&PAPER).map_err(err)?;
+    let (x0, x1) = (c.start.days() as f64 - 0.5, c.end.days() as f64 + 0.5);
+    let lo = c.daily_ibit.iter().chain(&c.daily_total).chain(&c.mtd_total).chain(&c.mtd_ibit).map(|p| p.1).fold(0.0f64, f64::min);
+    let hi = c.daily_ibit.iter().chain(&c.daily_total).map(|p| p.1).fold(0.0f64, f64::max);
+    let (y0, y1) = (lo * 1.12 - 100.0, hi + 400.0);
+    let (b0, b1) = c.btc.iter().fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.1), b.max(p.1)));
+    let (b0, b1) = if b0 < b1 { (b0 * 0.97, b1 * 1.02) } else { (0.0, 1.0) };
+    let font = |px: f64| ("sans-serif", f.font(px)).into_font();
+    let mut chart = ChartBuilder::on(&root)
+        .margin_top(f.px(30.0))
+        .margin_right(f.px(6.0))
+        .margin_left(f.px(4.0))
+        .margin_bottom(f.px(4.0))
+        .x_label_area_size(f.px(26.0))
+        .y_label_area_size(f.px(60.0))
+        .right_y_label_area_size(f.px(58.0))
+        .build_cartesian_2d(x0..x1, y0..y1)
+        .map_err(err)?
+        .set_secondary_coord(x0..x1, b0..b1);
+    chart
+        .configure_mesh()
+        .x_labels(if f.css_w < 520.0 { 4 } else { 6 })
+        .y_labels(6)
+        .x_label_formatter(&|x| Date::from_days(x.round() as i64).short())
+        .y_label_formatter(&|y| format!("{:.1}", y / 1000.0))
+        .y_desc("ETF net flow, US$ bn")
+        .label_style(font(11.0).color(&MUTED))
+        .axis_desc_style(font(11.0).color(&MUTED))
+        .axis_style(ShapeStyle::from(&MUTED).stroke_width(f.px(1.0)))
+        .bold_line_style(ShapeStyle::from(&GRID).stroke_width(f.px(1.0)))
+        .light_line_style(TRANSPARENT)
+        .draw()
+        .map_err(err)?;
+    chart
+        .configure_secondary_axes()
+        .y_labels(5)
+        .y_label_formatter(&|y| format!("{:.0}k", y / 1000.0))
+        .y_desc("Bitcoin, US$")
+        .label_style(font(11.0).color(&BITCOIN))
+        .axis_desc_style(font(11.0).color(&BITCOIN))
+        .axis_style(ShapeStyle::from(&MUTED).stroke_width(f.px(1.0)))
+        .draw()
+        .map_err(err)?;
+    chart.draw_series(LineSeries::new([(x0, 0.0), (x1, 0.0)], ShapeStyle::from(&MUTED).stroke_width(f.px(1.0)))).map_err(err)?;
+    for d in &c.events {
+        let x = d.days() as f64;
+        if x >= x0 && x <= x1 {
+            chart.draw_series(LineSeries::new([(x, y0), (x, y1)], ShapeStyle::from(&INK.mix(0.35)).stroke_width(f.px(1.0)))).map_err(err)?;
+        }
+    }
+    let bar = |d: &Date, v: f64, off: f64, color: RGBColor| {
+        let x = d.days() as f64 + off;
+        Rectangle::new([(x - 0.2, 0.0), (x + 0.2, v)], color.filled())
+    };
+    chart.draw_series(c.daily_total.iter().map(|(d, v)| bar(d, *v, -0.21, ALL_FUNDS))).map_err(err)?;
+    chart.draw_series(c.daily_ibit.iter().map(|(d, v)| bar(d, *v, 0.21, IBIT))).map_err(err)?;
+    let r = f.px(4.5);
+    chart.draw_series(c.mtd_total.iter().map(|(d, v)| Circle::new((d.days() as f64, *v), r, ShapeStyle::from(&MTD).filled()))).map_err(err)?;
+    chart.draw_series(c.mtd_ibit.iter().map(|(d, v)| TriangleMarker::new((d.days() as f64, *v), r, ShapeStyle::from(&MTD).filled()))).map_err(err)?;
+    chart
+        .draw_secondary_series(LineSeries::new(c.btc.iter().map(|(d, v)| (d.days() as f64, *v)), ShapeStyle::from(&BITCOIN).stroke_width(f.px(2.0))))
+        .map_err(err)?;
+    if let Some((d, v)) = c.record {
+        let (px, py) = chart.backend_coord(&(d.days() as f64 + 0.21, v));
+        let label = format!("IBIT record {:.0}M", v);
+        root.draw(&Text::new(label, (px + f.px(6.0) as i32, py - f.px(4.0) as i32), font(11.0).color(&IBIT))).map_err(err)?;
+    }
+    let axis = XAxis::of(&chart, f, x0, x1);
+    root.present().map_err(err)?;
+    Ok(Some(axis))
+}
