@@ -2,6 +2,7 @@
 
 use crate::data::load::fetch_data_file;
 use crate::data::{DataError, DataFile};
+use crate::scenario;
 use crate::sections;
 use crate::state::{self, Spec, CUT, LEV};
 use leptos::prelude::*;
@@ -89,6 +90,56 @@ pub struct Scenario {
     pub with_lth: RwSignal<String>,
     /// Reduction of market depth (daily volume), percent.
     pub depth_cut_pct: RwSignal<f64>,
+    /// The cascade's initial shock: "auto" (sections 1–3 combined) or a percent.
+    pub cascade_shock: RwSignal<String>,
+    /// Share of forced crypto selling matched by tech-stock selling, percent.
+    pub phi_pct: RwSignal<f64>,
+    /// Long open interest in Bitcoin, US$ billions (assumption).
+    pub oi_bn: RwSignal<f64>,
+}
+
+/// Model results shared by the liquidations and synthesis sections, computed
+/// once from the data and the current settings.
+#[derive(Clone, Copy)]
+pub struct Derived {
+    pub params: Memo<scenario::Params>,
+    pub drivers: Memo<Option<scenario::Drivers>>,
+    pub population: Memo<Option<std::sync::Arc<Vec<crate::model::cascade::Position>>>>,
+    pub cascade: Memo<Option<crate::model::cascade::Cascade>>,
+}
+
+fn derived(store: DataStore, shared: Shared, sc: Scenario) -> Derived {
+    let params = Memo::new(move |_| scenario::Params {
+        cut_pct: shared.cut_pct.get(),
+        lev_x: shared.lev_x.get(),
+        rate_ref: sc.rate_ref.get(),
+        growth: crate::model::rates::Profile { r_pct: sc.growth_r_pct.get(), g_pct: sc.growth_g_pct.get() },
+        nasdaq_beta: sc.nasdaq_beta.get(),
+        corr_window: sc.corr_window.get().parse().unwrap_or(30),
+        stock_shock_pct: sc.stock_shock_pct.get(),
+        sell_usd_m: sc.sell_usd_m.get(),
+        with_lth: sc.with_lth.get() == "1",
+        depth_cut_pct: sc.depth_cut_pct.get(),
+        cascade_shock_pct: sc.cascade_shock.get().parse::<f64>().ok().map(|v| v.clamp(-30.0, 0.0)),
+        phi_pct: sc.phi_pct.get(),
+        oi_bn: sc.oi_bn.get(),
+    });
+    let drivers = Memo::new(move |_| {
+        let (Some(Ok(m)), Some(Ok(r))) = (store.markets.get(), store.rates.get()) else { return None };
+        scenario::drivers(&scenario::Data { markets: &m, rates: &r }, &params.get())
+    });
+    // The population depends only on leverage and open interest, so moving
+    // any other slider reuses it.
+    let population = Memo::new(move |_| {
+        let Some(Ok(m)) = store.markets.get() else { return None };
+        Some(std::sync::Arc::new(scenario::population(&m, shared.lev_x.get(), sc.oi_bn.get() * 1e9, scenario::POPULATION)))
+    });
+    let cascade = Memo::new(move |_| {
+        let (Some(pop), Some(dr), Some(Ok(m))) = (population.get(), drivers.get(), store.markets.get()) else { return None };
+        let p = params.get();
+        Some(scenario::run_cascade(&pop, &dr, &p, scenario::nasdaq_sigma(&m, p.nasdaq_beta)))
+    });
+    Derived { params, drivers, population, cascade }
 }
 
 /// One resource per bundled data file, fetched once and shared by every
@@ -159,6 +210,9 @@ pub fn App() -> impl IntoView {
         sell_usd_m: url_number(sections::liquidity::SELL),
         with_lth: url_text("lth", "0", |v| v == "0" || v == "1"),
         depth_cut_pct: url_number(sections::liquidity::DEPTH),
+        cascade_shock: url_text("cshock", "auto", |v| v == "auto" || v.parse::<f64>().is_ok_and(|x| (-30.0..=0.0).contains(&x))),
+        phi_pct: url_number(sections::liquidations::PHI),
+        oi_bn: url_number(sections::liquidations::OI),
     });
 
     let store = DataStore {
@@ -170,6 +224,7 @@ pub fn App() -> impl IntoView {
         events: LocalResource::new(|| fetch_data_file("events")),
     };
     provide_context(store);
+    provide_context(derived(store, shared, expect_context::<Scenario>()));
 
     view! {
         <a class="skip" href="#rates">"Skip to the explanation"</a>

@@ -6,6 +6,7 @@
 pub mod data;
 pub mod format;
 pub mod model;
+pub mod scenario;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]

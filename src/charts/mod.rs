@@ -4,9 +4,11 @@
 //! redraw on resize.
 
 pub mod band;
+pub mod cascade;
 pub mod flows;
 pub mod lines;
 pub mod timeline;
+pub mod waterfall;
 
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;

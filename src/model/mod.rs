@@ -9,3 +9,4 @@ pub mod returns;
 pub mod correlation;
 pub mod leverage;
 pub mod liquidity;
+pub mod cascade;

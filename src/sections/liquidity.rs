@@ -8,7 +8,8 @@ use crate::format::{grouped, pct_signed, usd, usd_millions};
 use crate::model::date::Date;
 use crate::model::liquidity::{implied_growth_pct, share_beyond_pct, sqrt_impact_pct, thinned_volume};
 use crate::model::rates::{gordon_reprice_pct, Profile};
-use crate::model::series::{pct_change, shift_days, Obs};
+use crate::model::series::{pct_change, shift_days};
+use crate::scenario::{market, LTH_CLAIM_BTC, Y};
 use crate::state::{fmt_num, Spec};
 use leptos::prelude::*;
 use plotters::style::RGBColor;
@@ -19,47 +20,11 @@ pub const HORIZON: Spec = Spec { key: "hz", label: "Horizon", min: 1.0, max: 30.
 pub const SELL: Spec = Spec { key: "q", label: "Net selling to absorb in a day", min: 0.0, max: 10_000.0, default: 903.0, step: 1.0 };
 pub const DEPTH: Spec = Spec { key: "depth", label: "Market depth lost", min: 0.0, max: 90.0, default: 0.0, step: 1.0 };
 
-/// Y in the square-root law: a constant of order one (Tóth et al. 2011); 0.7 here, an assumption.
-const Y: f64 = 0.7;
-/// The claim examined: long-term holders sold 815,000 BTC in 30 days (contested).
-const LTH_CLAIM_BTC: f64 = 815_000.0;
 const ETF_C: RGBColor = RGBColor(0, 114, 178);
 const BOTH_C: RGBColor = RGBColor(213, 94, 0);
 
 fn d(s: &str) -> Date {
     Date::parse(s).expect("constant date")
-}
-
-/// Inputs of the impact model read off the data.
-#[derive(Clone, Copy, Debug)]
-struct Market {
-    /// Bitcoin daily volatility, 30 UTC days to 19 Nov, fraction.
-    sigma: f64,
-    sigma_n: usize,
-    /// Binance BTC/USDT spot volume on 20 Nov, BTC and US$.
-    volume_btc: f64,
-    volume_usd: f64,
-    /// Bitcoin close on 20 Nov (Binance), US$.
-    price: f64,
-    /// Bitcoin's UTC-day move on 20 Nov, percent.
-    actual_pct: Option<f64>,
-}
-
-fn market(m: &DataFile) -> Option<Market> {
-    let closes = shift_days(&m.obs("btc_usd_0000utc").ok()?, -1);
-    let end = d("2025-11-19");
-    let window: Vec<&Obs> = closes.iter().filter(|o| o.date <= end && o.date.days() > end.days() - 31).collect();
-    let rets: Vec<f64> = window.windows(2).filter(|w| w[1].date.days() - w[0].date.days() == 1).map(|w| (w[1].value / w[0].value).ln()).collect();
-    let n = rets.len();
-    if n < 3 {
-        return None;
-    }
-    let mean = rets.iter().sum::<f64>() / n as f64;
-    let sigma = (rets.iter().map(|r| (r - mean).powi(2)).sum::<f64>() / (n as f64 - 1.0)).sqrt();
-    let bar = m.ohlc.iter().find(|s| s.id == "btc_usdt_binance")?.bars.iter().find(|b| b.0 == "2025-11-20")?.clone();
-    let day = closes.iter().position(|o| o.date == d("2025-11-20"));
-    let actual_pct = day.filter(|&i| i > 0).map(|i| pct_change(closes[i - 1].value, closes[i].value));
-    Some(Market { sigma, sigma_n: n, volume_btc: bar.5, volume_usd: bar.5 * bar.4, price: bar.4, actual_pct })
 }
 
 #[component]

@@ -7,8 +7,7 @@ use crate::data::{DataFile, Source};
 use crate::format::{grouped, pct_signed};
 use crate::model::date::Date;
 use crate::model::rates::{self, Outcome, Profile};
-use crate::model::returns;
-use crate::model::series::{pct_change, shift_days, Obs};
+use crate::scenario::{actual_moves, btc_beta, readings, Actual, Reading};
 use crate::state::{fmt_num, Spec, CUT};
 use leptos::prelude::*;
 use plotters::style::RGBColor;
@@ -32,65 +31,6 @@ const DAY: &str = "2025-11-20";
 const VALUE_C: RGBColor = RGBColor(0, 114, 178);
 const BROAD_C: RGBColor = RGBColor(86, 180, 233);
 const GROWTH_C: RGBColor = RGBColor(204, 121, 167);
-
-/// A quoted FedWatch reading.
-#[derive(Clone, Debug, PartialEq)]
-struct Reading {
-    id: String,
-    date: String,
-    pct: f64,
-    as_reported: String,
-    source: Source,
-}
-
-fn readings(r: &DataFile) -> Vec<Reading> {
-    r.facts("fedwatch_dec_cut")
-        .into_iter()
-        .map(|f| Reading {
-            id: format!("{}:{}", f.date, fmt_num(f.value)),
-            date: f.date.clone(),
-            pct: f.value,
-            as_reported: f.note.clone(),
-            source: f.source.clone(),
-        })
-        .collect()
-}
-
-/// The actual 20 Nov moves, percent: S&P 500 and Nasdaq close to close,
-/// Bitcoin over the UTC day (Bitstamp 00:00 UTC prices).
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct Actual {
-    spx: Option<f64>,
-    nasdaq: Option<f64>,
-    btc: Option<f64>,
-}
-
-fn day_move(s: &[Obs], day: Date) -> Option<f64> {
-    let i = s.iter().position(|o| o.date == day)?;
-    (i > 0).then(|| pct_change(s[i - 1].value, s[i].value))
-}
-
-fn actual_moves(m: &DataFile) -> Actual {
-    let day = Date::parse(DAY).expect("constant date");
-    let sp = m.obs("sp500").unwrap_or_default();
-    let btc = shift_days(&m.obs("btc_usd_0000utc").unwrap_or_default(), -1);
-    let nq: Vec<Obs> = m.facts("nasdaq_close").iter().filter_map(|f| Date::parse(&f.date).map(|date| Obs { date, value: f.value })).collect();
-    // The Nasdaq points have gaps; 19 and 20 Nov are consecutive trading days.
-    let nasdaq = match (nq.iter().find(|o| o.date.to_string() == "2025-11-19"), nq.iter().find(|o| o.date == day)) {
-        (Some(a), Some(b)) => Some(pct_change(a.value, b.value)),
-        _ => None,
-    };
-    Actual { spx: day_move(&sp, day), nasdaq, btc: day_move(&btc, Date::from_days(day.days())) }
-}
-
-/// Bitcoin's beta to the S&P 500 from daily log returns, 3 Sep to 19 Nov 2025
-/// (the window stops before the day it is used to explain).
-fn btc_beta(m: &DataFile) -> Option<returns::Stats> {
-    let end = Date::parse("2025-11-19")?;
-    let sp: Vec<Obs> = m.obs("sp500").ok()?.into_iter().filter(|o| o.date <= end).collect();
-    let btc = shift_days(&m.obs("btc_usd_0000utc").ok()?, -1);
-    returns::stats(&returns::align(&sp, &btc))
-}
 
 fn pct1(v: f64) -> String {
     pct_signed(v, 2)

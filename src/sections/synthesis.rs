@@ -1,10 +1,133 @@
 //! The synthesis: the "late-cycle liquidity crisis" and the key levels.
 
 use super::{Sources, WithData};
-use crate::app::DataStore;
+use crate::app::{DataStore, Derived};
+use crate::charts::{self, waterfall::Step, ChartCanvas};
 use crate::data::Source;
-use crate::format::{grouped, usd};
+use crate::format::{grouped, pct_signed, usd};
+use crate::scenario::actual_moves;
 use leptos::prelude::*;
+use plotters::style::RGBColor;
+
+const RATES_C: RGBColor = RGBColor(0, 114, 178);
+const TARIFF_C: RGBColor = RGBColor(230, 159, 0);
+const LIQUIDITY_C: RGBColor = RGBColor(0, 158, 115);
+const CASCADE_C: RGBColor = RGBColor(204, 121, 167);
+const TOTAL_C: RGBColor = RGBColor(60, 60, 60);
+const ACTUAL_C: RGBColor = RGBColor(213, 94, 0);
+
+/// The four causes stacked: the waterfalls for Bitcoin and the S&P 500, and
+/// the key levels at the current settings.
+#[component]
+fn Stacked(markets: crate::data::DataFile) -> impl IntoView {
+    let dv = expect_context::<Derived>();
+    let actual = actual_moves(&markets);
+    let sp = markets.obs("sp500").unwrap_or_default();
+    let spx_before = sp.iter().find(|o| o.date.to_string() == "2025-11-19").map(|o| o.value);
+    let btc_low20 = markets.ohlc.first().and_then(|s| s.bars.iter().find(|b| b.0 == "2025-11-20")).map(|b| b.3);
+    // Bitcoin: the three causes, then what the cascade adds on top.
+    let btc = Memo::new(move |_| {
+        let (d, c) = (dv.drivers.get()?, dv.cascade.get()?);
+        let auto = dv.params.with(|p| p.cascade_shock_pct.is_none());
+        let mut steps = vec![
+            Step { label: "Rates".into(), value: d.rates_btc, color: RATES_C, from_zero: false },
+            Step { label: "Correlation".into(), value: d.tariff_btc, color: TARIFF_C, from_zero: false },
+            Step { label: "Liquidity".into(), value: d.liquidity_btc, color: LIQUIDITY_C, from_zero: false },
+        ];
+        if auto {
+            steps.push(Step { label: "Cascade".into(), value: c.final_pct - c.shock_pct, color: CASCADE_C, from_zero: false });
+        }
+        let total = if auto { c.final_pct } else { d.rates_btc + d.tariff_btc + d.liquidity_btc + (c.final_pct - c.shock_pct) };
+        steps.push(Step { label: "Model".into(), value: total, color: TOTAL_C, from_zero: true });
+        if let Some(a) = actual.btc {
+            steps.push(Step { label: "Actual".into(), value: a, color: ACTUAL_C, from_zero: true });
+        }
+        Some((steps, total, c.p0 * (1.0 + total / 100.0), c.nasdaq_pct))
+    });
+    let spx = Memo::new(move |_| {
+        let (d, c) = (dv.drivers.get()?, dv.cascade.get()?);
+        let nb = dv.params.with(|p| p.nasdaq_beta).max(0.1);
+        // Tech selling spills into the broad index with 1/β of its move.
+        let contagion = c.nasdaq_pct / nb;
+        let total = d.rates_spx + d.tariff_spx + contagion;
+        let mut steps = vec![
+            Step { label: "Rates".into(), value: d.rates_spx, color: RATES_C, from_zero: false },
+            Step { label: "Stock shock".into(), value: d.tariff_spx, color: TARIFF_C, from_zero: false },
+            Step { label: "Contagion".into(), value: contagion, color: CASCADE_C, from_zero: false },
+            Step { label: "Model".into(), value: total, color: TOTAL_C, from_zero: true },
+        ];
+        if let Some(a) = actual.spx {
+            steps.push(Step { label: "Actual".into(), value: a, color: ACTUAL_C, from_zero: true });
+        }
+        Some((steps, total))
+    });
+    let level_rows = move || {
+        let (_, _, btc_price, _) = btc.get()?;
+        let (_, spx_total) = spx.get()?;
+        let spx_level = spx_before.map(|b| b * (1.0 + spx_total / 100.0));
+        Some(vec![
+            ("Bitcoin support at $87,000–88,000", usd(btc_price, 0), btc_price >= 87_000.0),
+            ("Bitcoin at $80,000", usd(btc_price, 0), btc_price >= 80_000.0),
+            ("S&P 500 at 6,000", spx_level.map(|v| grouped(v, 0)).unwrap_or_default(), spx_level.is_some_and(|v| v >= 6000.0)),
+        ])
+    };
+    let sentence = move || {
+        let (_, total, price, _) = btc.get()?;
+        let (_, spx_total) = spx.get()?;
+        let miss = |model: f64, act: Option<f64>| act.map(|a| {
+            let r = model / a;
+            if !(r.is_finite()) { "cannot be compared with".to_string() }
+            else if r > 1.25 { "overshoots".to_string() }
+            else if r < 0.75 { "falls short of".to_string() }
+            else { "is close to".to_string() }
+        }).unwrap_or_else(|| "cannot be compared with".into());
+        Some(format!(
+            "At these settings the model puts Bitcoin {} at {} and the S&P 500 {}. That {} Bitcoin's actual {} over the UTC day (its low was {}) and {} the S&P 500's actual {}.",
+            pct_signed(total, 2), usd(price, 0), pct_signed(spx_total, 2),
+            miss(total, actual.btc), actual.btc.map(|a| pct_signed(a, 2)).unwrap_or_default(), btc_low20.map(|v| usd(v, 0)).unwrap_or_default(),
+            miss(spx_total, actual.spx), actual.spx.map(|a| pct_signed(a, 2)).unwrap_or_default(),
+        ))
+    };
+    view! {
+        <p>
+            "Here the four causes are put together at the settings you chose in each section (all model outputs). "
+            "Each bar is one cause's contribution to the day's move; the dark bar is the model's total and the orange one what actually happened. "
+            "For Bitcoin: the rate channel (section 1), the stock shock passed on through the trade-war correlation (section 2), "
+            "the day's net selling in a thin market (section 3) and the liquidation cascade on top (section 4). For the S&P 500 the "
+            "stock shock of section 2 is an input, not something the model explains; the model adds the rate channel and the tech selling set off by crypto liquidations."
+        </p>
+        <div class="two-up">
+            <figure class="figure" id="waterfall-btc">
+                <ChartCanvas draw=move |c: &web_sys::HtmlCanvasElement, f| match btc.get() {
+                        Some((steps, ..)) => charts::waterfall::draw(c, f, "Bitcoin, 20 Nov (model output)", &steps),
+                        None => Err("the model needs markets.json and rates.json".into()),
+                    }
+                    label="Waterfall chart: each cause's contribution to Bitcoin's modelled move on 20 Nov, with the actual move"
+                    describedby="synthesis-summary" aspect=0.7 min_h=260.0 max_h=360.0/>
+            </figure>
+            <figure class="figure" id="waterfall-spx">
+                <ChartCanvas draw=move |c: &web_sys::HtmlCanvasElement, f| match spx.get() {
+                        Some((steps, _)) => charts::waterfall::draw(c, f, "S&P 500, 20 Nov (model output)", &steps),
+                        None => Err("the model needs markets.json and rates.json".into()),
+                    }
+                    label="Waterfall chart: each cause's contribution to the S&P 500's modelled move on 20 Nov, with the actual move"
+                    describedby="synthesis-summary" aspect=0.7 min_h=260.0 max_h=360.0/>
+            </figure>
+        </div>
+        <p class="punchline" id="synthesis-summary" data-testid="synthesis-live" aria-live="polite">{sentence}</p>
+        <div class="table-wrap">
+            <table class="levels" id="model-levels">
+                <caption>"The key levels at your settings (model output)"</caption>
+                <thead><tr><th scope="col">"Level"</th><th scope="col">"Model"</th><th scope="col">"Verdict"</th></tr></thead>
+                <tbody>
+                    {move || level_rows().map(|rows| rows.into_iter().map(|(level, value, held)| view! {
+                        <tr><th scope="row">{level}</th><td>{value}</td><td class=if held { "held" } else { "broken" }>{verdict(held)}</td></tr>
+                    }).collect_view())}
+                </tbody>
+            </table>
+        </div>
+    }
+}
 
 /// A level named by the source text, checked against the data.
 fn verdict(held: bool) -> &'static str {
@@ -24,6 +147,7 @@ pub fn Synthesis() -> impl IntoView {
                 "leverage turned falling prices into forced selling, in both markets at once. Late in a long rally, "
                 "when valuations are high and positions are crowded, that combination is what a liquidity crisis looks like."
             </p>
+            <WithData res=store.markets what="the combined model" render=|m| view! { <Stacked markets=m/> }/>
             <WithData res=store.markets what="the key levels" render=|m| {
                 let bars = m.ohlc.first().map(|s| s.bars.clone()).unwrap_or_default();
                 let low_on = |date: &str| bars.iter().find(|b| b.0 == date).map(|b| b.3);

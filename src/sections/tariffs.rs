@@ -8,14 +8,17 @@ use crate::format::{grouped, pct_signed, usd_millions};
 use crate::model::correlation::{forbes_rigobon, one_in_100_loss_pct, portfolio_sd, rolling, Rolling};
 use crate::model::date::Date;
 use crate::model::leverage::{long_liq_move_pct, MAINTENANCE};
-use crate::model::returns::{align, stats, Pair, Stats};
-use crate::model::series::{pct_change, shift_days};
+use crate::model::returns::{stats, Pair, Stats};
+use crate::scenario;
+use crate::model::series::pct_change;
 use crate::state::{fmt_num, Spec};
 use leptos::prelude::*;
 use plotters::style::RGBColor;
 
-/// Default −2.7 %: about the S&P 500's fall on 10 Oct 2025 (−2.71 % in the data).
-pub const SHOCK: Spec = Spec { key: "shock", label: "Tariff shock to US stocks", min: -10.0, max: 0.0, default: -2.7, step: 0.1 };
+/// Default −1.6 %: about the S&P 500's fall on 20 Nov 2025 (−1.56 % in the
+/// data), so the synthesis transmits the day's actual stock move; 10 Oct's
+/// tariff day was −2.71 %.
+pub const SHOCK: Spec = Spec { key: "shock", label: "Shock to US stocks", min: -10.0, max: 0.0, default: -1.6, step: 0.1 };
 pub const WEIGHT: Spec = Spec { key: "wbtc", label: "Bitcoin share of a stock + Bitcoin portfolio", min: 0.0, max: 50.0, default: 10.0, step: 1.0 };
 
 const CORR: RGBColor = RGBColor(0, 114, 178);
@@ -70,12 +73,10 @@ pub fn Tariffs() -> impl IntoView {
 fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
     let shared = expect_context::<Shared>();
     let sc = expect_context::<Scenario>();
-    let btc_close = shift_days(&markets.obs("btc_usd_0000utc").unwrap_or_default(), -1);
-    let pairs: Vec<Pair> = align(&markets.obs("sp500").unwrap_or_default(), &btc_close);
+    let pairs: Vec<Pair> = scenario::pairs(&markets);
     let n_pairs = pairs.len();
-    let tariff_day = d("2025-10-10");
-    let calm: Option<Stats> = stats(&pairs.iter().copied().filter(|p| p.date < tariff_day).collect::<Vec<_>>());
-    let calm_n = pairs.iter().filter(|p| p.date < tariff_day).count();
+    let calm: Option<Stats> = scenario::calm_stats(&pairs);
+    let calm_n = calm.map(|c| c.n).unwrap_or(0);
 
     let window = Memo::new(move |_| sc.corr_window.get().parse::<usize>().unwrap_or(30));
     let pairs_for_roll = pairs.clone();
@@ -83,11 +84,7 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
     let adjusted = move || sc.corr_adjusted.get() == "1";
     // The crisis window: the chosen number of trading days ending 20 Nov.
     let pairs_for_crisis = pairs.clone();
-    let crisis = Memo::new(move |_| {
-        let w = window.get();
-        let end = pairs_for_crisis.iter().position(|p| p.date == d("2025-11-20"))?;
-        (end + 1 >= w).then(|| stats(&pairs_for_crisis[end + 1 - w..=end])).flatten()
-    });
+    let crisis = Memo::new(move |_| scenario::crisis_stats(&pairs_for_crisis, window.get()));
     let adj_of = move |r: &Rolling| calm.map(|c| forbes_rigobon(r.corr, r.var_spx, c.sd_spx * c.sd_spx)).unwrap_or(r.corr);
 
     let event_days: Vec<Date> = events.events.iter().filter_map(|e| Date::parse(&e.date)).collect();
@@ -220,6 +217,10 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
         </Show>
 
         <h3>"From a stock shock to a Bitcoin move"</h3>
+        <p>
+            "Set a fall in US stocks: the default is about the S&P 500's fall on 20 November (−1.56%); the tariff day of "
+            "10 October was −2.71%. With stocks and Bitcoin this correlated, the stock fall arrives in Bitcoin multiplied by its beta."
+        </p>
         <div class="section-controls" role="group" aria-label="Shock and portfolio settings">
             <Slider spec=SHOCK value=sc.stock_shock_pct unit="%" valuetext=|v| format!("stocks fall {} percent", fmt_num(-v))/>
             <Slider spec=WEIGHT value=sc.btc_weight_pct unit="%" valuetext=|v| format!("{} percent in Bitcoin", fmt_num(v))/>
@@ -229,7 +230,7 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
                 None => "Not enough data for a beta.".to_string(),
                 Some(s) => format!(
                     "Over the {} trading days to 20 Nov, Bitcoin's beta to the S&P 500 was {} (correlation {} × Bitcoin's daily volatility {}% ÷ the S&P's {}%). \
-                     So a tariff shock of {} to US stocks would, on average, come with a Bitcoin move of {} (model output).",
+                     So a fall of {} in US stocks would, on average, come with a Bitcoin move of {} (model output).",
                     s.n, grouped(s.beta, 2), grouped(s.corr, 2), grouped(s.sd_btc * 100.0, 2), grouped(s.sd_spx * 100.0, 2),
                     pct_signed(sc.stock_shock_pct.get(), 1), pct_signed(btc_move.get(), 2)),
             }}

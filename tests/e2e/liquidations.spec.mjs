@@ -1,0 +1,75 @@
+import { test, expect } from '@playwright/test';
+import { watchErrors, drawn, param } from './helpers.mjs';
+
+const numbers = async (page, id) => {
+  const section = page.locator(`#${id}`);
+  await expect(section.locator('.loading')).toHaveCount(0);
+  return section.innerText();
+};
+
+test('lev=2 and lev=50 give different numbers in liquidations and synthesis, never NaN', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./?lev=2');
+  await expect(page.locator('#liquidations .v-lev')).toHaveText('2×');
+  const l2 = await numbers(page, 'liquidations');
+  const s2 = await numbers(page, 'synthesis');
+  await page.goto('./?lev=50');
+  await expect(page.locator('#liquidations .v-lev')).toHaveText('50×');
+  const l50 = await numbers(page, 'liquidations');
+  const s50 = await numbers(page, 'synthesis');
+  expect(l50).not.toEqual(l2);
+  expect(s50).not.toEqual(s2);
+  for (const t of [l2, s2, l50, s50]) expect(t).not.toMatch(/NaN|Infinity|\binf\b/);
+  // More leverage, more forced selling.
+  const liq = (t) => parseFloat(t.match(/forced selling of \$([\d.]+)([MB])/).slice(1, 3).reduce((v, u) => (u === 'B' ? v * 1000 : v)));
+  expect(liq(l50)).toBeGreaterThan(liq(l2));
+  for (const id of ['cascade', 'liqmap', 'waterfall-btc', 'waterfall-spx']) await drawn(page.locator(`#${id} canvas`));
+  expect(errors).toEqual([]);
+});
+
+test('the synthesis reacts to the cut probability too', async ({ page }) => {
+  await page.goto('./?cut=5');
+  const a = await page.locator('[data-testid=synthesis-live]').innerText();
+  await page.goto('./?cut=95');
+  const b = await page.locator('[data-testid=synthesis-live]').innerText();
+  expect(a).not.toEqual(b);
+  await expect(page.locator('#model-levels tbody tr')).toHaveCount(3);
+});
+
+test('a manual shock overrides the combined one; zero shock gives no cascade', async ({ page }) => {
+  await page.goto('./?cshock=0');
+  await expect(page.locator('#ctl-cshock-auto')).not.toBeChecked();
+  await expect(page.locator('#liquidations .v-liq')).toHaveText('$0M');
+  await expect(page.locator('#liquidations .v-amp')).toHaveText('1.00×');
+  await page.locator('#ctl-cshock-auto').check();
+  await expect.poll(() => param(page, 'cshock')).toBe('auto');
+  await expect(page.locator('#liquidations .v-liq')).not.toHaveText('$0M');
+});
+
+test('the round-by-round view steps and the stability test responds to leverage', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('./?lev=30');
+  const stepper = page.locator('#cascade .stepper');
+  await expect(stepper).toContainText('Round 1 of');
+  await stepper.getByRole('button', { name: 'Step' }).click();
+  await expect(stepper).toContainText('Round 2 of');
+  await stepper.getByRole('button', { name: 'Show all rounds' }).click();
+  const text = await stepper.innerText();
+  const [, shown, total] = text.match(/Round (\d+) of (\d+)/);
+  expect(shown).toBe(total);
+  await expect(page.locator('[data-testid=glt]')).toContainText('runs away');
+  await page.goto('./?lev=2');
+  await expect(page.locator('[data-testid=glt]')).toContainText('dies out');
+});
+
+test('extreme settings stay finite', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.goto('./?lev=100&cut=0&shock=-10&q=10000&depth=90&lth=1&phi=100&oi=100&cshock=auto&gg=12&gr=4');
+  await expect(page.locator('#liquidations .v-final')).toBeVisible();
+  const text = await page.locator('main').innerText();
+  expect(text).not.toMatch(/NaN|Infinity|\binf\b/);
+  await page.goto('./?lev=1&cut=100&shock=0&q=0&depth=0&phi=0&oi=1');
+  await expect(page.locator('#liquidations .v-final')).toBeVisible();
+  expect(await page.locator('main').innerText()).not.toMatch(/NaN|Infinity|\binf\b/);
+  expect(errors).toEqual([]);
+});
