@@ -3,7 +3,7 @@
 use crate::data::load::fetch_data_file;
 use crate::data::{DataError, DataFile};
 use crate::scenario;
-use crate::sections;
+use crate::sections::{self, embed};
 use crate::state::{self, Spec, CUT, LEV};
 use leptos::prelude::*;
 
@@ -39,9 +39,10 @@ pub fn url_number(spec: Spec) -> RwSignal<f64> {
     sig
 }
 
-/// A text control kept in the URL under `key`. Values failing `valid` fall
-/// back to `default` with a notice.
-pub fn url_text(key: &'static str, default: &'static str, valid: fn(&str) -> bool) -> RwSignal<String> {
+/// A choice control kept in the URL under its key. Values failing its test
+/// fall back to its default with a notice.
+pub fn url_choice(c: &state::Choice) -> RwSignal<String> {
+    let (key, default, valid) = (c.key, c.default, c.valid);
     let raw = state::get_param(&location_search(), key);
     let value = match raw {
         Some(r) if valid(&r) => r,
@@ -194,25 +195,40 @@ fn replace_query(query: &str) {
 pub fn App() -> impl IntoView {
     let notices = RwSignal::new(Vec::new());
     provide_context(Notices(notices));
+    // Links carry a schema version so that later versions can read old links.
+    let search = location_search();
+    if let Some(v) = state::get_param(&search, "v").filter(|v| v != state::SCHEMA_V) {
+        let shown: String = v.chars().take(24).collect();
+        notices.update(|ns| ns.push(format!("v: this link says version '{shown}'; it is read as version {}.", state::SCHEMA_V)));
+    }
+    replace_query(&state::set_params(&search, &[("v", state::SCHEMA_V.to_string())]));
+    let embed = state::get_param(&search, "embed").and_then(|e| embed::SECTION_IDS.iter().find(|s| **s == e).copied());
+    if let Some(e) = state::get_param(&search, "embed").filter(|_| embed.is_none()) {
+        let shown: String = e.chars().take(24).collect();
+        notices.update(|ns| ns.push(format!("embed: '{shown}' is not a section of this page, so the whole page is shown.")));
+    }
+    let theme = url_choice(&state::THEME);
+    Effect::new(move |_| embed::apply_theme(&theme.get()));
+
     let shared = Shared { cut_pct: url_number(CUT), lev_x: url_number(LEV) };
     provide_context(shared);
     provide_context(Scenario {
-        rate_ref: url_text(sections::rates::REF_KEY, sections::rates::REF_DEFAULT, sections::rates::valid_ref),
-        growth_r_pct: url_number(sections::rates::GROWTH_R),
-        growth_g_pct: url_number(sections::rates::GROWTH_G),
-        nasdaq_beta: url_number(sections::rates::NASDAQ_BETA),
-        corr_window: url_text("win", "30", |v| ["14", "30", "60", "90"].contains(&v)),
-        corr_adjusted: url_text("fr", "0", |v| v == "0" || v == "1"),
-        stock_shock_pct: url_number(sections::tariffs::SHOCK),
-        btc_weight_pct: url_number(sections::tariffs::WEIGHT),
-        pe: url_number(sections::liquidity::PE),
-        horizon_y: url_number(sections::liquidity::HORIZON),
-        sell_usd_m: url_number(sections::liquidity::SELL),
-        with_lth: url_text("lth", "0", |v| v == "0" || v == "1"),
-        depth_cut_pct: url_number(sections::liquidity::DEPTH),
-        cascade_shock: url_text("cshock", "auto", |v| v == "auto" || v.parse::<f64>().is_ok_and(|x| (-30.0..=0.0).contains(&x))),
-        phi_pct: url_number(sections::liquidations::PHI),
-        oi_bn: url_number(sections::liquidations::OI),
+        rate_ref: url_choice(&state::CHOICES[0]),
+        growth_r_pct: url_number(state::GROWTH_R),
+        growth_g_pct: url_number(state::GROWTH_G),
+        nasdaq_beta: url_number(state::NASDAQ_BETA),
+        corr_window: url_choice(&state::CHOICES[1]),
+        corr_adjusted: url_choice(&state::CHOICES[2]),
+        stock_shock_pct: url_number(state::SHOCK),
+        btc_weight_pct: url_number(state::WEIGHT),
+        pe: url_number(state::PE),
+        horizon_y: url_number(state::HORIZON),
+        sell_usd_m: url_number(state::SELL),
+        with_lth: url_choice(&state::CHOICES[3]),
+        depth_cut_pct: url_number(state::DEPTH),
+        cascade_shock: url_choice(&state::CHOICES[4]),
+        phi_pct: url_number(state::PHI),
+        oi_bn: url_number(state::OI),
     });
 
     let store = DataStore {
@@ -226,6 +242,25 @@ pub fn App() -> impl IntoView {
     provide_context(store);
     provide_context(derived(store, shared, expect_context::<Scenario>()));
 
+    if let Some(section) = embed {
+        embed::embed_runtime(section, theme);
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().add_1("embedded");
+        }
+        return view! {
+            <header class="embed-head">
+                <p class="kicker">"From “Why stocks and Bitcoin fell together on 20 November 2025”"</p>
+                <a href=move || full_link() target="_blank" rel="noopener">"Open the full explainer"</a>
+            </header>
+            <ControlBar notices=notices/>
+            <main id="content" class="embed-main">{section_view(section)}</main>
+            <footer class="site-footer embed-footer">
+                <p>"Figures: bundled data with sources. Model outputs are labelled. Not investment advice. Text CC BY 4.0."</p>
+            </footer>
+        }
+        .into_any();
+    }
+
     view! {
         <a class="skip" href="#rates">"Skip to the explanation"</a>
         <header class="masthead">
@@ -236,19 +271,76 @@ pub fn App() -> impl IntoView {
         <ControlBar notices=notices/>
         <main id="content">
             <sections::intro::DayInContext/>
-            <sections::rates::Rates/>
-            <sections::tariffs::Tariffs/>
-            <sections::liquidity::Liquidity/>
-            <sections::liquidations::Liquidations/>
-            <sections::synthesis::Synthesis/>
+            {embed::SECTION_IDS.iter().map(|s| section_view(s)).collect_view()}
             <sections::appendix::Claims/>
             <sections::appendix::Datasets/>
         </main>
+        <Footer/>
+    }
+    .into_any()
+}
+
+/// The full page's address for the current state (the embed view's link out).
+fn full_link() -> String {
+    let q = state::set_params(&location_search(), &[]);
+    let q: Vec<String> = q.split('&').filter(|p| !p.starts_with("embed=")).map(String::from).collect();
+    format!("{}?{}", embed::page_base(), q.join("&"))
+}
+
+fn section_view(id: &str) -> AnyView {
+    match id {
+        "rates" => view! { <sections::rates::Rates/> }.into_any(),
+        "tariffs" => view! { <sections::tariffs::Tariffs/> }.into_any(),
+        "liquidity" => view! { <sections::liquidity::Liquidity/> }.into_any(),
+        "liquidations" => view! { <sections::liquidations::Liquidations/> }.into_any(),
+        _ => view! { <sections::synthesis::Synthesis/> }.into_any(),
+    }
+}
+
+/// Put every control back to its 20 Nov value.
+fn reset_all(shared: Shared, sc: Scenario) {
+    shared.cut_pct.set(CUT.default);
+    shared.lev_x.set(LEV.default);
+    sc.rate_ref.set(state::CHOICES[0].default.into());
+    sc.growth_r_pct.set(state::GROWTH_R.default);
+    sc.growth_g_pct.set(state::GROWTH_G.default);
+    sc.nasdaq_beta.set(state::NASDAQ_BETA.default);
+    sc.corr_window.set(state::CHOICES[1].default.into());
+    sc.corr_adjusted.set(state::CHOICES[2].default.into());
+    sc.stock_shock_pct.set(state::SHOCK.default);
+    sc.btc_weight_pct.set(state::WEIGHT.default);
+    sc.pe.set(state::PE.default);
+    sc.horizon_y.set(state::HORIZON.default);
+    sc.sell_usd_m.set(state::SELL.default);
+    sc.with_lth.set(state::CHOICES[3].default.into());
+    sc.depth_cut_pct.set(state::DEPTH.default);
+    sc.cascade_shock.set(state::CHOICES[4].default.into());
+    sc.phi_pct.set(state::PHI.default);
+    sc.oi_bn.set(state::OI.default);
+}
+
+/// The build date, set by the Makefile at build time.
+const BUILD_DATE: Option<&str> = option_env!("SELLOFF_BUILD_DATE");
+
+#[component]
+fn Footer() -> impl IntoView {
+    let store = expect_context::<DataStore>();
+    let as_of = move || {
+        store.all().iter().filter_map(|(_, r)| r.get().and_then(|x| x.ok()).map(|d| d.as_of)).max().map(|d| sections::long_date(&d))
+    };
+    view! {
         <footer class="site-footer">
             <p>
                 "Figures come from the bundled data files in "<code>"data/"</code>
                 ", each with its source. Model outputs are labelled as such. Not investment advice."
             </p>
+            <p>
+                <strong>"Updates and corrections. "</strong>
+                "This build: " {BUILD_DATE.unwrap_or("development build")} ". Data as of "
+                {move || as_of().unwrap_or_else(|| "(loading)".into())}
+                ". Corrections are made to the data files, with their sources, and listed in the project's history."
+            </p>
+            <p>"Text licensed CC BY 4.0; code under the MIT licence. Market data belongs to the sources credited beside each figure."</p>
         </footer>
     }
 }
@@ -257,6 +349,16 @@ pub fn App() -> impl IntoView {
 #[component]
 fn ControlBar(notices: RwSignal<Vec<String>>) -> impl IntoView {
     let shared = expect_context::<Shared>();
+    let sc = expect_context::<Scenario>();
+    let copied = RwSignal::new(String::new());
+    let copy_link = move |_| {
+        let url = window().location().href().unwrap_or_default();
+        let promise = window().navigator().clipboard().write_text(&url);
+        leptos::task::spawn_local(async move {
+            let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+            copied.set(if ok { "Link copied.".into() } else { format!("Copy this link: {url}") });
+        });
+    };
     view! {
         <div class="controlbar" role="region" aria-label="Scenario controls">
             <div class="controls">
@@ -264,6 +366,11 @@ fn ControlBar(notices: RwSignal<Vec<String>>) -> impl IntoView {
                     valuetext=|v| format!("{} percent chance of a December rate cut", state::fmt_num(v))/>
                 <Slider spec=LEV value=shared.lev_x unit="×"
                     valuetext=|v| format!("{} times leverage", state::fmt_num(v))/>
+            </div>
+            <div class="bar-actions">
+                <button type="button" on:click=copy_link>"Copy link"</button>
+                <button type="button" on:click=move |_| reset_all(shared, sc)>"Reset all"</button>
+                <span class="copy-status" role="status">{move || copied.get()}</span>
             </div>
             <Show when=move || !notices.with(Vec::is_empty)>
                 <div class="notice" role="status">

@@ -4,6 +4,103 @@
 //! and an out-of-range one is clamped, each with a notice the page shows, so
 //! any link, however mangled, opens a working page.
 
+use crate::model::date::Date;
+
+/// The schema version of links; a link without `v` is read as version 1.
+pub const SCHEMA_V: &str = "1";
+
+pub const GROWTH_R: Spec = Spec { key: "gr", label: "Growth profile: discount rate r", min: 4.0, max: 15.0, default: 8.0, step: 0.1 };
+pub const GROWTH_G: Spec = Spec { key: "gg", label: "Growth profile: long-run growth g", min: 0.0, max: 12.0, default: 6.5, step: 0.1 };
+pub const NASDAQ_BETA: Spec = Spec { key: "nqb", label: "Nasdaq beta to the S&P 500 (assumption)", min: 0.5, max: 2.5, default: 1.2, step: 0.05 };
+/// Default −1.6 %: about the S&P 500's fall on 20 Nov 2025 (−1.56 % in the
+/// data), so the synthesis transmits the day's actual stock move; 10 Oct's
+/// tariff day was −2.71 %.
+pub const SHOCK: Spec = Spec { key: "shock", label: "Shock to US stocks", min: -10.0, max: 0.0, default: -1.6, step: 0.1 };
+pub const WEIGHT: Spec = Spec { key: "wbtc", label: "Bitcoin share of a stock + Bitcoin portfolio", min: 0.0, max: 50.0, default: 10.0, step: 1.0 };
+pub const PE: Spec = Spec { key: "pe", label: "Price/earnings multiple (your assumption)", min: 5.0, max: 150.0, default: 40.0, step: 1.0 };
+pub const HORIZON: Spec = Spec { key: "hz", label: "Horizon", min: 1.0, max: 30.0, default: 10.0, step: 1.0 };
+/// Default $903M: all US spot Bitcoin ETFs' net outflow on 20 Nov 2025 (flows.json).
+pub const SELL: Spec = Spec { key: "q", label: "Net selling to absorb in a day", min: 0.0, max: 10_000.0, default: 903.0, step: 1.0 };
+pub const DEPTH: Spec = Spec { key: "depth", label: "Market depth lost", min: 0.0, max: 90.0, default: 0.0, step: 1.0 };
+pub const PHI: Spec = Spec { key: "phi", label: "Forced crypto sellers who also sell tech stocks (φ)", min: 0.0, max: 100.0, default: 25.0, step: 1.0 };
+pub const OI: Spec = Spec { key: "oi", label: "Leveraged long open interest in Bitcoin (assumption)", min: 1.0, max: 100.0, default: 24.0, step: 1.0 };
+
+pub const REF_KEY: &str = "ref";
+/// 6 Nov 2025, 64.5 %: the CME FedWatch reading of that day (coinpost.ai),
+/// the last one above 60 % before the sell-off.
+pub const REF_DEFAULT: &str = "2025-11-06:64.5";
+
+pub fn valid_ref(s: &str) -> bool {
+    s.split_once(':').is_some_and(|(d, v)| Date::parse(d).is_some() && v.parse::<f64>().is_ok_and(|x| (0.0..=100.0).contains(&x)))
+}
+
+/// Every numeric control of the page, in URL order after `cut` and `lev`.
+pub const NUMBERS: [Spec; 13] = [CUT, LEV, GROWTH_R, GROWTH_G, NASDAQ_BETA, SHOCK, WEIGHT, PE, HORIZON, SELL, DEPTH, PHI, OI];
+
+/// A choice control: URL key, default, and the test a value must pass.
+pub struct Choice {
+    pub key: &'static str,
+    pub default: &'static str,
+    pub valid: fn(&str) -> bool,
+}
+
+pub const CHOICES: [Choice; 5] = [
+    Choice { key: REF_KEY, default: REF_DEFAULT, valid: valid_ref },
+    Choice { key: "win", default: "30", valid: |v| matches!(v, "14" | "30" | "60" | "90") },
+    Choice { key: "fr", default: "0", valid: |v| v == "0" || v == "1" },
+    Choice { key: "lth", default: "0", valid: |v| v == "0" || v == "1" },
+    Choice { key: "cshock", default: "auto", valid: |v| v == "auto" || v.parse::<f64>().is_ok_and(|x| (-30.0..=0.0).contains(&x)) },
+];
+
+/// Presentation: the colour theme (not part of the model's state).
+pub const THEME: Choice = Choice { key: "theme", default: "auto", valid: |v| matches!(v, "light" | "dark" | "auto") };
+
+/// The page's whole state as it appears in a link.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageState {
+    pub numbers: Vec<(&'static str, f64)>,
+    pub choices: Vec<(&'static str, String)>,
+}
+
+/// Read every control from a query: defaults for missing values, clamping
+/// and a notice for bad ones.
+pub fn parse_state(query: &str) -> (PageState, Vec<String>) {
+    let mut notices = Vec::new();
+    if let Some(v) = get_param(query, "v") {
+        if v != SCHEMA_V {
+            notices.push(format!("v: this link says version '{}'; it is read as version {SCHEMA_V}.", excerpt(&v)));
+        }
+    }
+    let numbers = NUMBERS
+        .iter()
+        .map(|s| {
+            let (v, n) = s.read(get_param(query, s.key).as_deref());
+            notices.extend(n);
+            (s.key, v)
+        })
+        .collect();
+    let choices = CHOICES
+        .iter()
+        .map(|c| match get_param(query, c.key) {
+            Some(v) if (c.valid)(&v) => (c.key, v),
+            Some(v) => {
+                notices.push(format!("{}: '{}' is not a valid choice, so '{}' is used.", c.key, excerpt(&v), c.default));
+                (c.key, c.default.to_string())
+            }
+            None => (c.key, c.default.to_string()),
+        })
+        .collect();
+    (PageState { numbers, choices }, notices)
+}
+
+/// The over-specified link for a state: `v`, then every control.
+pub fn serialise_state(s: &PageState) -> String {
+    let mut params: Vec<(&str, String)> = vec![("v", SCHEMA_V.to_string())];
+    params.extend(s.numbers.iter().map(|(k, v)| (*k, fmt_num(*v))));
+    params.extend(s.choices.iter().map(|(k, v)| (*k, v.clone())));
+    set_params("", &params)
+}
+
 /// One numeric control: its URL key, range, default and rounding step.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Spec {
@@ -298,6 +395,32 @@ mod tests {
         assert_eq!(set_params("", &[("ref", "2025-11-06:64.5".into())]), "ref=2025-11-06%3A64.5");
         assert_eq!(get_param("ref=2025-11-06%3A64.5", "ref").as_deref(), Some("2025-11-06:64.5"));
         assert_eq!(get_param("a=1", "ref"), None);
+    }
+
+    #[test]
+    fn full_state_round_trips() {
+        // Defaults: parse an empty link, serialise, parse again.
+        let (s, n) = parse_state("");
+        assert!(n.is_empty());
+        let q = serialise_state(&s);
+        assert!(q.starts_with("v=1&cut=39.6&lev=10&"), "{q}");
+        let (s2, n2) = parse_state(&q);
+        assert!(n2.is_empty());
+        assert_eq!(s2, s);
+        assert_eq!(serialise_state(&s2), q);
+        // A non-default canonical link is a fixed point of parse → serialise.
+        let q = "v=1&cut=72.5&lev=25&gr=9&gg=7.1&nqb=1.35&shock=-4.2&wbtc=20&pe=60&hz=15&q=1500&depth=40&phi=50&oi=30&ref=2025-10-13%3A95&win=14&fr=1&lth=1&cshock=-3.5";
+        let (s, n) = parse_state(q);
+        assert!(n.is_empty(), "{n:?}");
+        assert_eq!(serialise_state(&s), q);
+    }
+
+    #[test]
+    fn bad_values_in_a_full_link_are_reported() {
+        let (s, n) = parse_state("v=9&win=7&cshock=-99&oi=1e9");
+        assert_eq!(s.choices.iter().find(|c| c.0 == "win").unwrap().1, "30");
+        assert_eq!(s.numbers.iter().find(|c| c.0 == "oi").unwrap().1, 100.0);
+        assert_eq!(n.len(), 4, "{n:?}");
     }
 
     #[test]

@@ -9,12 +9,10 @@ use crate::format::{grouped, pct_signed, usd, usd_millions};
 use crate::model::cascade::{glt_index, liquidation_map, Impact};
 use crate::model::liquidity::thinned_volume;
 use crate::scenario::{CASCADE_VOLUME_USD, NASDAQ_VOLUME_USD, POPULATION, Y};
-use crate::state::{fmt_num, Spec};
+use crate::state::{fmt_num, OI, PHI};
 use leptos::prelude::*;
 use std::time::Duration;
 
-pub const PHI: Spec = Spec { key: "phi", label: "Forced crypto sellers who also sell tech stocks (φ)", min: 0.0, max: 100.0, default: 25.0, step: 1.0 };
-pub const OI: Spec = Spec { key: "oi", label: "Leveraged long open interest in Bitcoin (assumption)", min: 1.0, max: 100.0, default: 24.0, step: 1.0 };
 
 /// Map: 40 bins of 0.5 % below the starting price (down to −20 %).
 const MAP_BINS: usize = 40;
@@ -34,6 +32,7 @@ pub fn Liquidations() -> impl IntoView {
     view! {
         <section id="liquidations" aria-labelledby="liquidations-h">
             <h2 id="liquidations-h"><span class="num-label">"4"</span>"Forced selling fed on itself"</h2>
+            <super::embed::EmbedButton section="liquidations" title="Forced selling fed on itself"/>
             <p>
                 "Much of the trading in both markets is done with borrowed money. A trader who buys with 10× "
                 "leverage puts up a tenth of the position; a fall of about a tenth wipes that margin out, and the "

@@ -10,15 +10,10 @@ use crate::model::liquidity::{implied_growth_pct, share_beyond_pct, sqrt_impact_
 use crate::model::rates::{gordon_reprice_pct, Profile};
 use crate::model::series::{pct_change, shift_days};
 use crate::scenario::{market, LTH_CLAIM_BTC, Y};
-use crate::state::{fmt_num, Spec};
+use crate::state::{fmt_num, DEPTH, HORIZON, PE, SELL};
 use leptos::prelude::*;
 use plotters::style::RGBColor;
 
-pub const PE: Spec = Spec { key: "pe", label: "Price/earnings multiple (your assumption)", min: 5.0, max: 150.0, default: 40.0, step: 1.0 };
-pub const HORIZON: Spec = Spec { key: "hz", label: "Horizon", min: 1.0, max: 30.0, default: 10.0, step: 1.0 };
-/// Default $903M: all US spot Bitcoin ETFs' net outflow on 20 Nov 2025 (flows.json).
-pub const SELL: Spec = Spec { key: "q", label: "Net selling to absorb in a day", min: 0.0, max: 10_000.0, default: 903.0, step: 1.0 };
-pub const DEPTH: Spec = Spec { key: "depth", label: "Market depth lost", min: 0.0, max: 90.0, default: 0.0, step: 1.0 };
 
 const ETF_C: RGBColor = RGBColor(0, 114, 178);
 const BOTH_C: RGBColor = RGBColor(213, 94, 0);
@@ -33,6 +28,7 @@ pub fn Liquidity() -> impl IntoView {
     view! {
         <section id="liquidity" aria-labelledby="liquidity-h">
             <h2 id="liquidity-h"><span class="num-label">"3"</span>"AI valuations wobbled while liquidity thinned"</h2>
+            <super::embed::EmbedButton section="liquidity" title="AI valuations wobbled while liquidity thinned"/>
             <p>
                 "By November the market's gains rested heavily on a handful of AI companies, and on the belief that "
                 "their spending would keep paying off. Nvidia's results on 19 November were the test. They were strong, "

@@ -2,6 +2,7 @@
 //! loading a data file with its error state, and the Sources disclosure.
 
 pub mod appendix;
+pub mod embed;
 pub mod intro;
 pub mod liquidations;
 pub mod liquidity;

@@ -8,22 +8,11 @@ use crate::format::{grouped, pct_signed};
 use crate::model::date::Date;
 use crate::model::rates::{self, Outcome, Profile};
 use crate::scenario::{actual_moves, btc_beta, readings, Actual, Reading};
-use crate::state::{fmt_num, Spec, CUT};
+use crate::state::{fmt_num, CUT, GROWTH_G, GROWTH_R, NASDAQ_BETA, REF_DEFAULT};
 use leptos::prelude::*;
 use plotters::style::RGBColor;
 
-pub const REF_KEY: &str = "ref";
-/// 6 Nov 2025, 64.5 %: the CME FedWatch reading of that day (coinpost.ai),
-/// the last one above 60 % before the sell-off.
-pub const REF_DEFAULT: &str = "2025-11-06:64.5";
 
-pub fn valid_ref(s: &str) -> bool {
-    s.split_once(':').is_some_and(|(d, v)| Date::parse(d).is_some() && v.parse::<f64>().is_ok_and(|x| (0.0..=100.0).contains(&x)))
-}
-
-pub const GROWTH_R: Spec = Spec { key: "gr", label: "Growth profile: discount rate r", min: 4.0, max: 15.0, default: 8.0, step: 0.1 };
-pub const GROWTH_G: Spec = Spec { key: "gg", label: "Growth profile: long-run growth g", min: 0.0, max: 12.0, default: 6.5, step: 0.1 };
-pub const NASDAQ_BETA: Spec = Spec { key: "nqb", label: "Nasdaq beta to the S&P 500 (assumption)", min: 0.5, max: 2.5, default: 1.2, step: 0.05 };
 
 /// The day whose moves the rate channel is asked to explain.
 const DAY: &str = "2025-11-20";
@@ -93,6 +82,7 @@ pub fn Rates() -> impl IntoView {
     view! {
         <section id="rates" aria-labelledby="rates-h">
             <h2 id="rates-h"><span class="num-label">"1"</span>"The Fed's December cut started to look unlikely"</h2>
+            <super::embed::EmbedButton section="rates" title="The Fed's December cut started to look unlikely"/>
             <p>
                 "Investors had expected the Federal Reserve to cut interest rates again at its meeting on "
                 "9–10 December. Futures markets put a number on that expectation, and CME's FedWatch tool turns "

@@ -140,6 +140,7 @@ pub fn Synthesis() -> impl IntoView {
     view! {
         <section id="synthesis" aria-labelledby="synthesis-h">
             <h2 id="synthesis-h"><span class="num-label">"5"</span>"All at once: a late-cycle liquidity crisis"</h2>
+            <super::embed::EmbedButton section="synthesis" title="All at once: a late-cycle liquidity crisis"/>
             <p>
                 "None of the four causes alone explains a day like 20 November. The explanation's point is that they "
                 "stacked: dearer money lowered what investors would pay for future growth; the trade war had already "

@@ -11,15 +11,10 @@ use crate::model::leverage::{long_liq_move_pct, MAINTENANCE};
 use crate::model::returns::{stats, Pair, Stats};
 use crate::scenario;
 use crate::model::series::pct_change;
-use crate::state::{fmt_num, Spec};
+use crate::state::{fmt_num, SHOCK, WEIGHT};
 use leptos::prelude::*;
 use plotters::style::RGBColor;
 
-/// Default −1.6 %: about the S&P 500's fall on 20 Nov 2025 (−1.56 % in the
-/// data), so the synthesis transmits the day's actual stock move; 10 Oct's
-/// tariff day was −2.71 %.
-pub const SHOCK: Spec = Spec { key: "shock", label: "Shock to US stocks", min: -10.0, max: 0.0, default: -1.6, step: 0.1 };
-pub const WEIGHT: Spec = Spec { key: "wbtc", label: "Bitcoin share of a stock + Bitcoin portfolio", min: 0.0, max: 50.0, default: 10.0, step: 1.0 };
 
 const CORR: RGBColor = RGBColor(0, 114, 178);
 const ADJ: RGBColor = RGBColor(204, 121, 167);
@@ -34,6 +29,7 @@ pub fn Tariffs() -> impl IntoView {
     view! {
         <section id="tariffs" aria-labelledby="tariffs-h">
             <h2 id="tariffs-h"><span class="num-label">"2"</span>"The trade war made everything move together"</h2>
+            <super::embed::EmbedButton section="tariffs" title="The trade war made everything move together"/>
             <p>
                 "On 10 October 2025 the US–China trade war flared up again: Washington threatened a 100% tariff "
                 "on Chinese imports from 1 November. Uncertainty about trade is uncertainty about companies' costs, "

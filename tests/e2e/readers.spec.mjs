@@ -1,0 +1,94 @@
+import { test, expect } from '@playwright/test';
+import { watchErrors, drawn, param } from './helpers.mjs';
+
+const SECTIONS = ['rates', 'tariffs', 'liquidity', 'liquidations', 'synthesis'];
+
+test('links are over-specified with a schema version and round-trip', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.locator('#ctl-cut')).toBeVisible();
+  await expect.poll(() => param(page, 'v')).toBe('1');
+  for (const k of ['cut', 'lev', 'ref', 'gr', 'gg', 'nqb', 'win', 'fr', 'shock', 'wbtc', 'pe', 'hz', 'q', 'lth', 'depth', 'cshock', 'phi', 'oi']) {
+    await expect.poll(() => param(page, k), { message: k }).not.toBeNull();
+  }
+  // Reopening the page's own link reproduces the same link.
+  await page.locator('#ctl-cut').fill('61');
+  await page.locator('#ctl-depth').fill('30');
+  await expect.poll(() => param(page, 'depth')).toBe('30');
+  const url = page.url();
+  await page.goto(url);
+  await expect(page.locator('#ctl-depth-num')).toHaveValue('30');
+  expect(page.url()).toBe(url);
+});
+
+test('Reset all returns every control to the 20 Nov values; Copy link copies the URL', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('./?cut=90&lev=60&depth=50&win=14&pe=90');
+  await page.getByRole('button', { name: 'Reset all' }).click();
+  await expect.poll(() => param(page, 'cut')).toBe('39.6');
+  for (const [k, v] of [['lev', '10'], ['depth', '0'], ['win', '30'], ['pe', '40']]) {
+    await expect.poll(() => param(page, k)).toBe(v);
+  }
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.locator('.copy-status')).toHaveText('Link copied.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+});
+
+for (const id of SECTIONS) {
+  test(`embed=${id} shows only that section and posts its height`, async ({ page }) => {
+    const errors = watchErrors(page);
+    // A host page that frames the embed and records what it posts.
+    await page.route('**/host.html', (route) => route.fulfill({
+      contentType: 'text/html',
+      body: `<!doctype html><title>host</title><iframe id="f" title="embed" src="/?embed=${id}" style="width:900px;height:600px"></iframe>
+        <script>window.got = []; addEventListener('message', (e) => { if (e.source === document.getElementById('f').contentWindow) window.got.push(e.data); });</script>`,
+    }));
+    await page.goto('./host.html');
+    await expect.poll(() => page.evaluate(() => window.got.filter((m) => m && m.type === 'selloff-explainer:height').length)).toBeGreaterThan(0);
+    const msg = await page.evaluate(() => window.got.find((m) => m.type === 'selloff-explainer:height'));
+    expect(msg.section).toBe(id);
+    expect(msg.height).toBeGreaterThan(300);
+    const frame = page.frameLocator('#f');
+    await expect(frame.locator('main > section')).toHaveCount(1);
+    await expect(frame.locator(`main > section#${id}`)).toBeVisible();
+    await expect(frame.locator('.masthead')).toHaveCount(0);
+    await expect(frame.getByRole('link', { name: 'Open the full explainer' })).toHaveAttribute('href', /^http.*\?(?!.*embed=)/);
+    expect(errors).toEqual([]);
+  });
+}
+
+test('the embed accepts a validated theme request from its host and ignores other messages', async ({ page }) => {
+  await page.route('**/host.html', (route) => route.fulfill({
+    contentType: 'text/html',
+    body: '<!doctype html><title>host</title><iframe id="f" title="embed" src="/?embed=rates" style="width:900px;height:600px"></iframe>',
+  }));
+  await page.goto('./host.html');
+  const frame = page.frames().find((f) => f.url().includes('embed=rates')) || (await (await page.$('#f')).contentFrame());
+  await expect.poll(() => frame.evaluate(() => document.documentElement.dataset.theme)).toBe('auto');
+  await page.evaluate(() => document.getElementById('f').contentWindow.postMessage({ type: 'selloff-explainer:theme', theme: 'evil' }, '*'));
+  await page.evaluate(() => document.getElementById('f').contentWindow.postMessage({ type: 'other', theme: 'dark' }, '*'));
+  await page.waitForTimeout(200);
+  expect(await frame.evaluate(() => document.documentElement.dataset.theme)).toBe('auto');
+  await page.evaluate(() => document.getElementById('f').contentWindow.postMessage({ type: 'selloff-explainer:theme', theme: 'dark' }, '*'));
+  await expect.poll(() => frame.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+});
+
+test('each section offers embed code with a titled, lazy iframe and an origin-checking listener', async ({ page }) => {
+  await page.goto('./');
+  await page.locator('#tariffs').getByRole('button', { name: 'Embed this section' }).click();
+  const dialog = page.locator('#tariffs dialog');
+  await expect(dialog).toBeVisible();
+  const fixed = await dialog.getByLabel('Fixed-height embed code').inputValue();
+  expect(fixed).toMatch(/^<iframe src="http[^"]*embed=tariffs[^"]*" title="[^"]+" width="100%" height="\d+" loading="lazy"/);
+  const responsive = await dialog.getByLabel('Responsive embed code').inputValue();
+  expect(responsive).toContain("e.origin !== 'http://127.0.0.1:");
+  expect(responsive).toContain('e.source !== frame.contentWindow');
+  expect(responsive).toContain('selloff-explainer:height');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+});
+
+test('an unknown embed id shows the whole page with a notice', async ({ page }) => {
+  await page.goto('./?embed=%3Cscript%3Ealert(1)%3C/script%3E');
+  await expect(page.locator('main > section')).toHaveCount(5);
+  await expect(page.locator('.notice')).toContainText("embed: '<script>alert(1)</scrip");
+});
