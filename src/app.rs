@@ -19,6 +19,10 @@ pub struct Shared {
 
 pub type DataResult = Result<DataFile, DataError>;
 
+/// The page's current address, for the printed permalink under each figure.
+#[derive(Clone, Copy)]
+pub struct Permalink(pub RwSignal<String>);
+
 /// Sentences about link values the page could not use as given.
 #[derive(Clone, Copy)]
 pub struct Notices(pub RwSignal<Vec<String>>);
@@ -189,12 +193,16 @@ fn replace_query(query: &str) {
         // break the page, so the error is deliberately ignored.
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
+    if let Some(p) = use_context::<Permalink>() {
+        p.0.set(window().location().href().unwrap_or_default());
+    }
 }
 
 #[component]
 pub fn App() -> impl IntoView {
     let notices = RwSignal::new(Vec::new());
     provide_context(Notices(notices));
+    provide_context(Permalink(RwSignal::new(window().location().href().unwrap_or_default())));
     // Links carry a schema version so that later versions can read old links.
     let search = location_search();
     if let Some(v) = state::get_param(&search, "v").filter(|v| v != state::SCHEMA_V) {
@@ -367,6 +375,7 @@ fn ControlBar(notices: RwSignal<Vec<String>>) -> impl IntoView {
                 <Slider spec=LEV value=shared.lev_x unit="×"
                     valuetext=|v| format!("{} times leverage", state::fmt_num(v))/>
             </div>
+            <Announcer/>
             <div class="bar-actions">
                 <button type="button" on:click=copy_link>"Copy link"</button>
                 <button type="button" on:click=move |_| reset_all(shared, sc)>"Reset all"</button>
@@ -383,6 +392,41 @@ fn ControlBar(notices: RwSignal<Vec<String>>) -> impl IntoView {
             </Show>
         </div>
     }
+}
+
+/// One polite live region for the whole page: after the controls have been
+/// still for a moment, it reads out the headline results, so a screen-reader
+/// user hears the effect of a change without every keystroke being announced.
+#[component]
+fn Announcer() -> impl IntoView {
+    let shared = expect_context::<Shared>();
+    let dv = use_context::<Derived>();
+    let text = RwSignal::new(String::new());
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |prev: Option<()>| {
+        let cut = shared.cut_pct.get();
+        let lev = shared.lev_x.get();
+        let result = dv.and_then(|d| d.cascade.get()).map(|c| c.final_pct);
+        if let Some(h) = pending.get_value() {
+            h.clear();
+        }
+        // Nothing to announce on first load: the page is read in order then.
+        if prev.is_none() {
+            return;
+        }
+        let h = set_timeout_with_handle(
+            move || {
+                let model = result
+                    .map(|r| format!(" Model: Bitcoin {} over the day.", crate::format::pct_signed(r, 1)))
+                    .unwrap_or_default();
+                text.set(format!("December cut probability {}%, leverage {}×.{model}", state::fmt_num(cut), state::fmt_num(lev)));
+            },
+            std::time::Duration::from_millis(800),
+        )
+        .ok();
+        pending.set_value(h);
+    });
+    view! { <div class="visually-hidden" aria-live="polite" aria-atomic="true" id="announce">{move || text.get()}</div> }
 }
 
 /// A range input paired with a number box; both write the same clamped signal.

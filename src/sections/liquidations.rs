@@ -171,7 +171,7 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
                 label="Chart: Bitcoin's price and the notional liquidated in each round of the cascade"
                 describedby="cascade-summary" aspect=0.45 max_h=340.0/>
             <div class="stepper">
-                <span aria-live="polite">{move || format!("Round {} of {}", shown.get().min(n_rounds().max(1)), n_rounds())}</span>
+                <span>{move || format!("Round {} of {}", shown.get().min(n_rounds().max(1)), n_rounds())}</span>
                 <button type="button" on:click=move |_| shown.update(|s| *s = (*s + 1).min(n_rounds().max(1)))>"Step"</button>
                 <button type="button" on:click=move |_| shown.set(n_rounds().max(1))>"Show all rounds"</button>
             </div>
@@ -225,7 +225,7 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
         <button type="button" class="show-table" aria-expanded=move || show_table.get().to_string() on:click=move |_| show_table.update(|v| *v = !*v)>
             {move || if show_table.get() { "Hide the table" } else { "Show as table" }}
         </button>
-        <Show when=move || show_table.get()>
+        <div class="data-alt" class:open=move || show_table.get()>
             <div class="table-wrap">
                 <table class="data-table">
                     <caption>"The cascade round by round (model output)"</caption>
@@ -237,7 +237,7 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-        </Show>
+        </div>
         <details class="how">
             <summary>"How is this computed?"</summary>
             <ul>

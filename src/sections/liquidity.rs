@@ -182,7 +182,7 @@ fn FlowsFigure(flows: DataFile, markets: DataFile, events: DataFile) -> impl Int
         <button type="button" class="show-table" aria-expanded=move || show_table.get().to_string() on:click=move |_| show_table.update(|v| *v = !*v)>
             {move || if show_table.get() { "Hide the table" } else { "Show as table" }}
         </button>
-        <Show when=move || show_table.get()>
+        <div class="data-alt" class:open=move || show_table.get()>
             <div class="table-wrap">
                 <table class="data-table">
                     <caption>"Spot Bitcoin ETF flows as reported, US$ millions"</caption>
@@ -194,7 +194,7 @@ fn FlowsFigure(flows: DataFile, markets: DataFile, events: DataFile) -> impl Int
                     </tbody>
                 </table>
             </div>
-        </Show>
+        </div>
         <Sources sources=sources/>
     }
 }

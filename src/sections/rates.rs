@@ -288,7 +288,7 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
         <button type="button" class="show-table" aria-expanded=move || show_table.get().to_string() on:click=move |_| show_table.update(|v| *v = !*v)>
             {move || if show_table.get() { "Hide the table" } else { "Show as table" }}
         </button>
-        <Show when=move || show_table.get()>
+        <div class="data-alt" class:open=move || show_table.get()>
             <div class="table-wrap">
                 <table class="data-table">
                     <caption>"Model price change against the reference, percent, by December cut probability (model output)"</caption>
@@ -300,7 +300,7 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-        </Show>
+        </div>
         <div class="table-wrap">
             <table class="data-table results" id="rates-results">
                 <caption>"How much of 20 November the rate channel explains at this setting"</caption>
@@ -312,7 +312,7 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <p class="punchline" data-testid="rates-punchline" aria-live="polite">{move || punchline(&out.get(), &actual, &ref_label.get(), shared.cut_pct.get())}</p>
+        <p class="punchline" data-testid="rates-punchline">{move || punchline(&out.get(), &actual, &ref_label.get(), shared.cut_pct.get())}</p>
         <p class="fine">
             "On 20 November itself the odds barely moved (30% in the prior session, 35–39.6% on the day), so whatever the rate channel "
             "contributed had built up over the previous two weeks."

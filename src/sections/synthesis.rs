@@ -114,7 +114,7 @@ fn Stacked(markets: crate::data::DataFile) -> impl IntoView {
                     describedby="synthesis-summary" aspect=0.7 min_h=260.0 max_h=360.0/>
             </figure>
         </div>
-        <p class="punchline" id="synthesis-summary" data-testid="synthesis-live" aria-live="polite">{sentence}</p>
+        <p class="punchline" id="synthesis-summary" data-testid="synthesis-live">{sentence}</p>
         <div class="table-wrap">
             <table class="levels" id="model-levels">
                 <caption>"The key levels at your settings (model output)"</caption>

@@ -181,7 +181,7 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
                 label="Line chart: rolling correlation of Bitcoin and S&P 500 daily returns, September to November 2025, with 95% band"
                 describedby="corr-summary" aspect=0.42/>
             <Legend entries=legend/>
-            <figcaption id="corr-summary" aria-live="polite">{summary}</figcaption>
+            <figcaption id="corr-summary">{summary}</figcaption>
         </figure>
         <p class="fine">
             "Daily log returns of the S&P 500 (closes) and Bitcoin (UTC closes, Bitstamp); Bitcoin's weekend returns are compounded into "
@@ -198,7 +198,7 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
         <button type="button" class="show-table" aria-expanded=move || show_table.get().to_string() on:click=move |_| show_table.update(|v| *v = !*v)>
             {move || if show_table.get() { "Hide the table" } else { "Show as table" }}
         </button>
-        <Show when=move || show_table.get()>
+        <div class="data-alt" class:open=move || show_table.get()>
             <div class="table-wrap">
                 <table class="data-table">
                     <caption>{move || format!("{}-day rolling correlation, Bitcoin vs S&P 500, by window end", window.get())}</caption>
@@ -210,7 +210,7 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
-        </Show>
+        </div>
 
         <h3>"From a stock shock to a Bitcoin move"</h3>
         <p>
