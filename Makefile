@@ -14,11 +14,12 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export TRUNK_OFFLINE := true
 
-.PHONY: help run test build tools tool-rust tool-trunk tool-wasm-bindgen tool-node tool-chromium test-native test-e2e data clean
+.PHONY: help run test build dist single-file tools tool-rust tool-trunk tool-wasm-bindgen tool-node tool-chromium test-native test-e2e data clean
 
 help:
 	@echo "make run   - install missing tools, build, serve on http://127.0.0.1:$(PORT)/"
 	@echo "make test  - install missing tools, run every test (native, data, browser end-to-end)"
+	@echo "make dist  - build the portable folder dist/; make single-file - one offline .html"
 
 tools: tool-rust tool-trunk tool-wasm-bindgen tool-node tool-chromium
 
@@ -44,14 +45,25 @@ node_modules/.installed: package.json package-lock.json
 tool-chromium:
 	@command -v chromium >/dev/null || { apt-get update && apt-get install -y chromium chromium-driver; }
 
+export SELLOFF_BUILD_DATE := $(shell date -u +%Y-%m-%d)
+
 build: tool-trunk tool-wasm-bindgen tool-node
 	trunk build --release --offline
+
+# A portable folder: relative URLs, works from any static server (not file://).
+dist: build
+	@echo "dist/ is ready: copy it to any static web server (see README, Offline use)."
+
+# One self-contained .html that also works when opened from disk.
+single-file: build
+	mkdir -p dist-single
+	node tools/single_file.mjs dist dist-single/selloff-explainer.html
 
 run: build
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	node tests/serve.mjs dist $(PORT)
 
-test: tools test-native build test-e2e
+test: tools test-native single-file test-e2e
 
 test-native: tool-rust
 	cargo test --all-targets
@@ -64,4 +76,4 @@ data:
 	python3 tools/build_data.py ../shared/data
 
 clean:
-	rm -rf dist target node_modules test-results playwright-report
+	rm -rf dist dist-single target node_modules test-results playwright-report

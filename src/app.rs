@@ -174,7 +174,25 @@ impl DataStore {
 }
 
 pub fn mount() {
+    register_service_worker();
     leptos::mount::mount_to_body(App);
+}
+
+/// Offline use: register the service worker written at build time. Only over
+/// http(s), and only where the browser has service workers; a failure here
+/// must never stop the page.
+fn register_service_worker() {
+    let protocol = window().location().protocol().unwrap_or_default();
+    if protocol != "https:" && protocol != "http:" {
+        return;
+    }
+    let navigator = window().navigator();
+    let has_sw = js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false);
+    if has_sw {
+        // The returned promise is deliberately not awaited: offline support is
+        // an enhancement, and its failure (e.g. a private window) is harmless.
+        let _ = navigator.service_worker().register("sw.js");
+    }
 }
 
 fn location_search() -> String {

@@ -5,6 +5,11 @@ use super::{parse_data_file, DataError, DataErrorKind, DataFile};
 /// Fetch `data/<name>.json` relative to the page, then parse and validate it.
 pub async fn fetch_data_file(name: &str) -> Result<DataFile, DataError> {
     let file = format!("{name}.json");
+    // The single-file build carries its data inside the page, because a page
+    // opened from disk (file://) cannot fetch.
+    if let Some(el) = leptos::prelude::document().get_element_by_id(&format!("selloff-data-{name}")) {
+        return parse_data_file(&file, &el.text_content().unwrap_or_default());
+    }
     let url = format!("data/{file}");
     let fail = |why: String| DataError::new(&file, DataErrorKind::Fetch(why));
     let resp = gloo_net::http::Request::get(&url)

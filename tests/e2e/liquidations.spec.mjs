@@ -28,10 +28,13 @@ test('lev=2 and lev=50 give different numbers in liquidations and synthesis, nev
 });
 
 test('the synthesis reacts to the cut probability too', async ({ page }) => {
+  const live = page.locator('[data-testid=synthesis-live]');
   await page.goto('./?cut=5');
-  const a = await page.locator('[data-testid=synthesis-live]').innerText();
+  await expect(live).toContainText('the model puts Bitcoin');
+  const a = await live.innerText();
   await page.goto('./?cut=95');
-  const b = await page.locator('[data-testid=synthesis-live]').innerText();
+  await expect(live).toContainText('the model puts Bitcoin');
+  const b = await live.innerText();
   expect(a).not.toEqual(b);
   await expect(page.locator('#model-levels tbody tr')).toHaveCount(3);
 });
