@@ -39,7 +39,7 @@ for (const id of SECTIONS) {
     // A host page that frames the embed and records what it posts.
     await page.route('**/host.html', (route) => route.fulfill({
       contentType: 'text/html',
-      body: `<!doctype html><title>host</title><iframe id="f" title="embed" src="/?embed=${id}" style="width:900px;height:600px"></iframe>
+      body: `<!doctype html><title>host</title><link rel="icon" href="data:,"><iframe id="f" title="embed" src="/?embed=${id}" style="width:900px;height:600px"></iframe>
         <script>window.got = []; addEventListener('message', (e) => { if (e.source === document.getElementById('f').contentWindow) window.got.push(e.data); });</script>`,
     }));
     await page.goto('./host.html');
@@ -59,7 +59,7 @@ for (const id of SECTIONS) {
 test('the embed accepts a validated theme request from its host and ignores other messages', async ({ page }) => {
   await page.route('**/host.html', (route) => route.fulfill({
     contentType: 'text/html',
-    body: '<!doctype html><title>host</title><iframe id="f" title="embed" src="/?embed=rates" style="width:900px;height:600px"></iframe>',
+    body: '<!doctype html><title>host</title><link rel="icon" href="data:,"><iframe id="f" title="embed" src="/?embed=rates" style="width:900px;height:600px"></iframe>',
   }));
   await page.goto('./host.html');
   const frame = page.frames().find((f) => f.url().includes('embed=rates')) || (await (await page.$('#f')).contentFrame());
