@@ -17,6 +17,11 @@ pub mod csv;
 /// The only schema version this build reads.
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// The largest data file accepted, bytes. The bundled files are ~20 KB; a
+/// file hundreds of times larger is a mistake or an attack, and parsing it
+/// would freeze the page.
+pub const MAX_BYTES: usize = 2 * 1024 * 1024;
+
 /// Where a figure comes from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -146,6 +151,13 @@ impl DataError {
 /// Parse and validate one data file's text. `file` names it in errors.
 pub fn parse_data_file(file: &str, text: &str) -> Result<DataFile, DataError> {
     let err = |kind| DataError::new(file, kind);
+    if text.len() > MAX_BYTES {
+        return Err(err(DataErrorKind::Invalid(format!(
+            "the file is {:.1} MB, more than the {} MB a data file may be",
+            text.len() as f64 / 1_048_576.0,
+            MAX_BYTES / 1_048_576
+        ))));
+    }
     if text.trim().is_empty() {
         return Err(err(DataErrorKind::Parse("the file is empty".into())));
     }

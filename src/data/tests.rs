@@ -91,3 +91,10 @@ fn figure_without_source_is_rejected() {
     let e = err_of(&VALID.replace("https://example.org/x", "javascript:alert(1)"));
     assert!(e.to_string().contains("is not a web address"), "{e}");
 }
+
+#[test]
+fn a_huge_file_is_refused_before_parsing() {
+    let huge = format!("{}{}", VALID, " ".repeat(MAX_BYTES));
+    let e = err_of(&huge);
+    assert!(e.to_string().contains("more than the 2 MB a data file may be"), "{e}");
+}

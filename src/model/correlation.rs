@@ -98,13 +98,22 @@ pub fn rolling(pairs: &[Pair], window: usize) -> Vec<Rolling> {
 
 /// Forbes–Rigobon adjusted correlation.
 pub fn forbes_rigobon(rho: f64, var_turmoil: f64, var_calm: f64) -> f64 {
-    if !(var_calm > 0.0 && var_turmoil.is_finite() && rho.is_finite()) {
+    if rho.is_nan() {
+        return 0.0;
+    }
+    let rho = rho.clamp(-1.0, 1.0);
+    if !(var_calm > 0.0 && var_turmoil.is_finite() && var_turmoil >= 0.0) {
         return rho;
     }
     let delta = var_turmoil / var_calm - 1.0;
     let denom = 1.0 + delta * (1.0 - rho * rho);
-    if denom <= 0.0 {
+    // ρ = ±1 with an infinite δ (NaN) is left as it is; an infinite
+    // denominator sends the adjusted correlation to 0.
+    if denom.is_nan() || denom <= 0.0 {
         return rho;
+    }
+    if denom.is_infinite() {
+        return 0.0;
     }
     (rho / denom.sqrt()).clamp(-1.0, 1.0)
 }

@@ -30,7 +30,7 @@ pub fn share_beyond_pct(pe: f64, r_pct: f64, years: f64) -> f64 {
 /// Square-root impact, percent (positive = size of the fall). `q` and `v` in
 /// the same currency unit; `sigma_daily` as a fraction (0.03 = 3 %).
 pub fn sqrt_impact_pct(y: f64, sigma_daily: f64, q: f64, v: f64) -> f64 {
-    if !(q > 0.0 && v > 0.0 && sigma_daily.is_finite() && y.is_finite()) {
+    if !(q > 0.0 && v > 0.0 && sigma_daily > 0.0 && sigma_daily.is_finite() && y > 0.0 && y.is_finite()) {
         return 0.0;
     }
     let out = y * sigma_daily * (q / v).sqrt() * 100.0;

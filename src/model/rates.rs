@@ -52,8 +52,11 @@ pub fn implied(p_cut: f64, m: FuturesMonth) -> Implied {
 
 /// From a futures price back to the cut probability (not clamped: a price
 /// outside the one-cut range gives p < 0 or p > 1, as FedWatch then reports
-/// odds of a hike or of two cuts).
+/// odds of a hike or of two cuts). A non-finite price gives 0.
 pub fn prob_from_price(price: f64, m: FuturesMonth) -> f64 {
+    if !price.is_finite() {
+        return 0.0;
+    }
     let r_avg = 100.0 - price;
     let r_end = (m.days * r_avg - m.days_before_meeting * m.r_start_pct) / (m.days - m.days_before_meeting);
     (m.r_start_pct - r_end) / CUT_SIZE_PP
