@@ -14,12 +14,13 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export TRUNK_OFFLINE := true
 
-.PHONY: help run test build dist single-file tools tool-rust tool-trunk tool-wasm-bindgen tool-node tool-chromium test-native test-e2e data clean
+.PHONY: help run test bench build dist single-file tools tool-rust tool-trunk tool-wasm-bindgen tool-node tool-chromium test-native test-e2e data clean
 
 help:
 	@echo "make run   - install missing tools, build, serve on http://127.0.0.1:$(PORT)/"
 	@echo "make test  - install missing tools, run every test (native, data, browser end-to-end)"
 	@echo "make dist  - build the portable folder dist/; make single-file - one offline .html"
+	@echo "make bench - measure size, start-up, slider latency and the cascade against their budgets"
 
 tools: tool-rust tool-trunk tool-wasm-bindgen tool-node tool-chromium
 
@@ -70,6 +71,11 @@ test-native: tool-rust
 
 test-e2e: tool-node tool-chromium
 	npx playwright test
+
+# Measurements against the budgets (size, start-up, slider latency, cascade).
+bench: build tool-chromium
+	cargo bench --bench cascade
+	node tools/bench.mjs
 
 # Rebuild public/data/*.json from the reference CSVs in ../shared/data.
 data:

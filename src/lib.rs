@@ -15,3 +15,25 @@ pub mod app;
 pub mod charts;
 #[cfg(target_arch = "wasm32")]
 pub mod sections;
+
+/// Benchmark hook for `make bench`: build a population of `n` leveraged
+/// longs and time the cascade to its fixed point, `reps` times. Returns the
+/// mean milliseconds per cascade (the population is built once, as in the app).
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn bench_cascade(n: u32, reps: u32) -> f64 {
+    use model::cascade::{mix_centred_on, population, run, Impact};
+    let p0 = 92_000.0;
+    let pop = population(n as usize, 24.0e9, &mix_centred_on(10.0), 0.004, p0, 7, |r| p0 * (1.0 + 0.03 * r.normal()));
+    let crypto = Impact { y: 0.7, sigma: 0.03, volume: 60.0e9 };
+    let now = || js_sys::Date::now();
+    let reps = reps.max(1);
+    let t0 = now();
+    let mut sink = 0.0;
+    for i in 0..reps {
+        sink += run(&pop, p0, -3.0 - f64::from(i % 3), crypto, None).final_price;
+    }
+    let ms = (now() - t0) / f64::from(reps);
+    // Keep the work observable so it is not optimised away.
+    if sink.is_nan() { -1.0 } else { ms }
+}

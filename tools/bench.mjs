@@ -1,0 +1,102 @@
+// `make bench`: shipped size, start-up time, slider responsiveness and the
+// cascade in the release wasm, each against its budget. Prints figures and
+// verdicts; it measures, it does not fail the build.
+import { chromium } from '@playwright/test';
+import { spawn, execFileSync } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+const DIST = 'dist';
+const PORT = 8093;
+const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+
+// 1. Shipped size, gzip -9.
+function walk(d) {
+  return readdirSync(d).flatMap((n) => (statSync(join(d, n)).isDirectory() ? walk(join(d, n)) : [join(d, n)]));
+}
+const files = walk(DIST).filter((f) => !f.endsWith('_headers'));
+const sizes = files.map((f) => ({ f: f.slice(DIST.length + 1), gz: gzipSync(readFileSync(f), { level: 9 }).length }));
+const total = sizes.reduce((a, s) => a + s.gz, 0);
+console.log('Shipped size (gzip -9):');
+for (const s of sizes.sort((a, b) => b.gz - a.gz)) console.log(`  ${(s.gz / 1024).toFixed(1).padStart(7)} KB  ${s.f}`);
+console.log(`  total ${(total / 1024).toFixed(1)} KB; budget 250 KB: ${verdict(total <= 250 * 1024)}`);
+try {
+  const top = execFileSync('twiggy', ['top', '-n', '12', 'target/wasm32-unknown-unknown/release/selloff.wasm'], { encoding: 'utf8' });
+  console.log('Biggest wasm items before wasm-opt (twiggy top):');
+  console.log(top.split('\n').filter((l) => !/function names|wasm_bindgen_unstable/.test(l)).slice(0, 16).join('\n'));
+} catch {
+  console.log('  (install twiggy for a per-function breakdown: cargo install twiggy)');
+}
+
+// 2–4 in headless Chromium.
+const server = spawn('node', ['tests/serve.mjs', DIST, String(PORT)], { stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 500));
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+});
+try {
+  const context = await browser.newContext({ serviceWorkers: 'block', viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+
+  // Start-up: navigation start to the first drawn timeline chart.
+  await page.addInitScript(() => {
+    const check = () => {
+      const c = document.querySelector('#timeline canvas');
+      if (c && c.width > 0) {
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        for (let i = 0; i < d.length; i += 4 * 97) {
+          if (d[i] < 200) { window.__firstChart = performance.now(); return; }
+        }
+      }
+      requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+  const starts = [];
+  for (let i = 0; i < 5; i++) {
+    await page.goto(`http://127.0.0.1:${PORT}/`);
+    await page.waitForFunction(() => window.__firstChart !== undefined, null, { timeout: 20_000 });
+    starts.push(await page.evaluate(() => window.__firstChart));
+  }
+  console.log(`Start-up, navigation to the first drawn chart (loopback, 5 loads): median ${pct(starts, 50).toFixed(0)} ms, max ${Math.max(...starts).toFixed(0)} ms`);
+
+  // Slider responsiveness: script time from an input event until its effects
+  // (every dependent number and chart) have run, ≥ 200 inputs per slider.
+  await page.waitForFunction(() => !document.querySelector('.loading'));
+  const sliders = ['ctl-cut', 'ctl-lev', 'ctl-gr', 'ctl-gg', 'ctl-nqb', 'ctl-shock', 'ctl-wbtc', 'ctl-pe', 'ctl-hz', 'ctl-q', 'ctl-depth', 'ctl-phi', 'ctl-oi'];
+  console.log('Slider responsiveness (script time per input, ms; budget p95 ≤ 4 ms):');
+  let worst = 0;
+  for (const id of sliders) {
+    const times = await page.evaluate(async (id) => {
+      const el = document.getElementById(id);
+      const min = Number(el.min), max = Number(el.max);
+      const yieldTask = () => new Promise((r) => { const ch = new MessageChannel(); ch.port1.onmessage = () => r(); ch.port2.postMessage(0); });
+      const out = [];
+      for (let i = 0; i <= 200; i++) {
+        el.value = String(min + ((max - min) * i) / 200);
+        const t0 = performance.now();
+        el.dispatchEvent(new Event('input', { bubbles: true }));
+        await yieldTask();
+        out.push(performance.now() - t0);
+      }
+      return out;
+    }, id);
+    const p95 = pct(times, 95);
+    worst = Math.max(worst, p95);
+    console.log(`  ${id.padEnd(10)} p50 ${pct(times, 50).toFixed(2).padStart(6)}  p95 ${p95.toFixed(2).padStart(6)}  ${verdict(p95 <= 4)}`);
+  }
+  console.log(`  worst p95 ${worst.toFixed(2)} ms: ${verdict(worst <= 4)}`);
+
+  // The cascade in the release wasm, 100,000 positions.
+  const ms = await page.evaluate(() => window.wasmBindings.bench_cascade(100000, 50));
+  console.log(`Cascade in the browser (release wasm), 100,000 positions to a fixed point: ${ms.toFixed(3)} ms; budget 2 ms: ${verdict(ms <= 2)}`);
+} finally {
+  await browser.close();
+  server.kill();
+}
