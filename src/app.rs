@@ -129,20 +129,30 @@ fn derived(store: DataStore, shared: Shared, sc: Scenario) -> Derived {
         phi_pct: sc.phi_pct.get(),
         oi_bn: sc.oi_bn.get(),
     });
-    let drivers = Memo::new(move |_| {
-        let (Some(Ok(m)), Some(Ok(r))) = (store.markets.get(), store.rates.get()) else { return None };
-        scenario::drivers(&scenario::Data { markets: &m, rates: &r }, &params.get())
+    // What the scenario reads from the data, once per load (`with` borrows
+    // the loaded files instead of cloning them).
+    let basis = Memo::new(move |_| {
+        store.markets.with(|m| {
+            store.rates.with(|r| match (m, r) {
+                (Some(Ok(m)), Some(Ok(r))) => scenario::basis(&scenario::Data { markets: m, rates: r }).map(std::sync::Arc::new),
+                _ => None,
+            })
+        })
     });
+    let drivers = Memo::new(move |_| basis.with(|b| b.as_ref().and_then(|b| scenario::drivers_from(b, &params.get()))));
     // The population depends only on leverage and open interest, so moving
     // any other slider reuses it.
     let population = Memo::new(move |_| {
-        let Some(Ok(m)) = store.markets.get() else { return None };
-        Some(std::sync::Arc::new(scenario::population(&m, shared.lev_x.get(), sc.oi_bn.get() * 1e9, scenario::POPULATION)))
+        let (lev, oi) = (shared.lev_x.get(), sc.oi_bn.get());
+        store.markets.with(|m| match m {
+            Some(Ok(m)) => Some(std::sync::Arc::new(scenario::population(m, lev, oi * 1e9, scenario::POPULATION))),
+            _ => None,
+        })
     });
     let cascade = Memo::new(move |_| {
-        let (Some(pop), Some(dr), Some(Ok(m))) = (population.get(), drivers.get(), store.markets.get()) else { return None };
+        let (Some(pop), Some(dr), Some(b)) = (population.get(), drivers.get(), basis.get()) else { return None };
         let p = params.get();
-        Some(scenario::run_cascade(&pop, &dr, &p, scenario::nasdaq_sigma(&m, p.nasdaq_beta)))
+        Some(scenario::run_cascade(&pop, &dr, &p, scenario::nasdaq_sigma_from(b.pre, p.nasdaq_beta)))
     });
     Derived { params, drivers, population, cascade }
 }

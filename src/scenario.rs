@@ -197,14 +197,33 @@ pub struct Data<'a> {
     pub rates: &'a DataFile,
 }
 
+/// Everything the scenario needs from the data, read once: moving a slider
+/// then only redoes the arithmetic that depends on it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Basis {
+    pub market: Market,
+    pub readings: Vec<Reading>,
+    pub pairs: Vec<Pair>,
+    /// Bitcoin and S&P 500 statistics, 3 Sep – 19 Nov.
+    pub pre: Option<Stats>,
+}
+
+pub fn basis(data: &Data) -> Option<Basis> {
+    Some(Basis { market: market(data.markets)?, readings: readings(data.rates), pairs: pairs(data.markets), pre: btc_beta(data.markets) })
+}
+
 pub fn drivers(data: &Data, p: &Params) -> Option<Drivers> {
-    let mk = market(data.markets)?;
-    let all = readings(data.rates);
+    drivers_from(&basis(data)?, p)
+}
+
+pub fn drivers_from(b: &Basis, p: &Params) -> Option<Drivers> {
+    let mk = b.market;
+    let all = &b.readings;
     let reference = all.iter().find(|r| r.id == p.rate_ref).or_else(|| all.iter().find(|r| r.date == "2025-11-06")).or(all.first())?;
-    let beta_pre = btc_beta(data.markets).map(|s| s.beta).unwrap_or(1.0);
+    let beta_pre = b.pre.map(|s| s.beta).unwrap_or(1.0);
     let o = rates::outcome(p.cut_pct / 100.0, reference.pct / 100.0, p.growth, p.nasdaq_beta, beta_pre);
-    let ps = pairs(data.markets);
-    let crisis = crisis_stats(&ps, p.corr_window).or_else(|| returns::stats(&ps));
+    let ps = &b.pairs;
+    let crisis = crisis_stats(ps, p.corr_window).or_else(|| returns::stats(ps));
     let beta = crisis.map(|s| s.beta).unwrap_or(1.0);
     let shock = p.stock_shock_pct.clamp(-100.0, 0.0);
     let lth_usd = if p.with_lth { LTH_CLAIM_BTC / 30.0 * mk.price } else { 0.0 };
@@ -257,5 +276,9 @@ pub fn run_cascade(pop: &[Position], dr: &Drivers, p: &Params, nasdaq_sigma: f64
 /// The Nasdaq's daily volatility: the S&P 500's (3 Sep – 19 Nov) times the
 /// assumed Nasdaq beta, since there is no daily Nasdaq series.
 pub fn nasdaq_sigma(m: &DataFile, nasdaq_beta: f64) -> f64 {
-    btc_beta(m).map(|s| s.sd_spx * nasdaq_beta).unwrap_or(0.01)
+    nasdaq_sigma_from(btc_beta(m), nasdaq_beta)
+}
+
+pub fn nasdaq_sigma_from(pre: Option<Stats>, nasdaq_beta: f64) -> f64 {
+    pre.map(|s| s.sd_spx * nasdaq_beta).unwrap_or(0.01)
 }
