@@ -48,8 +48,9 @@ tool-chromium:
 
 export SELLOFF_BUILD_DATE := $(shell date -u +%Y-%m-%d)
 
-build: tool-trunk tool-wasm-bindgen tool-node
+build: tool-trunk tool-wasm-bindgen tool-node tool-chromium
 	trunk build --release --offline
+	node tools/prerender.mjs dist
 
 # A portable folder: relative URLs, works from any static server (not file://).
 dist: build

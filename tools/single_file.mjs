@@ -38,9 +38,11 @@ const head = index
   .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>\n?/, '')
   .replace(/<link rel="(icon|stylesheet|modulepreload|preload)"[^>]*>/g, '')
   .replace(/<script type="module">[\s\S]*?<\/script>/, '');
-const body = index.slice(index.indexOf('<body>'), index.indexOf('</html>'));
+// fallback.js becomes inline too (its hash joins the CSP below).
+const fallback = `<script>${readFileSync(join(dist, 'fallback.js'), 'utf8')}</script>`;
+const body = index.slice(index.indexOf('<body>'), index.indexOf('</html>')).replace(/<script src="\.\/fallback\.js"[^>]*><\/script>/, '').replace('</body>', `${fallback}\n</body>`);
 const module = `<script type="module">${loader}</script>`;
-const policy = csp(inlineScriptHashes(module));
+const policy = csp(inlineScriptHashes(module + fallback));
 const html = `${head.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${policy}">`)}
 ${icon}
 <style>${css}</style>

@@ -62,7 +62,14 @@ pub fn tables(doc: &DataFile) -> Vec<CsvTable> {
             let [p, t, u, d] = src(&f.source);
             text.push_str(&format!("{},{},{},{},{},{p},{t},{u},{d}\n", f.date, field(&f.label), num(f.value), field(&f.unit), field(&f.note)));
         }
-        out.push(CsvTable { file_name: format!("{g}.csv"), title: facts[0].label.clone(), text, rows: facts.len() });
+        // One label for the group, or the distinct labels when they differ (e.g. open, high, low, close).
+        let mut labels: Vec<&str> = Vec::new();
+        for f in &facts {
+            if !labels.contains(&f.label.as_str()) {
+                labels.push(&f.label);
+            }
+        }
+        out.push(CsvTable { file_name: format!("{g}.csv"), title: labels.join(", "), text, rows: facts.len() });
     }
     if !doc.events.is_empty() {
         let mut text = String::from("date,id,title,note,source_publisher,source_title,source_url,source_date\n");

@@ -1,0 +1,62 @@
+// Static fallback for readers without WebAssembly (old browsers, iOS Lockdown
+// Mode) or without JavaScript: render the page once in headless Chromium at
+// the default settings, keep its prose, figure summaries and tables, drop the
+// controls and canvases, and put the result into dist/index.html, hidden. A
+// <noscript> style reveals it without JavaScript; public/fallback.js reveals it
+// when JavaScript runs but WebAssembly does not.
+// Usage: node tools/prerender.mjs dist
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dist = process.argv[2] || 'dist';
+const port = 8094;
+const server = spawn('node', ['tests/serve.mjs', dist, String(port)], { stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 400));
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+});
+let html;
+try {
+  const page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.waitForFunction(() => document.querySelector('#synthesis') && !document.querySelector('.loading'), null, { timeout: 30_000 });
+  html = await page.evaluate(() => {
+    const root = document.createElement('div');
+    for (const sel of ['.masthead', 'main']) {
+      const el = document.querySelector(sel);
+      if (el) root.appendChild(el.cloneNode(true));
+    }
+    // Controls and canvases cannot work without the app; their figures keep
+    // their one-sentence summaries and tables.
+    root.querySelectorAll('canvas, .chart-box, input, select, button, dialog, .section-controls, .stepper, .bar-actions, .print-only, .skip, .event-note, script, textarea').forEach((e) => e.remove());
+    root.querySelectorAll('.data-alt').forEach((e) => e.classList.add('open'));
+    root.querySelectorAll('details').forEach((e) => e.setAttribute('open', ''));
+    root.querySelectorAll('[id]').forEach((e) => e.setAttribute('id', `static-${e.id}`));
+    root.querySelectorAll('[aria-describedby], [aria-labelledby]').forEach((e) => { e.removeAttribute('aria-describedby'); e.removeAttribute('aria-labelledby'); });
+    root.querySelectorAll('main').forEach((m) => { const d = document.createElement('div'); d.innerHTML = m.innerHTML; m.replaceWith(d); });
+    return root.innerHTML;
+  });
+} finally {
+  await browser.close();
+  server.kill();
+}
+
+// The page was rendered from a temporary local server; its address must not
+// end up in the static copy (the citation block quotes the page's address).
+html = html.split(`http://127.0.0.1:${port}/`).join('(the address of this page)');
+
+const indexPath = join(dist, 'index.html');
+let index = readFileSync(indexPath, 'utf8').replace(/<div id="static-page"[\s\S]*?<!-- \/static-page -->\n?/, '');
+const block = `<div id="static-page" class="static-page" hidden>
+<p class="noscript">This is the static version of the explainer, at its default settings (20 November 2025). Its sliders and charts need WebAssembly, which this browser is not running.</p>
+${html}
+</div><!-- /static-page -->
+<noscript><style>#static-page { display: block !important; }</style></noscript>
+`;
+index = index.replace(/<noscript>\s*<p class="noscript">[\s\S]*?<\/noscript>\s*/, '');
+index = index.replace('<body>', `<body>\n${block}`);
+writeFileSync(indexPath, index);
+console.log(`prerender: static fallback of ${(html.length / 1024).toFixed(0)} KiB written into ${indexPath}`);
