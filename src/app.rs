@@ -184,6 +184,10 @@ impl DataStore {
 }
 
 pub fn mount() {
+    // The app runs, so the static fallback copy of the page is not needed.
+    if let Some(el) = document().get_element_by_id("static-page") {
+        el.remove();
+    }
     register_service_worker();
     leptos::mount::mount_to_body(App);
 }

@@ -35,6 +35,7 @@ try {
     root.querySelectorAll('.data-alt').forEach((e) => e.classList.add('open'));
     root.querySelectorAll('details').forEach((e) => e.setAttribute('open', ''));
     root.querySelectorAll('[id]').forEach((e) => e.setAttribute('id', `static-${e.id}`));
+    root.querySelectorAll('[data-testid]').forEach((e) => e.removeAttribute('data-testid'));
     root.querySelectorAll('[aria-describedby], [aria-labelledby]').forEach((e) => { e.removeAttribute('aria-describedby'); e.removeAttribute('aria-labelledby'); });
     root.querySelectorAll('main').forEach((m) => { const d = document.createElement('div'); d.innerHTML = m.innerHTML; m.replaceWith(d); });
     return root.innerHTML;
