@@ -88,6 +88,17 @@ fn summary(t: &Timeline, nasdaq: &[Obs]) -> String {
     )
 }
 
+/// One row per day with any value in the window; a missing value is a dash,
+/// never filled in.
+fn table_rows(t: &Timeline) -> Vec<Vec<String>> {
+    let (start, end) = (d(BASE), d(END));
+    let mut days: Vec<Date> = t.sp500.iter().chain(&t.btc).chain(&t.nasdaq).map(|o| o.date).filter(|x| *x >= start && *x <= end).collect();
+    days.sort();
+    days.dedup();
+    let cell = |s: &[Obs], day: Date| crate::model::series::value_on(s, day).map(|v| crate::format::grouped(v, 1)).unwrap_or_else(|| "–".into());
+    days.into_iter().map(|day| vec![day.long(), cell(&t.sp500, day), cell(&t.btc, day), cell(&t.nasdaq, day)]).collect()
+}
+
 #[component]
 pub fn DayInContext() -> impl IntoView {
     let store = expect_context::<DataStore>();
@@ -121,6 +132,10 @@ pub fn DayInContext() -> impl IntoView {
                                 "closes found in the sources (there is no full Nasdaq series here), placed on the S&P 500 "
                                 "line on their first day so their November moves can be compared."
                             </p>
+                            <super::TableToggle
+                                caption="The timeline's values: each series rebased to 100 on 2 Sep 2025 (Nasdaq: November points only)".to_string()
+                                headers=vec!["Date", "S&P 500", "Bitcoin", "Nasdaq"]
+                                rows=Signal::stored(table_rows(&t))/>
                             <Sources sources=sources/>
                         }.into_any()
                     }

@@ -31,8 +31,7 @@ pub fn Liquidations() -> impl IntoView {
     let store = expect_context::<DataStore>();
     view! {
         <section id="liquidations" aria-labelledby="liquidations-h">
-            <h2 id="liquidations-h"><span class="num-label">"4"</span>"Forced selling fed on itself"</h2>
-            <super::embed::EmbedButton section="liquidations" title="Forced selling fed on itself"/>
+            <super::SectionHead id="liquidations" n=4 title="Forced selling fed on itself"/>
             <p>
                 "Much of the trading in both markets is done with borrowed money. A trader who buys with 10× "
                 "leverage puts up a tenth of the position; a fall of about a tenth wipes that margin out, and the "
@@ -117,7 +116,6 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
         sc.phi_pct.set(PHI.default);
         sc.oi_bn.set(OI.default);
     };
-    let show_table = RwSignal::new(false);
     let summary = move || {
         dv.cascade.get().map(|c| format!(
             "Starting from {} (19 Nov close), an initial shock of {} becomes a fall of {} after {} rounds; {} of leveraged longs are liquidated (model output).",
@@ -196,6 +194,10 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
                     _ => "No modelled long is within 20% of liquidation.".to_string(),
                 }
             }}</figcaption>
+            <super::TableToggle
+                caption="Notional of modelled longs that would be liquidated, by price band below the 19 Nov close (model output)".to_string()
+                headers=vec!["Price band", "Would be liquidated"]
+                rows=Signal::derive(move || map_bins.get().iter().map(|b| vec![format!("{} to {}", usd(b.1, 0), usd(b.0, 0)), usd_millions(b.2 / 1e6)]).collect())/>
             <p class="fine">"Like CoinGlass's liquidation maps, this shows where liquidations would start, not where a fall would stop: each wave of forced selling moves the price into the next band."</p>
         </figure>
         <p class="live" data-testid="glt">
@@ -222,22 +224,12 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <button type="button" class="show-table" aria-expanded=move || show_table.get().to_string() on:click=move |_| show_table.update(|v| *v = !*v)>
-            {move || if show_table.get() { "Hide the table" } else { "Show as table" }}
-        </button>
-        <div class="data-alt" class:open=move || show_table.get()>
-            <div class="table-wrap">
-                <table class="data-table">
-                    <caption>"The cascade round by round (model output)"</caption>
-                    <thead><tr><th scope="col">"Round"</th><th scope="col">"Bitcoin at the start"</th><th scope="col">"Liquidated in the round"</th><th scope="col">"Nasdaq so far"</th></tr></thead>
-                    <tbody>
-                        {move || dv.cascade.get().map(|c| c.rounds.iter().enumerate().map(|(i, r)| view! {
-                            <tr><th scope="row">{i}</th><td>{usd(r.price, 0)}</td><td>{usd_millions(r.liquidated / 1e6)}</td><td>{pct_signed(r.nasdaq_pct, 2)}</td></tr>
-                        }).collect_view())}
-                    </tbody>
-                </table>
-            </div>
-        </div>
+        <super::TableToggle
+            caption="The cascade round by round (model output)".to_string()
+            headers=vec!["Round", "Bitcoin at the start", "Liquidated in the round", "Nasdaq so far"]
+            rows=Signal::derive(move || dv.cascade.get().map(|c| c.rounds.iter().enumerate().map(|(i, r)| vec![
+                i.to_string(), usd(r.price, 0), usd_millions(r.liquidated / 1e6), pct_signed(r.nasdaq_pct, 2),
+            ]).collect()).unwrap_or_default())/>
         <details class="how">
             <summary>"How is this computed?"</summary>
             <ul>

@@ -27,8 +27,7 @@ pub fn Liquidity() -> impl IntoView {
     let store = expect_context::<DataStore>();
     view! {
         <section id="liquidity" aria-labelledby="liquidity-h">
-            <h2 id="liquidity-h"><span class="num-label">"3"</span>"AI valuations wobbled while liquidity thinned"</h2>
-            <super::embed::EmbedButton section="liquidity" title="AI valuations wobbled while liquidity thinned"/>
+            <super::SectionHead id="liquidity" n=3 title="AI valuations wobbled while liquidity thinned"/>
             <p>
                 "By November the market's gains rested heavily on a handful of AI companies, and on the belief that "
                 "their spending would keep paying off. Nvidia's results on 19 November were the test. They were strong, "
@@ -168,7 +167,6 @@ fn FlowsFigure(flows: DataFile, markets: DataFile, events: DataFile) -> impl Int
         ("Month to date (● all funds, ▲ IBIT)".to_string(), charts::flows::MTD, false),
         ("Bitcoin price (right axis)".to_string(), BITCOIN, false),
     ];
-    let show_table = RwSignal::new(false);
     view! {
         <figure class="figure" id="flows">
             <ChartCanvas draw=move |c: &web_sys::HtmlCanvasElement, f| charts::flows::draw(c, f, &chart)
@@ -179,22 +177,12 @@ fn FlowsFigure(flows: DataFile, markets: DataFile, events: DataFile) -> impl Int
             <figcaption id="flows-summary">{summary}</figcaption>
             <p class="fine">"Only days with a reported figure are drawn; there is no complete daily table for November in the sources, so blank days are unknown, not zero."</p>
         </figure>
-        <button type="button" class="show-table" aria-expanded=move || show_table.get().to_string() on:click=move |_| show_table.update(|v| *v = !*v)>
-            {move || if show_table.get() { "Hide the table" } else { "Show as table" }}
-        </button>
-        <div class="data-alt" class:open=move || show_table.get()>
-            <div class="table-wrap">
-                <table class="data-table">
-                    <caption>"Spot Bitcoin ETF flows as reported, US$ millions"</caption>
-                    <thead><tr><th scope="col">"Date"</th><th scope="col">"Fund"</th><th scope="col">"Net flow"</th><th scope="col">"Note"</th></tr></thead>
-                    <tbody>
-                        {all.iter().map(|f| view! {
-                            <tr><th scope="row">{super::long_date(&f.date)}</th><td>{f.label.replace("Spot Bitcoin ETF net flow: ", "")}</td><td>{grouped(f.value, 1)}</td><td class="note">{f.note.clone()}</td></tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-        </div>
+        <super::TableToggle
+            caption="Spot Bitcoin ETF flows as reported, US$ millions".to_string()
+            headers=vec!["Date", "Fund", "Net flow", "Note"]
+            rows=Signal::stored(all.iter().map(|f| vec![
+                super::long_date(&f.date), f.label.replace("Spot Bitcoin ETF net flow: ", ""), grouped(f.value, 1), f.note.clone(),
+            ]).collect::<Vec<_>>())/>
         <Sources sources=sources/>
     }
 }
@@ -294,6 +282,14 @@ fn Impact(flows: DataFile, markets: DataFile) -> impl IntoView {
                 grouped(sqrt_impact_pct(Y, mk.sigma, q_usd.get(), thinned_volume(mk.volume_usd, 90.0)), 2))}
             </figcaption>
         </figure>
+        <super::TableToggle
+            caption=Signal::derive(move || format!("Modelled price fall for {} of selling, by depth lost (model output)", usd_millions(q_usd.get() / 1e6)))
+            headers=vec!["Depth lost", "Daily volume left", "Price fall"]
+            rows=Signal::derive(move || (0..=9).map(|i| {
+                let cut = f64::from(i) * 10.0;
+                let v = thinned_volume(mk.volume_usd, cut);
+                vec![format!("{cut:.0}%"), usd_millions(v / 1e6), format!("{}%", grouped(sqrt_impact_pct(Y, mk.sigma, q_usd.get(), v), 2))]
+            }).collect())/>
         <div class="table-wrap">
             <table class="data-table" id="impact-check">
                 <caption>"Cross-check from the data: Bitcoin's move on days with an all-funds ETF flow figure"</caption>

@@ -77,6 +77,48 @@ where
     }
 }
 
+/// A section's numbered heading and its "Embed this section" button.
+#[component]
+pub fn SectionHead(id: &'static str, n: u8, title: &'static str) -> impl IntoView {
+    view! {
+        <h2 id=format!("{id}-h")><span class="num-label">{n}</span>{title}</h2>
+        <embed::EmbedButton section=id title=title/>
+    }
+}
+
+/// "Show as table": the figure's numbers as a table, toggled by a button and
+/// always in the page (print shows it; find-in-page reaches it).
+#[component]
+pub fn TableToggle(
+    #[prop(into)] caption: Signal<String>,
+    headers: Vec<&'static str>,
+    /// Rows of cells; the first cell is the row's header.
+    #[prop(into)]
+    rows: Signal<Vec<Vec<String>>>,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    view! {
+        <button type="button" class="show-table" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|v| *v = !*v)>
+            {move || if open.get() { "Hide the table" } else { "Show as table" }}
+        </button>
+        <div class="data-alt" class:open=move || open.get()>
+            <div class="table-wrap">
+                <table class="data-table">
+                    <caption>{move || caption.get()}</caption>
+                    <thead><tr>{headers.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
+                    <tbody>
+                        {move || rows.get().into_iter().map(|r| {
+                            let mut cells = r.into_iter();
+                            let head = cells.next().unwrap_or_default();
+                            view! { <tr><th scope="row">{head}</th>{cells.map(|c| view! { <td>{c}</td> }).collect_view()}</tr> }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </div>
+    }
+}
+
 /// The "Sources" disclosure: publisher, title, date and link of exactly the
 /// figures shown above it (duplicates removed, order kept).
 #[component]

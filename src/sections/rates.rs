@@ -81,8 +81,7 @@ pub fn Rates() -> impl IntoView {
     let store = expect_context::<DataStore>();
     view! {
         <section id="rates" aria-labelledby="rates-h">
-            <h2 id="rates-h"><span class="num-label">"1"</span>"The Fed's December cut started to look unlikely"</h2>
-            <super::embed::EmbedButton section="rates" title="The Fed's December cut started to look unlikely"/>
+            <super::SectionHead id="rates" n=1 title="The Fed's December cut started to look unlikely"/>
             <p>
                 "Investors had expected the Federal Reserve to cut interest rates again at its meeting on "
                 "9–10 December. Futures markets put a number on that expectation, and CME's FedWatch tool turns "
@@ -230,7 +229,6 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
             current: Some((shared.cut_pct.get(), format!("{}%: S&P {}", fmt_num(shared.cut_pct.get()), pct1(o.spx_pct)))),
         }
     };
-    let show_table = RwSignal::new(false);
     let summary_text = move |lens: &str| {
         let o = out.get();
         if lens == "textbook" {
@@ -285,22 +283,12 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
                 <figcaption id="rates-empirical-summary">{move || summary_text("empirical")}</figcaption>
             </figure>
         </div>
-        <button type="button" class="show-table" aria-expanded=move || show_table.get().to_string() on:click=move |_| show_table.update(|v| *v = !*v)>
-            {move || if show_table.get() { "Hide the table" } else { "Show as table" }}
-        </button>
-        <div class="data-alt" class:open=move || show_table.get()>
-            <div class="table-wrap">
-                <table class="data-table">
-                    <caption>"Model price change against the reference, percent, by December cut probability (model output)"</caption>
-                    <thead><tr><th scope="col">"Cut probability"</th><th scope="col">"Value"</th><th scope="col">"Broad"</th><th scope="col">"Growth"</th><th scope="col">"S&P 500 (emp.)"</th><th scope="col">"Nasdaq (emp.)"</th><th scope="col">"Bitcoin (emp.)"</th></tr></thead>
-                    <tbody>
-                        {move || curve.get().into_iter().filter(|(x, _)| (*x as i64) % 10 == 0).map(|(x, o)| view! {
-                            <tr><th scope="row">{format!("{x:.0}%")}</th><td>{pct1(o.value_pct)}</td><td>{pct1(o.broad_pct)}</td><td>{pct1(o.growth_pct)}</td><td>{pct1(o.spx_pct)}</td><td>{pct1(o.nasdaq_pct)}</td><td>{pct1(o.btc_pct)}</td></tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-        </div>
+        <super::TableToggle
+            caption="Model price change against the reference, percent, by December cut probability (model output)".to_string()
+            headers=vec!["Cut probability", "Value", "Broad", "Growth", "S&P 500 (emp.)", "Nasdaq (emp.)", "Bitcoin (emp.)"]
+            rows=Signal::derive(move || curve.get().into_iter().filter(|(x, _)| (*x as i64) % 10 == 0).map(|(x, o)| vec![
+                format!("{x:.0}%"), pct1(o.value_pct), pct1(o.broad_pct), pct1(o.growth_pct), pct1(o.spx_pct), pct1(o.nasdaq_pct), pct1(o.btc_pct),
+            ]).collect())/>
         <div class="table-wrap">
             <table class="data-table results" id="rates-results">
                 <caption>"How much of 20 November the rate channel explains at this setting"</caption>

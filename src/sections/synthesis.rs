@@ -114,6 +114,16 @@ fn Stacked(markets: crate::data::DataFile) -> impl IntoView {
                     describedby="synthesis-summary" aspect=0.7 min_h=260.0 max_h=360.0/>
             </figure>
         </div>
+        <super::TableToggle
+            caption="Each cause's contribution to the day's move, percent (model output), and the actual move".to_string()
+            headers=vec!["", "Bitcoin", "S&P 500"]
+            rows=Signal::derive(move || {
+                let b = btc.get().map(|x| x.0).unwrap_or_default();
+                let s = spx.get().map(|x| x.0).unwrap_or_default();
+                let cell = |steps: &[Step], label: &str| steps.iter().find(|x| x.label == label).map(|x| pct_signed(x.value, 2)).unwrap_or_else(|| "–".into());
+                ["Rates", "Correlation", "Stock shock", "Liquidity", "Cascade", "Contagion", "Model", "Actual"].iter()
+                    .map(|l| vec![l.to_string(), cell(&b, l), cell(&s, l)]).collect()
+            })/>
         <p class="punchline" id="synthesis-summary" data-testid="synthesis-live">{sentence}</p>
         <div class="table-wrap">
             <table class="levels" id="model-levels">
@@ -139,8 +149,7 @@ pub fn Synthesis() -> impl IntoView {
     let store = expect_context::<DataStore>();
     view! {
         <section id="synthesis" aria-labelledby="synthesis-h">
-            <h2 id="synthesis-h"><span class="num-label">"5"</span>"All at once: a late-cycle liquidity crisis"</h2>
-            <super::embed::EmbedButton section="synthesis" title="All at once: a late-cycle liquidity crisis"/>
+            <super::SectionHead id="synthesis" n=5 title="All at once: a late-cycle liquidity crisis"/>
             <p>
                 "None of the four causes alone explains a day like 20 November. The explanation's point is that they "
                 "stacked: dearer money lowered what investors would pay for future growth; the trade war had already "

@@ -28,8 +28,7 @@ pub fn Tariffs() -> impl IntoView {
     let store = expect_context::<DataStore>();
     view! {
         <section id="tariffs" aria-labelledby="tariffs-h">
-            <h2 id="tariffs-h"><span class="num-label">"2"</span>"The trade war made everything move together"</h2>
-            <super::embed::EmbedButton section="tariffs" title="The trade war made everything move together"/>
+            <super::SectionHead id="tariffs" n=2 title="The trade war made everything move together"/>
             <p>
                 "On 10 October 2025 the US–China trade war flared up again: Washington threatened a 100% tariff "
                 "on Chinese imports from 1 November. Uncertainty about trade is uncertainty about companies' costs, "
@@ -147,7 +146,6 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
     });
     let mut sources: Vec<Source> = ["sp500", "btc_usd_0000utc"].iter().filter_map(|id| markets.series(id)).map(|s| s.source.clone()).collect();
     sources.extend(events.events.iter().map(|e| e.source.clone()));
-    let show_table = RwSignal::new(false);
     let reset = move |_| {
         sc.corr_window.set("30".into());
         sc.corr_adjusted.set("0".into());
@@ -195,22 +193,12 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
                 "has not changed. What is left after the adjustment is the change in the link itself."
             </p>
         </Show>
-        <button type="button" class="show-table" aria-expanded=move || show_table.get().to_string() on:click=move |_| show_table.update(|v| *v = !*v)>
-            {move || if show_table.get() { "Hide the table" } else { "Show as table" }}
-        </button>
-        <div class="data-alt" class:open=move || show_table.get()>
-            <div class="table-wrap">
-                <table class="data-table">
-                    <caption>{move || format!("{}-day rolling correlation, Bitcoin vs S&P 500, by window end", window.get())}</caption>
-                    <thead><tr><th scope="col">"Window ends"</th><th scope="col">"Correlation"</th><th scope="col">"95% band"</th><th scope="col">"Volatility-adjusted"</th></tr></thead>
-                    <tbody>
-                        {move || roll.get().into_iter().map(|r| view! {
-                            <tr><th scope="row">{r.date.long()}</th><td>{grouped(r.corr, 2)}</td><td>{format!("{} to {}", grouped(r.lo, 2), grouped(r.hi, 2))}</td><td>{grouped(adj_of(&r), 2)}</td></tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
-        </div>
+        <super::TableToggle
+            caption=Signal::derive(move || format!("{}-day rolling correlation, Bitcoin vs S&P 500, by window end", window.get()))
+            headers=vec!["Window ends", "Correlation", "95% band", "Volatility-adjusted"]
+            rows=Signal::derive(move || roll.get().into_iter().map(|r| vec![
+                r.date.long(), grouped(r.corr, 2), format!("{} to {}", grouped(r.lo, 2), grouped(r.hi, 2)), grouped(adj_of(&r), 2),
+            ]).collect())/>
 
         <h3>"From a stock shock to a Bitcoin move"</h3>
         <p>

@@ -36,7 +36,7 @@ test('flows chart marks the record day and lists the reported flows', async ({ p
   await page.goto('./');
   await expect(page.locator('#flows .event-note')).toContainText('IBIT outflow record');
   await expect(page.locator('#flows-summary')).toContainText('−$523.2M on 18 Nov 2025');
-  await page.locator('#liquidity button.show-table').click();
+  await page.locator('#liquidity button.show-table').first().click();
   await expect(page.locator('#liquidity table.data-table').first().locator('tbody tr')).toHaveCount(16);
   await expect(page.locator('#impact-check tbody tr')).toHaveCount(3);
 });

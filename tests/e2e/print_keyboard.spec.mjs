@@ -49,3 +49,20 @@ test('keyboard only: every control can be reached with Tab and changed', async (
   const outline = await page.locator('#ctl-cut').evaluate((e) => getComputedStyle(e).outlineStyle);
   expect(outline).not.toBe('none');
 });
+
+test('every chart has a "Show as table" alternative with rows', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.locator('.loading')).toHaveCount(0);
+  const charts = await page.locator('canvas').count();
+  const toggles = page.locator('button.show-table');
+  // Two pairs of side-by-side charts share one table each.
+  expect(await toggles.count()).toBe(charts - 2);
+  for (const t of await toggles.all()) {
+    await t.click();
+    await expect(t).toHaveAttribute('aria-expanded', 'true');
+  }
+  for (const table of await page.locator('.data-alt.open table').all()) {
+    expect(await table.locator('tbody tr').count()).toBeGreaterThan(0);
+    await expect(table).toBeVisible();
+  }
+});

@@ -41,7 +41,7 @@ test('the volatility adjustment toggles a second line and its explanation', asyn
   await expect.poll(() => param(page, 'fr')).toBe('1');
   await expect(page.locator('[data-testid=fr-note]')).toBeVisible();
   await expect.poll(() => canvas.evaluate((c) => c.toDataURL())).not.toEqual(before);
-  await page.locator('#tariffs button.show-table').click();
+  await page.locator('#tariffs button.show-table').first().click();
   await expect(page.locator('#tariffs table.data-table tbody tr').first()).toBeVisible();
 });
 
