@@ -19,9 +19,15 @@ pub struct Shared {
 
 pub type DataResult = Result<DataFile, DataError>;
 
-/// The page's current address, for the printed permalink under each figure.
+/// The page's address at the moment of printing, for the permalink under
+/// each printed figure, and whether the page is being printed (closed
+/// tables are only filled in then). Updated on `beforeprint`, not on every
+/// slider move, so interaction does not pay for it.
 #[derive(Clone, Copy)]
 pub struct Permalink(pub RwSignal<String>);
+
+#[derive(Clone, Copy)]
+pub struct Printing(pub RwSignal<bool>);
 
 /// Sentences about link values the page could not use as given.
 #[derive(Clone, Copy)]
@@ -225,16 +231,22 @@ fn replace_query(query: &str) {
         // break the page, so the error is deliberately ignored.
         let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
     }
-    if let Some(p) = use_context::<Permalink>() {
-        p.0.set(window().location().href().unwrap_or_default());
-    }
+
 }
 
 #[component]
 pub fn App() -> impl IntoView {
     let notices = RwSignal::new(Vec::new());
     provide_context(Notices(notices));
-    provide_context(Permalink(RwSignal::new(window().location().href().unwrap_or_default())));
+    let permalink = RwSignal::new(window().location().href().unwrap_or_default());
+    let printing = RwSignal::new(false);
+    provide_context(Permalink(permalink));
+    provide_context(Printing(printing));
+    let _ = leptos_use_event_listener::use_event_listener(window(), leptos::ev::beforeprint, move |_| {
+        permalink.set(window().location().href().unwrap_or_default());
+        printing.set(true);
+    });
+    let _ = leptos_use_event_listener::use_event_listener(window(), leptos::ev::afterprint, move |_| printing.set(false));
     // Links carry a schema version so that later versions can read old links.
     let search = location_search();
     if let Some(v) = state::get_param(&search, "v").filter(|v| v != state::SCHEMA_V) {

@@ -46,6 +46,7 @@ try {
 
   // Start-up: navigation start to the first drawn timeline chart.
   await page.addInitScript(() => {
+    window.__chartDrawMs = [];
     const check = () => {
       const c = document.querySelector('#timeline canvas');
       if (c && c.width > 0) {
@@ -92,6 +93,13 @@ try {
     console.log(`  ${id.padEnd(10)} p50 ${pct(times, 50).toFixed(2).padStart(6)}  p95 ${p95.toFixed(2).padStart(6)}  ${verdict(p95 <= 4)}`);
   }
   console.log(`  worst p95 ${worst.toFixed(2)} ms: ${verdict(worst <= 4)}`);
+  const draws = await page.evaluate(() => window.__chartDrawMs);
+  const byChart = {};
+  for (const [k, v] of draws) (byChart[k] ||= []).push(v);
+  console.log('Chart draw time (ms per redraw, over the slider runs):');
+  for (const [k, v] of Object.entries(byChart).sort()) {
+    console.log(`  ${k.replace('-summary', '').padEnd(18)} mean ${(v.reduce((a, b) => a + b, 0) / v.length).toFixed(2).padStart(5)}  redraws ${v.length}`);
+  }
 
   // The cascade in the release wasm, 100,000 positions.
   const ms = await page.evaluate(() => window.wasmBindings.bench_cascade(100000, 50));

@@ -23,6 +23,9 @@ try {
   const page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
   await page.goto(`http://127.0.0.1:${port}/`);
   await page.waitForFunction(() => document.querySelector('#synthesis') && !document.querySelector('.loading'), null, { timeout: 30_000 });
+  // Fill in every "Show as table" table, as printing does.
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  await page.waitForTimeout(200);
   html = await page.evaluate(() => {
     const root = document.createElement('div');
     for (const sel of ['.masthead', 'main']) {

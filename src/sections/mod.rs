@@ -97,6 +97,10 @@ pub fn TableToggle(
     rows: Signal<Vec<Vec<String>>>,
 ) -> impl IntoView {
     let open = RwSignal::new(false);
+    let printing = use_context::<crate::app::Printing>().map(|p| p.0);
+    // A closed table is only filled in when opened or printed, so moving a
+    // slider does not rebuild tables nobody is looking at.
+    let shown = move || open.get() || printing.is_some_and(|p| p.get());
     view! {
         <button type="button" class="show-table" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|v| *v = !*v)>
             {move || if open.get() { "Hide the table" } else { "Show as table" }}
@@ -107,7 +111,7 @@ pub fn TableToggle(
                     <caption>{move || caption.get()}</caption>
                     <thead><tr>{headers.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
                     <tbody>
-                        {move || rows.get().into_iter().map(|r| {
+                        {move || shown().then(|| rows.get()).unwrap_or_default().into_iter().map(|r| {
                             let mut cells = r.into_iter();
                             let head = cells.next().unwrap_or_default();
                             view! { <tr><th scope="row">{head}</th>{cells.map(|c| view! { <td>{c}</td> }).collect_view()}</tr> }

@@ -2,8 +2,11 @@ import { test, expect } from '@playwright/test';
 import { param } from './helpers.mjs';
 
 test('print media hides the controls and shows tables and permalinks', async ({ page }) => {
-  await page.goto('./?cut=55');
+  await page.goto('./?cut=20');
   await expect(page.locator('.loading')).toHaveCount(0);
+  await page.locator('#ctl-cut').fill('55');
+  // Browsers fire beforeprint when printing starts; emulated print media does not.
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.controlbar')).toBeHidden();
   await expect(page.locator('.section-controls').first()).toBeHidden();
@@ -11,6 +14,7 @@ test('print media hides the controls and shows tables and permalinks', async ({ 
   const permalink = page.locator('#rates .permalink').first();
   await expect(permalink).toBeVisible();
   await expect(permalink).toContainText('cut=55');
+  await page.evaluate(() => dispatchEvent(new Event('afterprint')));
   await page.emulateMedia({ media: 'screen' });
   await expect(page.locator('.controlbar')).toBeVisible();
   await expect(page.locator('#rates .data-alt table')).toBeHidden();
