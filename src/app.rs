@@ -302,7 +302,7 @@ pub fn App() -> impl IntoView {
         return view! {
             <header class="embed-head">
                 <p class="kicker">"From “Why stocks and Bitcoin fell together on 20 November 2025”"</p>
-                <a href=move || full_link() target="_blank" rel="noopener">"Open the full explainer"</a>
+                <a href=full_link target="_blank" rel="noopener">"Open the full explainer"</a>
             </header>
             <ControlBar notices=notices/>
             <main id="content" class="embed-main">{section_view(section)}</main>

@@ -135,7 +135,8 @@ pub fn population_from_path(n: usize, oi: f64, mix: &Mix, m: f64, bars: &[(f64, 
         running = running.min(bars[i].0);
     }
     let total_vol: f64 = bars.iter().map(|b| b.2.max(0.0)).sum();
-    if !(total_vol > 0.0) {
+    // Also catches NaN volumes.
+    if total_vol.is_nan() || total_vol <= 0.0 {
         return Vec::new();
     }
     let mut cum = Vec::with_capacity(bars.len());

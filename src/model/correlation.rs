@@ -146,7 +146,7 @@ mod tests {
 
     /// A deterministic, irregular test series.
     fn wiggle(n: usize, seed: f64) -> Vec<f64> {
-        (0..n).map(|i| ((i as f64 * 1.7 + seed).sin() * 0.013 + (i as f64 * 0.37 + seed * 2.0).cos() * 0.007)).collect()
+        (0..n).map(|i| (i as f64 * 1.7 + seed).sin() * 0.013 + (i as f64 * 0.37 + seed * 2.0).cos() * 0.007).collect()
     }
 
     #[test]

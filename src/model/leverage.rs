@@ -41,7 +41,7 @@ mod tests {
     fn extremes_stay_finite() {
         for l in [0.0, 1.0, 1.5, 100.0, 1e9, f64::NAN, f64::INFINITY] {
             let v = long_liq_move_pct(l, MAINTENANCE);
-            assert!(v.is_finite() && v <= 0.0 && v >= -100.0, "{l}: {v}");
+            assert!(v.is_finite() && (-100.0..=0.0).contains(&v), "{l}: {v}");
         }
         assert_eq!(long_liq_move_pct(1.0, 0.0), -100.0);
     }

@@ -111,7 +111,7 @@ pub fn TableToggle(
                     <caption>{move || caption.get()}</caption>
                     <thead><tr>{headers.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
                     <tbody>
-                        {move || shown().then(|| rows.get()).unwrap_or_default().into_iter().map(|r| {
+                        {move || if shown() { rows.get() } else { Vec::new() }.into_iter().map(|r| {
                             let mut cells = r.into_iter();
                             let head = cells.next().unwrap_or_default();
                             view! { <tr><th scope="row">{head}</th>{cells.map(|c| view! { <td>{c}</td> }).collect_view()}</tr> }
