@@ -60,8 +60,9 @@ pub fn draw(canvas: &HtmlCanvasElement, f: Frame, c: &LineChart) -> Result<Optio
         }
     };
     let font = |px: f64| ("sans-serif", f.font(px)).into_font();
+    // The title is HTML above the canvas (ChartCanvas's `title`), so it wraps
+    // on narrow screens instead of being cut off.
     let mut chart = ChartBuilder::on(&root)
-        .caption(&c.title, font(13.0).color(&INK))
         .margin(f.px(8.0))
         .x_label_area_size(f.px(34.0))
         .y_label_area_size(f.px(52.0))

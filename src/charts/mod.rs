@@ -101,6 +101,9 @@ pub fn ChartCanvas<F>(
     /// Id of the element holding the figure's one-sentence summary.
     #[prop(into)]
     describedby: String,
+    /// A visible title above the chart (e.g. "…, model output").
+    #[prop(optional, into)]
+    title: Option<String>,
     /// Height as a share of the width, clamped to [min_h, max_h] CSS px.
     /// The wrapper's CSS sets its size; the canvas fills it, so drawing never
     /// changes the layout (no ResizeObserver feedback loop).
@@ -158,6 +161,7 @@ where
 
     view! {
         <div class="chart">
+            {title.map(|t| view! { <p class="chart-title">{t}</p> })}
             <div
                 class="chart-box"
                 node_ref=wrap

@@ -36,8 +36,8 @@ pub fn draw(canvas: &HtmlCanvasElement, f: Frame, title: &str, steps: &[Step]) -
     let n = steps.len().max(1);
     let font = |px: f64| ("sans-serif", f.font(px)).into_font();
     let narrow = f.css_w < 480.0;
+    let _ = title; // shown as HTML above the canvas
     let mut chart = ChartBuilder::on(&root)
-        .caption(title, font(13.0).color(&INK))
         .margin(f.px(8.0))
         .x_label_area_size(f.px(if narrow { 44.0 } else { 30.0 }))
         .y_label_area_size(f.px(48.0))

@@ -220,7 +220,7 @@ fn Impact(flows: DataFile, markets: DataFile) -> impl IntoView {
             y_fmt: |y| format!("{y:.1}"),
             lines,
             marks: vec![Mark { x: sc.depth_cut_pct.get(), y: impact.get(), color: RGBColor(34, 34, 34), label: format!("{}%", grouped(impact.get(), 2)) }],
-            current: Some((sc.depth_cut_pct.get(), format!("depth −{}%", fmt_num(sc.depth_cut_pct.get())))),
+            current: Some((sc.depth_cut_pct.get(), format!("depth lost {}%", fmt_num(sc.depth_cut_pct.get())))),
         }
     };
     // Cross-check from the data: Bitcoin's UTC-day move per $1B on days with an all-funds flow figure.
@@ -272,6 +272,7 @@ fn Impact(flows: DataFile, markets: DataFile) -> impl IntoView {
         </p>
         <figure class="figure" id="impact">
             <ChartCanvas draw=move |c: &web_sys::HtmlCanvasElement, f| charts::lines::draw(c, f, &chart())
+                title="Price impact of a day's net selling (square-root law), model output"
                 label="Line chart: modelled Bitcoin price fall against the share of market depth lost, for the chosen selling"
                 describedby="impact-summary" aspect=0.5 max_h=360.0/>
             <Legend entries=Signal::derive(move || chart().legend())/>

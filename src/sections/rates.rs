@@ -272,12 +272,14 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
         <div class="two-up">
             <figure class="figure">
                 <ChartCanvas draw=move |c: &web_sys::HtmlCanvasElement, f| charts::lines::draw(c, f, &textbook_chart())
+                    title="Textbook lens (Gordon growth), model output"
                     label="Line chart: textbook price change against cut probability for three profiles" describedby="rates-textbook-summary" aspect=0.75 min_h=260.0 max_h=380.0/>
                 <Legend entries=Signal::derive(move || textbook_chart().legend())/>
                 <figcaption id="rates-textbook-summary">{move || summary_text("textbook")}</figcaption>
             </figure>
             <figure class="figure">
                 <ChartCanvas draw=move |c: &web_sys::HtmlCanvasElement, f| charts::lines::draw(c, f, &empirical_chart())
+                    title="Empirical lens (Bernanke–Kuttner × beta), model output"
                     label="Line chart: empirical price change against cut probability for the S&P 500, Nasdaq and Bitcoin" describedby="rates-empirical-summary" aspect=0.75 min_h=260.0 max_h=380.0/>
                 <Legend entries=Signal::derive(move || empirical_chart().legend())/>
                 <figcaption id="rates-empirical-summary">{move || summary_text("empirical")}</figcaption>

@@ -102,6 +102,7 @@ fn Stacked(markets: crate::data::DataFile) -> impl IntoView {
                         Some((steps, ..)) => charts::waterfall::draw(c, f, "Bitcoin, 20 Nov (model output)", &steps),
                         None => Err("the model needs markets.json and rates.json".into()),
                     }
+                    title="Bitcoin, 20 Nov (model output)"
                     label="Waterfall chart: each cause's contribution to Bitcoin's modelled move on 20 Nov, with the actual move"
                     describedby="synthesis-summary" aspect=0.7 min_h=260.0 max_h=360.0/>
             </figure>
@@ -110,6 +111,7 @@ fn Stacked(markets: crate::data::DataFile) -> impl IntoView {
                         Some((steps, _)) => charts::waterfall::draw(c, f, "S&P 500, 20 Nov (model output)", &steps),
                         None => Err("the model needs markets.json and rates.json".into()),
                     }
+                    title="S&P 500, 20 Nov (model output)"
                     label="Waterfall chart: each cause's contribution to the S&P 500's modelled move on 20 Nov, with the actual move"
                     describedby="synthesis-summary" aspect=0.7 min_h=260.0 max_h=360.0/>
             </figure>
