@@ -104,6 +104,10 @@ pub fn ChartCanvas<F>(
     /// A visible title above the chart (e.g. "…, model output").
     #[prop(optional, into)]
     title: Option<String>,
+    /// The current value of a slider, drawn as an HTML rule and label over
+    /// the plot, so that moving the slider does not redraw the chart.
+    #[prop(optional, into)]
+    current: Option<Signal<Option<(f64, String)>>>,
     /// Height as a share of the width, clamped to [min_h, max_h] CSS px.
     /// The wrapper's CSS sets its size; the canvas fills it, so drawing never
     /// changes the layout (no ResizeObserver feedback loop).
@@ -168,6 +172,17 @@ where
                 style=format!("aspect-ratio: {:.4}; min-height: {min_h}px; max-height: {max_h}px", 1.0 / aspect)
             >
                 <canvas node_ref=canvas role="img" aria-label=label aria-describedby=describedby></canvas>
+                {move || {
+                    let (a, (x, text)) = (axis.get()?, current?.get()?);
+                    let px = a.at(x)?;
+                    let near_right = a.right - px < 150.0;
+                    Some(view! {
+                        <span class="current-rule" aria-hidden="true"
+                            style=format!("left: {px:.1}px; top: {:.1}px; height: {:.1}px", a.top, (a.bottom - a.top).max(0.0))></span>
+                        <span class="current-label" aria-hidden="true" class:flip=near_right
+                            style=format!("left: {px:.1}px; top: {:.1}px", a.top + 2.0)>{text}</span>
+                    })
+                }}
                 {move || axis.get().map(|a| events.with_value(|evs| {
                     let xs: Vec<Option<f64>> = evs.iter()
                         .map(|e| crate::model::date::Date::parse(&e.date).and_then(|d| a.at(d.days() as f64)))

@@ -187,7 +187,6 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
 
     let textbook_chart = move || {
         let c = curve.get();
-        let o = out.get();
         let line = |name: &str, color, f: fn(&Outcome) -> f64| Line { name: name.into(), color, dashed: false, points: c.iter().map(|(x, o)| (*x, f(o))).collect() };
         LineChart {
             title: "Textbook lens (Gordon growth), model output".into(),
@@ -204,12 +203,11 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
             ],
             marks: [(actual.spx, "S&P 500 actual", SP500), (actual.nasdaq, "Nasdaq actual", NASDAQ)].into_iter()
                 .filter_map(|(v, l, c)| v.map(|y| Mark { x: day_x, y, color: c, label: format!("{l} {}", pct1(y)) })).collect(),
-            current: Some((shared.cut_pct.get(), format!("{}%: growth {}", fmt_num(shared.cut_pct.get()), pct1(o.growth_pct)))),
+            current: None,
         }
     };
     let empirical_chart = move || {
         let c = curve.get();
-        let o = out.get();
         let line = |name: String, color, dashed, f: fn(&Outcome) -> f64| Line { name, color, dashed, points: c.iter().map(|(x, o)| (*x, f(o))).collect() };
         LineChart {
             title: "Empirical lens (Bernanke–Kuttner × beta), model output".into(),
@@ -226,7 +224,7 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
             ],
             marks: [(actual.spx, "S&P 500 actual", SP500), (actual.nasdaq, "Nasdaq actual", NASDAQ), (actual.btc, "Bitcoin actual", BITCOIN)].into_iter()
                 .filter_map(|(v, l, c)| v.map(|y| Mark { x: day_x, y, color: c, label: format!("{l} {}", pct1(y)) })).collect(),
-            current: Some((shared.cut_pct.get(), format!("{}%: S&P {}", fmt_num(shared.cut_pct.get()), pct1(o.spx_pct)))),
+            current: None,
         }
     };
     let summary_text = move |lens: &str| {
@@ -273,6 +271,7 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
             <figure class="figure">
                 <ChartCanvas draw=move |c: &web_sys::HtmlCanvasElement, f| charts::lines::draw(c, f, &textbook_chart())
                     title="Textbook lens (Gordon growth), model output"
+                    current=Signal::derive(move || Some((shared.cut_pct.get(), format!("{}%: growth {}", fmt_num(shared.cut_pct.get()), pct1(out.get().growth_pct)))))
                     label="Line chart: textbook price change against cut probability for three profiles" describedby="rates-textbook-summary" aspect=0.75 min_h=260.0 max_h=380.0/>
                 <Legend entries=Signal::derive(move || textbook_chart().legend())/>
                 <figcaption id="rates-textbook-summary">{move || summary_text("textbook")}</figcaption>
@@ -280,6 +279,7 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
             <figure class="figure">
                 <ChartCanvas draw=move |c: &web_sys::HtmlCanvasElement, f| charts::lines::draw(c, f, &empirical_chart())
                     title="Empirical lens (Bernanke–Kuttner × beta), model output"
+                    current=Signal::derive(move || Some((shared.cut_pct.get(), format!("{}%: S&P {}", fmt_num(shared.cut_pct.get()), pct1(out.get().spx_pct)))))
                     label="Line chart: empirical price change against cut probability for the S&P 500, Nasdaq and Bitcoin" describedby="rates-empirical-summary" aspect=0.75 min_h=260.0 max_h=380.0/>
                 <Legend entries=Signal::derive(move || empirical_chart().legend())/>
                 <figcaption id="rates-empirical-summary">{move || summary_text("empirical")}</figcaption>

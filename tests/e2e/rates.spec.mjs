@@ -9,7 +9,9 @@ async function ratesState(page) {
   const canvases = section.locator('canvas');
   await expect(canvases).toHaveCount(2);
   for (let i = 0; i < 2; i++) await drawn(canvases.nth(i));
-  const pixels = await canvases.evaluateAll((cs) => cs.map((c) => c.toDataURL()));
+  // What the reader sees of each chart: the canvas plus its HTML overlays.
+  const pixels = [];
+  for (const box of await section.locator('.chart-box').all()) pixels.push((await box.screenshot()).toString('base64'));
   return { text, pixels };
 }
 
@@ -35,10 +37,20 @@ test('the FedWatch test vector shows on screen, and the slider repaints the char
   await ratesState(page);
   // p = 0.5 with R_start 3.88%, N 31, d 10 → futures price 96.2047.
   await expect(page.locator('#rates .v-price')).toHaveText('96.2047');
-  const before = await page.locator('#rates canvas').first().evaluate((c) => c.toDataURL());
+  const box = page.locator('#rates .chart-box').first();
+  const before = (await box.screenshot()).toString('base64');
+  const rule = page.locator('#rates .current-rule').first();
+  const x50 = await rule.evaluate((e) => parseFloat(e.style.left));
   await page.locator('#ctl-cut').fill('80');
   await expect(page.locator('#rates .v-cut')).toHaveText('80%');
-  await expect.poll(() => page.locator('#rates canvas').first().evaluate((c) => c.toDataURL())).not.toEqual(before);
+  // The current-value rule moves (an HTML overlay: the curves themselves do not depend on the slider).
+  await expect.poll(() => rule.evaluate((e) => parseFloat(e.style.left))).toBeGreaterThan(x50);
+  await expect(page.locator('#rates .current-label').first()).toContainText('80%: growth');
+  expect((await box.screenshot()).toString('base64')).not.toEqual(before);
+  // Changing what the curves depend on repaints the canvas itself.
+  const canvasBefore = await page.locator('#rates canvas').first().evaluate((c) => c.toDataURL());
+  await page.locator('#ctl-gg').fill('9');
+  await expect.poll(() => page.locator('#rates canvas').first().evaluate((c) => c.toDataURL())).not.toEqual(canvasBefore);
 });
 
 test('the punchline at the real change says the rate channel explains a small part', async ({ page }) => {
