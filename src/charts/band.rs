@@ -1,10 +1,9 @@
 //! A dated line with a shaded confidence band, an optional second line, and
 //! the events layer's rules: used for the rolling correlation.
 
-use super::{err, Frame, XAxis, GRID, INK, MUTED, PAPER};
+use super::{err, house_mesh, paper, Frame, XAxis, INK, MUTED};
 use crate::model::date::Date;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
 #[derive(Clone, Debug)]
@@ -24,12 +23,9 @@ pub struct BandChart {
 }
 
 pub fn draw(canvas: &HtmlCanvasElement, f: Frame, c: &BandChart) -> Result<Option<XAxis>, String> {
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas context")?;
-    let root = backend.into_drawing_area();
-    root.fill(&PAPER).map_err(err)?;
+    let root = paper(canvas)?;
     let (x0, x1) = (c.start.days() as f64, c.end.days() as f64 + 0.5);
     let (y0, y1) = c.y_range;
-    let font = |px: f64| ("sans-serif", f.font(px)).into_font();
     let mut chart = ChartBuilder::on(&root)
         .margin_top(f.px(30.0))
         .margin_right(f.px(12.0))
@@ -39,20 +35,19 @@ pub fn draw(canvas: &HtmlCanvasElement, f: Frame, c: &BandChart) -> Result<Optio
         .y_label_area_size(f.px(58.0))
         .build_cartesian_2d(x0..x1, y0..y1)
         .map_err(err)?;
-    chart
-        .configure_mesh()
-        .x_labels(if f.css_w < 520.0 { 4 } else { 7 })
-        .y_labels(5)
-        .x_label_formatter(&|x| Date::from_days(x.round() as i64).short())
-        .y_label_formatter(&|y| format!("{y:.1}"))
-        .y_desc(c.y_desc.as_str())
-        .label_style(font(12.0).color(&MUTED))
-        .axis_desc_style(font(11.0).color(&MUTED))
-        .axis_style(ShapeStyle::from(&MUTED).stroke_width(f.px(1.0)))
-        .bold_line_style(ShapeStyle::from(&GRID).stroke_width(f.px(1.0)))
-        .light_line_style(TRANSPARENT)
-        .draw()
-        .map_err(err)?;
+    house_mesh(
+        chart
+            .configure_mesh()
+            .x_labels(if f.css_w < 520.0 { 4 } else { 7 })
+            .y_labels(5)
+            .x_label_formatter(&|x| Date::from_days(x.round() as i64).short())
+            .y_label_formatter(&|y| format!("{y:.1}"))
+            .y_desc(c.y_desc.as_str()),
+        f,
+        12.0,
+    )
+    .draw()
+    .map_err(err)?;
     if y0 < 0.0 && y1 > 0.0 {
         chart.draw_series(LineSeries::new([(x0, 0.0), (x1, 0.0)], ShapeStyle::from(&MUTED).stroke_width(f.px(1.0)))).map_err(err)?;
     }
@@ -65,7 +60,7 @@ pub fn draw(canvas: &HtmlCanvasElement, f: Frame, c: &BandChart) -> Result<Optio
     for (y, label) in &c.refs {
         chart.draw_series(DashedLineSeries::new([(x0, *y), (x1, *y)], f.px(5.0), f.px(4.0), ShapeStyle::from(&INK.mix(0.7)).stroke_width(f.px(1.0)))).map_err(err)?;
         let (px, py) = chart.backend_coord(&(x0, *y));
-        root.draw(&Text::new(label.clone(), (px + f.px(4.0) as i32, py - f.px(14.0) as i32), font(11.0).color(&INK))).map_err(err)?;
+        root.draw(&Text::new(label.clone(), (px + f.px(4.0) as i32, py - f.px(14.0) as i32), f.text(11.0).color(&INK))).map_err(err)?;
     }
     // The band: one polygon per run of consecutive points (a gap stays a gap).
     let mut runs: Vec<Vec<&(Date, f64, f64, f64)>> = Vec::new();

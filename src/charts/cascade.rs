@@ -1,9 +1,8 @@
 //! The cascade, round by round, and the liquidation map.
 
-use super::{err, Frame, XAxis, BITCOIN, GRID, INK, MUTED, PAPER};
+use super::{err, house_mesh, paper, Frame, XAxis, BITCOIN, INK, MUTED};
 use crate::model::cascade::Round;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
 const LIQ: RGBColor = RGBColor(0, 114, 178);
@@ -15,15 +14,12 @@ fn fmt_k(v: f64) -> String {
 /// Price at the start of each round (line) and notional liquidated in it
 /// (bars), for the first `shown` rounds.
 pub fn rounds(canvas: &HtmlCanvasElement, f: Frame, p0: f64, rounds: &[Round], shown: usize, final_price: f64) -> Result<Option<XAxis>, String> {
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas context")?;
-    let root = backend.into_drawing_area();
-    root.fill(&PAPER).map_err(err)?;
+    let root = paper(canvas)?;
     let n = rounds.len().max(1);
     let shown = shown.clamp(1, n);
     let lo = rounds.iter().map(|r| r.price).fold(final_price, f64::min);
     let (y0, y1) = (lo - (p0 - lo).max(p0 * 0.002) * 0.25, p0 * 1.003);
     let max_liq = rounds.iter().map(|r| r.liquidated).fold(0.0, f64::max).max(1.0);
-    let font = |px: f64| ("sans-serif", f.font(px)).into_font();
     let mut chart = ChartBuilder::on(&root)
         .margin(f.px(10.0))
         .x_label_area_size(f.px(30.0))
@@ -32,28 +28,27 @@ pub fn rounds(canvas: &HtmlCanvasElement, f: Frame, p0: f64, rounds: &[Round], s
         .build_cartesian_2d(-0.6..(n as f64 - 0.4), y0..y1)
         .map_err(err)?
         .set_secondary_coord(-0.6..(n as f64 - 0.4), 0.0..max_liq * 1.15);
-    chart
-        .configure_mesh()
-        .x_labels(n.min(10))
-        .x_label_formatter(&|x| format!("{}", x.round() as i64))
-        .y_labels(5)
-        .y_label_formatter(&|y| fmt_k(*y))
-        .x_desc("Round")
-        .y_desc("Bitcoin, US$")
-        .label_style(font(11.0).color(&MUTED))
-        .axis_desc_style(font(11.0).color(&MUTED))
-        .axis_style(ShapeStyle::from(&MUTED).stroke_width(f.px(1.0)))
-        .bold_line_style(ShapeStyle::from(&GRID).stroke_width(f.px(1.0)))
-        .light_line_style(TRANSPARENT)
-        .draw()
-        .map_err(err)?;
+    house_mesh(
+        chart
+            .configure_mesh()
+            .x_labels(n.min(10))
+            .x_label_formatter(&|x| format!("{}", x.round() as i64))
+            .y_labels(5)
+            .y_label_formatter(&|y| fmt_k(*y))
+            .x_desc("Round")
+            .y_desc("Bitcoin, US$"),
+        f,
+        11.0,
+    )
+    .draw()
+    .map_err(err)?;
     chart
         .configure_secondary_axes()
         .y_labels(4)
         .y_label_formatter(&|y| format!("{:.1}bn", y / 1e9))
         .y_desc("Liquidated in the round, US$")
-        .label_style(font(11.0).color(&LIQ))
-        .axis_desc_style(font(11.0).color(&LIQ))
+        .label_style(f.text(11.0).color(&LIQ))
+        .axis_desc_style(f.text(11.0).color(&LIQ))
         .draw()
         .map_err(err)?;
     chart
@@ -71,7 +66,7 @@ pub fn rounds(canvas: &HtmlCanvasElement, f: Frame, p0: f64, rounds: &[Round], s
         .draw_series(rounds.iter().take(shown).enumerate().map(|(i, r)| Circle::new((i as f64, r.price), f.px(3.5), ShapeStyle::from(&BITCOIN).filled())))
         .map_err(err)?;
     let (px, py) = chart.backend_coord(&(-0.6, p0));
-    root.draw(&Text::new(format!("19 Nov close {}", fmt_k(p0)), (px + f.px(6.0) as i32, py - f.px(15.0) as i32), font(11.0).color(&INK))).map_err(err)?;
+    root.draw(&Text::new(format!("19 Nov close {}", fmt_k(p0)), (px + f.px(6.0) as i32, py - f.px(15.0) as i32), f.text(11.0).color(&INK))).map_err(err)?;
     let axis = XAxis::of(&chart, f, -0.6, n as f64 - 0.4);
     root.present().map_err(err)?;
     Ok(Some(axis))
@@ -80,34 +75,30 @@ pub fn rounds(canvas: &HtmlCanvasElement, f: Frame, p0: f64, rounds: &[Round], s
 /// Notional that would be liquidated in each price bin (top, bottom, US$),
 /// shaded by its share of the largest bin; `mark` is a price to draw a rule at.
 pub fn map(canvas: &HtmlCanvasElement, f: Frame, bins: &[(f64, f64, f64)], mark: Option<(f64, String)>) -> Result<Option<XAxis>, String> {
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas context")?;
-    let root = backend.into_drawing_area();
-    root.fill(&PAPER).map_err(err)?;
+    let root = paper(canvas)?;
     let (Some(first), Some(last)) = (bins.first(), bins.last()) else { return Err("no bins".into()) };
     let (x0, x1) = (last.1, first.0);
     let max = bins.iter().map(|b| b.2).fold(0.0, f64::max).max(1.0);
-    let font = |px: f64| ("sans-serif", f.font(px)).into_font();
     let mut chart = ChartBuilder::on(&root)
         .margin(f.px(10.0))
         .x_label_area_size(f.px(30.0))
         .y_label_area_size(f.px(56.0))
         .build_cartesian_2d(x0..x1, 0.0..max * 1.12)
         .map_err(err)?;
-    chart
-        .configure_mesh()
-        .x_labels(6)
-        .x_label_formatter(&|x| fmt_k(*x))
-        .y_labels(4)
-        .y_label_formatter(&|y| format!("{:.1}bn", y / 1e9))
-        .x_desc("Bitcoin price, US$")
-        .y_desc("Would be liquidated, US$")
-        .label_style(font(11.0).color(&MUTED))
-        .axis_desc_style(font(11.0).color(&MUTED))
-        .axis_style(ShapeStyle::from(&MUTED).stroke_width(f.px(1.0)))
-        .bold_line_style(ShapeStyle::from(&GRID).stroke_width(f.px(1.0)))
-        .light_line_style(TRANSPARENT)
-        .draw()
-        .map_err(err)?;
+    house_mesh(
+        chart
+            .configure_mesh()
+            .x_labels(6)
+            .x_label_formatter(&|x| fmt_k(*x))
+            .y_labels(4)
+            .y_label_formatter(&|y| format!("{:.1}bn", y / 1e9))
+            .x_desc("Bitcoin price, US$")
+            .y_desc("Would be liquidated, US$"),
+        f,
+        11.0,
+    )
+    .draw()
+    .map_err(err)?;
     chart
         .draw_series(bins.iter().map(|(top, bottom, v)| {
             // Relative colour scale: the largest bin is darkest.
@@ -121,7 +112,7 @@ pub fn map(canvas: &HtmlCanvasElement, f: Frame, bins: &[(f64, f64, f64)], mark:
             let (px, py) = chart.backend_coord(&(price, max * 1.1));
             let w = f.px(6.0 * label.chars().count() as f64) as i32;
             let left = if px - w - f.px(6.0) as i32 > chart.backend_coord(&(x0, 0.0)).0 { px - w - f.px(4.0) as i32 } else { px + f.px(4.0) as i32 };
-            root.draw(&Text::new(label, (left, py), font(11.0).color(&BITCOIN))).map_err(err)?;
+            root.draw(&Text::new(label, (left, py), f.text(11.0).color(&BITCOIN))).map_err(err)?;
         }
     }
     let axis = XAxis::of(&chart, f, x0, x1);

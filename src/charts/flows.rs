@@ -2,10 +2,9 @@
 //! totals) with Bitcoin's price on a second axis. Only reported figures are
 //! drawn: days without a figure stay empty.
 
-use super::{err, Frame, XAxis, BITCOIN, GRID, INK, MUTED, PAPER};
+use super::{err, house_mesh, paper, Frame, XAxis, BITCOIN, INK, MUTED};
 use crate::model::date::Date;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
 pub const IBIT: RGBColor = RGBColor(0, 114, 178);
@@ -30,16 +29,13 @@ pub struct FlowsChart {
 }
 
 pub fn draw(canvas: &HtmlCanvasElement, f: Frame, c: &FlowsChart) -> Result<Option<XAxis>, String> {
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas context")?;
-    let root = backend.into_drawing_area();
-    root.fill(&PAPER).map_err(err)?;
+    let root = paper(canvas)?;
     let (x0, x1) = (c.start.days() as f64 - 0.5, c.end.days() as f64 + 0.5);
     let lo = c.daily_ibit.iter().chain(&c.daily_total).chain(&c.mtd_total).chain(&c.mtd_ibit).map(|p| p.1).fold(0.0f64, f64::min);
     let hi = c.daily_ibit.iter().chain(&c.daily_total).map(|p| p.1).fold(0.0f64, f64::max);
     let (y0, y1) = (lo * 1.12 - 100.0, hi + 400.0);
     let (b0, b1) = c.btc.iter().fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.1), b.max(p.1)));
     let (b0, b1) = if b0 < b1 { (b0 * 0.97, b1 * 1.02) } else { (0.0, 1.0) };
-    let font = |px: f64| ("sans-serif", f.font(px)).into_font();
     let mut chart = ChartBuilder::on(&root)
         .margin_top(f.px(30.0))
         .margin_right(f.px(6.0))
@@ -51,27 +47,26 @@ pub fn draw(canvas: &HtmlCanvasElement, f: Frame, c: &FlowsChart) -> Result<Opti
         .build_cartesian_2d(x0..x1, y0..y1)
         .map_err(err)?
         .set_secondary_coord(x0..x1, b0..b1);
-    chart
-        .configure_mesh()
-        .x_labels(if f.css_w < 520.0 { 4 } else { 6 })
-        .y_labels(6)
-        .x_label_formatter(&|x| Date::from_days(x.round() as i64).short())
-        .y_label_formatter(&|y| format!("{:.1}", y / 1000.0))
-        .y_desc("ETF net flow, US$ bn")
-        .label_style(font(11.0).color(&MUTED))
-        .axis_desc_style(font(11.0).color(&MUTED))
-        .axis_style(ShapeStyle::from(&MUTED).stroke_width(f.px(1.0)))
-        .bold_line_style(ShapeStyle::from(&GRID).stroke_width(f.px(1.0)))
-        .light_line_style(TRANSPARENT)
-        .draw()
-        .map_err(err)?;
+    house_mesh(
+        chart
+            .configure_mesh()
+            .x_labels(if f.css_w < 520.0 { 4 } else { 6 })
+            .y_labels(6)
+            .x_label_formatter(&|x| Date::from_days(x.round() as i64).short())
+            .y_label_formatter(&|y| format!("{:.1}", y / 1000.0))
+            .y_desc("ETF net flow, US$ bn"),
+        f,
+        11.0,
+    )
+    .draw()
+    .map_err(err)?;
     chart
         .configure_secondary_axes()
         .y_labels(5)
         .y_label_formatter(&|y| format!("{:.0}k", y / 1000.0))
         .y_desc("Bitcoin, US$")
-        .label_style(font(11.0).color(&BITCOIN))
-        .axis_desc_style(font(11.0).color(&BITCOIN))
+        .label_style(f.text(11.0).color(&BITCOIN))
+        .axis_desc_style(f.text(11.0).color(&BITCOIN))
         .axis_style(ShapeStyle::from(&MUTED).stroke_width(f.px(1.0)))
         .draw()
         .map_err(err)?;
@@ -97,7 +92,7 @@ pub fn draw(canvas: &HtmlCanvasElement, f: Frame, c: &FlowsChart) -> Result<Opti
     if let Some((d, v)) = c.record {
         let (px, py) = chart.backend_coord(&(d.days() as f64 + 0.21, v));
         let label = format!("IBIT record {:.0}M", v);
-        root.draw(&Text::new(label, (px + f.px(6.0) as i32, py - f.px(4.0) as i32), font(11.0).color(&IBIT))).map_err(err)?;
+        root.draw(&Text::new(label, (px + f.px(6.0) as i32, py - f.px(4.0) as i32), f.text(11.0).color(&IBIT))).map_err(err)?;
     }
     let axis = XAxis::of(&chart, f, x0, x1);
     root.present().map_err(err)?;

@@ -1,9 +1,8 @@
 //! A general line chart: several lines over a numeric x axis, a marked current
 //! x value, and labelled points (e.g. the actual moves to compare against).
 
-use super::{err, Frame, XAxis, GRID, INK, MUTED, PAPER};
+use super::{err, house_mesh, paper, Frame, XAxis, INK, MUTED, PAPER};
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
 #[derive(Clone, Debug)]
@@ -46,9 +45,7 @@ impl LineChart {
 }
 
 pub fn draw(canvas: &HtmlCanvasElement, f: Frame, c: &LineChart) -> Result<Option<XAxis>, String> {
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas context")?;
-    let root = backend.into_drawing_area();
-    root.fill(&PAPER).map_err(err)?;
+    let root = paper(canvas)?;
     let (x0, x1) = c.x_range;
     let (y0, y1) = match c.y_range {
         Some(r) => r,
@@ -59,7 +56,6 @@ pub fn draw(canvas: &HtmlCanvasElement, f: Frame, c: &LineChart) -> Result<Optio
             (lo - pad, hi + pad)
         }
     };
-    let font = |px: f64| ("sans-serif", f.font(px)).into_font();
     // The title is HTML above the canvas (ChartCanvas's `title`), so it wraps
     // on narrow screens instead of being cut off.
     let mut chart = ChartBuilder::on(&root)
@@ -68,21 +64,20 @@ pub fn draw(canvas: &HtmlCanvasElement, f: Frame, c: &LineChart) -> Result<Optio
         .y_label_area_size(f.px(52.0))
         .build_cartesian_2d(x0..x1, y0..y1)
         .map_err(err)?;
-    chart
-        .configure_mesh()
-        .x_labels(6)
-        .y_labels(6)
-        .x_label_formatter(&|x| (c.x_fmt)(*x))
-        .y_label_formatter(&|y| (c.y_fmt)(*y))
-        .x_desc(c.x_desc.as_str())
-        .y_desc(c.y_desc.as_str())
-        .label_style(font(11.0).color(&MUTED))
-        .axis_desc_style(font(11.0).color(&MUTED))
-        .axis_style(ShapeStyle::from(&MUTED).stroke_width(f.px(1.0)))
-        .bold_line_style(ShapeStyle::from(&GRID).stroke_width(f.px(1.0)))
-        .light_line_style(TRANSPARENT)
-        .draw()
-        .map_err(err)?;
+    house_mesh(
+        chart
+            .configure_mesh()
+            .x_labels(6)
+            .y_labels(6)
+            .x_label_formatter(&|x| (c.x_fmt)(*x))
+            .y_label_formatter(&|y| (c.y_fmt)(*y))
+            .x_desc(c.x_desc.as_str())
+            .y_desc(c.y_desc.as_str()),
+        f,
+        11.0,
+    )
+    .draw()
+    .map_err(err)?;
     if y0 < 0.0 && y1 > 0.0 {
         chart.draw_series(LineSeries::new([(x0, 0.0), (x1, 0.0)], ShapeStyle::from(&MUTED).stroke_width(f.px(1.0)))).map_err(err)?;
     }
@@ -92,7 +87,7 @@ pub fn draw(canvas: &HtmlCanvasElement, f: Frame, c: &LineChart) -> Result<Optio
         let w = f.px(6.0 * label.chars().count() as f64) as i32;
         let right_edge = chart.backend_coord(&(x1, y1)).0;
         let left = if px + w + f.px(6.0) as i32 > right_edge { px - w - f.px(4.0) as i32 } else { px + f.px(4.0) as i32 };
-        root.draw(&Text::new(label.clone(), (left, py + f.px(4.0) as i32), font(11.0).color(&INK))).map_err(err)?;
+        root.draw(&Text::new(label.clone(), (left, py + f.px(4.0) as i32), f.text(11.0).color(&INK))).map_err(err)?;
     }
     for l in &c.lines {
         let style = ShapeStyle::from(&l.color).stroke_width(f.px(2.0));
@@ -124,7 +119,7 @@ pub fn draw(canvas: &HtmlCanvasElement, f: Frame, c: &LineChart) -> Result<Optio
         let w = f.px(5.8 * m.label.chars().count() as f64) as i32;
         let x = px + f.px(7.0) as i32;
         root.draw(&Rectangle::new([(x - 2, ly - 1), (x + w, ly + line_h - 2)], PAPER.mix(0.85).filled())).map_err(err)?;
-        root.draw(&Text::new(m.label.clone(), (x, ly), font(11.0).color(&m.color))).map_err(err)?;
+        root.draw(&Text::new(m.label.clone(), (x, ly), f.text(11.0).color(&m.color))).map_err(err)?;
     }
     let axis = XAxis::of(&chart, f, x0, x1);
     root.present().map_err(err)?;

@@ -14,7 +14,12 @@ use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use leptos_use_device_pixel_ratio::use_device_pixel_ratio;
 use leptos_use_element_size::{use_element_size, UseElementSizeReturn};
+use plotters::chart::MeshStyle;
+use plotters::coord::ranged1d::Ranged;
+use plotters::coord::Shift;
+use plotters::prelude::{DrawingArea, DrawingBackend, FontDesc, IntoDrawingArea, IntoFont, ShapeStyle, TRANSPARENT};
 use plotters::style::RGBColor;
+use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
@@ -34,6 +39,10 @@ impl Frame {
     }
     pub fn font(&self, css: f64) -> f64 {
         css * self.dpr
+    }
+    /// The charts' font at `css` CSS pixels.
+    pub fn text(&self, css: f64) -> FontDesc<'static> {
+        ("sans-serif", self.font(css)).into_font()
     }
 }
 
@@ -275,6 +284,27 @@ pub fn stack_rows(xs: &[Option<f64>], gap: f64) -> Vec<usize> {
         rows[i] = row;
     }
     rows
+}
+
+/// A chart's drawing area on `canvas`, cleared to the paper colour.
+pub fn paper(canvas: &HtmlCanvasElement) -> Result<DrawingArea<CanvasBackend, Shift>, String> {
+    let root = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas context")?.into_drawing_area();
+    root.fill(&PAPER).map_err(err)?;
+    Ok(root)
+}
+
+/// The house style of every chart's axes, labels and grid: muted labels of
+/// `label_px` CSS pixels, descriptions at 11 px, light grid, no minor lines.
+pub fn house_mesh<'m, 'a, 'b, X: Ranged, Y: Ranged, DB: DrawingBackend>(
+    mesh: &'m mut MeshStyle<'a, 'b, X, Y, DB>,
+    f: Frame,
+    label_px: f64,
+) -> &'m mut MeshStyle<'a, 'b, X, Y, DB> {
+    mesh.label_style(f.text(label_px).color(&MUTED))
+        .axis_desc_style(f.text(11.0).color(&MUTED))
+        .axis_style(ShapeStyle::from(&MUTED).stroke_width(f.px(1.0)))
+        .bold_line_style(ShapeStyle::from(&GRID).stroke_width(f.px(1.0)))
+        .light_line_style(TRANSPARENT)
 }
 
 /// Turn a plotters error into text.

@@ -1,18 +1,15 @@
 //! The timeline of the S&P 500, Bitcoin and the Nasdaq points.
 
-use super::{err, Frame, XAxis, BITCOIN, GRID, INK, MUTED, NASDAQ, PAPER, SP500};
+use super::{err, house_mesh, paper, Frame, XAxis, BITCOIN, GRID, INK, MUTED, NASDAQ, PAPER, SP500};
 use crate::model::date::Date;
 use crate::model::timeline::Timeline;
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
 /// Draw the timeline; `events` are dates marked with a vertical rule (their
 /// labels are HTML buttons over the chart, see `ChartCanvas`).
 pub fn draw(canvas: &HtmlCanvasElement, f: Frame, t: &Timeline, end: Date, events: &[Date]) -> Result<Option<XAxis>, String> {
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas context")?;
-    let root = backend.into_drawing_area();
-    root.fill(&PAPER).map_err(err)?;
+    let root = paper(canvas)?;
 
     let x0 = t.base.days() as f64;
     let x1 = end.days() as f64 + 0.5;
@@ -25,7 +22,6 @@ pub fn draw(canvas: &HtmlCanvasElement, f: Frame, t: &Timeline, end: Date, event
     let (y0, y1) = (lo - pad, hi + pad);
 
     let narrow = f.css_w < 520.0;
-    let label_font = ("sans-serif", f.font(12.0)).into_font().color(&MUTED);
     let mut chart = ChartBuilder::on(&root)
         .margin_top(f.px(30.0))
         .margin_right(f.px(12.0))
@@ -35,19 +31,19 @@ pub fn draw(canvas: &HtmlCanvasElement, f: Frame, t: &Timeline, end: Date, event
         .y_label_area_size(f.px(58.0))
         .build_cartesian_2d(x0..x1, y0..y1)
         .map_err(err)?;
-    chart
-        .configure_mesh()
-        .x_labels(if narrow { 4 } else { 7 })
-        .y_labels(6)
-        .x_label_formatter(&|x| Date::from_days(x.round() as i64).short())
-        .y_label_formatter(&|y| format!("{y:.0}"))
-        .y_desc("Index, 2 Sep 2025 = 100")
-        .label_style(label_font.clone())
-        .axis_style(ShapeStyle::from(&MUTED).stroke_width(f.px(1.0)))
-        .bold_line_style(ShapeStyle::from(&GRID).stroke_width(f.px(1.0)))
-        .light_line_style(TRANSPARENT)
-        .draw()
-        .map_err(err)?;
+    house_mesh(
+        chart
+            .configure_mesh()
+            .x_labels(if narrow { 4 } else { 7 })
+            .y_labels(6)
+            .x_label_formatter(&|x| Date::from_days(x.round() as i64).short())
+            .y_label_formatter(&|y| format!("{y:.0}"))
+            .y_desc("Index, 2 Sep 2025 = 100"),
+        f,
+        12.0,
+    )
+    .draw()
+    .map_err(err)?;
 
     // The 100 line: where each series started.
     chart
@@ -90,7 +86,7 @@ pub fn draw(canvas: &HtmlCanvasElement, f: Frame, t: &Timeline, end: Date, event
         .configure_series_labels()
         .position(SeriesLabelPosition::LowerLeft)
         .margin(f.px(8.0))
-        .label_font(("sans-serif", f.font(12.0)).into_font().color(&INK))
+        .label_font(f.text(12.0).color(&INK))
         .background_style(PAPER.mix(0.85))
         .border_style(ShapeStyle::from(&GRID).stroke_width(f.px(1.0)))
         .draw()

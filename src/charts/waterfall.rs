@@ -1,9 +1,8 @@
 //! A waterfall: each cause's contribution stacked into a total, beside the
 //! actual move.
 
-use super::{err, Frame, XAxis, GRID, INK, MUTED, PAPER};
+use super::{err, house_mesh, paper, Frame, XAxis, INK, MUTED};
 use plotters::prelude::*;
-use plotters_canvas::CanvasBackend;
 use web_sys::HtmlCanvasElement;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -16,9 +15,7 @@ pub struct Step {
 }
 
 pub fn draw(canvas: &HtmlCanvasElement, f: Frame, title: &str, steps: &[Step]) -> Result<Option<XAxis>, String> {
-    let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas context")?;
-    let root = backend.into_drawing_area();
-    root.fill(&PAPER).map_err(err)?;
+    let root = paper(canvas)?;
     let mut run = 0.0;
     let mut spans = Vec::with_capacity(steps.len());
     for s in steps {
@@ -34,7 +31,6 @@ pub fn draw(canvas: &HtmlCanvasElement, f: Frame, title: &str, steps: &[Step]) -
     let hi = spans.iter().flat_map(|s| [s.0, s.1]).fold(0.0f64, f64::max);
     let pad = ((hi - lo) * 0.12).max(0.2);
     let n = steps.len().max(1);
-    let font = |px: f64| ("sans-serif", f.font(px)).into_font();
     let narrow = f.css_w < 480.0;
     let _ = title; // shown as HTML above the canvas
     let mut chart = ChartBuilder::on(&root)
@@ -44,29 +40,29 @@ pub fn draw(canvas: &HtmlCanvasElement, f: Frame, title: &str, steps: &[Step]) -
         .build_cartesian_2d(-0.5..(n as f64 - 0.5), (lo - pad)..(hi + pad))
         .map_err(err)?;
     let labels: Vec<String> = steps.iter().map(|s| s.label.clone()).collect();
-    chart
-        .configure_mesh()
-        .x_labels(n)
-        .x_label_formatter(&|x| {
-            let i = x.round();
-            if (x - i).abs() < 0.01 && i >= 0.0 { labels.get(i as usize).cloned().unwrap_or_default() } else { String::new() }
-        })
-        .y_labels(6)
-        .y_label_formatter(&|y| format!("{y:.0}%"))
-        .label_style(font(if narrow { 9.5 } else { 11.0 }).color(&MUTED))
-        .axis_style(ShapeStyle::from(&MUTED).stroke_width(f.px(1.0)))
-        .bold_line_style(ShapeStyle::from(&GRID).stroke_width(f.px(1.0)))
-        .light_line_style(TRANSPARENT)
-        .disable_x_mesh()
-        .draw()
-        .map_err(err)?;
+    house_mesh(
+        chart
+            .configure_mesh()
+            .x_labels(n)
+            .x_label_formatter(&|x| {
+                let i = x.round();
+                if (x - i).abs() < 0.01 && i >= 0.0 { labels.get(i as usize).cloned().unwrap_or_default() } else { String::new() }
+            })
+            .y_labels(6)
+            .y_label_formatter(&|y| format!("{y:.0}%"))
+            .disable_x_mesh(),
+        f,
+        if narrow { 9.5 } else { 11.0 },
+    )
+    .draw()
+    .map_err(err)?;
     chart.draw_series(LineSeries::new([(-0.5, 0.0), (n as f64 - 0.5, 0.0)], ShapeStyle::from(&MUTED).stroke_width(f.px(1.0)))).map_err(err)?;
     for (i, (s, (a, b))) in steps.iter().zip(&spans).enumerate() {
         let x = i as f64;
         chart.draw_series([Rectangle::new([(x - 0.32, *a), (x + 0.32, *b)], s.color.filled())]).map_err(err)?;
         let (px, py) = chart.backend_coord(&(x, a.min(*b)));
         let text = format!("{:+.2}%", s.value).replace('-', "−");
-        root.draw(&Text::new(text, (px - f.px(18.0) as i32, py + f.px(3.0) as i32), font(11.0).color(&INK))).map_err(err)?;
+        root.draw(&Text::new(text, (px - f.px(18.0) as i32, py + f.px(3.0) as i32), f.text(11.0).color(&INK))).map_err(err)?;
     }
     let axis = XAxis::of(&chart, f, -0.5, n as f64 - 0.5);
     root.present().map_err(err)?;
