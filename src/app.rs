@@ -42,10 +42,9 @@ pub fn url_number(spec: Spec) -> RwSignal<f64> {
         notices.0.update(|ns| ns.push(n));
     }
     let sig = RwSignal::new(value);
-    Effect::new(move |_| {
-        let v = sig.get();
-        replace_query(&state::set_params(&location_search(), &[(spec.key, state::fmt_num(v))]));
-    });
+    let url = expect_context::<UrlSync>();
+    url.set(spec.key, state::fmt_num(value));
+    Effect::watch(move || sig.get(), move |v, _, _| url.set(spec.key, state::fmt_num(*v)), false);
     sig
 }
 
@@ -65,12 +64,59 @@ pub fn url_choice(c: &state::Choice) -> RwSignal<String> {
         }
         None => default.to_string(),
     };
+    let url = expect_context::<UrlSync>();
+    url.set(key, value.clone());
     let sig = RwSignal::new(value);
-    Effect::new(move |_| {
-        let v = sig.get();
-        replace_query(&state::set_params(&location_search(), &[(key, v)]));
-    });
+    Effect::watch(move || sig.get(), move |v, _, _| url.set(key, v.clone()), false);
     sig
+}
+
+/// The address bar as a permalink of the current state, written once per
+/// burst of changes. Writing it on every slider input cost about 1 ms each
+/// (`history.replaceState`), and Chrome throttles pages that call it more
+/// than 100 times in 10 seconds. Anything that reads the address calls
+/// [`UrlSync::flush`] first, and leaving the page flushes too.
+#[derive(Clone, Copy)]
+pub struct UrlSync {
+    pending: StoredValue<Vec<(&'static str, String)>>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl UrlSync {
+    /// How long the address waits for the slider to come to rest.
+    const QUIET: std::time::Duration = std::time::Duration::from_millis(250);
+
+    fn new() -> UrlSync {
+        UrlSync { pending: StoredValue::new(Vec::new()), timer: StoredValue::new(None) }
+    }
+
+    /// Record `key=value`; the address is written after a quiet spell.
+    pub fn set(self, key: &'static str, value: String) {
+        self.pending.update_value(|p| {
+            p.retain(|(k, _)| *k != key);
+            p.push((key, value));
+        });
+        if self.timer.with_value(Option::is_none) {
+            self.timer.set_value(set_timeout_with_handle(move || self.flush(), Self::QUIET).ok());
+        }
+    }
+
+    /// Write every pending change to the address now.
+    pub fn flush(self) {
+        if let Some(t) = self.timer.try_update_value(Option::take).flatten() {
+            t.clear();
+        }
+        let pending = self.pending.try_update_value(std::mem::take).unwrap_or_default();
+        if !pending.is_empty() {
+            replace_query(&state::set_params(&location_search(), &pending));
+        }
+    }
+
+    /// The page's address with every change written.
+    pub fn href(self) -> String {
+        self.flush();
+        window().location().href().unwrap_or_default()
+    }
 }
 
 /// Section controls that other sections also read, kept in the URL.
@@ -238,12 +284,15 @@ fn replace_query(query: &str) {
 pub fn App() -> impl IntoView {
     let notices = RwSignal::new(Vec::new());
     provide_context(Notices(notices));
+    let url = UrlSync::new();
+    provide_context(url);
+    let _ = leptos_use_event_listener::use_event_listener(window(), leptos::ev::pagehide, move |_| url.flush());
     let permalink = RwSignal::new(window().location().href().unwrap_or_default());
     let printing = RwSignal::new(false);
     provide_context(Permalink(permalink));
     provide_context(Printing(printing));
     let _ = leptos_use_event_listener::use_event_listener(window(), leptos::ev::beforeprint, move |_| {
-        permalink.set(window().location().href().unwrap_or_default());
+        permalink.set(url.href());
         printing.set(true);
     });
     let _ = leptos_use_event_listener::use_event_listener(window(), leptos::ev::afterprint, move |_| printing.set(false));
@@ -253,7 +302,7 @@ pub fn App() -> impl IntoView {
         let shown: String = v.chars().take(24).collect();
         notices.update(|ns| ns.push(format!("v: this link says version '{shown}'; it is read as version {}.", state::SCHEMA_V)));
     }
-    replace_query(&state::set_params(&search, &[("v", state::SCHEMA_V.to_string())]));
+    url.set("v", state::SCHEMA_V.to_string());
     let embed = state::get_param(&search, "embed").and_then(|e| embed::SECTION_IDS.iter().find(|s| **s == e).copied());
     if let Some(e) = state::get_param(&search, "embed").filter(|_| embed.is_none()) {
         let shown: String = e.chars().take(24).collect();
@@ -293,6 +342,8 @@ pub fn App() -> impl IntoView {
     };
     provide_context(store);
     provide_context(derived(store, shared, expect_context::<Scenario>()));
+    // The address is a complete permalink from the start.
+    url.flush();
 
     if let Some(section) = embed {
         embed::embed_runtime(section, theme);
@@ -302,7 +353,12 @@ pub fn App() -> impl IntoView {
         return view! {
             <header class="embed-head">
                 <p class="kicker">"From “Why stocks and Bitcoin fell together on 20 November 2025”"</p>
-                <a href=full_link target="_blank" rel="noopener">"Open the full explainer"</a>
+                <a href=full_link(url) target="_blank" rel="noopener" on:click=move |ev| {
+                    // The link carries the reader's settings at the moment of the click.
+                    if let Some(a) = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlAnchorElement>(t).ok()) {
+                        a.set_href(&full_link(url));
+                    }
+                }>"Open the full explainer"</a>
             </header>
             <ControlBar notices=notices/>
             <main id="content" class="embed-main">{section_view(section)}</main>
@@ -333,7 +389,8 @@ pub fn App() -> impl IntoView {
 }
 
 /// The full page's address for the current state (the embed view's link out).
-fn full_link() -> String {
+fn full_link(url: UrlSync) -> String {
+    url.flush();
     let q = state::set_params(&location_search(), &[]);
     let q: Vec<String> = q.split('&').filter(|p| !p.starts_with("embed=")).map(String::from).collect();
     format!("{}?{}", embed::page_base(), q.join("&"))
@@ -404,7 +461,7 @@ fn ControlBar(notices: RwSignal<Vec<String>>) -> impl IntoView {
     let sc = expect_context::<Scenario>();
     let copied = RwSignal::new(String::new());
     let copy_link = move |_| {
-        let url = window().location().href().unwrap_or_default();
+        let url = expect_context::<UrlSync>().href();
         let promise = window().navigator().clipboard().write_text(&url);
         leptos::task::spawn_local(async move {
             let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();

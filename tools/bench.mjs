@@ -69,6 +69,10 @@ try {
 
   // Slider responsiveness: script time from an input event until its effects
   // (every dependent number and chart) have run, ≥ 200 inputs per slider.
+  // Each input is sent just after a frame has been rendered, as a dragged
+  // slider's inputs arrive (one per frame), so the time measured is the
+  // page's script work, not the browser's style/layout/paint of a frame that
+  // happened to fall inside the measurement.
   await page.waitForFunction(() => !document.querySelector('.loading'));
   const sliders = ['ctl-cut', 'ctl-lev', 'ctl-gr', 'ctl-gg', 'ctl-nqb', 'ctl-shock', 'ctl-wbtc', 'ctl-pe', 'ctl-hz', 'ctl-q', 'ctl-depth', 'ctl-phi', 'ctl-oi'];
   console.log('Slider responsiveness (script time per input, ms; budget p95 ≤ 4 ms):');
@@ -79,8 +83,11 @@ try {
       const min = Number(el.min), max = Number(el.max);
       const yieldTask = () => new Promise((r) => { const ch = new MessageChannel(); ch.port1.onmessage = () => r(); ch.port2.postMessage(0); });
       const out = [];
+      const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
       for (let i = 0; i <= 200; i++) {
         el.value = String(min + ((max - min) * i) / 200);
+        await frame();
+        await yieldTask();
         const t0 = performance.now();
         el.dispatchEvent(new Event('input', { bubbles: true }));
         await yieldTask();

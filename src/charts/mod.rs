@@ -3,6 +3,7 @@
 //! as text; [`ChartCanvas`] owns the canvas, its HiDPI backing store and the
 //! redraw on resize.
 
+pub mod backend;
 pub mod band;
 pub mod cascade;
 pub mod flows;
@@ -19,7 +20,6 @@ use plotters::coord::ranged1d::Ranged;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, DrawingBackend, FontDesc, IntoDrawingArea, IntoFont, ShapeStyle, TRANSPARENT};
 use plotters::style::RGBColor;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
@@ -146,8 +146,15 @@ where
             return;
         }
         let frame = Frame { css_w, css_h, dpr: ratio };
-        c.set_width(frame.px(css_w));
-        c.set_height(frame.px(css_h));
+        // Setting a canvas's size, even to the same value, reallocates its
+        // backing store and resets its state; the drawing clears it anyway.
+        let (w_px, h_px) = (frame.px(css_w), frame.px(css_h));
+        if c.width() != w_px {
+            c.set_width(w_px);
+        }
+        if c.height() != h_px {
+            c.set_height(h_px);
+        }
         let now = || window().performance().map(|p| p.now()).unwrap_or(0.0);
         let t0 = now();
         let result = draw(&c, frame);
@@ -181,17 +188,28 @@ where
                 style=format!("aspect-ratio: {:.4}; min-height: {min_h}px; max-height: {max_h}px", 1.0 / aspect)
             >
                 <canvas node_ref=canvas role="img" aria-label=label aria-describedby=describedby></canvas>
-                {move || {
-                    let (a, (x, text)) = (axis.get()?, current?.get()?);
-                    let px = a.at(x)?;
-                    let near_right = a.right - px < 150.0;
-                    Some(view! {
-                        <span class="current-rule" aria-hidden="true"
-                            style=format!("left: {px:.1}px; top: {:.1}px; height: {:.1}px", a.top, (a.bottom - a.top).max(0.0))></span>
-                        <span class="current-label" aria-hidden="true" class:flip=near_right
-                            style=format!("left: {px:.1}px; top: {:.1}px", a.top + 2.0)>{text}</span>
-                    })
-                }}
+                {current.map(|cur| {
+                    // Two fixed spans moved by their style, so a slider move
+                    // changes two attributes and a text node, nothing more.
+                    let at = Memo::new(move |_| {
+                        let (a, (x, text)) = (axis.get()?, cur.get()?);
+                        Some((a, a.at(x)?, text))
+                    });
+                    let rule_style = move || match at.get() {
+                        Some((a, px, _)) => format!("left: {px:.1}px; top: {:.1}px; height: {:.1}px", a.top, (a.bottom - a.top).max(0.0)),
+                        None => "display: none".into(),
+                    };
+                    let label_style = move || match at.get() {
+                        Some((a, px, _)) => format!("left: {px:.1}px; top: {:.1}px", a.top + 2.0),
+                        None => "display: none".into(),
+                    };
+                    view! {
+                        <span class="current-rule" aria-hidden="true" style=rule_style></span>
+                        <span class="current-label" aria-hidden="true"
+                            class:flip=move || at.get().is_some_and(|(a, px, _)| a.right - px < 150.0)
+                            style=label_style>{move || at.get().map(|(_, _, t)| t).unwrap_or_default()}</span>
+                    }
+                })}
                 {move || axis.get().map(|a| events.with_value(|evs| {
                     let xs: Vec<Option<f64>> = evs.iter()
                         .map(|e| crate::model::date::Date::parse(&e.date).and_then(|d| a.at(d.days() as f64)))
@@ -287,8 +305,8 @@ pub fn stack_rows(xs: &[Option<f64>], gap: f64) -> Vec<usize> {
 }
 
 /// A chart's drawing area on `canvas`, cleared to the paper colour.
-pub fn paper(canvas: &HtmlCanvasElement) -> Result<DrawingArea<CanvasBackend, Shift>, String> {
-    let root = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas context")?.into_drawing_area();
+pub fn paper(canvas: &HtmlCanvasElement) -> Result<DrawingArea<backend::Paper, Shift>, String> {
+    let root = backend::Paper::new(canvas).ok_or("no 2D canvas context")?.into_drawing_area();
     root.fill(&PAPER).map_err(err)?;
     Ok(root)
 }

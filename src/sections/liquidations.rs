@@ -116,6 +116,8 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
         sc.phi_pct.set(PHI.default);
         sc.oi_bn.set(OI.default);
     };
+    // A figure of the cascade as text ("–" before the data has loaded).
+    let cas = move |f: fn(&crate::model::cascade::Cascade) -> String| move || dv.cascade.with(|c| c.as_ref().map(f).unwrap_or_else(|| "–".into()));
     let summary = move || {
         dv.cascade.get().map(|c| format!(
             "Starting from {} (19 Nov close), an initial shock of {} becomes a fall of {} after {} rounds; {} of leveraged longs are liquidated (model output).",
@@ -149,17 +151,17 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
             <button type="button" class="reset" on:click=reset>"Reset to the 20 Nov values"</button>
         </div>
         <p class="live" data-testid="liquidations-live">
-            {move || dv.cascade.get().map(|c| view! {
-                "With leverage centred on " <strong class="v-lev">{format!("{}×", fmt_num(shared.lev_x.get()))}</strong>
-                ", an initial shock of " <strong>{pct_signed(c.shock_pct, 2)}</strong>
-                {if auto() { " (rates, tariffs and liquidity combined)" } else { " (your setting)" }}
-                " triggers forced selling of " <strong class="v-liq">{usd_millions(c.liquidated / 1e6)}</strong>
-                " over " <strong class="v-rounds">{c.rounds.len()}</strong> " rounds and takes Bitcoin from "
-                {usd(c.p0, 0)} " to " <strong class="v-final">{usd(c.final_price, 0)}</strong> " (" {pct_signed(c.final_pct, 2)}
-                "): an amplification of " <strong class="v-amp">{format!("{}×", grouped(c.amplification, 2))}</strong> ". "
-                {if c.converged { "The cascade settles at a fixed point." } else { "The cascade had not settled when the round limit was reached." }}
-                {if c.nasdaq_pct < -0.005 { format!(" The tech-stock selling it sets off moves the Nasdaq {} (model output).", pct_signed(c.nasdaq_pct, 2)) } else { String::new() }}
-            })}
+            // One text node per figure, so a slider move updates only the
+            // numbers, not the paragraph's elements.
+            "With leverage centred on " <strong class="v-lev">{move || format!("{}×", fmt_num(shared.lev_x.get()))}</strong>
+            ", an initial shock of " <strong>{cas(|c| pct_signed(c.shock_pct, 2))}</strong>
+            {move || if auto() { " (rates, tariffs and liquidity combined)" } else { " (your setting)" }}
+            " triggers forced selling of " <strong class="v-liq">{cas(|c| usd_millions(c.liquidated / 1e6))}</strong>
+            " over " <strong class="v-rounds">{cas(|c| c.rounds.len().to_string())}</strong> " rounds and takes Bitcoin from "
+            {cas(|c| usd(c.p0, 0))} " to " <strong class="v-final">{cas(|c| usd(c.final_price, 0))}</strong> " (" {cas(|c| pct_signed(c.final_pct, 2))}
+            "): an amplification of " <strong class="v-amp">{cas(|c| format!("{}×", grouped(c.amplification, 2)))}</strong> ". "
+            {cas(|c| if c.converged { "The cascade settles at a fixed point." } else { "The cascade had not settled when the round limit was reached." }.to_string())}
+            {cas(|c| if c.nasdaq_pct < -0.005 { format!(" The tech-stock selling it sets off moves the Nasdaq {} (model output).", pct_signed(c.nasdaq_pct, 2)) } else { String::new() })}
         </p>
         <figure class="figure" id="cascade">
             <ChartCanvas draw=move |c: &web_sys::HtmlCanvasElement, f| {

@@ -61,16 +61,16 @@ fn Stacked(markets: crate::data::DataFile) -> impl IntoView {
         }
         Some((steps, total))
     });
-    let level_rows = move || {
+    let level_rows = Memo::new(move |_| {
         let (_, _, btc_price, _) = btc.get()?;
         let (_, spx_total) = spx.get()?;
         let spx_level = spx_before.map(|b| b * (1.0 + spx_total / 100.0));
-        Some(vec![
-            ("Bitcoin support at $87,000–88,000", usd(btc_price, 0), btc_price >= 87_000.0),
-            ("Bitcoin at $80,000", usd(btc_price, 0), btc_price >= 80_000.0),
-            ("S&P 500 at 6,000", spx_level.map(|v| grouped(v, 0)).unwrap_or_default(), spx_level.is_some_and(|v| v >= 6000.0)),
+        Some([
+            (LEVELS[0], usd(btc_price, 0), btc_price >= 87_000.0),
+            (LEVELS[1], usd(btc_price, 0), btc_price >= 80_000.0),
+            (LEVELS[2], spx_level.map(|v| grouped(v, 0)).unwrap_or_default(), spx_level.is_some_and(|v| v >= 6000.0)),
         ])
-    };
+    });
     let sentence = move || {
         let (_, total, price, _) = btc.get()?;
         let (_, spx_total) = spx.get()?;
@@ -132,14 +132,25 @@ fn Stacked(markets: crate::data::DataFile) -> impl IntoView {
                 <caption>"The key levels at your settings (model output)"</caption>
                 <thead><tr><th scope="col">"Level"</th><th scope="col">"Model"</th><th scope="col">"Verdict"</th></tr></thead>
                 <tbody>
-                    {move || level_rows().map(|rows| rows.into_iter().map(|(level, value, held)| view! {
-                        <tr><th scope="row">{level}</th><td>{value}</td><td class=if held { "held" } else { "broken" }>{verdict(held)}</td></tr>
-                    }).collect_view())}
+                    // Fixed rows with live cells: a slider move updates text, not rows.
+                    {(0..3).map(|i| {
+                        let row = move || level_rows.with(|r| r.as_ref().map(|r| r[i].clone()));
+                        view! {
+                            <tr>
+                                <th scope="row">{LEVELS[i]}</th>
+                                <td>{move || row().map(|r| r.1).unwrap_or_else(|| "–".into())}</td>
+                                <td class=move || row().map(|r| verdict(r.2)).unwrap_or("")>{move || row().map(|r| verdict(r.2)).unwrap_or("–")}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
                 </tbody>
             </table>
         </div>
     }
 }
+
+/// The key levels the source text names.
+const LEVELS: [&str; 3] = ["Bitcoin support at $87,000–88,000", "Bitcoin at $80,000", "S&P 500 at 6,000"];
 
 /// A level named by the source text, checked against the data.
 fn verdict(held: bool) -> &'static str {

@@ -115,3 +115,23 @@ test('a corrupt data file names the file and the reason', async ({ page }) => {
   await expect(page.locator('#timeline .data-error')).toHaveCount(0);
   await drawn(page.locator('#timeline canvas'));
 });
+
+test('redrawing charts does not touch the document outside them (no layout thrash from text measuring)', async ({ page }) => {
+  await page.goto('./');
+  await ready(page);
+  await expect(page.locator('.loading')).toHaveCount(0);
+  const added = await page.evaluate(async () => {
+    const seen = [];
+    const mo = new MutationObserver((ms) => ms.forEach((m) => m.addedNodes.forEach((n) => seen.push(n.nodeName))));
+    mo.observe(document.body, { childList: true });
+    const el = document.getElementById('ctl-cut');
+    for (let i = 0; i < 20; i++) {
+      el.value = String(20 + i * 3);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    mo.disconnect();
+    return seen;
+  });
+  expect(added).toEqual([]);
+});

@@ -33,6 +33,38 @@ test('Reset all returns every control to the 20 Nov values; Copy link copies the
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
 });
 
+test('a dragged slider writes the address once it comes to rest, and Copy link never lags behind', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.addInitScript(() => {
+    window.__replaced = 0;
+    const orig = history.replaceState.bind(history);
+    history.replaceState = (...a) => { window.__replaced++; return orig(...a); };
+  });
+  await page.goto('./');
+  await expect.poll(() => param(page, 'cut')).toBe('39.6');
+  const before = await page.evaluate(() => window.__replaced);
+  // A drag: 60 inputs in a row, one per frame.
+  await page.evaluate(async () => {
+    const el = document.getElementById('ctl-cut');
+    for (let i = 0; i <= 60; i++) {
+      el.value = String(10 + i);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(r));
+    }
+  });
+  await expect.poll(() => param(page, 'cut')).toBe('70');
+  const writes = (await page.evaluate(() => window.__replaced)) - before;
+  expect(writes).toBeGreaterThanOrEqual(1);
+  expect(writes).toBeLessThan(20);
+  // Copy link straight after a change carries that change.
+  await page.locator('#ctl-lev').fill('33');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.locator('.copy-status')).toHaveText('Link copied.');
+  const copied = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+  expect(copied.searchParams.get('lev')).toBe('33');
+  expect(copied.searchParams.get('cut')).toBe('70');
+});
+
 for (const id of SECTIONS) {
   test(`embed=${id} shows only that section and posts its height`, async ({ page }) => {
     const errors = watchErrors(page);
