@@ -2,6 +2,7 @@
 
 use crate::data::load::fetch_data_file;
 use crate::data::{DataError, DataFile};
+use crate::model::cascade;
 use crate::scenario;
 use crate::sections::{self, embed};
 use crate::state::{self, Spec, CUT, LEV};
@@ -96,9 +97,11 @@ impl UrlSync {
             p.retain(|(k, _)| *k != key);
             p.push((key, value));
         });
-        if self.timer.with_value(Option::is_none) {
-            self.timer.set_value(set_timeout_with_handle(move || self.flush(), Self::QUIET).ok());
+        // Each change restarts the wait, so a drag writes once, at the end.
+        if let Some(t) = self.timer.try_update_value(Option::take).flatten() {
+            t.clear();
         }
+        self.timer.set_value(set_timeout_with_handle(move || self.flush(), Self::QUIET).ok());
     }
 
     /// Write every pending change to the address now.
@@ -194,11 +197,16 @@ fn derived(store: DataStore, shared: Shared, sc: Scenario) -> Derived {
     let drivers = Memo::new(move |_| basis.with(|b| b.as_ref().and_then(|b| scenario::drivers_from(b, &params.get()))));
     // The population depends only on leverage and open interest, so moving
     // any other slider reuses it.
+    let openings = Memo::new(move |_| {
+        store.markets.with(|m| match m {
+            Some(Ok(m)) => Some(std::sync::Arc::new(scenario::openings(m, scenario::POPULATION))),
+            _ => None,
+        })
+    });
     let population = Memo::new(move |_| {
         let (lev, oi) = (shared.lev_x.get(), sc.oi_bn.get());
-        store.markets.with(|m| match m {
-            Some(Ok(m)) => Some(std::sync::Arc::new(scenario::population(m, lev, oi * 1e9, scenario::POPULATION))),
-            _ => None,
+        openings.with(|o| {
+            o.as_ref().map(|o| std::sync::Arc::new(cascade::population_from_openings(o, oi * 1e9, &cascade::mix_centred_on(lev), crate::model::leverage::MAINTENANCE)))
         })
     });
     let cascade = Memo::new(move |_| {

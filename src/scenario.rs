@@ -250,6 +250,13 @@ pub fn drivers_from(b: &Basis, p: &Params) -> Option<Drivers> {
 /// within the day's range; those whose liquidation price was touched by a
 /// later low are already gone. Leverage: `cascade::mix_centred_on(lev_x)`.
 pub fn population(m: &DataFile, lev_x: f64, oi_usd: f64, n: usize) -> Vec<Position> {
+    cascade::population_from_openings(&openings(m, n), oi_usd, &cascade::mix_centred_on(lev_x), MAINTENANCE)
+}
+
+/// Where the `n` positions of [`population`] opened along Binance's daily
+/// path from 23 Oct to 19 Nov; they do not depend on the leverage or the
+/// open interest, so the page draws them once.
+pub fn openings(m: &DataFile, n: usize) -> Vec<cascade::Opening> {
     let Some(s) = m.ohlc.iter().find(|s| s.id == "btc_usdt_binance") else { return Vec::new() };
     let bars: Vec<(f64, f64, f64)> = s
         .bars
@@ -258,7 +265,9 @@ pub fn population(m: &DataFile, lev_x: f64, oi_usd: f64, n: usize) -> Vec<Positi
         .map(|b| (b.3, b.2, b.5))
         .collect();
     let Some(p0) = s.bars.iter().find(|b| b.0 == "2025-11-19").map(|b| b.4) else { return Vec::new() };
-    cascade::population_from_path(n, oi_usd, &cascade::mix_centred_on(lev_x), MAINTENANCE, &bars, p0, 11)
+    // The mix's weights do not depend on its centre.
+    let weights: Vec<f64> = cascade::mix_centred_on(10.0).iter().map(|x| x.1).collect();
+    cascade::openings(n, &bars, p0, 11, &weights)
 }
 
 /// The cascade at the current settings.

@@ -73,8 +73,9 @@ pub fn rounds(canvas: &HtmlCanvasElement, f: Frame, p0: f64, rounds: &[Round], s
 }
 
 /// Notional that would be liquidated in each price bin (top, bottom, US$),
-/// shaded by its share of the largest bin; `mark` is a price to draw a rule at.
-pub fn map(canvas: &HtmlCanvasElement, f: Frame, bins: &[(f64, f64, f64)], mark: Option<(f64, String)>) -> Result<Option<XAxis>, String> {
+/// shaded by its share of the largest bin. Returns the price axis, for the
+/// HTML rule marking where the cascade ends.
+pub fn map(canvas: &HtmlCanvasElement, f: Frame, bins: &[(f64, f64, f64)]) -> Result<Option<XAxis>, String> {
     let root = paper(canvas)?;
     let (Some(first), Some(last)) = (bins.first(), bins.last()) else { return Err("no bins".into()) };
     let (x0, x1) = (last.1, first.0);
@@ -106,15 +107,6 @@ pub fn map(canvas: &HtmlCanvasElement, f: Frame, bins: &[(f64, f64, f64)], mark:
             Rectangle::new([(*bottom, 0.0), (*top, *v)], LIQ.mix(0.2 + 0.8 * share).filled())
         }))
         .map_err(err)?;
-    if let Some((price, label)) = mark {
-        if price >= x0 && price <= x1 {
-            chart.draw_series(LineSeries::new([(price, 0.0), (price, max * 1.12)], ShapeStyle::from(&BITCOIN).stroke_width(f.px(2.0)))).map_err(err)?;
-            let (px, py) = chart.backend_coord(&(price, max * 1.1));
-            let w = f.px(6.0 * label.chars().count() as f64) as i32;
-            let left = if px - w - f.px(6.0) as i32 > chart.backend_coord(&(x0, 0.0)).0 { px - w - f.px(4.0) as i32 } else { px + f.px(4.0) as i32 };
-            root.draw(&Text::new(label, (left, py), f.text(11.0).color(&BITCOIN))).map_err(err)?;
-        }
-    }
     let axis = XAxis::of(&chart, f, x0, x1);
     root.present().map_err(err)?;
     Ok(Some(axis))

@@ -124,6 +124,26 @@ pub fn population(n: usize, oi: f64, mix: &Mix, m: f64, p0: f64, seed: u64, mut 
 /// liquidation price (and `p0` has not either). Notional is scaled so that the
 /// open positions total `oi`. Sorted by liquidation price, highest first.
 pub fn population_from_path(n: usize, oi: f64, mix: &Mix, m: f64, bars: &[(f64, f64, f64)], p0: f64, seed: u64) -> Vec<Position> {
+    let weights: Vec<f64> = mix.iter().map(|x| x.1).collect();
+    population_from_openings(&openings(n, bars, p0, seed, &weights), oi, mix, m)
+}
+
+/// Where a position opened, before its leverage is known: entry price and
+/// the lowest low after its day (US$).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Opening {
+    pub entry: f64,
+    pub low_after: f64,
+}
+
+/// The `n` openings of [`population_from_path`], which do not depend on the
+/// leverage: drawn once per data load, so that moving the leverage slider
+/// only recomputes liquidation prices. Within each stratum of `weights` (the
+/// leverage tiers of a [`Mix`]) they are ordered by entry price, highest
+/// first; strata are drawn independently of order, so the population is the
+/// same, and [`population_from_openings`] can merge sorted tiers in linear
+/// time instead of sorting.
+pub fn openings(n: usize, bars: &[(f64, f64, f64)], p0: f64, seed: u64, weights: &[f64]) -> Vec<Opening> {
     if bars.is_empty() {
         return Vec::new();
     }
@@ -148,22 +168,79 @@ pub fn population_from_path(n: usize, oi: f64, mix: &Mix, m: f64, bars: &[(f64, 
     let day_of = |u: f64| cum.iter().position(|c| u <= *c).unwrap_or(cum.len() - 1);
     let mut rng = Rng::new(seed);
     let n = n.max(1);
-    let mut pop = Vec::with_capacity(n);
-    for i in 0..n {
-        let lev = leverage_at(i, n, mix);
-        let day = day_of(rng.uniform());
-        let (lo, hi, _) = bars[day];
-        let entry = lo + (hi - lo) * rng.uniform();
-        let liq = liq_price(entry, lev, m);
-        if liq < low_after[day] {
-            pop.push(Position { entry, leverage: lev, notional: 1.0, liq });
+    let mut out: Vec<Opening> = (0..n)
+        .map(|_| {
+            let day = day_of(rng.uniform());
+            let (lo, hi, _) = bars[day];
+            Opening { entry: lo + (hi - lo) * rng.uniform(), low_after: low_after[day] }
+        })
+        .collect();
+    let mut from = 0;
+    for to in tier_ends(n, weights) {
+        out[from..to].sort_unstable_by(|a, b| b.entry.total_cmp(&a.entry));
+        from = to;
+    }
+    out
+}
+
+/// Where each stratum of `weights` ends among `n` positions: position `i`
+/// belongs to the first tier whose cumulative weight reaches (i + ½)/n of the
+/// total (the rule of `leverage_at`).
+fn tier_ends(n: usize, weights: &[f64]) -> Vec<usize> {
+    let total_w: f64 = weights.iter().sum::<f64>().max(1e-12);
+    let mut ends = Vec::with_capacity(weights.len());
+    let mut i = 0;
+    let mut acc = 0.0;
+    for (k, w) in weights.iter().enumerate() {
+        acc += w;
+        while i < n && ((i as f64 + 0.5) / n as f64 * total_w <= acc || k + 1 == weights.len()) {
+            i += 1;
         }
+        ends.push(i);
+    }
+    ends
+}
+
+/// The open positions at leverage `mix`, from [`openings`] drawn with the
+/// mix's weights: liquidation prices, the still-open filter, notional scaled
+/// to `oi`. Sorted by liquidation price, highest first.
+pub fn population_from_openings(open: &[Opening], oi: f64, mix: &Mix, m: f64) -> Vec<Position> {
+    let weights: Vec<f64> = mix.iter().map(|x| x.1).collect();
+    // Each tier has one leverage, so its liquidation prices are in the order
+    // of its entry prices: sorted runs, merged below.
+    let mut runs: Vec<Vec<Position>> = Vec::with_capacity(mix.len());
+    let mut from = 0;
+    for (to, &(lev, _)) in tier_ends(open.len(), &weights).into_iter().zip(mix.iter()) {
+        let run: Vec<Position> = open[from..to]
+            .iter()
+            .filter_map(|o| {
+                let liq = liq_price(o.entry, lev, m);
+                (liq < o.low_after).then_some(Position { entry: o.entry, leverage: lev, notional: 1.0, liq })
+            })
+            .collect();
+        runs.push(run);
+        from = to;
+    }
+    for run in &mut runs {
+        // Openings not drawn for these weights still give a correct order.
+        if !run.is_sorted_by(|a, b| a.liq >= b.liq) {
+            run.sort_unstable_by(|a, b| b.liq.total_cmp(&a.liq));
+        }
+    }
+    let mut pop = Vec::with_capacity(runs.iter().map(Vec::len).sum());
+    let mut heads = vec![0usize; runs.len()];
+    loop {
+        let next = (0..runs.len())
+            .filter(|&r| heads[r] < runs[r].len())
+            .max_by(|&a, &b| runs[a][heads[a]].liq.total_cmp(&runs[b][heads[b]].liq));
+        let Some(r) = next else { break };
+        pop.push(runs[r][heads[r]]);
+        heads[r] += 1;
     }
     let count = pop.len().max(1) as f64;
     for p in &mut pop {
         p.notional = oi / count;
     }
-    pop.sort_unstable_by(|a, b| b.liq.total_cmp(&a.liq));
     pop
 }
 
@@ -323,6 +400,63 @@ mod tests {
     /// The illustrative population of the issue: entries ~ N(P0, 3 %).
     fn illustrative(n: usize, centre: f64) -> Vec<Position> {
         population(n, OI, &mix_centred_on(centre), MAINTENANCE, P0, 7, |r| P0 * (1.0 + 0.03 * r.normal()))
+    }
+
+    /// The path population the direct way: draw in index order, leverage by
+    /// `leverage_at`, filter, sort. The merged version must give the same.
+    fn path_population_reference(n: usize, mix: &Mix, bars: &[(f64, f64, f64)], p0: f64) -> Vec<Position> {
+        let mut low_after = vec![p0; bars.len()];
+        let mut running = p0;
+        for i in (0..bars.len()).rev() {
+            low_after[i] = running;
+            running = running.min(bars[i].0);
+        }
+        let total: f64 = bars.iter().map(|b| b.2).sum();
+        let mut cum = Vec::new();
+        let mut acc = 0.0;
+        for b in bars {
+            acc += b.2 / total;
+            cum.push(acc);
+        }
+        let mut rng = Rng::new(11);
+        let mut pop = Vec::new();
+        for i in 0..n {
+            let lev = leverage_at(i, n, mix);
+            let u = rng.uniform();
+            let day = cum.iter().position(|c| u <= *c).unwrap_or(cum.len() - 1);
+            let (lo, hi, _) = bars[day];
+            let entry = lo + (hi - lo) * rng.uniform();
+            let liq = liq_price(entry, lev, MAINTENANCE);
+            if liq < low_after[day] {
+                pop.push(Position { entry, leverage: lev, notional: 1.0, liq });
+            }
+        }
+        let count = pop.len().max(1) as f64;
+        for p in &mut pop {
+            p.notional = OI / count;
+        }
+        pop.sort_by(|a, b| b.liq.total_cmp(&a.liq).then(b.entry.total_cmp(&a.entry)));
+        pop
+    }
+
+    #[test]
+    fn merged_tiers_give_the_population_a_full_sort_gives() {
+        let bars: Vec<(f64, f64, f64)> = (0..28).map(|i| {
+            let c = 110_000.0 - 700.0 * f64::from(i);
+            (c * 0.97, c * 1.02, 1e9 + 3e7 * f64::from(i % 5))
+        }).collect();
+        let weights: Vec<f64> = mix_centred_on(10.0).iter().map(|x| x.1).collect();
+        for n in [1, 7, 1000, 20_000] {
+            let open = openings(n, &bars, 91_000.0, 11, &weights);
+            // 50 and 100 make tiers collide at the 125× cap.
+            for centre in [1.0, 2.0, 10.0, 37.5, 50.0, 100.0] {
+                let mix = mix_centred_on(centre);
+                let mut got = population_from_openings(&open, OI, &mix, MAINTENANCE);
+                assert!(got.windows(2).all(|w| w[0].liq >= w[1].liq), "n {n}, centre {centre}: not sorted");
+                got.sort_by(|a, b| b.liq.total_cmp(&a.liq).then(b.entry.total_cmp(&a.entry)));
+                assert_eq!(got, path_population_reference(n, &mix, &bars, 91_000.0), "n {n}, centre {centre}");
+            }
+        }
     }
 
     #[test]

@@ -179,10 +179,10 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
         </figure>
         <h3>"Where the liquidations sit"</h3>
         <figure class="figure" id="liqmap">
-            <ChartCanvas draw=move |c: &web_sys::HtmlCanvasElement, f| {
-                    let mark = dv.cascade.get().map(|c| (c.final_price, format!("cascade ends {}", usd(c.final_price, 0))));
-                    charts::cascade::map(c, f, &map_bins.get(), mark)
-                }
+            <ChartCanvas draw=move |c: &web_sys::HtmlCanvasElement, f| charts::cascade::map(c, f, &map_bins.get())
+                // Where the cascade ends is an HTML rule over the chart, so
+                // the bars are redrawn only when leverage or open interest move.
+                current=Signal::derive(move || dv.cascade.with(|c| c.as_ref().map(|c| (c.final_price, format!("cascade ends {}", usd(c.final_price, 0))))))
                 label="Bar chart: notional of leveraged longs that would be liquidated in each price band below the 19 Nov close"
                 describedby="liqmap-summary" aspect=0.4 max_h=320.0/>
             <figcaption id="liqmap-summary">{move || {

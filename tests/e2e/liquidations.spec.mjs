@@ -76,3 +76,22 @@ test('extreme settings stay finite', async ({ page }) => {
   expect(await page.locator('main').innerText()).not.toMatch(/NaN|Infinity|\binf\b/);
   expect(errors).toEqual([]);
 });
+
+test('the liquidation map marks where the cascade ends, and moving cut moves the mark without redrawing the bars', async ({ page }) => {
+  await page.addInitScript(() => { window.__chartDrawMs = []; });
+  await page.goto('./?lev=20');
+  await drawn(page.locator('#liqmap canvas'));
+  const label = page.locator('#liqmap .current-label');
+  const final = await page.locator('#liquidations .v-final').innerText();
+  await expect(label).toHaveText(`cascade ends ${final}`);
+  const left = await page.locator('#liqmap .current-rule').evaluate((e) => parseFloat(e.style.left));
+  const draws = () => page.evaluate(() => window.__chartDrawMs.filter(([k]) => k === 'liqmap-summary').length);
+  const before = await draws();
+  await page.locator('#ctl-cut').fill('5');
+  await expect(page.locator('#liquidations .v-final')).not.toHaveText(final);
+  const later = await page.locator('#liquidations .v-final').innerText();
+  await expect(label).toHaveText(`cascade ends ${later}`);
+  // A bigger fall ends further left on the price axis.
+  await expect.poll(() => page.locator('#liqmap .current-rule').evaluate((e) => parseFloat(e.style.left))).toBeLessThan(left);
+  expect(await draws()).toBe(before);
+});
