@@ -25,12 +25,33 @@ const total = sizes.reduce((a, s) => a + s.gz, 0);
 console.log('Shipped size (gzip -9):');
 for (const s of sizes.sort((a, b) => b.gz - a.gz)) console.log(`  ${(s.gz / 1024).toFixed(1).padStart(7)} KB  ${s.f}`);
 console.log(`  total ${(total / 1024).toFixed(1)} KB; budget 250 KB: ${verdict(total <= 250 * 1024)}`);
+// Where the wasm's bytes go, by crate (twiggy on the release wasm before
+// wasm-bindgen and wasm-opt, which still has function names; shares are
+// close to the shipped file's). Our own code is split by module.
 try {
-  const top = execFileSync('twiggy', ['top', '-n', '12', 'target/wasm32-unknown-unknown/release/selloff.wasm'], { encoding: 'utf8' });
-  console.log('Biggest wasm items before wasm-opt (twiggy top):');
-  console.log(top.split('\n').filter((l) => !/function names|wasm_bindgen_unstable/.test(l)).slice(0, 16).join('\n'));
+  const csv = execFileSync('twiggy', ['top', '-n', '1000000', '-f', 'csv', 'target/wasm32-unknown-unknown/release/selloff.wasm'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const groups = new Map();
+  for (const line of csv.split('\n').slice(1)) {
+    const m = line.match(/^"?(.*?)"?,(\d+),/);
+    if (!m) continue;
+    const [name, bytes] = [m[1], Number(m[2])];
+    if (/function names|wasm_bindgen_unstable|^export |^import |describe/.test(name)) continue;
+    let key;
+    if (/^data segment/.test(name)) key = 'static data (strings, tables)';
+    else {
+      const own = name.match(/^<?(?:&mut |&)?selloff::([a-z_]+)(?:::([a-z_]+))?/);
+      if (own) key = `selloff::${own[1]}${own[2] && own[1] !== 'app' && own[1] !== 'main' ? '::' + own[2] : ''}`;
+      else key = (name.match(/^<?(?:&mut |&)?(?:T as )?([a-z_0-9]+)/) || [, 'other'])[1];
+    }
+    groups.set(key, (groups.get(key) || 0) + bytes);
+  }
+  const all = [...groups.values()].reduce((a, b) => a + b, 0);
+  console.log('Where the wasm goes (before wasm-opt, by crate / module, top 16):');
+  for (const [k, v] of [...groups.entries()].sort((a, b) => b[1] - a[1]).slice(0, 16)) {
+    console.log(`  ${(v / 1024).toFixed(0).padStart(5)} KB  ${((100 * v) / all).toFixed(1).padStart(4)}%  ${k}`);
+  }
 } catch {
-  console.log('  (install twiggy for a per-function breakdown: cargo install twiggy)');
+  console.log('  (install twiggy for a breakdown of the wasm: cargo install twiggy)');
 }
 
 // 2–4 in headless Chromium.

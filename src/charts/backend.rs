@@ -37,7 +37,7 @@ impl Paper {
     }
 
     fn set_font<S: BackendTextStyle>(&mut self, style: &S) {
-        let font = format!("{} {}px {}", style.style().as_str(), style.size(), style.family().as_str());
+        let font = css_font(style);
         if font != self.font {
             self.ctx.set_font(&font);
             self.font = font;
@@ -50,6 +50,11 @@ impl Paper {
         self.align = "";
         self.baseline = "";
     }
+}
+
+/// The canvas `font` value of a plotters text style.
+fn css_font<S: BackendTextStyle>(style: &S) -> String {
+    format!("{} {}px {}", style.style().as_str(), style.size(), style.family().as_str())
 }
 
 /// A canvas call that failed, as text.
@@ -159,7 +164,7 @@ impl DrawingBackend for Paper {
     /// Width from `measureText`; height is the font size (what plotters' own
     /// estimate amounts to for one line of text).
     fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32), DrawingErrorKind<PaperError>> {
-        let font = format!("{} {}px {}", style.style().as_str(), style.size(), style.family().as_str());
+        let font = css_font(style);
         if font != self.font {
             self.ctx.set_font(&font);
         }

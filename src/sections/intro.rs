@@ -6,7 +6,7 @@ use crate::charts::{self, ChartCanvas};
 use crate::data::{DataFile, Source};
 use crate::format::{pct_signed, usd};
 use crate::model::date::Date;
-use crate::model::series::{pct_change, Obs};
+use crate::model::series::Obs;
 use crate::model::timeline::{self, Timeline};
 use leptos::prelude::*;
 
@@ -42,15 +42,13 @@ pub fn Lede() -> impl IntoView {
             "explanation gave for that day, and lets you test each one against the data."
         </p>
         <WithData res=store.markets what="the day's figures" render=move |m| {
-            let sp = m.obs("sp500").unwrap_or_default();
-            let at = |s: &[Obs], day: &str| s.iter().position(|o| o.date == d(day));
-            let sp_line = at(&sp, DAY).filter(|&i| i > 0).map(|i| {
-                format!("The S&P 500 closed {} at {}", pct_signed(pct_change(sp[i - 1].value, sp[i].value), 2), crate::format::grouped(sp[i].value, 2))
+            // The day's moves are the ones every section compares with.
+            let moves = crate::scenario::actual_moves(&m);
+            let sp_close = m.obs("sp500").unwrap_or_default().iter().find(|o| o.date == d(DAY)).map(|o| o.value);
+            let sp_line = moves.spx.zip(sp_close).map(|(mv, close)| {
+                format!("The S&P 500 closed {} at {}", pct_signed(mv, 2), crate::format::grouped(close, 2))
             });
-            let nq = nasdaq_obs(&m);
-            let nq_line = at(&nq, DAY).filter(|&i| i > 0).map(|i| {
-                format!("the Nasdaq Composite {}", pct_signed(pct_change(nq[i - 1].value, nq[i].value), 2))
-            });
+            let nq_line = moves.nasdaq.map(|mv| format!("the Nasdaq Composite {}", pct_signed(mv, 2)));
             let btc_line = btc_bar(&m, DAY).map(|(_, _, low, _)| {
                 let next = btc_bar(&m, "2025-11-21").map(|b| format!(", and {} the next day", usd(b.2, 0))).unwrap_or_default();
                 format!("Bitcoin traded as low as {}{next}", usd(low, 0))

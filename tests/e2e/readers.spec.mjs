@@ -88,6 +88,22 @@ for (const id of SECTIONS) {
   });
 }
 
+test("the embed's link to the full page carries the reader's settings at the moment of the click", async ({ page, context }) => {
+  await page.goto('./?embed=liquidity');
+  await expect(page.locator('#ctl-depth')).toBeVisible();
+  await page.locator('#ctl-depth').fill('40');
+  await page.locator('#ctl-cut').fill('12');
+  const [full] = await Promise.all([
+    context.waitForEvent('page'),
+    page.getByRole('link', { name: 'Open the full explainer' }).click(),
+  ]);
+  const url = new URL(full.url());
+  expect(url.searchParams.get('depth')).toBe('40');
+  expect(url.searchParams.get('cut')).toBe('12');
+  expect(url.searchParams.has('embed')).toBe(false);
+  await full.close();
+});
+
 test('the embed accepts a validated theme request from its host and ignores other messages', async ({ page }) => {
   await page.route('**/host.html', (route) => route.fulfill({
     contentType: 'text/html',
