@@ -105,8 +105,18 @@ try {
       const yieldTask = () => new Promise((r) => { const ch = new MessageChannel(); ch.port1.onmessage = () => r(); ch.port2.postMessage(0); });
       const out = [];
       const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
+      // 201 inputs, each a different value from the one before (a slider
+      // with fewer than 200 steps is swept back and forth), so that every
+      // input is a real change and none is skipped as "same value".
+      const step = Number(el.step) > 0 ? Number(el.step) : (max - min) / 200;
+      const n = Math.round((max - min) / step);
+      const stride = Math.max(1, Math.floor(n / 200));
+      const decimals = (String(step).split('.')[1] || '').length;
+      let idx = 0, dir = 1;
       for (let i = 0; i <= 200; i++) {
-        el.value = String(min + ((max - min) * i) / 200);
+        el.value = (min + idx * step).toFixed(decimals);
+        if (idx + dir * stride > n || idx + dir * stride < 0) dir = -dir;
+        idx += dir * stride;
         await frame();
         await yieldTask();
         const t0 = performance.now();

@@ -271,6 +271,9 @@ where
 /// An HTML legend for a chart: a swatch (solid or dashed) and a name per line.
 #[component]
 pub fn Legend(#[prop(into)] entries: Signal<Vec<(String, RGBColor, bool)>>) -> impl IntoView {
+    // Redrawn charts derive their legend again; the list is only rebuilt
+    // when an entry actually changes.
+    let entries = Memo::new(move |_| entries.get());
     view! {
         <ul class="legend">
             {move || entries.get().into_iter().map(|(name, c, dashed)| {

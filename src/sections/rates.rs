@@ -185,9 +185,14 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
         sc.nasdaq_beta.set(NASDAQ_BETA.default);
     };
 
+    // Each lens's own numbers, so that a setting only one lens reads (the
+    // Nasdaq beta, the growth profile) redraws only that lens's chart.
+    let lens = move |f: fn(&Outcome) -> [f64; 3]| Memo::new(move |_| curve.with(|c| c.iter().map(|(x, o)| (*x, f(o))).collect::<Vec<_>>()));
+    let textbook = lens(|o| [o.value_pct, o.broad_pct, o.growth_pct]);
+    let empirical = lens(|o| [o.spx_pct, o.nasdaq_pct, o.btc_pct]);
     let textbook_chart = move || {
-        let c = curve.get();
-        let line = |name: &str, color, f: fn(&Outcome) -> f64| Line { name: name.into(), color, dashed: false, points: c.iter().map(|(x, o)| (*x, f(o))).collect() };
+        let c = textbook.get();
+        let line = |name: &str, color, k: usize| Line { name: name.into(), color, dashed: false, points: c.iter().map(|(x, v)| (*x, v[k])).collect() };
         LineChart {
             title: "Textbook lens (Gordon growth), model output".into(),
             x_range: (0.0, 100.0),
@@ -197,9 +202,9 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
             x_fmt: |x| format!("{x:.0}"),
             y_fmt: |y| format!("{y:.0}"),
             lines: vec![
-                line("Value (r 8%, g 3%)", VALUE_C, |o| o.value_pct),
-                line("Broad market (r 8%, g 5%)", BROAD_C, |o| o.broad_pct),
-                line("Growth (your r, g)", GROWTH_C, |o| o.growth_pct),
+                line("Value (r 8%, g 3%)", VALUE_C, 0),
+                line("Broad market (r 8%, g 5%)", BROAD_C, 1),
+                line("Growth (your r, g)", GROWTH_C, 2),
             ],
             marks: [(actual.spx, "S&P 500 actual", SP500), (actual.nasdaq, "Nasdaq actual", NASDAQ)].into_iter()
                 .filter_map(|(v, l, c)| v.map(|y| Mark { x: day_x, y, color: c, label: format!("{l} {}", pct1(y)) })).collect(),
@@ -207,8 +212,8 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
         }
     };
     let empirical_chart = move || {
-        let c = curve.get();
-        let line = |name: String, color, dashed, f: fn(&Outcome) -> f64| Line { name, color, dashed, points: c.iter().map(|(x, o)| (*x, f(o))).collect() };
+        let c = empirical.get();
+        let line = |name: String, color, dashed, k: usize| Line { name, color, dashed, points: c.iter().map(|(x, v)| (*x, v[k])).collect() };
         LineChart {
             title: "Empirical lens (Bernanke–Kuttner × beta), model output".into(),
             x_range: (0.0, 100.0),
@@ -218,9 +223,9 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
             x_fmt: |x| format!("{x:.0}"),
             y_fmt: |y| format!("{y:.1}"),
             lines: vec![
-                line("S&P 500 (β 1)".into(), SP500, false, |o| o.spx_pct),
-                line(format!("Nasdaq (β {}, assumed)", fmt_num(sc.nasdaq_beta.get())), NASDAQ, true, |o| o.nasdaq_pct),
-                line(format!("Bitcoin (β {}, estimated)", grouped(beta, 2)), BITCOIN, false, |o| o.btc_pct),
+                line("S&P 500 (β 1)".into(), SP500, false, 0),
+                line(format!("Nasdaq (β {}, assumed)", fmt_num(sc.nasdaq_beta.get())), NASDAQ, true, 1),
+                line(format!("Bitcoin (β {}, estimated)", grouped(beta, 2)), BITCOIN, false, 2),
             ],
             marks: [(actual.spx, "S&P 500 actual", SP500), (actual.nasdaq, "Nasdaq actual", NASDAQ), (actual.btc, "Bitcoin actual", BITCOIN)].into_iter()
                 .filter_map(|(v, l, c)| v.map(|y| Mark { x: day_x, y, color: c, label: format!("{l} {}", pct1(y)) })).collect(),
