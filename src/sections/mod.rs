@@ -15,6 +15,7 @@ use crate::data::{DataFile, Fact, Source};
 use crate::format;
 use crate::model::date::Date;
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// All of `res` loaded: `Some(Ok(files))`; any failed: `Some(Err(first error))`;
 /// still loading: `None`. Reading the resources subscribes to them.
@@ -40,16 +41,24 @@ where
     F: Fn(Vec<DataFile>) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
+    // The loading, error and Suspense plumbing is compiled once, not once per
+    // use: only the boxed render function differs between call sites (this
+    // keeps the shipped wasm smaller).
+    loaded(res, what, Arc::new(move |files| render(files).into_any()))
+}
+
+fn loaded(res: Vec<LocalResource<DataResult>>, what: &'static str, render: Arc<dyn Fn(Vec<DataFile>) -> AnyView + Send + Sync>) -> AnyView {
     view! {
         <Suspense fallback=move || view! { <p class="loading" role="status">"Loading " {what} "…"</p> }>
             {move || gather(&res).map(|r| match r {
-                Ok(files) => render(files).into_any(),
+                Ok(files) => render(files),
                 Err(e) => view! {
                     <p class="error data-error" role="alert">{e.to_string()} " The rest of the page still works."</p>
                 }.into_any(),
             })}
         </Suspense>
     }
+    .into_any()
 }
 
 /// [`WithAll`] for one file.
@@ -59,7 +68,7 @@ where
     F: Fn(DataFile) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    view! { <WithAll res=vec![res] what=what render={move |mut f: Vec<DataFile>| render(f.remove(0))}/> }
+    loaded(vec![res], what, Arc::new(move |mut f: Vec<DataFile>| render(f.remove(0)).into_any()))
 }
 
 /// [`WithAll`] for two files.
@@ -69,12 +78,10 @@ where
     F: Fn(DataFile, DataFile) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    view! {
-        <WithAll res=vec![a, b] what=what render={move |mut f: Vec<DataFile>| {
-            let second = f.remove(1);
-            render(f.remove(0), second)
-        }}/>
-    }
+    loaded(vec![a, b], what, Arc::new(move |mut f: Vec<DataFile>| {
+        let second = f.remove(1);
+        render(f.remove(0), second).into_any()
+    }))
 }
 
 /// A section's numbered heading and its "Embed this section" button.
