@@ -1,7 +1,7 @@
 //! A dated line with a shaded confidence band, an optional second line, and
 //! the events layer's rules: used for the rolling correlation.
 
-use super::{err, house_mesh, paper, Frame, XAxis, INK, MUTED};
+use super::{err, house_mesh, paper, time_chart, Frame, XAxis, INK, MUTED};
 use crate::model::date::Date;
 use plotters::prelude::*;
 use web_sys::HtmlCanvasElement;
@@ -26,15 +26,7 @@ pub fn draw(canvas: &HtmlCanvasElement, f: Frame, c: &BandChart) -> Result<Optio
     let root = paper(canvas)?;
     let (x0, x1) = (c.start.days() as f64, c.end.days() as f64 + 0.5);
     let (y0, y1) = c.y_range;
-    let mut chart = ChartBuilder::on(&root)
-        .margin_top(f.px(30.0))
-        .margin_right(f.px(12.0))
-        .margin_left(f.px(4.0))
-        .margin_bottom(f.px(4.0))
-        .x_label_area_size(f.px(26.0))
-        .y_label_area_size(f.px(58.0))
-        .build_cartesian_2d(x0..x1, y0..y1)
-        .map_err(err)?;
+    let mut chart = time_chart(&root, f, x0..x1, y0..y1)?;
     house_mesh(
         chart
             .configure_mesh()

@@ -314,6 +314,25 @@ pub fn paper(canvas: &HtmlCanvasElement) -> Result<DrawingArea<backend::Paper, S
     Ok(root)
 }
 
+/// A chart whose x axis is day numbers (`x`), with the margins the time
+/// charts share: room above for the event markers, labels below and left.
+pub fn time_chart<'a>(
+    root: &'a DrawingArea<backend::Paper, Shift>,
+    f: Frame,
+    x: std::ops::Range<f64>,
+    y: std::ops::Range<f64>,
+) -> Result<plotters::chart::ChartContext<'a, backend::Paper, plotters::coord::cartesian::Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>, String> {
+    plotters::chart::ChartBuilder::on(root)
+        .margin_top(f.px(30.0))
+        .margin_right(f.px(12.0))
+        .margin_left(f.px(4.0))
+        .margin_bottom(f.px(4.0))
+        .x_label_area_size(f.px(26.0))
+        .y_label_area_size(f.px(58.0))
+        .build_cartesian_2d(x, y)
+        .map_err(err)
+}
+
 /// The house style of every chart's axes, labels and grid: muted labels of
 /// `label_px` CSS pixels, descriptions at 11 px, light grid, no minor lines.
 pub fn house_mesh<'m, 'a, 'b, X: Ranged, Y: Ranged, DB: DrawingBackend>(

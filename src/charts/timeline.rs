@@ -1,6 +1,6 @@
 //! The timeline of the S&P 500, Bitcoin and the Nasdaq points.
 
-use super::{err, house_mesh, paper, Frame, XAxis, BITCOIN, GRID, INK, MUTED, NASDAQ, PAPER, SP500};
+use super::{err, house_mesh, paper, time_chart, Frame, XAxis, BITCOIN, GRID, INK, MUTED, NASDAQ, PAPER, SP500};
 use crate::model::date::Date;
 use crate::model::timeline::Timeline;
 use plotters::prelude::*;
@@ -22,15 +22,7 @@ pub fn draw(canvas: &HtmlCanvasElement, f: Frame, t: &Timeline, end: Date, event
     let (y0, y1) = (lo - pad, hi + pad);
 
     let narrow = f.css_w < 520.0;
-    let mut chart = ChartBuilder::on(&root)
-        .margin_top(f.px(30.0))
-        .margin_right(f.px(12.0))
-        .margin_left(f.px(4.0))
-        .margin_bottom(f.px(4.0))
-        .x_label_area_size(f.px(26.0))
-        .y_label_area_size(f.px(58.0))
-        .build_cartesian_2d(x0..x1, y0..y1)
-        .map_err(err)?;
+    let mut chart = time_chart(&root, f, x0..x1, y0..y1)?;
     house_mesh(
         chart
             .configure_mesh()

@@ -10,3 +10,20 @@ pub mod correlation;
 pub mod leverage;
 pub mod liquidity;
 pub mod cascade;
+
+/// Helpers shared by the model's unit tests.
+#[cfg(test)]
+pub(crate) mod test_util {
+    use super::date::Date;
+    use super::series::Obs;
+
+    /// A date from "YYYY-MM-DD" (test input is always valid).
+    pub fn d(s: &str) -> Date {
+        Date::parse(s).unwrap()
+    }
+
+    /// A series from (date, value) pairs.
+    pub fn obs(v: &[(&str, f64)]) -> Vec<Obs> {
+        v.iter().map(|(s, x)| Obs { date: d(s), value: *x }).collect()
+    }
+}

@@ -74,9 +74,7 @@ pub fn stats(pairs: &[Pair]) -> Option<Stats> {
 mod tests {
     use super::*;
 
-    fn d(s: &str) -> Date {
-        Date::parse(s).unwrap()
-    }
+    use crate::model::test_util::d;
 
     #[test]
     fn weekend_returns_compound_into_monday() {

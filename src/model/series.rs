@@ -52,13 +52,7 @@ pub fn shift_days(series: &[Obs], days: i64) -> Vec<Obs> {
 mod tests {
     use super::*;
 
-    fn d(s: &str) -> Date {
-        Date::parse(s).unwrap()
-    }
-
-    fn obs(v: &[(&str, f64)]) -> Vec<Obs> {
-        v.iter().map(|(s, x)| Obs { date: d(s), value: *x }).collect()
-    }
+    use crate::model::test_util::{d, obs};
 
     #[test]
     fn rebases_to_100_on_the_base_day() {

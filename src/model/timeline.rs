@@ -86,12 +86,7 @@ pub fn moves(t: &Timeline, nasdaq_raw: &[Obs], day: Date) -> Moves {
 mod tests {
     use super::*;
 
-    fn d(s: &str) -> Date {
-        Date::parse(s).unwrap()
-    }
-    fn obs(v: &[(&str, f64)]) -> Vec<Obs> {
-        v.iter().map(|(s, x)| Obs { date: d(s), value: *x }).collect()
-    }
+    use crate::model::test_util::{d, obs};
 
     fn sample() -> (Vec<Obs>, Vec<Obs>, Vec<Obs>) {
         // Real closes: S&P 500 (CNN), Bitcoin 00:00 UTC (Bitstamp), Nasdaq (Wells Fargo).
