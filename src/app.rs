@@ -468,8 +468,9 @@ fn ControlBar(notices: RwSignal<Vec<String>>) -> impl IntoView {
     let shared = expect_context::<Shared>();
     let sc = expect_context::<Scenario>();
     let copied = RwSignal::new(String::new());
+    let address = expect_context::<UrlSync>();
     let copy_link = move |_| {
-        let url = expect_context::<UrlSync>().href();
+        let url = address.href();
         let promise = window().navigator().clipboard().write_text(&url);
         leptos::task::spawn_local(async move {
             let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
