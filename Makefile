@@ -75,6 +75,7 @@ test-e2e: tool-node tool-chromium
 
 # Measurements against the budgets (size, start-up, slider latency, cascade).
 bench: build tool-chromium
+	@command -v twiggy >/dev/null || cargo install twiggy --version 0.8.0 --locked
 	cargo bench --bench cascade
 	node tools/bench.mjs
 
