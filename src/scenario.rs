@@ -6,7 +6,7 @@
 use crate::data::{DataFile, Source};
 use crate::model::cascade::{self, Cascade, Contagion, Impact, Position};
 use crate::model::correlation::rolling;
-use crate::model::date::Date;
+use crate::model::date::{constant as d, Date};
 use crate::model::leverage::MAINTENANCE;
 use crate::model::liquidity::{sqrt_impact_pct, thinned_volume};
 use crate::model::rates::{self, Profile};
@@ -20,9 +20,6 @@ pub const Y: f64 = 0.7;
 /// The claim examined: long-term holders sold 815,000 BTC in 30 days (contested).
 pub const LTH_CLAIM_BTC: f64 = 815_000.0;
 
-fn d(s: &str) -> Date {
-    Date::parse(s).expect("constant date")
-}
 
 /// A quoted FedWatch reading.
 #[derive(Clone, Debug, PartialEq)]
@@ -67,10 +64,16 @@ pub fn btc_closes(m: &DataFile) -> Vec<Obs> {
     shift_days(&m.obs("btc_usd_0000utc").unwrap_or_default(), -1)
 }
 
+/// The Nasdaq Composite closes quoted in the sources, as observations (a
+/// few points, not a daily series).
+pub fn nasdaq_obs(m: &DataFile) -> Vec<Obs> {
+    m.facts("nasdaq_close").into_iter().filter_map(|f| Date::parse(&f.date).map(|date| Obs { date, value: f.value })).collect()
+}
+
 pub fn actual_moves(m: &DataFile) -> Actual {
     let day = d(DAY);
     let sp = m.obs("sp500").unwrap_or_default();
-    let nq: Vec<Obs> = m.facts("nasdaq_close").iter().filter_map(|f| Date::parse(&f.date).map(|date| Obs { date, value: f.value })).collect();
+    let nq = nasdaq_obs(m);
     // The Nasdaq points have gaps; 19 and 20 Nov are consecutive trading days.
     let nasdaq = match (nq.iter().find(|o| o.date == d("2025-11-19")), nq.iter().find(|o| o.date == day)) {
         (Some(a), Some(b)) => Some(pct_change(a.value, b.value)),

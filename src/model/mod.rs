@@ -14,13 +14,8 @@ pub mod cascade;
 /// Helpers shared by the model's unit tests.
 #[cfg(test)]
 pub(crate) mod test_util {
-    use super::date::Date;
+    pub use super::date::constant as d;
     use super::series::Obs;
-
-    /// A date from "YYYY-MM-DD" (test input is always valid).
-    pub fn d(s: &str) -> Date {
-        Date::parse(s).unwrap()
-    }
 
     /// A series from (date, value) pairs.
     pub fn obs(v: &[(&str, f64)]) -> Vec<Obs> {

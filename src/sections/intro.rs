@@ -5,7 +5,7 @@ use crate::app::DataStore;
 use crate::charts::{self, ChartCanvas};
 use crate::data::{DataFile, Source};
 use crate::format::{pct_signed, usd};
-use crate::model::date::Date;
+use crate::model::date::{constant as d, Date};
 use crate::model::series::Obs;
 use crate::model::timeline::{self, Timeline};
 use leptos::prelude::*;
@@ -14,17 +14,7 @@ const BASE: &str = "2025-09-02";
 const END: &str = "2025-11-30";
 const DAY: &str = "2025-11-20";
 
-fn d(s: &str) -> Date {
-    Date::parse(s).expect("constant date")
-}
 
-/// Nasdaq points as observations.
-fn nasdaq_obs(doc: &DataFile) -> Vec<Obs> {
-    doc.facts("nasdaq_close")
-        .into_iter()
-        .filter_map(|f| Date::parse(&f.date).map(|date| Obs { date, value: f.value }))
-        .collect()
-}
 
 /// The Binance bar of `date`: (open, high, low, close).
 fn btc_bar(doc: &DataFile, date: &str) -> Option<(f64, f64, f64, f64)> {
@@ -106,7 +96,7 @@ pub fn DayInContext() -> impl IntoView {
             <WithData2 a=store.markets b=store.events what="the price data for the timeline" render=move |m, ev| {
                 let sp = m.obs("sp500").unwrap_or_default();
                 let btc = m.obs("btc_usd_0000utc").unwrap_or_default();
-                let nq = nasdaq_obs(&m);
+                let nq = crate::scenario::nasdaq_obs(&m);
                 match timeline::build(&sp, &btc, &nq, d(BASE)) {
                     Err(e) => view! { <p class="error data-error" role="alert">"markets.json cannot be charted: " {e} "."</p> }.into_any(),
                     Ok(t) => {

@@ -5,7 +5,7 @@ use crate::app::{DataStore, Scenario, Slider};
 use crate::charts::{self, flows::FlowsChart, lines::{Line, LineChart, Mark}, ChartCanvas, Legend, BITCOIN};
 use crate::data::{DataFile, Event, Source};
 use crate::format::{grouped, pct_signed, usd, usd_millions};
-use crate::model::date::Date;
+use crate::model::date::{constant as d, Date};
 use crate::model::liquidity::{implied_growth_pct, share_beyond_pct, sqrt_impact_pct, thinned_volume};
 use crate::model::rates::{gordon_reprice_pct, Profile};
 use crate::model::series::{pct_change, shift_days};
@@ -18,9 +18,6 @@ use plotters::style::RGBColor;
 const ETF_C: RGBColor = RGBColor(0, 114, 178);
 const BOTH_C: RGBColor = RGBColor(213, 94, 0);
 
-fn d(s: &str) -> Date {
-    Date::parse(s).expect("constant date")
-}
 
 #[component]
 pub fn Liquidity() -> impl IntoView {

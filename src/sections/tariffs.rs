@@ -6,7 +6,7 @@ use crate::charts::{self, band::BandChart, ChartCanvas, Legend};
 use crate::data::{DataFile, Event, Source};
 use crate::format::{grouped, pct_signed, usd_millions};
 use crate::model::correlation::{forbes_rigobon, one_in_100_loss_pct, portfolio_sd, rolling, Rolling};
-use crate::model::date::Date;
+use crate::model::date::{constant as d, Date};
 use crate::model::leverage::{long_liq_move_pct, MAINTENANCE};
 use crate::model::returns::{stats, Pair, Stats};
 use crate::scenario;
@@ -19,9 +19,6 @@ use plotters::style::RGBColor;
 const CORR: RGBColor = RGBColor(0, 114, 178);
 const ADJ: RGBColor = RGBColor(204, 121, 167);
 
-fn d(s: &str) -> Date {
-    Date::parse(s).expect("constant date")
-}
 
 #[component]
 pub fn Tariffs() -> impl IntoView {
