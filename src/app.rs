@@ -2,7 +2,6 @@
 
 use crate::data::load::fetch_data_file;
 use crate::data::{DataError, DataFile};
-use crate::model::cascade;
 use crate::scenario;
 use crate::sections::{self, embed};
 use crate::state::{self, Spec, CUT, LEV};
@@ -206,7 +205,7 @@ fn derived(store: DataStore, shared: Shared, sc: Scenario) -> Derived {
     let population = Memo::new(move |_| {
         let (lev, oi) = (shared.lev_x.get(), sc.oi_bn.get());
         openings.with(|o| {
-            o.as_ref().map(|o| std::sync::Arc::new(cascade::population_from_openings(o, oi * 1e9, &cascade::mix_centred_on(lev), crate::model::leverage::MAINTENANCE)))
+            o.as_ref().map(|o| std::sync::Arc::new(scenario::population_from(o, lev, oi * 1e9)))
         })
     });
     let cascade = Memo::new(move |_| {

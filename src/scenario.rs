@@ -253,7 +253,13 @@ pub fn drivers_from(b: &Basis, p: &Params) -> Option<Drivers> {
 /// within the day's range; those whose liquidation price was touched by a
 /// later low are already gone. Leverage: `cascade::mix_centred_on(lev_x)`.
 pub fn population(m: &DataFile, lev_x: f64, oi_usd: f64, n: usize) -> Vec<Position> {
-    cascade::population_from_openings(&openings(m, n), oi_usd, &cascade::mix_centred_on(lev_x), MAINTENANCE)
+    population_from(&openings(m, n), lev_x, oi_usd)
+}
+
+/// [`population`] from openings already drawn: what the page recomputes
+/// when the leverage or the open interest moves.
+pub fn population_from(open: &[cascade::Opening], lev_x: f64, oi_usd: f64) -> Vec<Position> {
+    cascade::population_from_openings(open, oi_usd, &cascade::mix_centred_on(lev_x), MAINTENANCE)
 }
 
 /// Where the `n` positions of [`population`] opened along Binance's daily
