@@ -34,18 +34,14 @@ pub struct Printing(pub RwSignal<bool>);
 pub struct Notices(pub RwSignal<Vec<String>>);
 
 /// A numeric control kept in the URL under `spec.key`: read (with clamping
-/// and a notice) at start, written back with history replace on every change.
+/// and a notice) at start, written back through [`UrlSync`] on every change.
 pub fn url_number(spec: Spec) -> RwSignal<f64> {
     let raw = state::get_param(&location_search(), spec.key);
     let (value, note) = spec.read(raw.as_deref());
     if let (Some(n), Some(notices)) = (note, use_context::<Notices>()) {
         notices.0.update(|ns| ns.push(n));
     }
-    let sig = RwSignal::new(value);
-    let url = expect_context::<UrlSync>();
-    url.set(spec.key, state::fmt_num(value));
-    Effect::watch(move || sig.get(), move |v, _, _| url.set(spec.key, state::fmt_num(*v)), false);
-    sig
+    kept_in_url(spec.key, value, |v| state::fmt_num(*v))
 }
 
 /// A choice control kept in the URL under its key. Values failing its test
@@ -64,10 +60,17 @@ pub fn url_choice(c: &state::Choice) -> RwSignal<String> {
         }
         None => default.to_string(),
     };
+    kept_in_url(key, value, String::clone)
+}
+
+/// A signal starting at `value` whose every change is written to the
+/// address under `key` (as `text` of it); the start value is written too,
+/// so links are over-specified.
+fn kept_in_url<T: Clone + Send + Sync + 'static>(key: &'static str, value: T, text: fn(&T) -> String) -> RwSignal<T> {
     let url = expect_context::<UrlSync>();
-    url.set(key, value.clone());
+    url.set(key, text(&value));
     let sig = RwSignal::new(value);
-    Effect::watch(move || sig.get(), move |v, _, _| url.set(key, v.clone()), false);
+    Effect::watch(move || sig.get(), move |v, _, _| url.set(key, text(v)), false);
     sig
 }
 
@@ -97,17 +100,19 @@ impl UrlSync {
             p.push((key, value));
         });
         // Each change restarts the wait, so a drag writes once, at the end.
+        self.cancel_wait();
+        self.timer.set_value(set_timeout_with_handle(move || self.flush(), Self::QUIET).ok());
+    }
+
+    fn cancel_wait(self) {
         if let Some(t) = self.timer.try_update_value(Option::take).flatten() {
             t.clear();
         }
-        self.timer.set_value(set_timeout_with_handle(move || self.flush(), Self::QUIET).ok());
     }
 
     /// Write every pending change to the address now.
     pub fn flush(self) {
-        if let Some(t) = self.timer.try_update_value(Option::take).flatten() {
-            t.clear();
-        }
+        self.cancel_wait();
         let pending = self.pending.try_update_value(std::mem::take).unwrap_or_default();
         if !pending.is_empty() {
             replace_query(&state::set_params(&location_search(), &pending));
