@@ -21,6 +21,34 @@ const VALUE_C: RGBColor = RGBColor(0, 114, 178);
 const BROAD_C: RGBColor = RGBColor(86, 180, 233);
 const GROWTH_C: RGBColor = RGBColor(204, 121, 167);
 
+const TEXTBOOK_TITLE: &str = "Textbook lens (Gordon growth), model output";
+const EMPIRICAL_TITLE: &str = "Empirical lens (Bernanke–Kuttner × beta), model output";
+
+/// One lens's chart against the cut probability: its three lines (name,
+/// colour, dashed) from `points` (probability, the three values), and the
+/// day's actual moves as marks at the day's reading `day_x`.
+fn lens_chart(
+    title: &str,
+    y_fmt: fn(f64) -> String,
+    points: &[(f64, [f64; 3])],
+    lines: [(String, RGBColor, bool); 3],
+    actual: &[(Option<f64>, &str, RGBColor)],
+    day_x: f64,
+) -> LineChart {
+    LineChart {
+        title: title.into(),
+        x_range: (0.0, 100.0),
+        y_range: None,
+        x_desc: "December cut probability, %".into(),
+        y_desc: "Price change vs reference, %".into(),
+        x_fmt: |x| format!("{x:.0}"),
+        y_fmt,
+        lines: lines.into_iter().enumerate().map(|(k, (name, color, dashed))| Line { name, color, dashed, points: points.iter().map(|(x, v)| (*x, v[k])).collect() }).collect(),
+        marks: actual.iter().filter_map(|&(v, l, color)| v.map(|y| Mark { x: day_x, y, color, label: format!("{l} {}", pct1(y)) })).collect(),
+        current: None,
+    }
+}
+
 fn pct1(v: f64) -> String {
     pct_signed(v, 2)
 }
@@ -190,48 +218,26 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
     let lens = move |f: fn(&Outcome) -> [f64; 3]| Memo::new(move |_| curve.with(|c| c.iter().map(|(x, o)| (*x, f(o))).collect::<Vec<_>>()));
     let textbook = lens(|o| [o.value_pct, o.broad_pct, o.growth_pct]);
     let empirical = lens(|o| [o.spx_pct, o.nasdaq_pct, o.btc_pct]);
-    let textbook_chart = move || {
-        let c = textbook.get();
-        let line = |name: &str, color, k: usize| Line { name: name.into(), color, dashed: false, points: c.iter().map(|(x, v)| (*x, v[k])).collect() };
-        LineChart {
-            title: "Textbook lens (Gordon growth), model output".into(),
-            x_range: (0.0, 100.0),
-            y_range: None,
-            x_desc: "December cut probability, %".into(),
-            y_desc: "Price change vs reference, %".into(),
-            x_fmt: |x| format!("{x:.0}"),
-            y_fmt: |y| format!("{y:.0}"),
-            lines: vec![
-                line("Value (r 8%, g 3%)", VALUE_C, 0),
-                line("Broad market (r 8%, g 5%)", BROAD_C, 1),
-                line("Growth (your r, g)", GROWTH_C, 2),
-            ],
-            marks: [(actual.spx, "S&P 500 actual", SP500), (actual.nasdaq, "Nasdaq actual", NASDAQ)].into_iter()
-                .filter_map(|(v, l, c)| v.map(|y| Mark { x: day_x, y, color: c, label: format!("{l} {}", pct1(y)) })).collect(),
-            current: None,
-        }
-    };
-    let empirical_chart = move || {
-        let c = empirical.get();
-        let line = |name: String, color, dashed, k: usize| Line { name, color, dashed, points: c.iter().map(|(x, v)| (*x, v[k])).collect() };
-        LineChart {
-            title: "Empirical lens (Bernanke–Kuttner × beta), model output".into(),
-            x_range: (0.0, 100.0),
-            y_range: None,
-            x_desc: "December cut probability, %".into(),
-            y_desc: "Price change vs reference, %".into(),
-            x_fmt: |x| format!("{x:.0}"),
-            y_fmt: |y| format!("{y:.1}"),
-            lines: vec![
-                line("S&P 500 (β 1)".into(), SP500, false, 0),
-                line(format!("Nasdaq (β {}, assumed)", fmt_num(sc.nasdaq_beta.get())), NASDAQ, true, 1),
-                line(format!("Bitcoin (β {}, estimated)", grouped(beta, 2)), BITCOIN, false, 2),
-            ],
-            marks: [(actual.spx, "S&P 500 actual", SP500), (actual.nasdaq, "Nasdaq actual", NASDAQ), (actual.btc, "Bitcoin actual", BITCOIN)].into_iter()
-                .filter_map(|(v, l, c)| v.map(|y| Mark { x: day_x, y, color: c, label: format!("{l} {}", pct1(y)) })).collect(),
-            current: None,
-        }
-    };
+    let textbook_chart = move || lens_chart(
+        TEXTBOOK_TITLE,
+        |y| format!("{y:.0}"),
+        &textbook.get(),
+        [("Value (r 8%, g 3%)".into(), VALUE_C, false), ("Broad market (r 8%, g 5%)".into(), BROAD_C, false), ("Growth (your r, g)".into(), GROWTH_C, false)],
+        &[(actual.spx, "S&P 500 actual", SP500), (actual.nasdaq, "Nasdaq actual", NASDAQ)],
+        day_x,
+    );
+    let empirical_chart = move || lens_chart(
+        EMPIRICAL_TITLE,
+        |y| format!("{y:.1}"),
+        &empirical.get(),
+        [
+            ("S&P 500 (β 1)".into(), SP500, false),
+            (format!("Nasdaq (β {}, assumed)", fmt_num(sc.nasdaq_beta.get())), NASDAQ, true),
+            (format!("Bitcoin (β {}, estimated)", grouped(beta, 2)), BITCOIN, false),
+        ],
+        &[(actual.spx, "S&P 500 actual", SP500), (actual.nasdaq, "Nasdaq actual", NASDAQ), (actual.btc, "Bitcoin actual", BITCOIN)],
+        day_x,
+    );
     let summary_text = move |lens: &str| {
         let o = out.get();
         if lens == "textbook" {
@@ -275,7 +281,7 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
         <div class="two-up">
             <figure class="figure">
                 <ChartCanvas draw=move |c: &web_sys::HtmlCanvasElement, f| charts::lines::draw(c, f, &textbook_chart())
-                    title="Textbook lens (Gordon growth), model output"
+                    title=TEXTBOOK_TITLE
                     current=Signal::derive(move || Some((shared.cut_pct.get(), format!("{}%: growth {}", fmt_num(shared.cut_pct.get()), pct1(out.get().growth_pct)))))
                     label="Line chart: textbook price change against cut probability for three profiles" describedby="rates-textbook-summary" aspect=0.75 min_h=260.0 max_h=380.0/>
                 <Legend entries=Signal::derive(move || textbook_chart().legend())/>
@@ -283,7 +289,7 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
             </figure>
             <figure class="figure">
                 <ChartCanvas draw=move |c: &web_sys::HtmlCanvasElement, f| charts::lines::draw(c, f, &empirical_chart())
-                    title="Empirical lens (Bernanke–Kuttner × beta), model output"
+                    title=EMPIRICAL_TITLE
                     current=Signal::derive(move || Some((shared.cut_pct.get(), format!("{}%: S&P {}", fmt_num(shared.cut_pct.get()), pct1(out.get().spx_pct)))))
                     label="Line chart: empirical price change against cut probability for the S&P 500, Nasdaq and Bitcoin" describedby="rates-empirical-summary" aspect=0.75 min_h=260.0 max_h=380.0/>
                 <Legend entries=Signal::derive(move || empirical_chart().legend())/>

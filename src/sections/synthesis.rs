@@ -182,9 +182,9 @@ pub fn Synthesis() -> impl IntoView {
                 let mut sources: Vec<Source> = m.ohlc.first().map(|s| s.source.clone()).into_iter().collect();
                 sources.extend(m.series("sp500").map(|s| s.source.clone()));
                 let rows = vec![
-                    ("Bitcoin support at $87,000–88,000".to_string(), l20.map(|l| format!("20 Nov low {}", usd(l, 0))), l20.map(|l| l >= 87_000.0)),
-                    ("Bitcoin at $80,000".to_string(), l21.map(|l| format!("21 Nov low {}; lowest in November {}", usd(l, 0), usd(nov_low, 0))), Some(nov_low >= 80_000.0)),
-                    ("S&P 500 at 6,000".to_string(), Some(format!("lowest November close {}", grouped(sp_min, 2))), Some(sp_min >= 6000.0)),
+                    (LEVELS[0], l20.map(|l| format!("20 Nov low {}", usd(l, 0))), l20.map(|l| l >= 87_000.0)),
+                    (LEVELS[1], l21.map(|l| format!("21 Nov low {}; lowest in November {}", usd(l, 0), usd(nov_low, 0))), Some(nov_low >= 80_000.0)),
+                    (LEVELS[2], Some(format!("lowest November close {}", grouped(sp_min, 2))), Some(sp_min >= 6000.0)),
                 ];
                 view! {
                     <table class="levels">
