@@ -116,7 +116,7 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
         sc.phi_pct.set(PHI.default);
         sc.oi_bn.set(OI.default);
     };
-    // A figure of the cascade as text ("–" before the data has loaded).
+    // A figure of the cascade as text ("–" while the model has no result).
     let cas = move |f: fn(&crate::model::cascade::Cascade) -> String| move || dv.cascade.with(|c| c.as_ref().map(f).unwrap_or_else(|| "–".into()));
     let summary = move || {
         dv.cascade.get().map(|c| format!(

@@ -66,9 +66,10 @@ fn Stacked(markets: crate::data::DataFile) -> impl IntoView {
         let (_, spx_total) = spx.get()?;
         let spx_level = spx_before.map(|b| b * (1.0 + spx_total / 100.0));
         Some([
-            (LEVELS[0], usd(btc_price, 0), btc_price >= 87_000.0),
-            (LEVELS[1], usd(btc_price, 0), btc_price >= 80_000.0),
-            (LEVELS[2], spx_level.map(|v| grouped(v, 0)).unwrap_or_default(), spx_level.is_some_and(|v| v >= 6000.0)),
+            // In the order of LEVELS: the model's level and whether it held.
+            (usd(btc_price, 0), btc_price >= 87_000.0),
+            (usd(btc_price, 0), btc_price >= 80_000.0),
+            (spx_level.map(|v| grouped(v, 0)).unwrap_or_default(), spx_level.is_some_and(|v| v >= 6000.0)),
         ])
     });
     let sentence = move || {
@@ -138,8 +139,8 @@ fn Stacked(markets: crate::data::DataFile) -> impl IntoView {
                         view! {
                             <tr>
                                 <th scope="row">{LEVELS[i]}</th>
-                                <td>{move || row().map(|r| r.1).unwrap_or_else(|| "–".into())}</td>
-                                <td class=move || row().map(|r| verdict(r.2)).unwrap_or("")>{move || row().map(|r| verdict(r.2)).unwrap_or("–")}</td>
+                                <td>{move || row().map(|r| r.0).unwrap_or_else(|| "–".into())}</td>
+                                <td class=move || row().map(|r| verdict(r.1)).unwrap_or("")>{move || row().map(|r| verdict(r.1)).unwrap_or("–")}</td>
                             </tr>
                         }
                     }).collect_view()}
