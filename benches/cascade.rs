@@ -1,7 +1,7 @@
 //! Native timing of the cascade model (`make bench`): 100,000 positions to a
 //! fixed point. Prints the mean time per cascade and the budget verdict.
 
-use selloff::model::cascade::{mix_centred_on, openings, population, population_from_openings, run, Impact};
+use selloff::model::cascade::{mix_centred_on, openings, population, population_from_openings, run, weights, Impact};
 use std::time::Instant;
 
 const BUDGET_MS: f64 = 2.0;
@@ -28,7 +28,7 @@ fn main() {
         let c = 110_000.0 - 700.0 * f64::from(i);
         (c * 0.97, c * 1.02, 1e9 + 1e7 * f64::from(i))
     }).collect();
-    let weights: Vec<f64> = mix_centred_on(10.0).iter().map(|x| x.1).collect();
+    let weights = weights(&mix_centred_on(10.0));
     let t_open = Instant::now();
     let open = openings(20_000, &bars, 91_000.0, 11, &weights);
     let open_ms = t_open.elapsed().as_secs_f64() * 1e3;

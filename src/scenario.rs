@@ -275,7 +275,7 @@ pub fn openings(m: &DataFile, n: usize) -> Vec<cascade::Opening> {
         .collect();
     let Some(p0) = s.bars.iter().find(|b| b.0 == "2025-11-19").map(|b| b.4) else { return Vec::new() };
     // The mix's weights do not depend on its centre.
-    let weights: Vec<f64> = cascade::mix_centred_on(10.0).iter().map(|x| x.1).collect();
+    let weights = cascade::weights(&cascade::mix_centred_on(10.0));
     cascade::openings(n, &bars, p0, 11, &weights)
 }
 

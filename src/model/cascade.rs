@@ -74,6 +74,12 @@ pub fn mix_centred_on(centre_x: f64) -> Mix {
         .collect()
 }
 
+/// The shares of open interest of a mix's tiers, in order: what
+/// [`openings`] stratifies by.
+pub fn weights(mix: &Mix) -> Vec<f64> {
+    mix.iter().map(|x| x.1).collect()
+}
+
 /// The leverage of position `i` of `n`: levels in proportion to their share
 /// of open interest (a stratified draw, so small populations match the mix).
 fn leverage_at(i: usize, n: usize, mix: &Mix) -> f64 {
@@ -124,8 +130,7 @@ pub fn population(n: usize, oi: f64, mix: &Mix, m: f64, p0: f64, seed: u64, mut 
 /// liquidation price (and `p0` has not either). Notional is scaled so that the
 /// open positions total `oi`. Sorted by liquidation price, highest first.
 pub fn population_from_path(n: usize, oi: f64, mix: &Mix, m: f64, bars: &[(f64, f64, f64)], p0: f64, seed: u64) -> Vec<Position> {
-    let weights: Vec<f64> = mix.iter().map(|x| x.1).collect();
-    population_from_openings(&openings(n, bars, p0, seed, &weights), oi, mix, m)
+    population_from_openings(&openings(n, bars, p0, seed, &weights(mix)), oi, mix, m)
 }
 
 /// Where a position opened, before its leverage is known: entry price and
@@ -205,12 +210,11 @@ fn tier_ends(n: usize, weights: &[f64]) -> Vec<usize> {
 /// mix's weights: liquidation prices, the still-open filter, notional scaled
 /// to `oi`. Sorted by liquidation price, highest first.
 pub fn population_from_openings(open: &[Opening], oi: f64, mix: &Mix, m: f64) -> Vec<Position> {
-    let weights: Vec<f64> = mix.iter().map(|x| x.1).collect();
     // Each tier has one leverage, so its liquidation prices are in the order
     // of its entry prices: sorted runs, merged below.
     let mut runs: Vec<Vec<Position>> = Vec::with_capacity(mix.len());
     let mut from = 0;
-    for (to, &(lev, _)) in tier_ends(open.len(), &weights).into_iter().zip(mix.iter()) {
+    for (to, &(lev, _)) in tier_ends(open.len(), &weights(mix)).into_iter().zip(mix.iter()) {
         let run: Vec<Position> = open[from..to]
             .iter()
             .filter_map(|o| {
@@ -445,7 +449,7 @@ mod tests {
             let c = 110_000.0 - 700.0 * f64::from(i);
             (c * 0.97, c * 1.02, 1e9 + 3e7 * f64::from(i % 5))
         }).collect();
-        let weights: Vec<f64> = mix_centred_on(10.0).iter().map(|x| x.1).collect();
+        let weights = weights(&mix_centred_on(10.0));
         for n in [1, 7, 1000, 20_000] {
             let open = openings(n, &bars, 91_000.0, 11, &weights);
             // 50 and 100 make tiers collide at the 125× cap.
