@@ -8,17 +8,20 @@ SHELL := /bin/bash
 
 TRUNK_VERSION := 0.21.14
 WASM_BINDGEN_VERSION := 0.2.130
+# `make run PORT=3000` and `PORT=3000 make run` both serve on 3000 (0: any
+# free port). The prerender and the bench pick their own free ports.
 PORT ?= 8080
 
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export TRUNK_OFFLINE := true
 
-.PHONY: help run test bench build dist single-file tools tool-rust tool-trunk tool-wasm-bindgen tool-node tool-chromium test-native test-e2e data clean
+.PHONY: help run test lint bench build dist single-file tools tool-rust tool-trunk tool-wasm-bindgen tool-node tool-chromium test-native test-e2e data clean
 
 help:
 	@echo "make run   - install missing tools, build, serve on http://127.0.0.1:$(PORT)/"
-	@echo "make test  - install missing tools, run every test (native, data, browser end-to-end)"
+	@echo "make test  - install missing tools, lint, run every test (native, data, browser end-to-end)"
+	@echo "make lint  - rustfmt, clippy (native and wasm), the module layer check"
 	@echo "make dist  - build the portable folder dist/; make single-file - one offline .html"
 	@echo "make bench - measure size, start-up, slider latency and the cascade against their budgets"
 
@@ -27,6 +30,7 @@ tools: tool-rust tool-trunk tool-wasm-bindgen tool-node tool-chromium
 tool-rust:
 	@command -v cargo >/dev/null || { echo "cargo not found: install Rust with rustup first"; exit 1; }
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown || rustup target add wasm32-unknown-unknown
+	@{ cargo clippy --version && cargo fmt --version; } >/dev/null 2>&1 || rustup component add clippy rustfmt
 
 tool-trunk: tool-rust
 	@trunk --version 2>/dev/null | grep -q "trunk $(TRUNK_VERSION)" || cargo install trunk --version $(TRUNK_VERSION) --locked
@@ -62,10 +66,22 @@ single-file: build
 	node tools/single_file.mjs dist dist-single/selloff-explainer.html
 
 run: build
-	@echo "Serving on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
-	node tests/serve.mjs dist $(PORT)
+	@echo "Starting the server on port $(PORT); it prints its address (Ctrl-C to stop)"
+	node tools/serve.mjs dist $(PORT)
 
-test: tools test-native single-file test-e2e
+# In this order: tools, lint, native tests, the single file (a release build),
+# the end-to-end tests.
+test: tools lint test-native single-file test-e2e
+
+# Formatting (rustfmt.toml), clippy with warnings as errors for the native
+# targets and for the wasm library and binary, and the module layers
+# (tools/check_layers.py: which top-level module may use which).
+lint: tool-rust
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+	python3 tools/check_layers.py --self-test --quiet
+	python3 tools/check_layers.py
 
 test-native: tool-rust
 	cargo test --all-targets

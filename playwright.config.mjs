@@ -19,7 +19,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node tests/serve.mjs dist ${PORT}`,
+    command: `node tools/serve.mjs dist ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 20_000,

@@ -2,13 +2,13 @@
 // cascade in the release wasm, each against its budget. Prints figures and
 // verdicts; it measures, it does not fail the build.
 import { chromium } from '@playwright/test';
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { startServer } from './serve.mjs';
 
 const DIST = 'dist';
-const PORT = 8093;
 const verdict = (ok) => (ok ? 'PASS' : 'FAIL');
 const pct = (xs, p) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -55,8 +55,8 @@ try {
 }
 
 // 2–4 in headless Chromium.
-const server = spawn('node', ['tests/serve.mjs', DIST, String(PORT)], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 500));
+// A static server on a free port, in this process; ready once it answers.
+const server = await startServer(DIST, 0);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
@@ -82,7 +82,7 @@ try {
   });
   const starts = [];
   for (let i = 0; i < 5; i++) {
-    await page.goto(`http://127.0.0.1:${PORT}/`);
+    await page.goto(server.url);
     await page.waitForFunction(() => window.__firstChart !== undefined, null, { timeout: 20_000 });
     starts.push(await page.evaluate(() => window.__firstChart));
   }
@@ -144,5 +144,5 @@ try {
   console.log(`Cascade in the browser (release wasm), 100,000 positions to a fixed point: ${ms.toFixed(3)} ms; budget 2 ms: ${verdict(ms <= 2)}`);
 } finally {
   await browser.close();
-  server.kill();
+  await server.close();
 }

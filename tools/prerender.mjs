@@ -5,15 +5,21 @@
 // <noscript> style reveals it without JavaScript; public/fallback.js reveals it
 // when JavaScript runs but WebAssembly does not.
 // Usage: node tools/prerender.mjs dist
+// The page is rendered from a temporary local server on a free port (never
+// the caller's PORT, which may be the one `make run` is about to use).
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { startServer } from './serve.mjs';
 
 const dist = process.argv[2] || 'dist';
-const port = 8094;
-const server = spawn('node', ['tests/serve.mjs', dist, String(port)], { stdio: 'ignore' });
-await new Promise((r) => setTimeout(r, 400));
+let server;
+try {
+  server = await startServer(dist, 0);
+} catch (e) {
+  console.error(`prerender: could not start the temporary server for ${dist}: ${e.message}`);
+  process.exit(1);
+}
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
@@ -21,7 +27,7 @@ const browser = await chromium.launch({
 let html;
 try {
   const page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
-  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.goto(server.url);
   await page.waitForFunction(() => document.querySelector('#synthesis') && !document.querySelector('.loading'), null, { timeout: 30_000 });
   // Fill in every "Show as table" table, as printing does.
   await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
@@ -45,12 +51,12 @@ try {
   });
 } finally {
   await browser.close();
-  server.kill();
+  await server.close();
 }
 
 // The page was rendered from a temporary local server; its address must not
 // end up in the static copy (the citation block quotes the page's address).
-html = html.split(`http://127.0.0.1:${port}/`).join('(the address of this page)');
+html = html.split(server.url).join('(the address of this page)');
 
 const indexPath = join(dist, 'index.html');
 let index = readFileSync(indexPath, 'utf8').replace(/<div id="static-page"[\s\S]*?<!-- \/static-page -->\n?/, '');
