@@ -28,7 +28,6 @@ and make the exit status 1. Otherwise one line:
 Standard library only.
 """
 
-import os
 import re
 import sys
 import tempfile
