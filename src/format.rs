@@ -94,3 +94,8 @@ mod tests {
         }
     }
 }
+
+/// "20 November 2025" for `2025-11-20`; other text is returned as it is.
+pub fn long_date(text: &str) -> String {
+    crate::model::date::Date::parse(text).map(crate::model::date::Date::long).unwrap_or_else(|| text.to_string())
+}

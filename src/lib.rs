@@ -1,7 +1,12 @@
 //! An explorable explanation of the 20 November 2025 sell-off.
 //!
-//! `model`, `data` and `state` are pure Rust and test natively; the UI half
-//! (`app`, `sections`, `charts`) only exists in the wasm32 build.
+//! The modules in dependency order, each importing only those above it
+//! (checked by `tools/check_layers.py` in `make test`):
+//! `model` (pure math) → `format` → `data` (schema, loading) → `state` (the
+//! controls table and links) → `scenario` (the combined model) → `charts` →
+//! `context` (shared signals) → `components` → `sections` → `app` (the page).
+//! Everything up to `scenario` is pure Rust and tests natively; the UI half
+//! only exists in the wasm32 build.
 
 pub mod data;
 pub mod format;
@@ -13,6 +18,10 @@ pub mod state;
 pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod charts;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
+#[cfg(target_arch = "wasm32")]
+pub mod context;
 #[cfg(target_arch = "wasm32")]
 pub mod sections;
 

@@ -9,9 +9,10 @@ use crate::model::correlation::rolling;
 use crate::model::date::{constant as d, Date};
 use crate::model::leverage::MAINTENANCE;
 use crate::model::liquidity::{sqrt_impact_pct, thinned_volume};
-use crate::model::rates::{self, Profile};
+use crate::model::rates;
 use crate::model::returns::{self, align, Pair, Stats};
 use crate::model::series::{pct_change, shift_days, Obs};
+use crate::state::Settings;
 
 /// The day to explain.
 pub const DAY: &str = "2025-11-20";
@@ -19,7 +20,6 @@ pub const DAY: &str = "2025-11-20";
 pub const Y: f64 = 0.7;
 /// The claim examined: long-term holders sold 815,000 BTC in 30 days (contested).
 pub const LTH_CLAIM_BTC: f64 = 815_000.0;
-
 
 /// A quoted FedWatch reading.
 #[derive(Clone, Debug, PartialEq)]
@@ -148,27 +148,6 @@ pub fn market(m: &DataFile) -> Option<Market> {
     Some(Market { sigma, sigma_n: n, volume_btc: bar.5, volume_usd: bar.5 * bar.4, price: bar.4, price_before: before.4, actual_pct })
 }
 
-/// The reader's settings that drive the combined scenario.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Params {
-    pub cut_pct: f64,
-    pub lev_x: f64,
-    pub rate_ref: String,
-    pub growth: Profile,
-    pub nasdaq_beta: f64,
-    pub corr_window: usize,
-    pub stock_shock_pct: f64,
-    pub sell_usd_m: f64,
-    pub with_lth: bool,
-    pub depth_cut_pct: f64,
-    /// Cascade: manual initial shock (percent), or `None` for the combined one.
-    pub cascade_shock_pct: Option<f64>,
-    /// Share of forced crypto selling matched by tech-stock selling, percent.
-    pub phi_pct: f64,
-    /// Long open interest, US$ billions (assumption).
-    pub oi_bn: f64,
-}
-
 /// Assumed market sizes for the cascade (not in the bundled data):
 /// Bitcoin's daily traded volume across spot and derivatives venues, and the
 /// Nasdaq's daily traded value. Order-of-magnitude assumptions, shown to the reader.
@@ -215,18 +194,18 @@ pub fn basis(data: &Data) -> Option<Basis> {
     Some(Basis { market: market(data.markets)?, readings: readings(data.rates), pairs: pairs(data.markets), pre: btc_beta(data.markets) })
 }
 
-pub fn drivers(data: &Data, p: &Params) -> Option<Drivers> {
+pub fn drivers(data: &Data, p: &Settings) -> Option<Drivers> {
     drivers_from(&basis(data)?, p)
 }
 
-pub fn drivers_from(b: &Basis, p: &Params) -> Option<Drivers> {
+pub fn drivers_from(b: &Basis, p: &Settings) -> Option<Drivers> {
     let mk = b.market;
     let all = &b.readings;
-    let reference = all.iter().find(|r| r.id == p.rate_ref).or_else(|| all.iter().find(|r| r.date == "2025-11-06")).or(all.first())?;
+    let reference = all.iter().find(|r| r.id == p.rate_ref.id()).or_else(|| all.iter().find(|r| r.date == "2025-11-06")).or(all.first())?;
     let beta_pre = b.pre.map(|s| s.beta).unwrap_or(1.0);
-    let o = rates::outcome(p.cut_pct / 100.0, reference.pct / 100.0, p.growth, p.nasdaq_beta, beta_pre);
+    let o = rates::outcome(p.cut_pct / 100.0, reference.pct / 100.0, p.growth(), p.nasdaq_beta, beta_pre);
     let ps = &b.pairs;
-    let crisis = crisis_stats(ps, p.corr_window).or_else(|| returns::stats(ps));
+    let crisis = crisis_stats(ps, p.corr_window.days()).or_else(|| returns::stats(ps));
     let beta = crisis.map(|s| s.beta).unwrap_or(1.0);
     let shock = p.stock_shock_pct.clamp(-100.0, 0.0);
     let lth_usd = if p.with_lth { LTH_CLAIM_BTC / 30.0 * mk.price } else { 0.0 };
@@ -280,8 +259,8 @@ pub fn openings(m: &DataFile, n: usize) -> Vec<cascade::Opening> {
 }
 
 /// The cascade at the current settings.
-pub fn run_cascade(pop: &[Position], dr: &Drivers, p: &Params, nasdaq_sigma: f64) -> Cascade {
-    let shock = p.cascade_shock_pct.unwrap_or(dr.combined_btc);
+pub fn run_cascade(pop: &[Position], dr: &Drivers, p: &Settings, nasdaq_sigma: f64) -> Cascade {
+    let shock = p.cascade_shock.pct().unwrap_or(dr.combined_btc);
     let crypto = Impact { y: Y, sigma: dr.market.sigma, volume: thinned_volume(CASCADE_VOLUME_USD, p.depth_cut_pct) };
     let contagion = Contagion {
         phi: (p.phi_pct / 100.0).clamp(0.0, 1.0),

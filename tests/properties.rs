@@ -10,7 +10,7 @@ use selloff::model::leverage::{long_liq_move_pct, short_liq_move_pct};
 use selloff::model::liquidity::{implied_growth_pct, share_beyond_pct, sqrt_impact_pct, thinned_volume};
 use selloff::model::rates::{self, Profile, DEC_2025};
 use selloff::model::returns::{stats, Pair};
-use selloff::state::{parse_query, parse_state, serialise_state};
+use selloff::state::{parse_state, serialise_state};
 
 fn any_f64() -> impl Strategy<Value = f64> {
     prop_oneof![
@@ -87,9 +87,8 @@ proptest! {
 
     #[test]
     fn any_link_parses_without_panicking(q in ".{0,300}") {
-        let (c, _) = parse_query(&q);
-        prop_assert!(c.cut_pct.is_finite() && c.lev_x.is_finite());
         let (s, _) = parse_state(&q);
+        prop_assert!(s.cut_pct.is_finite() && s.lev_x.is_finite());
         // Whatever came in, what goes out is canonical and stable.
         let out = serialise_state(&s);
         prop_assert_eq!(serialise_state(&parse_state(&out).0), out);

@@ -1,8 +1,8 @@
 //! The combined scenario on the real bundled data.
 
 use selloff::data::{parse_data_file, DataFile};
-use selloff::model::rates::Profile;
-use selloff::scenario::{drivers, nasdaq_sigma, population, run_cascade, Data, Params, POPULATION};
+use selloff::scenario::{drivers, nasdaq_sigma, population, run_cascade, Data, POPULATION};
+use selloff::state::Settings;
 use std::fs;
 
 fn load(name: &str) -> DataFile {
@@ -10,22 +10,9 @@ fn load(name: &str) -> DataFile {
     parse_data_file(name, &fs::read_to_string(path).unwrap()).unwrap()
 }
 
-fn defaults() -> Params {
-    Params {
-        cut_pct: 39.6,
-        lev_x: 10.0,
-        rate_ref: "2025-11-06:64.5".into(),
-        growth: Profile { r_pct: 8.0, g_pct: 6.5 },
-        nasdaq_beta: 1.2,
-        corr_window: 30,
-        stock_shock_pct: -2.7,
-        sell_usd_m: 903.0,
-        with_lth: false,
-        depth_cut_pct: 0.0,
-        cascade_shock_pct: None,
-        phi_pct: 25.0,
-        oi_bn: 24.0,
-    }
+/// The page's defaults, from the one controls table.
+fn defaults() -> Settings {
+    Settings::default()
 }
 
 #[test]
@@ -47,16 +34,16 @@ fn defaults_give_a_finite_falling_scenario() {
 #[test]
 fn leverage_and_cut_odds_change_the_outcome() {
     let (m, r) = (load("markets"), load("rates"));
-    let run = |p: &Params| {
+    let run = |p: &Settings| {
         let dr = drivers(&Data { markets: &m, rates: &r }, p).unwrap();
         let pop = population(&m, p.lev_x, p.oi_bn * 1e9, POPULATION);
         (dr.combined_btc, run_cascade(&pop, &dr, p, nasdaq_sigma(&m, p.nasdaq_beta)))
     };
-    let low = run(&Params { lev_x: 2.0, ..defaults() });
-    let high = run(&Params { lev_x: 50.0, ..defaults() });
+    let low = run(&Settings { lev_x: 2.0, ..defaults() });
+    let high = run(&Settings { lev_x: 50.0, ..defaults() });
     assert!(high.1.liquidated > low.1.liquidated);
     assert!(high.1.final_pct < low.1.final_pct);
-    let dovish = run(&Params { cut_pct: 90.0, ..defaults() });
-    let hawkish = run(&Params { cut_pct: 10.0, ..defaults() });
+    let dovish = run(&Settings { cut_pct: 90.0, ..defaults() });
+    let hawkish = run(&Settings { cut_pct: 10.0, ..defaults() });
     assert!(hawkish.0 < dovish.0);
 }

@@ -263,7 +263,7 @@ where
                 </div>
             })}
             {move || error.get().map(|e| view! { <p class="error" role="alert">"The chart could not be drawn: " {e}</p> })}
-            <p class="print-only permalink">"Permalink: " {move || use_context::<crate::app::Permalink>().map(|p| p.0.get()).unwrap_or_default()}</p>
+            <p class="print-only permalink">"Permalink: " {move || use_context::<crate::context::Permalink>().map(|p| p.0.get()).unwrap_or_default()}</p>
         </div>
     }
 }

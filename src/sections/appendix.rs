@@ -2,7 +2,7 @@
 //! data, every bundled dataset as CSV, and how to cite.
 
 use super::{Sources, WithAll};
-use crate::app::DataStore;
+use crate::context::DataStore;
 use crate::data::claims::{check_all, Inputs};
 use crate::data::csv::{tables, CsvTable};
 use crate::data::DataFile;

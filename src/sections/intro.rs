@@ -1,7 +1,7 @@
 //! The lede's headline facts and the "day in context" timeline.
 
 use super::{Sources, WithData, WithData2};
-use crate::app::DataStore;
+use crate::context::DataStore;
 use crate::charts::{self, ChartCanvas};
 use crate::data::{DataFile, Source};
 use crate::format::{pct_signed, usd};

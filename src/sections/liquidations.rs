@@ -2,14 +2,15 @@
 //! `lev` slider and fed by the other three sections.
 
 use super::{Sources, WithData2};
-use crate::app::{DataStore, Derived, Scenario, Shared, Slider};
+use crate::components::Slider;
+use crate::context::{Controls, DataStore, Derived};
 use crate::charts::{self, ChartCanvas};
 use crate::data::{DataFile, Source};
 use crate::format::{grouped, pct_signed, usd, usd_millions};
 use crate::model::cascade::{glt_index, liquidation_map, Impact};
 use crate::model::liquidity::thinned_volume;
 use crate::scenario::{CASCADE_VOLUME_USD, NASDAQ_VOLUME_USD, POPULATION, Y};
-use crate::state::{fmt_num, OI, PHI};
+use crate::state::{fmt_num, CascadeShock, Section, OI, PHI};
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -31,7 +32,7 @@ pub fn Liquidations() -> impl IntoView {
     let store = expect_context::<DataStore>();
     view! {
         <section id="liquidations" aria-labelledby="liquidations-h">
-            <super::SectionHead id="liquidations" n=4 title="Forced selling fed on itself"/>
+            <super::SectionHead section=Section::Liquidations/>
             <p>
                 "Much of the trading in both markets is done with borrowed money. A trader who buys with 10× "
                 "leverage puts up a tenth of the position; a fall of about a tenth wipes that margin out, and the "
@@ -50,10 +51,10 @@ pub fn Liquidations() -> impl IntoView {
 
 #[component]
 fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
-    let shared = expect_context::<Shared>();
-    let sc = expect_context::<Scenario>();
+    let shared = expect_context::<Controls>();
+    let sc = shared;
     let dv = expect_context::<Derived>();
-    let auto = move || sc.cascade_shock.get() == "auto";
+    let auto = move || sc.cascade_shock.get() == CascadeShock::Auto;
     let combined = move || dv.drivers.get().map(|d| d.combined_btc).unwrap_or(0.0);
     let shock_now = move || dv.cascade.get().map(|c| c.shock_pct).unwrap_or(0.0);
 
@@ -110,12 +111,7 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
     sources.extend(markets.ohlc.first().map(|s| s.source.clone()));
     sources.extend(markets.series("btc_usd_0000utc").map(|s| s.source.clone()));
 
-    let reset = move |_| {
-        shared.lev_x.set(crate::state::LEV.default);
-        sc.cascade_shock.set("auto".into());
-        sc.phi_pct.set(PHI.default);
-        sc.oi_bn.set(OI.default);
-    };
+    let reset = move |_| shared.reset_section(Section::Liquidations);
     // A figure of the cascade as text ("–" while the model has no result).
     let cas = move |f: fn(&crate::model::cascade::Cascade) -> String| move || dv.cascade.with(|c| c.as_ref().map(f).unwrap_or_else(|| "–".into()));
     let summary = move || {
@@ -129,7 +125,7 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
         <div class="section-controls" role="group" aria-label="Cascade settings">
             <label class="check">
                 <input type="checkbox" id="ctl-cshock-auto" prop:checked=auto
-                    on:change=move |ev| sc.cascade_shock.set(if event_target_checked(&ev) { "auto".into() } else { fmt_num((combined() * 10.0).round() / 10.0) })/>
+                    on:change=move |ev| sc.cascade_shock.set(if event_target_checked(&ev) { CascadeShock::Auto } else { CascadeShock::manual(combined()) })/>
                 {move || format!(" Start from the combined shock of sections 1–3 ({})", pct_signed(combined(), 2))}
             </label>
             <div class="slider">
@@ -140,7 +136,7 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
                         aria-valuetext=move || format!("initial shock {} percent", fmt_num((shock_now() * 10.0).round() / 10.0))
                         on:input=move |ev| {
                             if let Ok(v) = event_target_value(&ev).parse::<f64>() {
-                                sc.cascade_shock.set(fmt_num(v.clamp(-30.0, 0.0)));
+                                sc.cascade_shock.set(CascadeShock::manual(v));
                             }
                         }/>
                     <span class="unit">{move || format!("{}%", fmt_num((shock_now() * 10.0).round() / 10.0))}</span>

@@ -1,7 +1,8 @@
 //! Cause 3: AI-valuation froth, ETF outflows and thinning market depth.
 
 use super::{Sources, WithAll, WithData, WithData2};
-use crate::app::{DataStore, Scenario, Slider};
+use crate::components::Slider;
+use crate::context::{Controls, DataStore};
 use crate::charts::{self, flows::FlowsChart, lines::{Line, LineChart, Mark}, ChartCanvas, Legend, BITCOIN};
 use crate::data::{DataFile, Event, Source};
 use crate::format::{grouped, pct_signed, usd, usd_millions};
@@ -10,7 +11,7 @@ use crate::model::liquidity::{implied_growth_pct, share_beyond_pct, sqrt_impact_
 use crate::model::rates::{gordon_reprice_pct, Profile};
 use crate::model::series::{pct_change, shift_days};
 use crate::scenario::{market, LTH_CLAIM_BTC, Y};
-use crate::state::{fmt_num, DEPTH, HORIZON, PE, SELL};
+use crate::state::{fmt_num, Section, DEPTH, HORIZON, PE, SELL};
 use leptos::prelude::*;
 use plotters::style::RGBColor;
 
@@ -24,7 +25,7 @@ pub fn Liquidity() -> impl IntoView {
     let store = expect_context::<DataStore>();
     view! {
         <section id="liquidity" aria-labelledby="liquidity-h">
-            <super::SectionHead id="liquidity" n=3 title="AI valuations wobbled while liquidity thinned"/>
+            <super::SectionHead section=Section::Liquidity/>
             <p>
                 "By November the market's gains rested heavily on a handful of AI companies, and on the belief that "
                 "their spending would keep paying off. Nvidia's results on 19 November were the test. They were strong, "
@@ -90,7 +91,7 @@ pub fn Liquidity() -> impl IntoView {
 /// section's discount rate.
 #[component]
 fn Valuation() -> impl IntoView {
-    let sc = expect_context::<Scenario>();
+    let sc = expect_context::<Controls>();
     let g = Memo::new(move |_| implied_growth_pct(sc.pe.get(), sc.growth_r_pct.get()));
     let beyond = Memo::new(move |_| share_beyond_pct(sc.pe.get(), sc.growth_r_pct.get(), sc.horizon_y.get()));
     let plus25 = Memo::new(move |_| gordon_reprice_pct(Profile { r_pct: sc.growth_r_pct.get(), g_pct: g.get() }, 0.25));
@@ -187,12 +188,12 @@ fn FlowsFigure(flows: DataFile, markets: DataFile, events: DataFile) -> impl Int
 /// Square-root price impact of the day's net selling, against market depth.
 #[component]
 fn Impact(flows: DataFile, markets: DataFile) -> impl IntoView {
-    let sc = expect_context::<Scenario>();
+    let sc = expect_context::<Controls>();
     let Some(mk) = market(&markets) else {
         return view! { <p class="error data-error" role="alert">"markets.json lacks the Bitcoin prices or volume the impact model needs."</p> }.into_any();
     };
     let lth_usd_m = LTH_CLAIM_BTC / 30.0 * mk.price / 1e6;
-    let with_lth = move || sc.with_lth.get() == "1";
+    let with_lth = move || sc.with_lth.get();
     let q_usd = Memo::new(move |_| (sc.sell_usd_m.get() + if with_lth() { lth_usd_m } else { 0.0 }) * 1e6);
     let v_now = Memo::new(move |_| thinned_volume(mk.volume_usd, sc.depth_cut_pct.get()));
     let impact = Memo::new(move |_| sqrt_impact_pct(Y, mk.sigma, q_usd.get(), v_now.get()));
@@ -235,13 +236,7 @@ fn Impact(flows: DataFile, markets: DataFile) -> impl IntoView {
     let mut sources: Vec<Source> = flows.facts("etf_total_daily").into_iter().map(|f| f.source.clone()).collect();
     sources.extend(markets.ohlc.iter().map(|s| s.source.clone()));
     sources.extend(markets.series("btc_usd_0000utc").map(|s| s.source.clone()));
-    let reset = move |_| {
-        sc.sell_usd_m.set(SELL.default);
-        sc.with_lth.set("0".into());
-        sc.depth_cut_pct.set(DEPTH.default);
-        sc.pe.set(PE.default);
-        sc.horizon_y.set(HORIZON.default);
-    };
+    let reset = move |_| sc.reset_section(Section::Liquidity);
     view! {
         <p>
             "A market's capacity to absorb selling is its depth: how much can be sold before the price has to move. A well-tested "
@@ -253,7 +248,7 @@ fn Impact(flows: DataFile, markets: DataFile) -> impl IntoView {
             <Slider spec=DEPTH value=sc.depth_cut_pct unit="%" valuetext=|v| format!("market depth reduced by {} percent", fmt_num(v))/>
             <label class="check">
                 <input type="checkbox" id="ctl-lth" prop:checked=with_lth
-                    on:change=move |ev| sc.with_lth.set(if event_target_checked(&ev) { "1".into() } else { "0".into() })/>
+                    on:change=move |ev| sc.with_lth.set(event_target_checked(&ev))/>
                 {format!(" Add the long-term holders' selling as claimed (815,000 BTC in 30 days ≈ {} a day; contested)", usd_millions(lth_usd_m))}
             </label>
             <button type="button" class="reset" on:click=reset>"Reset to the 20 Nov values"</button>

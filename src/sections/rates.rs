@@ -1,14 +1,15 @@
 //! Cause 1: the cooling of December rate-cut odds, driven by the `cut` slider.
 
 use super::{Sources, WithData, WithData2};
-use crate::app::{DataStore, Scenario, Shared, Slider};
+use crate::components::Slider;
+use crate::context::{Controls, DataStore};
 use crate::charts::{self, lines::{Line, LineChart, Mark}, ChartCanvas, Legend, BITCOIN, NASDAQ, SP500};
 use crate::data::{DataFile, Source};
 use crate::format::{grouped, pct_signed};
 use crate::model::date::Date;
 use crate::model::rates::{self, Outcome, Profile};
 use crate::scenario::{actual_moves, btc_beta, readings, Actual, Reading};
-use crate::state::{fmt_num, CUT, GROWTH_G, GROWTH_R, NASDAQ_BETA, REF_DEFAULT};
+use crate::state::{fmt_num, RateRef, Section, CUT, GROWTH_G, GROWTH_R, NASDAQ_BETA, RATE_REF};
 use leptos::prelude::*;
 use plotters::style::RGBColor;
 
@@ -109,7 +110,7 @@ pub fn Rates() -> impl IntoView {
     let store = expect_context::<DataStore>();
     view! {
         <section id="rates" aria-labelledby="rates-h">
-            <super::SectionHead id="rates" n=1 title="The Fed's December cut started to look unlikely"/>
+            <super::SectionHead section=Section::Rates/>
             <p>
                 "Investors had expected the Federal Reserve to cut interest rates again at its meeting on "
                 "9–10 December. Futures markets put a number on that expectation, and CME's FedWatch tool turns "
@@ -169,8 +170,8 @@ fn FedWatchStrip(rates: DataFile) -> impl IntoView {
 
 #[component]
 fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
-    let shared = expect_context::<Shared>();
-    let sc = expect_context::<Scenario>();
+    let shared = expect_context::<Controls>();
+    let sc = shared;
     let all = readings(&rates);
     let actual = actual_moves(&markets);
     let stats = btc_beta(&markets);
@@ -178,12 +179,13 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
 
     let all_for_ref = all.clone();
     let reference = Memo::new(move |_| {
-        let id = sc.rate_ref.get();
-        all_for_ref.iter().find(|r| r.id == id).or_else(|| all_for_ref.iter().find(|r| r.id == REF_DEFAULT)).or(all_for_ref.first()).cloned()
+        let id = sc.rate_ref.get().id();
+        let default_id = RATE_REF.default.id();
+        all_for_ref.iter().find(|r| r.id == id).or_else(|| all_for_ref.iter().find(|r| r.id == default_id)).or(all_for_ref.first()).cloned()
     });
     let ref_missing = {
         let ids: Vec<String> = all.iter().map(|r| r.id.clone()).collect();
-        Memo::new(move |_| !ids.contains(&sc.rate_ref.get()))
+        Memo::new(move |_| !ids.contains(&sc.rate_ref.get().id()))
     };
     let ref_label = Memo::new(move |_| reference.get().map(|r| format!("{}% on {}", fmt_num(r.pct), Date::parse(&r.date).map(|d| d.short()).unwrap_or_default())).unwrap_or_default());
     let growth = Memo::new(move |_| Profile { r_pct: sc.growth_r_pct.get(), g_pct: sc.growth_g_pct.get() });
@@ -200,18 +202,12 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
     let day_pct = all.iter().filter(|r| r.date == DAY).map(|r| r.pct).fold(f64::NAN, f64::max);
     let day_x = if day_pct.is_finite() { day_pct } else { CUT.default };
 
-    let mut sources: Vec<Source> = all.iter().filter(|r| r.date == DAY || r.id == REF_DEFAULT).map(|r| r.source.clone()).collect();
+    let mut sources: Vec<Source> = all.iter().filter(|r| r.date == DAY || r.id == RATE_REF.default.id()).map(|r| r.source.clone()).collect();
     sources.extend(["sp500", "btc_usd_0000utc"].iter().filter_map(|id| markets.series(id)).map(|s| s.source.clone()));
     sources.extend(markets.facts("nasdaq_close").into_iter().filter(|f| f.date == DAY || f.date == "2025-11-19").map(|f| f.source.clone()));
 
     let options = all.clone();
-    let reset = move |_| {
-        shared.cut_pct.set(CUT.default);
-        sc.rate_ref.set(REF_DEFAULT.to_string());
-        sc.growth_r_pct.set(GROWTH_R.default);
-        sc.growth_g_pct.set(GROWTH_G.default);
-        sc.nasdaq_beta.set(NASDAQ_BETA.default);
-    };
+    let reset = move |_| shared.reset_section(Section::Rates);
 
     // Each lens's own numbers, so that a setting only one lens reads (the
     // Nasdaq beta, the growth profile) redraws only that lens's chart.
@@ -263,7 +259,11 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
         <div class="section-controls" role="group" aria-label="Rate model settings">
             <div class="field">
                 <label for="ctl-ref">"Reference reading (the odds before the change)"</label>
-                <select id="ctl-ref" on:change=move |ev| sc.rate_ref.set(event_target_value(&ev)) prop:value=move || reference.get().map(|r| r.id).unwrap_or_default()>
+                <select id="ctl-ref" on:change=move |ev| {
+                    if let Some(r) = RateRef::parse(&event_target_value(&ev)) {
+                        sc.rate_ref.set(r);
+                    }
+                } prop:value=move || reference.get().map(|r| r.id).unwrap_or_default()>
                     {options.into_iter().map(|r| {
                         let label = format!("{}: {}% ({})", Date::parse(&r.date).map(|d| d.long()).unwrap_or_default(), fmt_num(r.pct), r.as_reported);
                         view! { <option value=r.id.clone()>{label}</option> }

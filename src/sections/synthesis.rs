@@ -1,7 +1,8 @@
 //! The synthesis: the "late-cycle liquidity crisis" and the key levels.
 
 use super::{Sources, WithData};
-use crate::app::{DataStore, Derived};
+use crate::context::{DataStore, Derived};
+use crate::state::Section;
 use crate::charts::{self, waterfall::Step, ChartCanvas};
 use crate::data::Source;
 use crate::format::{grouped, pct_signed, usd};
@@ -28,7 +29,7 @@ fn Stacked(markets: crate::data::DataFile) -> impl IntoView {
     // Bitcoin: the three causes, then what the cascade adds on top.
     let btc = Memo::new(move |_| {
         let (d, c) = (dv.drivers.get()?, dv.cascade.get()?);
-        let auto = dv.params.with(|p| p.cascade_shock_pct.is_none());
+        let auto = dv.params.with(|p| p.cascade_shock.pct().is_none());
         let mut steps = vec![
             Step { label: "Rates".into(), value: d.rates_btc, color: RATES_C, from_zero: false },
             Step { label: "Correlation".into(), value: d.tariff_btc, color: TARIFF_C, from_zero: false },
@@ -163,7 +164,7 @@ pub fn Synthesis() -> impl IntoView {
     let store = expect_context::<DataStore>();
     view! {
         <section id="synthesis" aria-labelledby="synthesis-h">
-            <super::SectionHead id="synthesis" n=5 title="All at once: a late-cycle liquidity crisis"/>
+            <super::SectionHead section=Section::Synthesis/>
             <p>
                 "None of the four causes alone explains a day like 20 November. The explanation's point is that they "
                 "stacked: dearer money lowered what investors would pay for future growth; the trade war had already "

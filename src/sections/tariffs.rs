@@ -1,7 +1,8 @@
 //! Cause 2: the trade war and the collapse of diversification.
 
 use super::{Sources, WithData2};
-use crate::app::{DataStore, Scenario, Shared, Slider};
+use crate::components::Slider;
+use crate::context::{Controls, DataStore};
 use crate::charts::{self, band::BandChart, ChartCanvas, Legend};
 use crate::data::{DataFile, Event, Source};
 use crate::format::{grouped, pct_signed, usd_millions};
@@ -11,7 +12,7 @@ use crate::model::leverage::{long_liq_move_pct, MAINTENANCE};
 use crate::model::returns::{stats, Pair, Stats};
 use crate::scenario;
 use crate::model::series::pct_change;
-use crate::state::{fmt_num, SHOCK, WEIGHT};
+use crate::state::{fmt_num, Section, Window, SHOCK, WEIGHT};
 use leptos::prelude::*;
 use plotters::style::RGBColor;
 
@@ -25,7 +26,7 @@ pub fn Tariffs() -> impl IntoView {
     let store = expect_context::<DataStore>();
     view! {
         <section id="tariffs" aria-labelledby="tariffs-h">
-            <super::SectionHead id="tariffs" n=2 title="The trade war made everything move together"/>
+            <super::SectionHead section=Section::Tariffs/>
             <p>
                 "On 10 October 2025 the US–China trade war flared up again: Washington threatened a 100% tariff "
                 "on Chinese imports from 1 November. Uncertainty about trade is uncertainty about companies' costs, "
@@ -63,17 +64,17 @@ pub fn Tariffs() -> impl IntoView {
 
 #[component]
 fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
-    let shared = expect_context::<Shared>();
-    let sc = expect_context::<Scenario>();
+    let shared = expect_context::<Controls>();
+    let sc = shared;
     let pairs: Vec<Pair> = scenario::pairs(&markets);
     let n_pairs = pairs.len();
     let calm: Option<Stats> = scenario::calm_stats(&pairs);
     let calm_n = calm.map(|c| c.n).unwrap_or(0);
 
-    let window = Memo::new(move |_| sc.corr_window.get().parse::<usize>().unwrap_or(30));
+    let window = Memo::new(move |_| sc.corr_window.get().days());
     let pairs_for_roll = pairs.clone();
     let roll = Memo::new(move |_| rolling(&pairs_for_roll, window.get()));
-    let adjusted = move || sc.corr_adjusted.get() == "1";
+    let adjusted = move || sc.corr_adjusted.get();
     // The crisis window: the chosen number of trading days ending 20 Nov.
     let pairs_for_crisis = pairs.clone();
     let crisis = Memo::new(move |_| scenario::crisis_stats(&pairs_for_crisis, window.get()));
@@ -143,29 +144,24 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
     });
     let mut sources: Vec<Source> = ["sp500", "btc_usd_0000utc"].iter().filter_map(|id| markets.series(id)).map(|s| s.source.clone()).collect();
     sources.extend(events.events.iter().map(|e| e.source.clone()));
-    let reset = move |_| {
-        sc.corr_window.set("30".into());
-        sc.corr_adjusted.set("0".into());
-        sc.stock_shock_pct.set(SHOCK.default);
-        sc.btc_weight_pct.set(WEIGHT.default);
-    };
+    let reset = move |_| sc.reset_section(Section::Tariffs);
 
     view! {
         <div class="section-controls" role="group" aria-label="Correlation settings">
             <fieldset class="field">
                 <legend>"Rolling window (trading days)"</legend>
-                {["14", "30", "60", "90"].into_iter().map(|w| view! {
+                {Window::ALL.into_iter().map(|w| view! {
                     <label class="radio">
-                        <input type="radio" name="win" value=w
+                        <input type="radio" name="win" value=w.days()
                             prop:checked=move || sc.corr_window.get() == w
-                            on:change=move |_| sc.corr_window.set(w.to_string())/>
-                        {w}
+                            on:change=move |_| sc.corr_window.set(w)/>
+                        {w.days()}
                     </label>
                 }).collect_view()}
             </fieldset>
             <label class="check">
                 <input type="checkbox" id="ctl-fr" prop:checked=adjusted
-                    on:change=move |ev| sc.corr_adjusted.set(if event_target_checked(&ev) { "1".into() } else { "0".into() })/>
+                    on:change=move |ev| sc.corr_adjusted.set(event_target_checked(&ev))/>
                 " Adjust for volatility (Forbes–Rigobon)"
             </label>
             <button type="button" class="reset" on:click=reset>"Reset to the 20 Nov values"</button>

@@ -2,6 +2,8 @@
 //! height the embedded page reports to its host, and the one message it
 //! accepts from the host (a theme request).
 
+use crate::context::Controls;
+use crate::state::{self, Section, Theme};
 use leptos::ev;
 use leptos::html::Dialog;
 use leptos::prelude::*;
@@ -13,8 +15,6 @@ use wasm_bindgen::JsValue;
 pub const HEIGHT_MSG: &str = "selloff-explainer:height";
 pub const THEME_MSG: &str = "selloff-explainer:theme";
 
-pub const SECTION_IDS: [&str; 5] = ["rates", "tariffs", "liquidity", "liquidations", "synthesis"];
-
 /// The page's address without query or fragment.
 pub fn page_base() -> String {
     let href = window().location().href().unwrap_or_default();
@@ -25,17 +25,9 @@ fn origin() -> String {
     window().location().origin().unwrap_or_default()
 }
 
-/// Apply a theme: "light", "dark" or "auto" (follow the reader's system).
-pub fn apply_theme(theme: &str) {
-    if let Some(root) = document().document_element() {
-        // Failing to set an attribute cannot break the page; nothing to do.
-        let _ = root.set_attribute("data-theme", theme);
-    }
-}
-
 /// In the embed view: post the page height to the host whenever it changes,
 /// and accept a validated theme request from the host page.
-pub fn embed_runtime(section: &'static str, theme: RwSignal<String>) {
+pub fn embed_runtime(section: Section, theme: RwSignal<Theme>) {
     let post = move || {
         let Some(body) = document().body() else { return };
         let height = body.scroll_height();
@@ -45,7 +37,7 @@ pub fn embed_runtime(section: &'static str, theme: RwSignal<String>) {
         }
         let msg = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&msg, &"type".into(), &HEIGHT_MSG.into());
-        let _ = js_sys::Reflect::set(&msg, &"section".into(), &section.into());
+        let _ = js_sys::Reflect::set(&msg, &"section".into(), &section.id().into());
         let _ = js_sys::Reflect::set(&msg, &"height".into(), &JsValue::from_f64(f64::from(height)));
         // The height is not private, so any host may read it; hosts must still
         // check the origin and source of what they receive (see the snippet).
@@ -66,7 +58,7 @@ pub fn embed_runtime(section: &'static str, theme: RwSignal<String>) {
         let data = e.data();
         let get = |k: &str| js_sys::Reflect::get(&data, &k.into()).ok().and_then(|v| v.as_string());
         if get("type").as_deref() == Some(THEME_MSG) {
-            if let Some(t) = get("theme").filter(|t| matches!(t.as_str(), "light" | "dark" | "auto")) {
+            if let Some(t) = get("theme").as_deref().and_then(Theme::parse) {
                 theme.set(t);
             }
         }
@@ -76,12 +68,18 @@ pub fn embed_runtime(section: &'static str, theme: RwSignal<String>) {
 /// "Embed this section": a dialog with a fixed-height iframe snippet (works
 /// where editors strip scripts) and a responsive one that resizes to fit.
 #[component]
-pub fn EmbedButton(section: &'static str, title: &'static str) -> impl IntoView {
+pub fn EmbedButton(section: Section) -> impl IntoView {
+    let (id, title) = (section.id(), section.title());
     let dialog = NodeRef::<Dialog>::new();
-    let snippet_id = format!("embed-{section}");
+    let ctl = expect_context::<Controls>();
+    // The snippets are written when the dialog opens, from the settings at
+    // that moment (the whole controls table), so moving a slider does not
+    // rebuild ten snippets nobody is looking at.
+    let opened = RwSignal::new(0u32);
+    let snippet_id = format!("embed-{id}");
     let src = move || {
-        let q = window().location().search().unwrap_or_default();
-        let q = crate::state::set_params(&q, &[("embed", section.to_string())]);
+        opened.track();
+        let q = state::set_params(&state::serialise_state(&ctl.get_untracked()), &[("embed", id.to_string())]);
         format!("{}?{}", page_base(), q)
     };
     let fixed = move || {
@@ -108,6 +106,7 @@ window.addEventListener('message', function (e) {{\n\
         )
     };
     let open = move |_| {
+        opened.update(|n| *n += 1);
         if let Some(d) = dialog.get() {
             let _ = d.show_modal();
         }
@@ -119,8 +118,8 @@ window.addEventListener('message', function (e) {{\n\
     };
     view! {
         <button type="button" class="embed-open" on:click=open aria-haspopup="dialog">"Embed this section"</button>
-        <dialog node_ref=dialog class="embed-dialog" aria-labelledby=format!("embed-h-{section}")>
-            <h3 id=format!("embed-h-{section}")>"Embed “" {title} "”"</h3>
+        <dialog node_ref=dialog class="embed-dialog" aria-labelledby=format!("embed-h-{id}")>
+            <h3 id=format!("embed-h-{id}")>"Embed “" {title} "”"</h3>
             <p>"Fixed height, for course pages and editors that remove scripts:"</p>
             <textarea readonly rows="4" aria-label="Fixed-height embed code" prop:value=fixed></textarea>
             <p>"Responsive: the frame grows and shrinks with the section. Paste both parts."</p>

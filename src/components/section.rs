@@ -1,0 +1,86 @@
+//! The pieces every section shares: its numbered heading with the embed
+//! button, "Show as table", and the Sources disclosure.
+
+use super::embed::EmbedButton;
+use crate::context::Printing;
+use crate::data::Source;
+use crate::state::Section;
+use leptos::prelude::*;
+
+/// A section's numbered heading and its "Embed this section" button.
+#[component]
+pub fn SectionHead(section: Section) -> impl IntoView {
+    let id = section.id();
+    view! {
+        <h2 id=format!("{id}-h")><span class="num-label">{section.number()}</span>{section.title()}</h2>
+        <EmbedButton section=section/>
+    }
+}
+
+/// "Show as table": the figure's numbers as a table, toggled by a button and
+/// always in the page (print shows it; find-in-page reaches it).
+#[component]
+pub fn TableToggle(
+    #[prop(into)] caption: Signal<String>,
+    headers: Vec<&'static str>,
+    /// Rows of cells; the first cell is the row's header.
+    #[prop(into)]
+    rows: Signal<Vec<Vec<String>>>,
+) -> impl IntoView {
+    let open = RwSignal::new(false);
+    let printing = use_context::<Printing>().map(|p| p.0);
+    // A closed table is only filled in when opened or printed, so moving a
+    // slider does not rebuild tables nobody is looking at.
+    let shown = move || open.get() || printing.is_some_and(|p| p.get());
+    view! {
+        <button type="button" class="show-table" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|v| *v = !*v)>
+            {move || if open.get() { "Hide the table" } else { "Show as table" }}
+        </button>
+        <div class="data-alt" class:open=move || open.get()>
+            <div class="table-wrap">
+                <table class="data-table">
+                    <caption>{move || caption.get()}</caption>
+                    <thead><tr>{headers.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
+                    <tbody>
+                        {move || if shown() { rows.get() } else { Vec::new() }.into_iter().map(|r| {
+                            let mut cells = r.into_iter();
+                            let head = cells.next().unwrap_or_default();
+                            view! { <tr><th scope="row">{head}</th>{cells.map(|c| view! { <td>{c}</td> }).collect_view()}</tr> }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        </div>
+    }
+}
+
+/// The "Sources" disclosure: publisher, title, date and link of exactly the
+/// figures shown above it (duplicates removed, order kept).
+#[component]
+pub fn Sources(sources: Vec<Source>) -> impl IntoView {
+    let mut seen: Vec<Source> = Vec::new();
+    for s in sources {
+        if !seen.iter().any(|x| x.url == s.url && x.title == s.title) {
+            seen.push(s);
+        }
+    }
+    view! {
+        <details class="sources">
+            <summary>"Sources (" {seen.len()} ")"</summary>
+            <ul>
+                {seen.into_iter().map(|s| view! {
+                    <li>
+                        <span class="publisher">{s.publisher.clone()}</span>": "
+                        {if s.url.is_empty() {
+                            view! { <span>{s.title.clone()} <span class="nolink">" (no link recorded)"</span></span> }.into_any()
+                        } else {
+                            view! { <a href=s.url.clone() rel="noopener noreferrer" target="_blank">{s.title.clone()}</a> }.into_any()
+                        }}
+                        {s.date.clone().map(|d| format!(" ({d})"))}
+                    </li>
+                }).collect_view()}
+            </ul>
+        </details>
+    }
+}
+

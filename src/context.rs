@@ -1,0 +1,276 @@
+//! What the page shares through Leptos context: the controls' signals (made
+//! from the one table in [`crate::state`]), the address kept in sync with
+//! them, the loaded data files, and the model results several sections read.
+//! No view code lives here; components and sections read these types.
+
+use crate::data::load::fetch_data_file;
+use crate::data::{DataError, DataFile};
+use crate::model::cascade::{Cascade, Position};
+use crate::scenario;
+use crate::state::{self, for_each_control, Control, Settings, Theme};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+pub type DataResult = Result<DataFile, DataError>;
+
+/// The page's address at the moment of printing, for the printed permalink,
+/// and whether the page is being printed (closed tables are only filled in
+/// then). Updated on `beforeprint`, not on every slider move, so interaction
+/// does not pay for it.
+#[derive(Clone, Copy)]
+pub struct Permalink(pub RwSignal<String>);
+
+#[derive(Clone, Copy)]
+pub struct Printing(pub RwSignal<bool>);
+
+/// Sentences about link values the page could not use as given.
+#[derive(Clone, Copy)]
+pub struct Notices(pub RwSignal<Vec<String>>);
+
+macro_rules! control_signals {
+    ($( $(#[$doc:meta])* $field:ident : $ty:ty = $desc:expr, $section:ident; )*) => {
+        /// One signal per control of [`Settings`], shared with every section.
+        /// The signals always hold valid, clamped values; each change is
+        /// written to the address through [`UrlSync`].
+        #[derive(Clone, Copy)]
+        pub struct Controls {
+            $( $(#[$doc])* pub $field: RwSignal<$ty>, )*
+        }
+
+        impl Controls {
+            /// Signals starting at `s`, each kept in the address from now on.
+            pub fn new(s: Settings, url: UrlSync) -> Controls {
+                let c = Controls { $( $field: RwSignal::new(s.$field), )* };
+                $( keep_in_url(c.$field, $desc, url); )*
+                c
+            }
+
+            /// Every setting, subscribing to all of them.
+            pub fn get(&self) -> Settings {
+                Settings { $( $field: self.$field.get(), )* }
+            }
+
+            /// Every setting, without subscribing.
+            pub fn get_untracked(&self) -> Settings {
+                Settings { $( $field: self.$field.get_untracked(), )* }
+            }
+
+            /// Move every control that differs from `s` (the others are left
+            /// alone, so nothing that reads them recomputes).
+            pub fn set(&self, s: &Settings) {
+                $( if self.$field.get_untracked() != s.$field {
+                    self.$field.set(s.$field.clone());
+                } )*
+            }
+        }
+    };
+}
+for_each_control!(control_signals);
+
+impl Controls {
+    /// Put every control back to its 20 Nov value.
+    pub fn reset_all(&self) {
+        self.set(&Settings::default());
+    }
+
+    /// Put the controls `section` owns back to their defaults.
+    pub fn reset_section(&self, section: state::Section) {
+        self.set(&self.get_untracked().reset_section(section));
+    }
+}
+
+/// Write every change of `sig` to the address under the control's key.
+fn keep_in_url<C: Control + Copy + Send + Sync + 'static>(sig: RwSignal<C::Value>, c: C, url: UrlSync) {
+    Effect::watch(move || sig.get(), move |v, _, _| url.set(c.key(), c.write(v)), false);
+}
+
+/// A presentation choice kept in the address (the theme): read with a
+/// notice for a bad value, written back on every change.
+pub fn url_choice<T>(c: state::Choice<T>, url: UrlSync, notices: Notices) -> RwSignal<T>
+where
+    T: Clone + PartialEq + std::fmt::Debug + Send + Sync + 'static,
+{
+    let raw = state::get_param(&location_search(), c.key);
+    let (value, note) = Control::read(&c, raw.as_deref());
+    if let Some(n) = note {
+        notices.0.update(|ns| ns.push(n));
+    }
+    url.set(c.key, Control::write(&c, &value));
+    let sig = RwSignal::new(value);
+    Effect::watch(move || sig.get(), move |v, _, _| url.set(c.key, Control::write(&c, v)), false);
+    sig
+}
+
+/// The address bar as a permalink of the current state, written once per
+/// burst of changes. Writing it on every slider input cost about 1 ms each
+/// (`history.replaceState`), and Chrome throttles pages that call it more
+/// than 100 times in 10 seconds. Anything that reads the address calls
+/// [`UrlSync::flush`] first, and leaving the page flushes too.
+#[derive(Clone, Copy)]
+pub struct UrlSync {
+    pending: StoredValue<Vec<(&'static str, String)>>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl Default for UrlSync {
+    fn default() -> Self {
+        UrlSync::new()
+    }
+}
+
+impl UrlSync {
+    /// How long the address waits for the slider to come to rest.
+    const QUIET: std::time::Duration = std::time::Duration::from_millis(250);
+
+    pub fn new() -> UrlSync {
+        UrlSync { pending: StoredValue::new(Vec::new()), timer: StoredValue::new(None) }
+    }
+
+    /// Record `key=value`; the address is written after a quiet spell.
+    pub fn set(self, key: &'static str, value: String) {
+        self.pending.update_value(|p| {
+            p.retain(|(k, _)| *k != key);
+            p.push((key, value));
+        });
+        // Each change restarts the wait, so a drag writes once, at the end.
+        self.cancel_wait();
+        self.timer.set_value(set_timeout_with_handle(move || self.flush(), Self::QUIET).ok());
+    }
+
+    fn cancel_wait(self) {
+        if let Some(t) = self.timer.try_update_value(Option::take).flatten() {
+            t.clear();
+        }
+    }
+
+    /// Write every pending change to the address now.
+    pub fn flush(self) {
+        self.cancel_wait();
+        let pending = self.pending.try_update_value(std::mem::take).unwrap_or_default();
+        if !pending.is_empty() {
+            replace_query(&state::set_params(&location_search(), &pending));
+        }
+    }
+
+    /// The page's address with every change written.
+    pub fn href(self) -> String {
+        self.flush();
+        window().location().href().unwrap_or_default()
+    }
+}
+
+/// The address's query string, with its `?`.
+pub fn location_search() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+/// Replace (not push) the query so the URL is always a permalink of the
+/// current state without filling the back-button history.
+fn replace_query(query: &str) {
+    let loc = window().location();
+    let path = loc.pathname().unwrap_or_default();
+    let hash = loc.hash().unwrap_or_default();
+    let url = format!("{path}?{query}{hash}");
+    if let Ok(history) = window().history() {
+        // Failing to update the address bar (e.g. a sandboxed iframe) must not
+        // break the page, so the error is deliberately ignored.
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Apply a theme to the document (`data-theme` on `<html>`).
+pub fn apply_theme(theme: Theme) {
+    if let Some(root) = document().document_element() {
+        // Failing to set an attribute cannot break the page; nothing to do.
+        let _ = root.set_attribute("data-theme", theme.name());
+    }
+}
+
+/// One resource per bundled data file, fetched once and shared by every
+/// section that reads it.
+#[derive(Clone, Copy)]
+pub struct DataStore {
+    pub markets: LocalResource<DataResult>,
+    pub rates: LocalResource<DataResult>,
+    pub flows: LocalResource<DataResult>,
+    pub liquidations: LocalResource<DataResult>,
+    pub sentiment: LocalResource<DataResult>,
+    pub events: LocalResource<DataResult>,
+}
+
+impl DataStore {
+    /// Start fetching every file.
+    pub fn fetch() -> DataStore {
+        DataStore {
+            markets: LocalResource::new(|| fetch_data_file("markets")),
+            rates: LocalResource::new(|| fetch_data_file("rates")),
+            flows: LocalResource::new(|| fetch_data_file("flows")),
+            liquidations: LocalResource::new(|| fetch_data_file("liquidations")),
+            sentiment: LocalResource::new(|| fetch_data_file("sentiment")),
+            events: LocalResource::new(|| fetch_data_file("events")),
+        }
+    }
+
+    /// Every file, with its name, in a fixed order.
+    pub fn all(&self) -> [(&'static str, LocalResource<DataResult>); 6] {
+        [
+            ("markets", self.markets),
+            ("rates", self.rates),
+            ("flows", self.flows),
+            ("liquidations", self.liquidations),
+            ("sentiment", self.sentiment),
+            ("events", self.events),
+        ]
+    }
+}
+
+/// Model results shared by the liquidations and synthesis sections, computed
+/// once from the data and the current settings.
+#[derive(Clone, Copy)]
+pub struct Derived {
+    pub params: Memo<Settings>,
+    pub drivers: Memo<Option<scenario::Drivers>>,
+    pub population: Memo<Option<Arc<Vec<Position>>>>,
+    pub cascade: Memo<Option<Cascade>>,
+}
+
+impl Derived {
+    pub fn new(store: DataStore, ctl: Controls) -> Derived {
+        let params = Memo::new(move |_| ctl.get());
+        // What the scenario reads from the data, once per load (`with` borrows
+        // the loaded files instead of cloning them).
+        let basis = Memo::new(move |_| {
+            store.markets.with(|m| {
+                store.rates.with(|r| match (m, r) {
+                    (Some(Ok(m)), Some(Ok(r))) => {
+                        scenario::basis(&scenario::Data { markets: m, rates: r }).map(Arc::new)
+                    }
+                    _ => None,
+                })
+            })
+        });
+        let drivers = Memo::new(move |_| basis.with(|b| b.as_ref().and_then(|b| scenario::drivers_from(b, &params.get()))));
+        // The population depends only on leverage and open interest, so moving
+        // any other slider reuses it.
+        let openings = Memo::new(move |_| {
+            store.markets.with(|m| match m {
+                Some(Ok(m)) => Some(Arc::new(scenario::openings(m, scenario::POPULATION))),
+                _ => None,
+            })
+        });
+        let population = Memo::new(move |_| {
+            let (lev, oi) = (ctl.lev_x.get(), ctl.oi_bn.get());
+            openings.with(|o| o.as_ref().map(|o| Arc::new(scenario::population_from(o, lev, oi * 1e9))))
+        });
+        let cascade = Memo::new(move |_| {
+            // Subscribe only to the settings the cascade reads besides the
+            // drivers, so the sliders it ignores (p/e, horizon, portfolio
+            // weight) do not rerun it.
+            let _ = (ctl.cascade_shock.get(), ctl.depth_cut_pct.get(), ctl.phi_pct.get(), ctl.nasdaq_beta.get());
+            let (Some(pop), Some(dr), Some(b)) = (population.get(), drivers.get(), basis.get()) else { return None };
+            let p = params.get_untracked();
+            Some(scenario::run_cascade(&pop, &dr, &p, scenario::nasdaq_sigma_from(b.pre, p.nasdaq_beta)))
+        });
+        Derived { params, drivers, population, cascade }
+    }
+}
