@@ -1,9 +1,17 @@
 //! An explorable explanation of the 20 November 2025 sell-off.
 //!
-//! `model`, `data` and `state` are pure Rust and test natively; the UI half
-//! (`app`, `sections`, `charts`) only exists in the wasm32 build.
+//! `model`, `data`, `state`, `scenario`, `figures` (each chart's input and
+//! each sentence stating a finding) and `charts` (drawing on any plotters
+//! backend) are pure Rust and test natively; the UI half (`app`,
+//! `components`, `sections`) only exists in the wasm32 build.
+//!
+//! Dependencies run one way: `charts` knows nothing of the page; `figures`
+//! builds charts' inputs from data; `components` may use `charts`; the
+//! sections lay out components and call `figures`.
 
+pub mod charts;
 pub mod data;
+pub mod figures;
 pub mod format;
 pub mod model;
 pub mod scenario;
@@ -12,7 +20,7 @@ pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]
-pub mod charts;
+pub mod components;
 #[cfg(target_arch = "wasm32")]
 pub mod sections;
 

@@ -11,9 +11,7 @@ pub mod synthesis;
 pub mod tariffs;
 
 use crate::app::DataResult;
-use crate::data::{DataFile, Fact, Source};
-use crate::format;
-use crate::model::date::Date;
+use crate::data::{DataFile, Source};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -160,29 +158,5 @@ pub fn Sources(sources: Vec<Source>) -> impl IntoView {
     }
 }
 
-/// Facts of `group` dated `date` (YYYY-MM-DD).
-pub fn facts_on<'a>(doc: &'a DataFile, group: &str, date: &str) -> Vec<&'a Fact> {
-    doc.facts(group).into_iter().filter(|f| f.date == date).collect()
-}
-
-/// "35–39.6%" for several readings, "57%" for one; with their sources.
-pub fn range_text(facts: &[&Fact], fmt: impl Fn(f64) -> String) -> (String, Vec<Source>) {
-    let lo = facts.iter().map(|f| f.value).fold(f64::INFINITY, f64::min);
-    let hi = facts.iter().map(|f| f.value).fold(f64::NEG_INFINITY, f64::max);
-    let text = if facts.is_empty() {
-        "(no reading)".to_string()
-    } else if (hi - lo).abs() < 1e-9 {
-        fmt(lo)
-    } else {
-        format!("{}–{}", fmt(lo), fmt(hi))
-    };
-    (text, facts.iter().map(|f| f.source.clone()).collect())
-}
-
-pub fn pct_plain(v: f64) -> String {
-    format::pct(v, if v.fract().abs() < 1e-9 { 0 } else { 1 })
-}
-
-pub fn long_date(text: &str) -> String {
-    Date::parse(text).map(Date::long).unwrap_or_else(|| text.to_string())
-}
+/// Dates as the page writes them (shared with `figures`).
+pub use crate::figures::long_date;

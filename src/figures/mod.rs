@@ -1,0 +1,19 @@
+//! Each chart's input and each sentence or table that states a computed
+//! finding, as pure functions of the data and the settings: one file per
+//! section. No Leptos and no web types, so they are tested natively on the
+//! real data files; the section components only read their signals and call
+//! these.
+
+pub mod intro;
+pub mod liquidations;
+pub mod liquidity;
+pub mod rates;
+pub mod synthesis;
+pub mod tariffs;
+
+use crate::model::date::Date;
+
+/// A data file's "YYYY-MM-DD" as "20 November 2025"; other text unchanged.
+pub fn long_date(text: &str) -> String {
+    Date::parse(text).map(Date::long).unwrap_or_else(|| text.to_string())
+}
