@@ -131,9 +131,12 @@ fn charts_match_their_svg_snapshots() {
     assert!(failures.is_empty(), "{}\n(UPDATE_SNAPSHOTS=1 rewrites the snapshots)", failures.join("\n"));
 }
 
+/// A text drawn: its content, x position and anchor.
+type DrawnText = (String, i32, HPos, VPos);
+
 /// A backend that draws nothing and keeps every text with its anchor.
 struct Texts {
-    texts: Rc<RefCell<Vec<(String, i32, HPos, VPos)>>>,
+    texts: Rc<RefCell<Vec<DrawnText>>>,
 }
 
 impl DrawingBackend for Texts {
