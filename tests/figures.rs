@@ -109,7 +109,8 @@ fn rates_charts_and_table() {
     assert_eq!(textbook.title, rates::TEXTBOOK_TITLE);
     assert_eq!(textbook.lines.len(), 3);
     assert!(textbook.lines.iter().all(|l| l.points.len() == 101));
-    assert_eq!(textbook.marks.iter().map(|m| m.label.as_str()).collect::<Vec<_>>(), ["S&P 500 actual −1.56%", "Nasdaq actual −2.15%"]);
+    let marks: Vec<_> = textbook.marks.iter().map(|m| m.label.as_str()).collect();
+    assert_eq!(marks, ["S&P 500 actual −1.56%", "Nasdaq actual −2.15%"]);
     let empirical = rates::empirical_chart(&rates::empirical_points(&curve), 1.5, beta, &r.actual, day_x);
     let names: Vec<_> = empirical.legend().into_iter().map(|l| l.0).collect();
     assert_eq!(names, ["S&P 500 (β 1)", "Nasdaq (β 1.5, assumed)", "Bitcoin (β 2.06, estimated)"]);
@@ -228,7 +229,10 @@ fn liquidations_figures_at_the_defaults_and_with_more_leverage() {
     );
     assert_eq!(liquidations::summary(None), "The cascade needs markets.json and rates.json.");
     assert_eq!(liquidations::settled(c), "The cascade settles at a fixed point.");
-    assert_eq!(liquidations::nasdaq_text(c), " The tech-stock selling it sets off moves the Nasdaq −0.04% (model output).");
+    assert_eq!(
+        liquidations::nasdaq_text(c),
+        " The tech-stock selling it sets off moves the Nasdaq −0.04% (model output)."
+    );
     let chart = liquidations::rounds_chart(c, 2);
     assert_eq!((chart.rounds.len(), chart.shown), (6, 2));
     assert_eq!(liquidations::round_rows(c).len(), 6);
@@ -242,7 +246,9 @@ fn liquidations_figures_at_the_defaults_and_with_more_leverage() {
     assert_eq!(liquidations::map_summary(&[]), "No modelled long is within 20% of liquidation.");
     assert_eq!(liquidations::map_rows(&bins).len(), bins.len());
     let glt = liquidations::glt_text(liquidations::glt(&model.drivers, &model.params));
-    assert!(glt.ends_with("Here λ·A·(L − 1) = 0.41: below 1, so each round of forced selling is smaller than the last and the loop dies out."), "{glt}");
+    let stable = "Here λ·A·(L − 1) = 0.41: below 1, so each round of forced selling is smaller than the last and the \
+                  loop dies out.";
+    assert!(glt.ends_with(stable), "{glt}");
     assert_eq!(
         liquidations::reported_cells(&page.liquidations, &page.markets),
         [

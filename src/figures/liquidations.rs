@@ -36,8 +36,11 @@ pub fn summary(c: Option<&Cascade>) -> String {
 /// The live paragraph's closing sentences: whether the cascade settled, and
 /// the Nasdaq move its tech selling sets off (when there is one).
 pub fn settled(c: &Cascade) -> String {
-    if c.converged { "The cascade settles at a fixed point." } else { "The cascade had not settled when the round limit was reached." }
-        .to_string()
+    if c.converged {
+        "The cascade settles at a fixed point.".to_string()
+    } else {
+        "The cascade had not settled when the round limit was reached.".to_string()
+    }
 }
 
 pub fn nasdaq_text(c: &Cascade) -> String {
@@ -59,8 +62,8 @@ pub fn map_summary(bins: &[(f64, f64, f64)]) -> String {
     let top = bins.iter().max_by(|a, b| a.2.total_cmp(&b.2));
     match top {
         Some(t) if total > 0.0 => format!(
-            "{} of the modelled longs would be liquidated within 20% below the 19 Nov close; the densest band is {} to {} \
-             ({}). Darker bars hold more.",
+            "{} of the modelled longs would be liquidated within 20% below the 19 Nov close; the densest band is \
+             {} to {} ({}). Darker bars hold more.",
             usd_millions(total / 1e6),
             usd(t.1, 0),
             usd(t.0, 0),
@@ -80,7 +83,9 @@ pub fn round_rows(c: &Cascade) -> Vec<Vec<String>> {
     c.rounds
         .iter()
         .enumerate()
-        .map(|(i, r)| vec![i.to_string(), usd(r.price, 0), usd_millions(r.liquidated / 1e6), pct_signed(r.nasdaq_pct, 2)])
+        .map(|(i, r)| {
+            vec![i.to_string(), usd(r.price, 0), usd_millions(r.liquidated / 1e6), pct_signed(r.nasdaq_pct, 2)]
+        })
         .collect()
 }
 
@@ -108,7 +113,8 @@ pub fn glt_text(v: f64) -> String {
 /// The reported liquidations of the 24 hours to 21 Nov as a range ("(no
 /// figure)" without one).
 pub fn reported(liquidations: &DataFile) -> String {
-    let day: Vec<_> = liquidations.facts("crypto_liquidations_24h").into_iter().filter(|f| f.date == "2025-11-21").collect();
+    let day: Vec<_> =
+        liquidations.facts("crypto_liquidations_24h").into_iter().filter(|f| f.date == "2025-11-21").collect();
     let (lo, hi) = day.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), f| (a.min(f.value), b.max(f.value)));
     if day.is_empty() { "(no figure)".to_string() } else { format!("{} to {}", usd_millions(lo), usd_millions(hi)) }
 }
@@ -119,7 +125,8 @@ pub fn reported_cells(liquidations: &DataFile, markets: &DataFile) -> [String; 2
     let (low20, low21) = (bar_low("2025-11-20"), bar_low("2025-11-21"));
     [
         format!(
-            "{} in the 24 hours to 21 Nov, all crypto, about a half of it Bitcoin (CoinGlass, quoted at different times)",
+            "{} in the 24 hours to 21 Nov, all crypto, about a half of it Bitcoin (CoinGlass, quoted at \
+             different times)",
             reported(liquidations)
         ),
         format!(

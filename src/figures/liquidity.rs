@@ -24,8 +24,8 @@ pub fn nvidia_text(m: &DataFile, ev: &DataFile) -> String {
     let (prev, open, close) = (get("2025-11-19", "close"), get("2025-11-20", "open"), get("2025-11-20", "close"));
     match (rev, prev, open, close) {
         (Some(r), Some(p), Some(o), Some(c)) => format!(
-            "Nvidia reported quarterly revenue of {}. On 20 November its shares opened at {} ({} on the previous close) \
-             and closed at {} ({}).",
+            "Nvidia reported quarterly revenue of {}. On 20 November its shares opened at {} ({} on the previous \
+             close) and closed at {} ({}).",
             usd_millions(r.value),
             usd(o.value, 2),
             pct_signed(pct_change(p.value, o.value), 1),
@@ -143,7 +143,8 @@ pub fn impact_chart(mk: &Market, sell_usd_m: f64, with_lth: bool, depth_cut_pct:
     };
     let mut lines = vec![line(format!("{} of selling", usd_millions(sell_usd_m)), SELLING, etf)];
     if with_lth {
-        lines.push(line(format!("plus the contested LTH selling ({} a day)", usd_millions(lth)), SELLING_WITH_LTH, etf + lth * 1e6));
+        let name = format!("plus the contested LTH selling ({} a day)", usd_millions(lth));
+        lines.push(line(name, SELLING_WITH_LTH, etf + lth * 1e6));
     }
     let q = (sell_usd_m + if with_lth { lth } else { 0.0 }) * 1e6;
     let now = impact_pct(mk, q, depth_cut_pct);

@@ -73,7 +73,10 @@ fn lens_chart(
         lines: lines
             .into_iter()
             .enumerate()
-            .map(|(k, (name, color, dashed))| Line { name, color, dashed, points: points.iter().map(|(x, v)| (*x, v[k])).collect() })
+            .map(|(k, (name, color, dashed))| {
+                let points = points.iter().map(|(x, v)| (*x, v[k])).collect();
+                Line { name, color, dashed, points }
+            })
             .collect(),
         marks: actual
             .iter()
@@ -100,7 +103,13 @@ pub fn textbook_chart(points: &[(f64, [f64; 3])], actual: &Actual, day_x: f64) -
 
 /// The empirical lens's chart from [`empirical_points`]; the legend names
 /// the assumed Nasdaq beta and Bitcoin's estimated one.
-pub fn empirical_chart(points: &[(f64, [f64; 3])], nasdaq_beta: f64, btc_beta: f64, actual: &Actual, day_x: f64) -> LineChart {
+pub fn empirical_chart(
+    points: &[(f64, [f64; 3])],
+    nasdaq_beta: f64,
+    btc_beta: f64,
+    actual: &Actual,
+    day_x: f64,
+) -> LineChart {
     lens_chart(
         EMPIRICAL_TITLE,
         points,
@@ -193,13 +202,14 @@ pub fn punchline(o: &Outcome, a: &Actual, ref_label: &str, cut_pct: f64) -> Stri
     let bp = o.dr_pp * 100.0;
     if bp.abs() < 0.05 {
         return format!(
-            "At this setting the odds equal the reference ({ref_label}), so the rate channel explains none of the day's moves."
+            "At this setting the odds equal the reference ({ref_label}), so the rate channel explains none of the \
+             day's moves."
         );
     }
     if bp < 0.0 {
         return format!(
-            "At this setting the odds are higher than the reference ({ref_label}): expected rates would be {} bp lower, \
-             which pushes prices up. The rate channel cannot explain a fall from here.",
+            "At this setting the odds are higher than the reference ({ref_label}): expected rates would be {} bp \
+             lower, which pushes prices up. The rate channel cannot explain a fall from here.",
             grouped(-bp, 1)
         );
     }
@@ -221,13 +231,15 @@ pub fn punchline(o: &Outcome, a: &Actual, ref_label: &str, cut_pct: f64) -> Stri
         btc.map(|x| format!("{}%", grouped(x, 0))).unwrap_or_else(|| "–".into()),
     );
     let rest = if sp.is_some_and(|x| x < 60.0) {
-        " Most of the day's fall has to come from the other causes: the trade-war correlation, thin liquidity and forced selling."
+        " Most of the day's fall has to come from the other causes: the trade-war correlation, thin liquidity and \
+         forced selling."
     } else {
-        " At this setting the rate channel alone could account for the S&P 500's fall, but the actual odds never moved that far that day."
+        " At this setting the rate channel alone could account for the S&P 500's fall, but the actual odds never \
+         moved that far that day."
     };
     format!(
-        "{emp}{rest} The textbook lens gives much larger numbers ({} for the growth profile) because it assumes long-term \
-         discount rates move one for one with the expected policy rate, which they rarely do.",
+        "{emp}{rest} The textbook lens gives much larger numbers ({} for the growth profile) because it assumes \
+         long-term discount rates move one for one with the expected policy rate, which they rarely do.",
         pct1(o.growth_pct)
     )
 }

@@ -43,7 +43,8 @@ pub fn btc_waterfall(d: &Drivers, c: &Cascade, auto: bool, actual: &Actual) -> B
     if auto {
         steps.push(step("Cascade", c.final_pct - c.shock_pct, CAUSE_CASCADE, false));
     }
-    let total = if auto { c.final_pct } else { d.rates_btc + d.tariff_btc + d.liquidity_btc + (c.final_pct - c.shock_pct) };
+    let cascade = c.final_pct - c.shock_pct;
+    let total = if auto { c.final_pct } else { d.rates_btc + d.tariff_btc + d.liquidity_btc + cascade };
     steps.push(step("Model", total, MODEL_TOTAL, true));
     if let Some(a) = actual.btc {
         steps.push(step("Actual", a, ACTUAL, true));
@@ -126,8 +127,8 @@ pub fn sentence(btc: &BtcWaterfall, spx_total: f64, actual: &Actual, m: &DataFil
         .unwrap_or("cannot be compared with")
     };
     format!(
-        "At these settings the model puts Bitcoin {} at {} and the S&P 500 {}. That {} Bitcoin's actual {} over the UTC \
-         day (its low was {}) and {} the S&P 500's actual {}.",
+        "At these settings the model puts Bitcoin {} at {} and the S&P 500 {}. That {} Bitcoin's actual {} over the \
+         UTC day (its low was {}) and {} the S&P 500's actual {}.",
         pct_signed(btc.total, 2),
         usd(btc.price, 0),
         pct_signed(spx_total, 2),
@@ -143,8 +144,8 @@ pub fn sentence(btc: &BtcWaterfall, spx_total: f64, actual: &Actual, m: &DataFil
 pub fn data_levels(m: &DataFile) -> Vec<(&'static str, Option<String>, Option<bool>)> {
     let bars = m.ohlc.first().map(|s| s.bars.clone()).unwrap_or_default();
     let sp = m.obs("sp500").unwrap_or_default();
-    let sp_min =
-        sp.iter().filter(|o| o.date.to_string().as_str() >= "2025-11-01").map(|o| o.value).fold(f64::INFINITY, f64::min);
+    let november = sp.iter().filter(|o| o.date.to_string().as_str() >= "2025-11-01");
+    let sp_min = november.map(|o| o.value).fold(f64::INFINITY, f64::min);
     let (l20, l21) = (btc_low(m, "2025-11-20"), btc_low(m, "2025-11-21"));
     let nov_low = bars.iter().filter(|b| b.0.as_str() >= "2025-11-01").map(|b| b.3).fold(f64::INFINITY, f64::min);
     vec![

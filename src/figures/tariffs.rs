@@ -19,10 +19,11 @@ use plotters::style::RGBColor;
 pub fn tariff_day(m: &DataFile, liquidations: &DataFile) -> (String, String) {
     let sp = m.obs("sp500").unwrap_or_default();
     let day = d("2025-10-10");
-    let sp_move =
-        sp.iter().position(|o| o.date == day).filter(|&i| i > 0).map(|i| pct_signed(pct_change(sp[i - 1].value, sp[i].value), 2));
+    let i = sp.iter().position(|o| o.date == day).filter(|&i| i > 0);
+    let sp_move = i.map(|i| pct_signed(pct_change(sp[i - 1].value, sp[i].value), 2));
     let liq = liquidations.facts("crypto_liquidations_24h").into_iter().find(|f| f.date == "2025-10-11");
-    (sp_move.unwrap_or_else(|| "(no data)".into()), liq.map(|f| usd_millions(f.value)).unwrap_or_else(|| "(no data)".into()))
+    let no_data = || "(no data)".to_string();
+    (sp_move.unwrap_or_else(no_data), liq.map(|f| usd_millions(f.value)).unwrap_or_else(no_data))
 }
 
 /// The correlation after the Forbes–Rigobon volatility adjustment against
@@ -106,9 +107,9 @@ pub fn transmission(regime: Option<Stats>, shock_pct: f64) -> String {
     match regime {
         None => "Not enough data for a beta.".to_string(),
         Some(s) => format!(
-            "Over the {} trading days to 20 Nov, Bitcoin's beta to the S&P 500 was {} (correlation {} × Bitcoin's daily \
-             volatility {}% ÷ the S&P's {}%). So a fall of {} in US stocks would, on average, come with a Bitcoin move \
-             of {} (model output).",
+            "Over the {} trading days to 20 Nov, Bitcoin's beta to the S&P 500 was {} (correlation {} × Bitcoin's \
+             daily volatility {}% ÷ the S&P's {}%). So a fall of {} in US stocks would, on average, come with a \
+             Bitcoin move of {} (model output).",
             s.n,
             grouped(s.beta, 2),
             grouped(s.corr, 2),
@@ -165,7 +166,9 @@ pub fn portfolio(calm: Option<Stats>, regime: Option<Stats>, weight_pct: f64) ->
 
 /// The portfolio table's two rows: label, daily volatility, 1-in-100-days loss.
 pub fn portfolio_rows(p: &Portfolio) -> [[String; 3]; 2] {
-    let row = |label: String, sd: f64| [label, format!("{}%", grouped(sd * 100.0, 2)), pct_signed(one_in_100_loss_pct(sd), 2)];
+    let row = |label: String, sd: f64| {
+        [label, format!("{}%", grouped(sd * 100.0, 2)), pct_signed(one_in_100_loss_pct(sd), 2)]
+    };
     [
         row(format!("calm, before 10 Oct: {}", grouped(p.calm_corr, 2)), p.sd_calm),
         row(format!("crisis, to 20 Nov: {}", grouped(p.crisis_corr, 2)), p.sd_crisis),
