@@ -1,14 +1,17 @@
 //! An explorable explanation of the 20 November 2025 sell-off.
 //!
-//! The modules in dependency order, each importing only those above it
-//! (checked by `tools/check_layers.py` in `make test`):
-//! `model` (pure math) → `format` → `data` (schema, loading) → `state` (the
-//! controls table and links) → `scenario` (the combined model) → `charts` →
-//! `context` (shared signals) → `components` → `sections` → `app` (the page).
-//! Everything up to `scenario` is pure Rust and tests natively; the UI half
-//! only exists in the wasm32 build.
+//! The modules in dependency order, each importing only those before it
+//! (checked by `tools/check_layers.py` in `make test`): `model` (pure math)
+//! → `format` → `data` (schema, loading) → `state` (the controls table and
+//! links) → `scenario` (the combined model) → `charts` (drawing on any
+//! plotters backend) → `figures` (each chart's input and each sentence that
+//! states a finding) → `context` (shared signals) → `components` →
+//! `sections` → `app` (the page). Everything up to `figures` is pure Rust and
+//! tests natively; the UI half only exists in the wasm32 build.
 
+pub mod charts;
 pub mod data;
+pub mod figures;
 pub mod format;
 pub mod model;
 pub mod scenario;
@@ -16,8 +19,6 @@ pub mod state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
-#[cfg(target_arch = "wasm32")]
-pub mod charts;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]

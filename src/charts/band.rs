@@ -1,10 +1,11 @@
 //! A dated line with a shaded confidence band, an optional second line, and
 //! the events layer's rules: used for the rolling correlation.
 
-use super::{err, house_mesh, paper, time_chart, Frame, XAxis, INK, MUTED};
+use super::palette::{INK, MUTED};
+use super::{house_mesh, tick, tick_decimals, time_chart, Drawn, Frame, XAxis};
 use crate::model::date::Date;
+use plotters::coord::Shift;
 use plotters::prelude::*;
-use web_sys::HtmlCanvasElement;
 
 #[derive(Clone, Debug)]
 pub struct BandChart {
@@ -22,37 +23,38 @@ pub struct BandChart {
     pub refs: Vec<(f64, String)>,
 }
 
-pub fn draw(canvas: &HtmlCanvasElement, f: Frame, c: &BandChart) -> Result<Option<XAxis>, String> {
-    let root = paper(canvas)?;
+const Y_LABELS: usize = 5;
+
+pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &BandChart) -> Drawn {
     let (x0, x1) = (c.start.days() as f64, c.end.days() as f64 + 0.5);
     let (y0, y1) = c.y_range;
-    let mut chart = time_chart(&root, f, x0..x1, y0..y1)?;
+    let mut chart = time_chart(root, f, x0..x1, y0..y1)?;
+    let y_dec = tick_decimals(y0..y1, Y_LABELS);
     house_mesh(
         chart
             .configure_mesh()
             .x_labels(if f.css_w < 520.0 { 4 } else { 7 })
-            .y_labels(5)
+            .y_labels(Y_LABELS)
             .x_label_formatter(&|x| Date::from_days(x.round() as i64).short())
-            .y_label_formatter(&|y| format!("{y:.1}"))
+            .y_label_formatter(&|y| tick(*y, y_dec))
             .y_desc(c.y_desc.as_str()),
         f,
         12.0,
     )
-    .draw()
-    .map_err(err)?;
+    .draw()?;
     if y0 < 0.0 && y1 > 0.0 {
-        chart.draw_series(LineSeries::new([(x0, 0.0), (x1, 0.0)], ShapeStyle::from(&MUTED).stroke_width(f.px(1.0)))).map_err(err)?;
+        chart.draw_series(LineSeries::new([(x0, 0.0), (x1, 0.0)], ShapeStyle::from(&MUTED).stroke_width(f.px(1.0))))?;
     }
     for d in &c.events {
         let x = d.days() as f64;
         if x >= x0 && x <= x1 {
-            chart.draw_series(LineSeries::new([(x, y0), (x, y1)], ShapeStyle::from(&INK.mix(0.45)).stroke_width(f.px(1.0)))).map_err(err)?;
+            chart.draw_series(LineSeries::new([(x, y0), (x, y1)], ShapeStyle::from(&INK.mix(0.45)).stroke_width(f.px(1.0))))?;
         }
     }
     for (y, label) in &c.refs {
-        chart.draw_series(DashedLineSeries::new([(x0, *y), (x1, *y)], f.px(5.0), f.px(4.0), ShapeStyle::from(&INK.mix(0.7)).stroke_width(f.px(1.0)))).map_err(err)?;
+        chart.draw_series(DashedLineSeries::new([(x0, *y), (x1, *y)], f.px(5.0), f.px(4.0), ShapeStyle::from(&INK.mix(0.7)).stroke_width(f.px(1.0))))?;
         let (px, py) = chart.backend_coord(&(x0, *y));
-        root.draw(&Text::new(label.clone(), (px + f.px(4.0) as i32, py - f.px(14.0) as i32), f.text(11.0).color(&INK))).map_err(err)?;
+        root.draw(&Text::new(label.clone(), (px + f.px(4.0) as i32, py - f.px(14.0) as i32), f.text(11.0).color(&INK)))?;
     }
     // The band: one polygon per run of consecutive points (a gap stays a gap).
     let mut runs: Vec<Vec<&(Date, f64, f64, f64)>> = Vec::new();
@@ -65,17 +67,15 @@ pub fn draw(canvas: &HtmlCanvasElement, f: Frame, c: &BandChart) -> Result<Optio
     for run in &runs {
         let mut poly: Vec<(f64, f64)> = run.iter().map(|p| (p.0.days() as f64, p.3)).collect();
         poly.extend(run.iter().rev().map(|p| (p.0.days() as f64, p.2)));
-        chart.draw_series([Polygon::new(poly, c.main_color.mix(0.18).filled())]).map_err(err)?;
+        chart.draw_series([Polygon::new(poly, c.main_color.mix(0.18).filled())])?;
         chart
-            .draw_series(LineSeries::new(run.iter().map(|p| (p.0.days() as f64, p.1)), ShapeStyle::from(&c.main_color).stroke_width(f.px(2.0))))
-            .map_err(err)?;
+            .draw_series(LineSeries::new(run.iter().map(|p| (p.0.days() as f64, p.1)), ShapeStyle::from(&c.main_color).stroke_width(f.px(2.0))))?;
     }
     if !c.second.is_empty() {
         chart
-            .draw_series(DashedLineSeries::new(c.second.iter().map(|p| (p.0.days() as f64, p.1)), f.px(6.0), f.px(4.0), ShapeStyle::from(&c.second_color).stroke_width(f.px(2.0))))
-            .map_err(err)?;
+            .draw_series(DashedLineSeries::new(c.second.iter().map(|p| (p.0.days() as f64, p.1)), f.px(6.0), f.px(4.0), ShapeStyle::from(&c.second_color).stroke_width(f.px(2.0))))?;
     }
     let axis = XAxis::of(&chart, f, x0, x1);
-    root.present().map_err(err)?;
+    root.present()?;
     Ok(Some(axis))
 }

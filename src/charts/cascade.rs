@@ -1,113 +1,114 @@
 //! The cascade, round by round, and the liquidation map.
 
-use super::{err, house_mesh, paper, Frame, XAxis, BITCOIN, INK, MUTED};
+use super::palette::{BITCOIN, INK, LIQUIDATION as LIQ, MUTED};
+use super::{house_mesh, tick, tick_decimals, Drawn, Frame, XAxis};
 use crate::model::cascade::Round;
+use plotters::coord::Shift;
 use plotters::prelude::*;
-use web_sys::HtmlCanvasElement;
-
-const LIQ: RGBColor = RGBColor(0, 114, 178);
 
 fn fmt_k(v: f64) -> String {
     format!("{:.1}k", v / 1000.0)
 }
 
+/// The cascade chart's input: the starting price, the rounds, how many of
+/// them are shown (the animation's step) and where the cascade ends.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoundsChart {
+    pub p0: f64,
+    pub rounds: Vec<Round>,
+    pub shown: usize,
+    pub final_price: f64,
+}
+
 /// Price at the start of each round (line) and notional liquidated in it
 /// (bars), for the first `shown` rounds.
-pub fn rounds(canvas: &HtmlCanvasElement, f: Frame, p0: f64, rounds: &[Round], shown: usize, final_price: f64) -> Result<Option<XAxis>, String> {
-    let root = paper(canvas)?;
+pub fn rounds<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &RoundsChart) -> Drawn {
+    let (p0, rounds, shown, final_price) = (c.p0, &c.rounds, c.shown, c.final_price);
     let n = rounds.len().max(1);
     let shown = shown.clamp(1, n);
     let lo = rounds.iter().map(|r| r.price).fold(final_price, f64::min);
     let (y0, y1) = (lo - (p0 - lo).max(p0 * 0.002) * 0.25, p0 * 1.003);
     let max_liq = rounds.iter().map(|r| r.liquidated).fold(0.0, f64::max).max(1.0);
-    let mut chart = ChartBuilder::on(&root)
+    let mut chart = ChartBuilder::on(root)
         .margin(f.px(10.0))
         .x_label_area_size(f.px(30.0))
         .y_label_area_size(f.px(56.0))
         .right_y_label_area_size(f.px(56.0))
-        .build_cartesian_2d(-0.6..(n as f64 - 0.4), y0..y1)
-        .map_err(err)?
+        .build_cartesian_2d(-0.6..(n as f64 - 0.4), y0..y1)?
         .set_secondary_coord(-0.6..(n as f64 - 0.4), 0.0..max_liq * 1.15);
+    let y_dec = tick_decimals(y0 / 1000.0..y1 / 1000.0, 5);
+    let liq_dec = tick_decimals(0.0..max_liq * 1.15 / 1e9, 4);
     house_mesh(
         chart
             .configure_mesh()
             .x_labels(n.min(10))
             .x_label_formatter(&|x| format!("{}", x.round() as i64))
             .y_labels(5)
-            .y_label_formatter(&|y| fmt_k(*y))
+            .y_label_formatter(&|y| format!("{}k", tick(y / 1000.0, y_dec)))
             .x_desc("Round")
             .y_desc("Bitcoin, US$"),
         f,
         11.0,
     )
-    .draw()
-    .map_err(err)?;
+    .draw()?;
     chart
         .configure_secondary_axes()
         .y_labels(4)
-        .y_label_formatter(&|y| format!("{:.1}bn", y / 1e9))
+        .y_label_formatter(&|y| format!("{}bn", tick(y / 1e9, liq_dec)))
         .y_desc("Liquidated in the round, US$")
         .label_style(f.text(11.0).color(&LIQ))
         .axis_desc_style(f.text(11.0).color(&LIQ))
-        .draw()
-        .map_err(err)?;
+        .draw()?;
     chart
         .draw_secondary_series(rounds.iter().take(shown).enumerate().map(|(i, r)| {
             Rectangle::new([(i as f64 - 0.3, 0.0), (i as f64 + 0.3, r.liquidated)], LIQ.mix(0.55).filled())
-        }))
-        .map_err(err)?;
+        }))?;
     chart
-        .draw_series(LineSeries::new([(-0.6, p0), (n as f64 - 0.4, p0)], ShapeStyle::from(&MUTED).stroke_width(f.px(1.0))))
-        .map_err(err)?;
+        .draw_series(LineSeries::new([(-0.6, p0), (n as f64 - 0.4, p0)], ShapeStyle::from(&MUTED).stroke_width(f.px(1.0))))?;
     chart
-        .draw_series(LineSeries::new(rounds.iter().take(shown).enumerate().map(|(i, r)| (i as f64, r.price)), ShapeStyle::from(&BITCOIN).stroke_width(f.px(2.5))))
-        .map_err(err)?;
+        .draw_series(LineSeries::new(rounds.iter().take(shown).enumerate().map(|(i, r)| (i as f64, r.price)), ShapeStyle::from(&BITCOIN).stroke_width(f.px(2.5))))?;
     chart
-        .draw_series(rounds.iter().take(shown).enumerate().map(|(i, r)| Circle::new((i as f64, r.price), f.px(3.5), ShapeStyle::from(&BITCOIN).filled())))
-        .map_err(err)?;
+        .draw_series(rounds.iter().take(shown).enumerate().map(|(i, r)| Circle::new((i as f64, r.price), f.px(3.5), ShapeStyle::from(&BITCOIN).filled())))?;
     let (px, py) = chart.backend_coord(&(-0.6, p0));
-    root.draw(&Text::new(format!("19 Nov close {}", fmt_k(p0)), (px + f.px(6.0) as i32, py - f.px(15.0) as i32), f.text(11.0).color(&INK))).map_err(err)?;
+    root.draw(&Text::new(format!("19 Nov close {}", fmt_k(p0)), (px + f.px(6.0) as i32, py - f.px(15.0) as i32), f.text(11.0).color(&INK)))?;
     let axis = XAxis::of(&chart, f, -0.6, n as f64 - 0.4);
-    root.present().map_err(err)?;
+    root.present()?;
     Ok(Some(axis))
 }
 
 /// Notional that would be liquidated in each price bin (top, bottom, US$),
 /// shaded by its share of the largest bin. Returns the price axis, for the
 /// HTML rule marking where the cascade ends.
-pub fn map(canvas: &HtmlCanvasElement, f: Frame, bins: &[(f64, f64, f64)]) -> Result<Option<XAxis>, String> {
-    let root = paper(canvas)?;
+pub fn map<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, bins: &[(f64, f64, f64)]) -> Drawn {
     let (Some(first), Some(last)) = (bins.first(), bins.last()) else { return Err("no bins".into()) };
     let (x0, x1) = (last.1, first.0);
     let max = bins.iter().map(|b| b.2).fold(0.0, f64::max).max(1.0);
-    let mut chart = ChartBuilder::on(&root)
+    let mut chart = ChartBuilder::on(root)
         .margin(f.px(10.0))
         .x_label_area_size(f.px(30.0))
         .y_label_area_size(f.px(56.0))
-        .build_cartesian_2d(x0..x1, 0.0..max * 1.12)
-        .map_err(err)?;
+        .build_cartesian_2d(x0..x1, 0.0..max * 1.12)?;
+    let y_dec = tick_decimals(0.0..max * 1.12 / 1e9, 4);
     house_mesh(
         chart
             .configure_mesh()
             .x_labels(6)
             .x_label_formatter(&|x| fmt_k(*x))
             .y_labels(4)
-            .y_label_formatter(&|y| format!("{:.1}bn", y / 1e9))
+            .y_label_formatter(&|y| format!("{}bn", tick(y / 1e9, y_dec)))
             .x_desc("Bitcoin price, US$")
             .y_desc("Would be liquidated, US$"),
         f,
         11.0,
     )
-    .draw()
-    .map_err(err)?;
+    .draw()?;
     chart
         .draw_series(bins.iter().map(|(top, bottom, v)| {
             // Relative colour scale: the largest bin is darkest.
             let share = (v / max).clamp(0.0, 1.0);
             Rectangle::new([(*bottom, 0.0), (*top, *v)], LIQ.mix(0.2 + 0.8 * share).filled())
-        }))
-        .map_err(err)?;
+        }))?;
     let axis = XAxis::of(&chart, f, x0, x1);
-    root.present().map_err(err)?;
+    root.present()?;
     Ok(Some(axis))
 }

@@ -2,14 +2,12 @@
 //! totals) with Bitcoin's price on a second axis. Only reported figures are
 //! drawn: days without a figure stay empty.
 
-use super::{err, house_mesh, paper, Frame, XAxis, BITCOIN, INK, MUTED};
+use super::palette::{BITCOIN, FLOW_ALL_FUNDS, FLOW_IBIT, FLOW_MTD, INK, MUTED};
+use super::{house_mesh, tick, tick_decimals, Drawn, Frame, XAxis};
 use crate::model::date::Date;
+use plotters::coord::Shift;
 use plotters::prelude::*;
-use web_sys::HtmlCanvasElement;
 
-pub const IBIT: RGBColor = RGBColor(0, 114, 178);
-pub const ALL_FUNDS: RGBColor = RGBColor(86, 180, 233);
-pub const MTD: RGBColor = RGBColor(120, 60, 140);
 
 #[derive(Clone, Debug)]
 pub struct FlowsChart {
@@ -28,15 +26,14 @@ pub struct FlowsChart {
     pub events: Vec<Date>,
 }
 
-pub fn draw(canvas: &HtmlCanvasElement, f: Frame, c: &FlowsChart) -> Result<Option<XAxis>, String> {
-    let root = paper(canvas)?;
+pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &FlowsChart) -> Drawn {
     let (x0, x1) = (c.start.days() as f64 - 0.5, c.end.days() as f64 + 0.5);
     let lo = c.daily_ibit.iter().chain(&c.daily_total).chain(&c.mtd_total).chain(&c.mtd_ibit).map(|p| p.1).fold(0.0f64, f64::min);
     let hi = c.daily_ibit.iter().chain(&c.daily_total).map(|p| p.1).fold(0.0f64, f64::max);
     let (y0, y1) = (lo * 1.12 - 100.0, hi + 400.0);
     let (b0, b1) = c.btc.iter().fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.1), b.max(p.1)));
     let (b0, b1) = if b0 < b1 { (b0 * 0.97, b1 * 1.02) } else { (0.0, 1.0) };
-    let mut chart = ChartBuilder::on(&root)
+    let mut chart = ChartBuilder::on(root)
         .margin_top(f.px(30.0))
         .margin_right(f.px(6.0))
         .margin_left(f.px(4.0))
@@ -44,22 +41,22 @@ pub fn draw(canvas: &HtmlCanvasElement, f: Frame, c: &FlowsChart) -> Result<Opti
         .x_label_area_size(f.px(26.0))
         .y_label_area_size(f.px(60.0))
         .right_y_label_area_size(f.px(58.0))
-        .build_cartesian_2d(x0..x1, y0..y1)
-        .map_err(err)?
+        .build_cartesian_2d(x0..x1, y0..y1)?
         .set_secondary_coord(x0..x1, b0..b1);
+    // Flows are in US$ m, labelled in US$ bn.
+    let y_dec = tick_decimals(y0 / 1000.0..y1 / 1000.0, 6);
     house_mesh(
         chart
             .configure_mesh()
             .x_labels(if f.css_w < 520.0 { 4 } else { 6 })
             .y_labels(6)
             .x_label_formatter(&|x| Date::from_days(x.round() as i64).short())
-            .y_label_formatter(&|y| format!("{:.1}", y / 1000.0))
+            .y_label_formatter(&|y| tick(y / 1000.0, y_dec))
             .y_desc("ETF net flow, US$ bn"),
         f,
         11.0,
     )
-    .draw()
-    .map_err(err)?;
+    .draw()?;
     chart
         .configure_secondary_axes()
         .y_labels(5)
@@ -68,33 +65,31 @@ pub fn draw(canvas: &HtmlCanvasElement, f: Frame, c: &FlowsChart) -> Result<Opti
         .label_style(f.text(11.0).color(&BITCOIN))
         .axis_desc_style(f.text(11.0).color(&BITCOIN))
         .axis_style(ShapeStyle::from(&MUTED).stroke_width(f.px(1.0)))
-        .draw()
-        .map_err(err)?;
-    chart.draw_series(LineSeries::new([(x0, 0.0), (x1, 0.0)], ShapeStyle::from(&MUTED).stroke_width(f.px(1.0)))).map_err(err)?;
+        .draw()?;
+    chart.draw_series(LineSeries::new([(x0, 0.0), (x1, 0.0)], ShapeStyle::from(&MUTED).stroke_width(f.px(1.0))))?;
     for d in &c.events {
         let x = d.days() as f64;
         if x >= x0 && x <= x1 {
-            chart.draw_series(LineSeries::new([(x, y0), (x, y1)], ShapeStyle::from(&INK.mix(0.35)).stroke_width(f.px(1.0)))).map_err(err)?;
+            chart.draw_series(LineSeries::new([(x, y0), (x, y1)], ShapeStyle::from(&INK.mix(0.35)).stroke_width(f.px(1.0))))?;
         }
     }
     let bar = |d: &Date, v: f64, off: f64, color: RGBColor| {
         let x = d.days() as f64 + off;
         Rectangle::new([(x - 0.2, 0.0), (x + 0.2, v)], color.filled())
     };
-    chart.draw_series(c.daily_total.iter().map(|(d, v)| bar(d, *v, -0.21, ALL_FUNDS))).map_err(err)?;
-    chart.draw_series(c.daily_ibit.iter().map(|(d, v)| bar(d, *v, 0.21, IBIT))).map_err(err)?;
+    chart.draw_series(c.daily_total.iter().map(|(d, v)| bar(d, *v, -0.21, FLOW_ALL_FUNDS)))?;
+    chart.draw_series(c.daily_ibit.iter().map(|(d, v)| bar(d, *v, 0.21, FLOW_IBIT)))?;
     let r = f.px(4.5);
-    chart.draw_series(c.mtd_total.iter().map(|(d, v)| Circle::new((d.days() as f64, *v), r, ShapeStyle::from(&MTD).filled()))).map_err(err)?;
-    chart.draw_series(c.mtd_ibit.iter().map(|(d, v)| TriangleMarker::new((d.days() as f64, *v), r, ShapeStyle::from(&MTD).filled()))).map_err(err)?;
+    chart.draw_series(c.mtd_total.iter().map(|(d, v)| Circle::new((d.days() as f64, *v), r, ShapeStyle::from(&FLOW_MTD).filled())))?;
+    chart.draw_series(c.mtd_ibit.iter().map(|(d, v)| TriangleMarker::new((d.days() as f64, *v), r, ShapeStyle::from(&FLOW_MTD).filled())))?;
     chart
-        .draw_secondary_series(LineSeries::new(c.btc.iter().map(|(d, v)| (d.days() as f64, *v)), ShapeStyle::from(&BITCOIN).stroke_width(f.px(2.0))))
-        .map_err(err)?;
+        .draw_secondary_series(LineSeries::new(c.btc.iter().map(|(d, v)| (d.days() as f64, *v)), ShapeStyle::from(&BITCOIN).stroke_width(f.px(2.0))))?;
     if let Some((d, v)) = c.record {
         let (px, py) = chart.backend_coord(&(d.days() as f64 + 0.21, v));
         let label = format!("IBIT record {:.0}M", v);
-        root.draw(&Text::new(label, (px + f.px(6.0) as i32, py - f.px(4.0) as i32), f.text(11.0).color(&IBIT))).map_err(err)?;
+        root.draw(&Text::new(label, (px + f.px(6.0) as i32, py - f.px(4.0) as i32), f.text(11.0).color(&FLOW_IBIT)))?;
     }
     let axis = XAxis::of(&chart, f, x0, x1);
-    root.present().map_err(err)?;
+    root.present()?;
     Ok(Some(axis))
 }

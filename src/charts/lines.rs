@@ -1,9 +1,10 @@
 //! A general line chart: several lines over a numeric x axis, a marked current
 //! x value, and labelled points (e.g. the actual moves to compare against).
 
-use super::{err, house_mesh, paper, Frame, XAxis, INK, MUTED, PAPER};
+use super::palette::{INK, MUTED, PAPER};
+use super::{house_mesh, tick, tick_decimals, Drawn, Frame, XAxis};
+use plotters::coord::Shift;
 use plotters::prelude::*;
-use web_sys::HtmlCanvasElement;
 
 #[derive(Clone, Debug)]
 pub struct Line {
@@ -30,7 +31,6 @@ pub struct LineChart {
     pub x_desc: String,
     pub y_desc: String,
     pub x_fmt: fn(f64) -> String,
-    pub y_fmt: fn(f64) -> String,
     pub lines: Vec<Line>,
     pub marks: Vec<Mark>,
     /// A vertical rule at the current value, with its label.
@@ -38,14 +38,13 @@ pub struct LineChart {
 }
 
 impl LineChart {
-    /// Legend entries for [`super::Legend`].
+    /// Legend entries for the page's HTML legend.
     pub fn legend(&self) -> Vec<(String, RGBColor, bool)> {
         self.lines.iter().map(|l| (l.name.clone(), l.color, l.dashed)).collect()
     }
 }
 
-pub fn draw(canvas: &HtmlCanvasElement, f: Frame, c: &LineChart) -> Result<Option<XAxis>, String> {
-    let root = paper(canvas)?;
+pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &LineChart) -> Drawn {
     let (x0, x1) = c.x_range;
     let (y0, y1) = match c.y_range {
         Some(r) => r,
@@ -58,44 +57,43 @@ pub fn draw(canvas: &HtmlCanvasElement, f: Frame, c: &LineChart) -> Result<Optio
     };
     // The title is HTML above the canvas (ChartCanvas's `title`), so it wraps
     // on narrow screens instead of being cut off.
-    let mut chart = ChartBuilder::on(&root)
+    let mut chart = ChartBuilder::on(root)
         .margin(f.px(8.0))
         .x_label_area_size(f.px(34.0))
         .y_label_area_size(f.px(52.0))
-        .build_cartesian_2d(x0..x1, y0..y1)
-        .map_err(err)?;
+        .build_cartesian_2d(x0..x1, y0..y1)?;
+    let y_dec = tick_decimals(y0..y1, 6);
     house_mesh(
         chart
             .configure_mesh()
             .x_labels(6)
             .y_labels(6)
             .x_label_formatter(&|x| (c.x_fmt)(*x))
-            .y_label_formatter(&|y| (c.y_fmt)(*y))
+            .y_label_formatter(&|y| tick(*y, y_dec))
             .x_desc(c.x_desc.as_str())
             .y_desc(c.y_desc.as_str()),
         f,
         11.0,
     )
-    .draw()
-    .map_err(err)?;
+    .draw()?;
     if y0 < 0.0 && y1 > 0.0 {
-        chart.draw_series(LineSeries::new([(x0, 0.0), (x1, 0.0)], ShapeStyle::from(&MUTED).stroke_width(f.px(1.0)))).map_err(err)?;
+        chart.draw_series(LineSeries::new([(x0, 0.0), (x1, 0.0)], ShapeStyle::from(&MUTED).stroke_width(f.px(1.0))))?;
     }
     if let Some((x, label)) = &c.current {
-        chart.draw_series(LineSeries::new([(*x, y0), (*x, y1)], ShapeStyle::from(&INK).stroke_width(f.px(1.5)))).map_err(err)?;
+        chart.draw_series(LineSeries::new([(*x, y0), (*x, y1)], ShapeStyle::from(&INK).stroke_width(f.px(1.5))))?;
         let (px, py) = chart.backend_coord(&(*x, y1));
         let w = f.px(6.0 * label.chars().count() as f64) as i32;
         let right_edge = chart.backend_coord(&(x1, y1)).0;
         let left = if px + w + f.px(6.0) as i32 > right_edge { px - w - f.px(4.0) as i32 } else { px + f.px(4.0) as i32 };
-        root.draw(&Text::new(label.clone(), (left, py + f.px(4.0) as i32), f.text(11.0).color(&INK))).map_err(err)?;
+        root.draw(&Text::new(label.clone(), (left, py + f.px(4.0) as i32), f.text(11.0).color(&INK)))?;
     }
     for l in &c.lines {
         let style = ShapeStyle::from(&l.color).stroke_width(f.px(2.0));
         // The legend is HTML under the canvas (see `Legend`), so it never covers data.
         if l.dashed {
-            chart.draw_series(DashedLineSeries::new(l.points.iter().copied(), f.px(6.0), f.px(4.0), style)).map_err(err)?;
+            chart.draw_series(DashedLineSeries::new(l.points.iter().copied(), f.px(6.0), f.px(4.0), style))?;
         } else {
-            chart.draw_series(LineSeries::new(l.points.iter().copied(), style)).map_err(err)?;
+            chart.draw_series(LineSeries::new(l.points.iter().copied(), style))?;
         }
     }
     // Marks, with labels nudged apart vertically so they never overlap.
@@ -112,16 +110,15 @@ pub fn draw(canvas: &HtmlCanvasElement, f: Frame, c: &LineChart) -> Result<Optio
     let mut last_y = i32::MIN;
     for (px, py, m) in placed {
         chart
-            .draw_series([Circle::new((m.x, m.y), f.px(4.5), ShapeStyle::from(&m.color).filled())])
-            .map_err(err)?;
+            .draw_series([Circle::new((m.x, m.y), f.px(4.5), ShapeStyle::from(&m.color).filled())])?;
         let ly = (py - f.px(6.0) as i32).max(last_y + line_h);
         last_y = ly;
         let w = f.px(5.8 * m.label.chars().count() as f64) as i32;
         let x = px + f.px(7.0) as i32;
-        root.draw(&Rectangle::new([(x - 2, ly - 1), (x + w, ly + line_h - 2)], PAPER.mix(0.85).filled())).map_err(err)?;
-        root.draw(&Text::new(m.label.clone(), (x, ly), f.text(11.0).color(&m.color))).map_err(err)?;
+        root.draw(&Rectangle::new([(x - 2, ly - 1), (x + w, ly + line_h - 2)], PAPER.mix(0.85).filled()))?;
+        root.draw(&Text::new(m.label.clone(), (x, ly), f.text(11.0).color(&m.color)))?;
     }
     let axis = XAxis::of(&chart, f, x0, x1);
-    root.present().map_err(err)?;
+    root.present()?;
     Ok(Some(axis))
 }

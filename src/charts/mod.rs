@@ -1,27 +1,28 @@
-//! Chart drawing with plotters on a `<canvas>`. Drawing functions take plain
-//! data plus a [`Frame`] (CSS size and device pixel ratio) and return errors
-//! as text; [`ChartCanvas`] owns the canvas, its HiDPI backing store and the
-//! redraw on resize.
+//! Charts drawn with plotters on any backend. Drawing functions take a
+//! drawing area, plain data and a [`Frame`] (CSS size and device pixel ratio)
+//! and return a [`ChartError`]; the canvas backend ([`backend::Paper`]) is
+//! the wasm build's, the tests draw the same charts to SVG natively. Nothing
+//! here knows about Leptos or the page: the canvas component lives in
+//! `components::chart`.
 
+#[cfg(target_arch = "wasm32")]
 pub mod backend;
 pub mod band;
 pub mod cascade;
 pub mod flows;
 pub mod lines;
+pub mod palette;
 pub mod timeline;
 pub mod waterfall;
 
-use leptos::html::{Canvas, Div};
-use leptos::prelude::*;
-use leptos_use_device_pixel_ratio::use_device_pixel_ratio;
-use leptos_use_element_size::{use_element_size, UseElementSizeReturn};
-use plotters::chart::MeshStyle;
+use palette::{GRID, MUTED, PAPER};
+use plotters::chart::{ChartBuilder, ChartContext, MeshStyle};
+use plotters::coord::cartesian::Cartesian2d;
 use plotters::coord::ranged1d::Ranged;
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingBackend, FontDesc, IntoDrawingArea, IntoFont, ShapeStyle, TRANSPARENT};
-use plotters::style::RGBColor;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlCanvasElement;
+use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend, FontDesc, IntoFont, ShapeStyle, TRANSPARENT};
+use std::fmt;
 
 /// The drawing surface: CSS pixels and the device pixel ratio. Plotters draws
 /// in backing-store pixels, so every length passes through [`Frame::px`].
@@ -46,15 +47,6 @@ impl Frame {
     }
 }
 
-/// Colour-blind-safe palette (Okabe & Ito, "Color Universal Design", 2008).
-pub const SP500: RGBColor = RGBColor(0, 114, 178);
-pub const BITCOIN: RGBColor = RGBColor(213, 94, 0);
-pub const NASDAQ: RGBColor = RGBColor(0, 158, 115);
-pub const INK: RGBColor = RGBColor(34, 34, 34);
-pub const MUTED: RGBColor = RGBColor(96, 96, 96);
-pub const GRID: RGBColor = RGBColor(226, 226, 226);
-pub const PAPER: RGBColor = RGBColor(255, 255, 255);
-
 /// Where the time axis landed on the canvas, in CSS pixels, so HTML overlays
 /// (the event markers) can be placed over the plot.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -70,14 +62,15 @@ pub struct XAxis {
 
 impl XAxis {
     /// Read the plotting area of a drawn chart (backend pixels → CSS pixels).
-    pub fn of<DB: plotters::prelude::DrawingBackend, Y: plotters::coord::ranged1d::Ranged<ValueType = f64>>(
-        chart: &plotters::chart::ChartContext<DB, plotters::coord::cartesian::Cartesian2d<plotters::coord::types::RangedCoordf64, Y>>,
+    pub fn of<DB: DrawingBackend, Y: Ranged<ValueType = f64>>(
+        chart: &ChartContext<DB, Cartesian2d<RangedCoordf64, Y>>,
         f: Frame,
         x0: f64,
         x1: f64,
     ) -> XAxis {
         let (xr, yr) = chart.plotting_area().get_pixel_range();
-        XAxis { left: xr.start as f64 / f.dpr, right: xr.end as f64 / f.dpr, top: yr.start as f64 / f.dpr, bottom: yr.end as f64 / f.dpr, x0, x1 }
+        let css = |px: i32| f64::from(px) / f.dpr;
+        XAxis { left: css(xr.start), right: css(xr.end), top: css(yr.start), bottom: css(yr.end), x0, x1 }
     }
 
     /// Horizontal position of day number `x`, in CSS px; `None` off the axis.
@@ -89,248 +82,70 @@ impl XAxis {
     }
 }
 
-/// A canvas sized to its container, redrawn when its size, the pixel ratio or
-/// any signal read by `draw` changes. With `events`, each event becomes a
-/// button over the plot (keyboard- and touch-usable) whose note and source
-/// show under the chart.
-#[component]
-pub fn ChartCanvas<F>(
-    /// Draws on the canvas; reading signals inside makes it reactive. Returns
-    /// the time axis when the chart has one.
-    draw: F,
-    /// Dated events to mark over the time axis.
-    #[prop(optional)]
-    events: Vec<crate::data::Event>,
-    /// The event whose note is open at first.
-    #[prop(optional, into)]
-    open_event: Option<String>,
-    /// Accessible name of the figure.
-    #[prop(into)]
-    label: String,
-    /// Id of the element holding the figure's one-sentence summary.
-    #[prop(into)]
-    describedby: String,
-    /// A visible title above the chart (e.g. "…, model output").
-    #[prop(optional, into)]
-    title: Option<String>,
-    /// The current value of a slider, drawn as an HTML rule and label over
-    /// the plot, so that moving the slider does not redraw the chart.
-    #[prop(optional, into)]
-    current: Option<Signal<Option<(f64, String)>>>,
-    /// Height as a share of the width, clamped to [min_h, max_h] CSS px.
-    /// The wrapper's CSS sets its size; the canvas fills it, so drawing never
-    /// changes the layout (no ResizeObserver feedback loop).
-    #[prop(default = 0.5)]
-    aspect: f64,
-    #[prop(default = 240.0)] min_h: f64,
-    #[prop(default = 420.0)] max_h: f64,
-) -> impl IntoView
-where
-    F: Fn(&HtmlCanvasElement, Frame) -> Result<Option<XAxis>, String> + 'static,
-{
-    let canvas = NodeRef::<Canvas>::new();
-    let wrap = NodeRef::<Div>::new();
-    let UseElementSizeReturn { width, height } = use_element_size(wrap);
-    let dpr = use_device_pixel_ratio();
-    let error = RwSignal::new(None::<String>);
-    let axis = RwSignal::new(None::<XAxis>);
-    let selected = RwSignal::new(open_event);
+/// Why a chart could not be drawn: a backend failure, or data the chart
+/// cannot show. Its text is what the page prints under the chart.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChartError(pub String);
 
-    let label_for_bench = describedby.clone();
-    Effect::new(move |_| {
-        let css_w = width.get().floor();
-        let css_h = height.get().floor();
-        let ratio = dpr.get().clamp(1.0, 4.0);
-        let Some(c) = canvas.get() else { return };
-        if css_w < 50.0 || css_h < 50.0 {
-            return;
-        }
-        let frame = Frame { css_w, css_h, dpr: ratio };
-        // Setting a canvas's size, even to the same value, reallocates its
-        // backing store and resets its state; the drawing clears it anyway.
-        let (w_px, h_px) = (frame.px(css_w), frame.px(css_h));
-        if c.width() != w_px {
-            c.set_width(w_px);
-        }
-        if c.height() != h_px {
-            c.set_height(h_px);
-        }
-        let now = || window().performance().map(|p| p.now()).unwrap_or(0.0);
-        let t0 = now();
-        let result = draw(&c, frame);
-        // Draw times are kept on `window.__chartDrawMs` for `make bench`.
-        let spent = now() - t0;
-        if let Ok(list) = js_sys::Reflect::get(&window(), &"__chartDrawMs".into()) {
-            if let Some(arr) = list.dyn_ref::<js_sys::Array>() {
-                arr.push(&js_sys::Array::of2(&label_for_bench.as_str().into(), &spent.into()));
-            }
-        }
-        match result {
-            Ok(a) => {
-                error.set(None);
-                axis.set(a);
-            }
-            Err(e) => {
-                error.set(Some(e));
-                axis.set(None);
-            }
-        }
-    });
-    let events = StoredValue::new(events);
-    let has_events = !events.with_value(Vec::is_empty);
-
-    view! {
-        <div class="chart">
-            {title.map(|t| view! { <p class="chart-title">{t}</p> })}
-            <div
-                class="chart-box"
-                node_ref=wrap
-                style=format!("aspect-ratio: {:.4}; min-height: {min_h}px; max-height: {max_h}px", 1.0 / aspect)
-            >
-                <canvas node_ref=canvas role="img" aria-label=label aria-describedby=describedby></canvas>
-                {current.map(|cur| {
-                    // Two fixed spans moved by their style, so a slider move
-                    // changes two attributes and a text node, nothing more.
-                    let at = Memo::new(move |_| {
-                        let (a, (x, text)) = (axis.get()?, cur.get()?);
-                        Some((a, a.at(x)?, text))
-                    });
-                    let rule_style = move || match at.get() {
-                        Some((a, px, _)) => format!("left: {px:.1}px; top: {:.1}px; height: {:.1}px", a.top, (a.bottom - a.top).max(0.0)),
-                        None => "display: none".into(),
-                    };
-                    let label_style = move || match at.get() {
-                        Some((a, px, _)) => format!("left: {px:.1}px; top: {:.1}px", a.top + 2.0),
-                        None => "display: none".into(),
-                    };
-                    view! {
-                        <span class="current-rule" aria-hidden="true" style=rule_style></span>
-                        <span class="current-label" aria-hidden="true"
-                            class:flip=move || at.get().is_some_and(|(a, px, _)| a.right - px < 150.0)
-                            style=label_style>{move || at.get().map(|(_, _, t)| t).unwrap_or_default()}</span>
-                    }
-                })}
-                {move || axis.get().map(|a| events.with_value(|evs| {
-                    let xs: Vec<Option<f64>> = evs.iter()
-                        .map(|e| crate::model::date::Date::parse(&e.date).and_then(|d| a.at(d.days() as f64)))
-                        .collect();
-                    let rows = stack_rows(&xs, MARKER_W + 2.0);
-                    evs.iter().enumerate().filter_map(|(i, e)| {
-                        let x = xs[i]?;
-                        let day = crate::model::date::Date::parse(&e.date)?;
-                        let top = (a.top - MARKER_W - 4.0 + rows[i] as f64 * (MARKER_W + 2.0)).max(0.0);
-                        let (id, id2, id3) = (e.id.clone(), e.id.clone(), e.id.clone());
-                        let name = format!("Event {}, {}: {}", i + 1, day.long(), e.title);
-                        Some(view! {
-                            <span
-                                class="event-rule"
-                                aria-hidden="true"
-                                class:open=move || selected.get().as_deref() == Some(id3.as_str())
-                                style=format!("left: {x:.1}px; top: {:.1}px; height: {:.1}px", a.top, (a.bottom - a.top).max(0.0))
-                            ></span>
-                            <button
-                                type="button"
-                                class="event-marker"
-                                class:open=move || selected.get().as_deref() == Some(id.as_str())
-                                style=format!("left: {x:.1}px; top: {top:.1}px")
-                                aria-label=name.clone()
-                                title=name
-                                aria-pressed=move || (selected.get().as_deref() == Some(id2.as_str())).to_string()
-                                on:click={
-                                    let id = e.id.clone();
-                                    move |_| selected.update(|s| *s = if s.as_deref() == Some(id.as_str()) { None } else { Some(id.clone()) })
-                                }
-                            >{i + 1}</button>
-                        })
-                    }).collect_view()
-                }))}
-            </div>
-            {has_events.then(|| view! {
-                <p class="fine">"Numbered markers are events: select one to read what happened."</p>
-                <div class="event-note" aria-live="polite">
-                    {move || selected.get().and_then(|id| events.with_value(|evs| evs.iter().find(|e| e.id == id).cloned())).map(|e| {
-                        let when = crate::model::date::Date::parse(&e.date).map(|d| d.long()).unwrap_or_default();
-                        let n = events.with_value(|evs| evs.iter().position(|x| x.id == e.id).unwrap_or(0) + 1);
-                        view! {
-                            <p><span class="event-num">{n}</span><strong>{when} ": " {e.title.clone()}</strong> " " {e.note.clone()} " "
-                                <span class="event-source">"Source: "
-                                    {if e.source.url.is_empty() { view! { <span>{e.source.publisher.clone()}</span> }.into_any() }
-                                     else { view! { <a href=e.source.url.clone() rel="noopener noreferrer" target="_blank">{e.source.publisher.clone()}</a> }.into_any() }}
-                                </span>
-                            </p>
-                        }
-                    })}
-                </div>
-            })}
-            {move || error.get().map(|e| view! { <p class="error" role="alert">"The chart could not be drawn: " {e}</p> })}
-            <p class="print-only permalink">"Permalink: " {move || use_context::<crate::context::Permalink>().map(|p| p.0.get()).unwrap_or_default()}</p>
-        </div>
+impl fmt::Display for ChartError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
     }
 }
 
-/// An HTML legend for a chart: a swatch (solid or dashed) and a name per line.
-#[component]
-pub fn Legend(#[prop(into)] entries: Signal<Vec<(String, RGBColor, bool)>>) -> impl IntoView {
-    // Redrawn charts derive their legend again; the list is only rebuilt
-    // when an entry actually changes.
-    let entries = Memo::new(move |_| entries.get());
-    view! {
-        <ul class="legend">
-            {move || entries.get().into_iter().map(|(name, c, dashed)| {
-                let style = format!("border-top: 3px {} rgb({},{},{})", if dashed { "dashed" } else { "solid" }, c.0, c.1, c.2);
-                view! { <li><span class="swatch" style=style></span>{name}</li> }
-            }).collect_view()}
-        </ul>
+impl std::error::Error for ChartError {}
+
+impl<E: std::error::Error + Send + Sync> From<DrawingAreaErrorKind<E>> for ChartError {
+    fn from(e: DrawingAreaErrorKind<E>) -> Self {
+        ChartError(format!("{e:?}"))
     }
 }
 
-/// Width of an event marker button, CSS px.
-const MARKER_W: f64 = 22.0;
-
-/// Assign each marker a row so that markers in one row are at least `gap`
-/// apart (greedy, left to right). `None` positions get row 0 and are skipped.
-pub fn stack_rows(xs: &[Option<f64>], gap: f64) -> Vec<usize> {
-    let mut last_in_row: Vec<f64> = Vec::new();
-    let mut order: Vec<usize> = (0..xs.len()).filter(|&i| xs[i].is_some()).collect();
-    order.sort_by(|&a, &b| xs[a].unwrap_or(0.0).total_cmp(&xs[b].unwrap_or(0.0)));
-    let mut rows = vec![0; xs.len()];
-    for i in order {
-        let x = xs[i].unwrap_or(0.0);
-        let row = last_in_row.iter().position(|&l| x - l >= gap).unwrap_or(last_in_row.len());
-        if row == last_in_row.len() {
-            last_in_row.push(x);
-        } else {
-            last_in_row[row] = x;
-        }
-        rows[i] = row;
+impl From<&str> for ChartError {
+    fn from(text: &str) -> Self {
+        ChartError(text.to_string())
     }
-    rows
 }
 
-/// A chart's drawing area on `canvas`, cleared to the paper colour.
-pub fn paper(canvas: &HtmlCanvasElement) -> Result<DrawingArea<backend::Paper, Shift>, String> {
-    let root = backend::Paper::new(canvas).ok_or("no 2D canvas context")?.into_drawing_area();
-    root.fill(&PAPER).map_err(err)?;
-    Ok(root)
+impl From<String> for ChartError {
+    fn from(text: String) -> Self {
+        ChartError(text)
+    }
 }
+
+/// What every chart function returns: the x axis's place on the surface
+/// (for HTML overlays), when the chart has one.
+pub type Drawn = Result<Option<XAxis>, ChartError>;
+
+/// The page's drawing area: a canvas through the [`backend::Paper`] backend.
+#[cfg(target_arch = "wasm32")]
+pub type Canvas = DrawingArea<backend::Paper, Shift>;
+
+/// Clear `root` to the paper colour.
+pub fn paper<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>) -> Result<(), ChartError> {
+    root.fill(&PAPER)?;
+    Ok(())
+}
+
+/// The plotting context of the charts: f64 on both axes.
+pub type Plot<'a, DB> = ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
 
 /// A chart whose x axis is day numbers (`x`), with the margins the time
 /// charts share: room above for the event markers, labels below and left.
-pub fn time_chart<'a>(
-    root: &'a DrawingArea<backend::Paper, Shift>,
+pub fn time_chart<'a, DB: DrawingBackend>(
+    root: &'a DrawingArea<DB, Shift>,
     f: Frame,
     x: std::ops::Range<f64>,
     y: std::ops::Range<f64>,
-) -> Result<plotters::chart::ChartContext<'a, backend::Paper, plotters::coord::cartesian::Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>, String> {
-    plotters::chart::ChartBuilder::on(root)
+) -> Result<Plot<'a, DB>, ChartError> {
+    Ok(ChartBuilder::on(root)
         .margin_top(f.px(30.0))
         .margin_right(f.px(12.0))
         .margin_left(f.px(4.0))
         .margin_bottom(f.px(4.0))
         .x_label_area_size(f.px(26.0))
         .y_label_area_size(f.px(58.0))
-        .build_cartesian_2d(x, y)
-        .map_err(err)
+        .build_cartesian_2d(x, y)?)
 }
 
 /// The house style of every chart's axes, labels and grid: muted labels of
@@ -347,7 +162,40 @@ pub fn house_mesh<'m, 'a, 'b, X: Ranged, Y: Ranged, DB: DrawingBackend>(
         .light_line_style(TRANSPARENT)
 }
 
-/// Turn a plotters error into text.
-pub fn err<E: std::fmt::Debug>(e: E) -> String {
-    format!("{e:?}")
+/// Decimals that tell apart the tick labels plotters puts on `range` when
+/// asked for at most `n` of them: the precision of the tick step.
+pub fn tick_decimals(range: std::ops::Range<f64>, n: usize) -> usize {
+    let ticks = RangedCoordf64::from(range).key_points(n);
+    let step = ticks.windows(2).map(|w| w[1] - w[0]).fold(f64::INFINITY, f64::min);
+    if step.is_finite() && step > 0.0 {
+        (-step.log10() - 1e-9).ceil().clamp(0.0, 6.0) as usize
+    } else {
+        0
+    }
+}
+
+/// A tick label: `decimals` decimals, a true minus sign (U+2212) and never
+/// "−0" for a value that rounds to zero.
+pub fn tick(v: f64, decimals: usize) -> String {
+    let s = format!("{:.*}", decimals, v);
+    match s.strip_prefix('-') {
+        Some(rest) if rest.chars().any(|c| c.is_ascii_digit() && c != '0') => format!("\u{2212}{rest}"),
+        Some(rest) => rest.to_string(),
+        None => s,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_have_the_step_precision_and_a_true_minus() {
+        assert_eq!(tick(-0.2, 0), "0");
+        assert_eq!(tick(-1.5, 1), "\u{2212}1.5");
+        assert_eq!(tick(2.0, 0), "2");
+        assert_eq!(tick_decimals(-2.0..0.5, 6), 1);
+        assert_eq!(tick_decimals(0.0..100.0, 6), 0);
+        assert_eq!(tick_decimals(-0.1..0.05, 6), 2);
+    }
 }

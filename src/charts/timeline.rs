@@ -1,16 +1,25 @@
 //! The timeline of the S&P 500, Bitcoin and the Nasdaq points.
 
-use super::{err, house_mesh, paper, time_chart, Frame, XAxis, BITCOIN, GRID, INK, MUTED, NASDAQ, PAPER, SP500};
+use super::palette::{BITCOIN, GRID, INK, MUTED, NASDAQ, PAPER, SP500};
+use super::{house_mesh, tick, tick_decimals, time_chart, Drawn, Frame, XAxis};
 use crate::model::date::Date;
 use crate::model::timeline::Timeline;
+use plotters::coord::Shift;
 use plotters::prelude::*;
-use web_sys::HtmlCanvasElement;
 
-/// Draw the timeline; `events` are dates marked with a vertical rule (their
-/// labels are HTML buttons over the chart, see `ChartCanvas`).
-pub fn draw(canvas: &HtmlCanvasElement, f: Frame, t: &Timeline, end: Date, events: &[Date]) -> Result<Option<XAxis>, String> {
-    let root = paper(canvas)?;
+/// The timeline's input: the rebased series, the last day shown and the
+/// days marked with a vertical rule (their labels are HTML buttons over the
+/// chart, see `components::chart::ChartCanvas`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TimelineChart {
+    pub timeline: Timeline,
+    pub end: Date,
+    pub events: Vec<Date>,
+}
 
+/// Draw the timeline.
+pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &TimelineChart) -> Drawn {
+    let (t, end, events) = (&c.timeline, c.end, &c.events);
     let x0 = t.base.days() as f64;
     let x1 = end.days() as f64 + 0.5;
     let all = t.sp500.iter().chain(&t.btc).chain(&t.nasdaq).filter(|o| o.date >= t.base && o.date <= end);
@@ -22,34 +31,32 @@ pub fn draw(canvas: &HtmlCanvasElement, f: Frame, t: &Timeline, end: Date, event
     let (y0, y1) = (lo - pad, hi + pad);
 
     let narrow = f.css_w < 520.0;
-    let mut chart = time_chart(&root, f, x0..x1, y0..y1)?;
+    let mut chart = time_chart(root, f, x0..x1, y0..y1)?;
+    let y_dec = tick_decimals(y0..y1, 6);
     house_mesh(
         chart
             .configure_mesh()
             .x_labels(if narrow { 4 } else { 7 })
             .y_labels(6)
             .x_label_formatter(&|x| Date::from_days(x.round() as i64).short())
-            .y_label_formatter(&|y| format!("{y:.0}"))
+            .y_label_formatter(&|y| tick(*y, y_dec))
             .y_desc("Index, 2 Sep 2025 = 100"),
         f,
         12.0,
     )
-    .draw()
-    .map_err(err)?;
+    .draw()?;
 
     // The 100 line: where each series started.
     chart
-        .draw_series(LineSeries::new([(x0, 100.0), (x1, 100.0)], ShapeStyle::from(&MUTED).stroke_width(f.px(1.0))))
-        .map_err(err)?;
+        .draw_series(LineSeries::new([(x0, 100.0), (x1, 100.0)], ShapeStyle::from(&MUTED).stroke_width(f.px(1.0))))?;
 
-    for day in events {
+    for day in events.iter() {
         let x = day.days() as f64;
         if x < x0 || x > x1 {
             continue;
         }
         chart
-            .draw_series(LineSeries::new([(x, y0), (x, y1)], ShapeStyle::from(&INK.mix(0.45)).stroke_width(f.px(1.0))))
-            .map_err(err)?;
+            .draw_series(LineSeries::new([(x, y0), (x, y1)], ShapeStyle::from(&INK.mix(0.45)).stroke_width(f.px(1.0))))?;
     }
 
     let line = |c: RGBColor| ShapeStyle::from(&c).stroke_width(f.px(2.0));
@@ -57,21 +64,18 @@ pub fn draw(canvas: &HtmlCanvasElement, f: Frame, t: &Timeline, end: Date, event
         s.iter().filter(|o| o.date >= t.base && o.date <= end).map(|o| (o.date.days() as f64, o.value)).collect()
     };
     chart
-        .draw_series(LineSeries::new(pts(&t.sp500), line(SP500)))
-        .map_err(err)?
+        .draw_series(LineSeries::new(pts(&t.sp500), line(SP500)))?
         .label("S&P 500")
         .legend(move |(x, y)| PathElement::new([(x, y), (x + f.px(16.0) as i32, y)], line(SP500)));
     chart
-        .draw_series(LineSeries::new(pts(&t.btc), line(BITCOIN)))
-        .map_err(err)?
+        .draw_series(LineSeries::new(pts(&t.btc), line(BITCOIN)))?
         .label("Bitcoin")
         .legend(move |(x, y)| PathElement::new([(x, y), (x + f.px(16.0) as i32, y)], line(BITCOIN)));
     let r = f.px(3.5);
     chart
         .draw_series(pts(&t.nasdaq).into_iter().map(|p| {
             TriangleMarker::new(p, r, ShapeStyle::from(&NASDAQ).filled())
-        }))
-        .map_err(err)?
+        }))?
         .label("Nasdaq (points)")
         .legend(move |(x, y)| TriangleMarker::new((x + f.px(8.0) as i32, y), r, ShapeStyle::from(&NASDAQ).filled()));
     chart
@@ -81,9 +85,8 @@ pub fn draw(canvas: &HtmlCanvasElement, f: Frame, t: &Timeline, end: Date, event
         .label_font(f.text(12.0).color(&INK))
         .background_style(PAPER.mix(0.85))
         .border_style(ShapeStyle::from(&GRID).stroke_width(f.px(1.0)))
-        .draw()
-        .map_err(err)?;
+        .draw()?;
     let axis = XAxis::of(&chart, f, x0, x1);
-    root.present().map_err(err)?;
+    root.present()?;
     Ok(Some(axis))
 }

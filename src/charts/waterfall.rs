@@ -1,9 +1,10 @@
 //! A waterfall: each cause's contribution stacked into a total, beside the
 //! actual move.
 
-use super::{err, house_mesh, paper, Frame, XAxis, INK, MUTED};
+use super::palette::{INK, MUTED};
+use super::{house_mesh, tick, tick_decimals, Drawn, Frame, XAxis};
+use plotters::coord::Shift;
 use plotters::prelude::*;
-use web_sys::HtmlCanvasElement;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Step {
@@ -14,8 +15,7 @@ pub struct Step {
     pub from_zero: bool,
 }
 
-pub fn draw(canvas: &HtmlCanvasElement, f: Frame, title: &str, steps: &[Step]) -> Result<Option<XAxis>, String> {
-    let root = paper(canvas)?;
+pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, steps: &[Step]) -> Drawn {
     let mut run = 0.0;
     let mut spans = Vec::with_capacity(steps.len());
     for s in steps {
@@ -32,13 +32,12 @@ pub fn draw(canvas: &HtmlCanvasElement, f: Frame, title: &str, steps: &[Step]) -
     let pad = ((hi - lo) * 0.12).max(0.2);
     let n = steps.len().max(1);
     let narrow = f.css_w < 480.0;
-    let _ = title; // shown as HTML above the canvas
-    let mut chart = ChartBuilder::on(&root)
+    let mut chart = ChartBuilder::on(root)
         .margin(f.px(8.0))
         .x_label_area_size(f.px(if narrow { 44.0 } else { 30.0 }))
         .y_label_area_size(f.px(48.0))
-        .build_cartesian_2d(-0.5..(n as f64 - 0.5), (lo - pad)..(hi + pad))
-        .map_err(err)?;
+        .build_cartesian_2d(-0.5..(n as f64 - 0.5), (lo - pad)..(hi + pad))?;
+    let y_dec = tick_decimals((lo - pad)..(hi + pad), 6);
     let labels: Vec<String> = steps.iter().map(|s| s.label.clone()).collect();
     house_mesh(
         chart
@@ -49,22 +48,21 @@ pub fn draw(canvas: &HtmlCanvasElement, f: Frame, title: &str, steps: &[Step]) -
                 if (x - i).abs() < 0.01 && i >= 0.0 { labels.get(i as usize).cloned().unwrap_or_default() } else { String::new() }
             })
             .y_labels(6)
-            .y_label_formatter(&|y| format!("{y:.0}%"))
+            .y_label_formatter(&|y| format!("{}%", tick(*y, y_dec)))
             .disable_x_mesh(),
         f,
         if narrow { 9.5 } else { 11.0 },
     )
-    .draw()
-    .map_err(err)?;
-    chart.draw_series(LineSeries::new([(-0.5, 0.0), (n as f64 - 0.5, 0.0)], ShapeStyle::from(&MUTED).stroke_width(f.px(1.0)))).map_err(err)?;
+    .draw()?;
+    chart.draw_series(LineSeries::new([(-0.5, 0.0), (n as f64 - 0.5, 0.0)], ShapeStyle::from(&MUTED).stroke_width(f.px(1.0))))?;
     for (i, (s, (a, b))) in steps.iter().zip(&spans).enumerate() {
         let x = i as f64;
-        chart.draw_series([Rectangle::new([(x - 0.32, *a), (x + 0.32, *b)], s.color.filled())]).map_err(err)?;
+        chart.draw_series([Rectangle::new([(x - 0.32, *a), (x + 0.32, *b)], s.color.filled())])?;
         let (px, py) = chart.backend_coord(&(x, a.min(*b)));
         let text = format!("{:+.2}%", s.value).replace('-', "−");
-        root.draw(&Text::new(text, (px - f.px(18.0) as i32, py + f.px(3.0) as i32), f.text(11.0).color(&INK))).map_err(err)?;
+        root.draw(&Text::new(text, (px - f.px(18.0) as i32, py + f.px(3.0) as i32), f.text(11.0).color(&INK)))?;
     }
     let axis = XAxis::of(&chart, f, -0.5, n as f64 - 0.5);
-    root.present().map_err(err)?;
+    root.present()?;
     Ok(Some(axis))
 }

@@ -4,20 +4,15 @@
 use super::{Sources, WithData2};
 use crate::components::Slider;
 use crate::context::{Controls, DataStore, Derived};
-use crate::charts::{self, ChartCanvas};
+use crate::charts;
+use crate::components::chart::ChartCanvas;
 use crate::data::{DataFile, Source};
+use crate::figures::liquidations as fig;
 use crate::format::{grouped, pct_signed, usd, usd_millions};
-use crate::model::cascade::{glt_index, liquidation_map, Impact};
-use crate::model::liquidity::thinned_volume;
-use crate::scenario::{CASCADE_VOLUME_USD, NASDAQ_VOLUME_USD, POPULATION, Y};
+use crate::scenario::{CASCADE_VOLUME_USD, NASDAQ_VOLUME_USD, POPULATION};
 use crate::state::{fmt_num, CascadeShock, Section, OI, PHI};
 use leptos::prelude::*;
 use std::time::Duration;
-
-
-/// Map: 40 bins of 0.5 % below the starting price (down to −20 %).
-const MAP_BINS: usize = 40;
-const MAP_WIDTH_PCT: f64 = 0.5;
 
 fn prefers_reduced_motion() -> bool {
     window()
@@ -93,33 +88,24 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
 
     let map_bins = Memo::new(move |_| {
         let (Some(pop), Some(d)) = (dv.population.get(), dv.drivers.get()) else { return Vec::new() };
-        liquidation_map(&pop, d.market.price_before, MAP_BINS, MAP_WIDTH_PCT)
+        fig::map_bins(&pop, d.market.price_before)
     });
     let glt = Memo::new(move |_| {
         let (Some(d), p) = (dv.drivers.get(), dv.params.get()) else { return 0.0 };
-        let crypto = Impact { y: Y, sigma: d.market.sigma, volume: thinned_volume(CASCADE_VOLUME_USD, p.depth_cut_pct) };
-        glt_index(crypto, 1.0e9, p.oi_bn * 1e9, p.lev_x)
+        fig::glt(&d, &p)
     });
 
     // Reported figures to compare with.
     let day = liquidations.facts("crypto_liquidations_24h").into_iter().filter(|f| f.date == "2025-11-21").collect::<Vec<_>>();
-    let (lo, hi) = day.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), f| (a.min(f.value), b.max(f.value)));
-    let reported = if day.is_empty() { "(no figure)".to_string() } else { format!("{} to {}", usd_millions(lo), usd_millions(hi)) };
-    let bar_low = |date: &str| markets.ohlc.first().and_then(|s| s.bars.iter().find(|b| b.0 == date)).map(|b| b.3);
-    let (low20, low21) = (bar_low("2025-11-20"), bar_low("2025-11-21"));
+    let [reported_liq, reported_low] = fig::reported_cells(&liquidations, &markets);
     let mut sources: Vec<Source> = day.iter().map(|f| f.source.clone()).collect();
     sources.extend(markets.ohlc.first().map(|s| s.source.clone()));
     sources.extend(markets.series("btc_usd_0000utc").map(|s| s.source.clone()));
 
-    let reset = move |_| shared.reset_section(Section::Liquidations);
+    let reset = move |_| sc.reset_section(Section::Liquidations);
     // A figure of the cascade as text ("–" while the model has no result).
     let cas = move |f: fn(&crate::model::cascade::Cascade) -> String| move || dv.cascade.with(|c| c.as_ref().map(f).unwrap_or_else(|| "–".into()));
-    let summary = move || {
-        dv.cascade.get().map(|c| format!(
-            "Starting from {} (19 Nov close), an initial shock of {} becomes a fall of {} after {} rounds; {} of leveraged longs are liquidated (model output).",
-            usd(c.p0, 0), pct_signed(c.shock_pct, 2), pct_signed(c.final_pct, 2), c.rounds.len(), usd_millions(c.liquidated / 1e6)
-        )).unwrap_or_else(|| "The cascade needs markets.json and rates.json.".into())
-    };
+    let summary = move || dv.cascade.with(|c| fig::summary(c.as_ref()));
 
     view! {
         <div class="section-controls" role="group" aria-label="Cascade settings">
@@ -156,13 +142,15 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
             " over " <strong class="v-rounds">{cas(|c| c.rounds.len().to_string())}</strong> " rounds and takes Bitcoin from "
             {cas(|c| usd(c.p0, 0))} " to " <strong class="v-final">{cas(|c| usd(c.final_price, 0))}</strong> " (" {cas(|c| pct_signed(c.final_pct, 2))}
             "): an amplification of " <strong class="v-amp">{cas(|c| format!("{}×", grouped(c.amplification, 2)))}</strong> ". "
-            {cas(|c| if c.converged { "The cascade settles at a fixed point." } else { "The cascade had not settled when the round limit was reached." }.to_string())}
-            {cas(|c| if c.nasdaq_pct < -0.005 { format!(" The tech-stock selling it sets off moves the Nasdaq {} (model output).", pct_signed(c.nasdaq_pct, 2)) } else { String::new() })}
+            {cas(fig::settled)}
+            {cas(fig::nasdaq_text)}
         </p>
         <figure class="figure" id="cascade">
-            <ChartCanvas draw=move |c: &web_sys::HtmlCanvasElement, f| {
-                    let Some(cas) = dv.cascade.get() else { return Err("no cascade yet".to_string()) };
-                    charts::cascade::rounds(c, f, cas.p0, &cas.rounds, shown.get(), cas.final_price)
+            <ChartCanvas draw=move |root: &charts::Canvas, f| {
+                    let Some(chart) = dv.cascade.with(|c| c.as_ref().map(|c| fig::rounds_chart(c, shown.get()))) else {
+                        return Err("no cascade yet".into());
+                    };
+                    charts::cascade::rounds(root, f, &chart)
                 }
                 label="Chart: Bitcoin's price and the notional liquidated in each round of the cascade"
                 describedby="cascade-summary" aspect=0.45 max_h=340.0/>
@@ -175,38 +163,21 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
         </figure>
         <h3>"Where the liquidations sit"</h3>
         <figure class="figure" id="liqmap">
-            <ChartCanvas draw=move |c: &web_sys::HtmlCanvasElement, f| charts::cascade::map(c, f, &map_bins.get())
+            <ChartCanvas draw=move |root: &charts::Canvas, f| map_bins.with(|bins| charts::cascade::map(root, f, bins))
                 // Where the cascade ends is an HTML rule over the chart, so
                 // the bars are redrawn only when leverage or open interest move.
                 current=Signal::derive(move || dv.cascade.with(|c| c.as_ref().map(|c| (c.final_price, format!("cascade ends {}", usd(c.final_price, 0))))))
                 label="Bar chart: notional of leveraged longs that would be liquidated in each price band below the 19 Nov close"
                 describedby="liqmap-summary" aspect=0.4 max_h=320.0/>
-            <figcaption id="liqmap-summary">{move || {
-                let bins = map_bins.get();
-                let total: f64 = bins.iter().map(|b| b.2).sum();
-                let top = bins.iter().max_by(|a, b| a.2.total_cmp(&b.2));
-                match top {
-                    Some(t) if total > 0.0 => format!(
-                        "{} of the modelled longs would be liquidated within 20% below the 19 Nov close; the densest band is {} to {} ({}). Darker bars hold more.",
-                        usd_millions(total / 1e6), usd(t.1, 0), usd(t.0, 0), usd_millions(t.2 / 1e6)),
-                    _ => "No modelled long is within 20% of liquidation.".to_string(),
-                }
-            }}</figcaption>
+            <figcaption id="liqmap-summary">{move || map_bins.with(|bins| fig::map_summary(bins))}</figcaption>
             <super::TableToggle
                 caption="Notional of modelled longs that would be liquidated, by price band below the 19 Nov close (model output)".to_string()
                 headers=vec!["Price band", "Would be liquidated"]
-                rows=Signal::derive(move || map_bins.get().iter().map(|b| vec![format!("{} to {}", usd(b.1, 0), usd(b.0, 0)), usd_millions(b.2 / 1e6)]).collect())/>
+                rows=Signal::derive(move || map_bins.with(|bins| fig::map_rows(bins)))/>
             <p class="fine">"Like CoinGlass's liquidation maps, this shows where liquidations would start, not where a fall would stop: each wave of forced selling moves the price into the next band."</p>
         </figure>
         <p class="live" data-testid="glt">
-            {move || {
-                let v = glt.get();
-                format!(
-                    "A quick stability test (Greenwood, Landier & Thesmar, 2015): a deleveraging spiral runs away when λ·A·(L − 1) ≥ 1, with λ the price impact per dollar sold, A the leveraged assets and L the leverage. Here λ·A·(L − 1) = {}: {}",
-                    grouped(v, 2),
-                    if v >= 1.0 { "at this leverage the loop feeds itself faster than the market absorbs it, and it runs away." } else { "below 1, so each round of forced selling is smaller than the last and the loop dies out." }
-                )
-            }}
+            {move || fig::glt_text(glt.get())}
         </p>
         <div class="table-wrap">
             <table class="data-table" id="cascade-vs-actual">
@@ -215,19 +186,17 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
                 <tbody>
                     <tr><th scope="row">"Liquidations"</th>
                         <td>{move || dv.cascade.get().map(|c| format!("{} (Bitcoin longs)", usd_millions(c.liquidated / 1e6)))}</td>
-                        <td>{format!("{reported} in the 24 hours to 21 Nov, all crypto, about a half of it Bitcoin (CoinGlass, quoted at different times)")}</td></tr>
+                        <td>{reported_liq}</td></tr>
                     <tr><th scope="row">"Bitcoin low"</th>
                         <td>{move || dv.cascade.get().map(|c| usd(c.final_price, 0))}</td>
-                        <td>{format!("{} on 20 Nov, {} on 21 Nov (Binance)", low20.map(|v| usd(v, 0)).unwrap_or_default(), low21.map(|v| usd(v, 0)).unwrap_or_default())}</td></tr>
+                        <td>{reported_low}</td></tr>
                 </tbody>
             </table>
         </div>
         <super::TableToggle
             caption="The cascade round by round (model output)".to_string()
             headers=vec!["Round", "Bitcoin at the start", "Liquidated in the round", "Nasdaq so far"]
-            rows=Signal::derive(move || dv.cascade.get().map(|c| c.rounds.iter().enumerate().map(|(i, r)| vec![
-                i.to_string(), usd(r.price, 0), usd_millions(r.liquidated / 1e6), pct_signed(r.nasdaq_pct, 2),
-            ]).collect()).unwrap_or_default())/>
+            rows=Signal::derive(move || dv.cascade.with(|c| c.as_ref().map(fig::round_rows).unwrap_or_default()))/>
         <details class="how">
             <summary>"How is this computed?"</summary>
             <ul>

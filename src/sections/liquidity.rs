@@ -3,22 +3,16 @@
 use super::{Sources, WithAll, WithData, WithData2};
 use crate::components::Slider;
 use crate::context::{Controls, DataStore};
-use crate::charts::{self, flows::FlowsChart, lines::{Line, LineChart, Mark}, ChartCanvas, Legend, BITCOIN};
+use crate::charts;
+use crate::components::chart::{ChartCanvas, Legend};
 use crate::data::{DataFile, Event, Source};
+use crate::figures::liquidity::{self as fig, IMPACT_TITLE};
 use crate::format::{grouped, pct_signed, usd, usd_millions};
-use crate::model::date::{constant as d, Date};
-use crate::model::liquidity::{implied_growth_pct, share_beyond_pct, sqrt_impact_pct, thinned_volume};
+use crate::model::liquidity::{implied_growth_pct, share_beyond_pct, thinned_volume};
 use crate::model::rates::{gordon_reprice_pct, Profile};
-use crate::model::series::{pct_change, shift_days};
-use crate::scenario::{market, LTH_CLAIM_BTC, Y};
+use crate::scenario::market;
 use crate::state::{fmt_num, Section, DEPTH, HORIZON, PE, SELL};
 use leptos::prelude::*;
-use plotters::style::RGBColor;
-
-
-const ETF_C: RGBColor = RGBColor(0, 114, 178);
-const BOTH_C: RGBColor = RGBColor(213, 94, 0);
-
 
 #[component]
 pub fn Liquidity() -> impl IntoView {
@@ -37,12 +31,7 @@ pub fn Liquidity() -> impl IntoView {
                 let (prev, open, close) = (get("2025-11-19", "close"), get("2025-11-20", "open"), get("2025-11-20", "close"));
                 let mut sources: Vec<Source> = rev.iter().map(|f| f.source.clone()).collect();
                 sources.extend([prev, open, close].iter().flatten().map(|f| f.source.clone()));
-                let text = match (rev, prev, open, close) {
-                    (Some(r), Some(p), Some(o), Some(c)) => format!(
-                        "Nvidia reported quarterly revenue of {}. On 20 November its shares opened at {} ({} on the previous close) and closed at {} ({}).",
-                        usd_millions(r.value), usd(o.value, 2), pct_signed(pct_change(p.value, o.value), 1), usd(c.value, 2), pct_signed(pct_change(p.value, c.value), 2)),
-                    _ => "Nvidia's figures are missing from the data file.".into(),
-                };
+                let text = fig::nvidia_text(&m, &ev);
                 view! { <p>{text}</p> <Sources sources=sources/> }
             }/>
             <p>
@@ -120,54 +109,17 @@ fn Valuation() -> impl IntoView {
 
 #[component]
 fn FlowsFigure(flows: DataFile, markets: DataFile, events: DataFile) -> impl IntoView {
-    let to_pts = |group: &str| -> Vec<(Date, f64)> {
-        let mut seen: Vec<Date> = Vec::new();
-        flows.facts(group).into_iter().filter_map(|f| {
-            let day = Date::parse(&f.date)?;
-            // Where two sources report the same day, the first (Farside) is drawn; the table lists both.
-            if seen.contains(&day) { return None; }
-            seen.push(day);
-            Some((day, f.value))
-        }).collect()
-    };
-    let btc: Vec<(Date, f64)> = shift_days(&markets.obs("btc_usd_0000utc").unwrap_or_default(), -1)
-        .into_iter().filter(|o| o.date >= d("2025-11-01") && o.date <= d("2025-11-30")).map(|o| (o.date, o.value)).collect();
-    let daily_ibit = to_pts("etf_ibit_daily");
-    let record = daily_ibit.iter().copied().min_by(|a, b| a.1.total_cmp(&b.1));
-    let mut mtd_ibit = to_pts("etf_ibit_mtd");
-    mtd_ibit.extend(to_pts("etf_ibit_month"));
-    let chart = FlowsChart {
-        start: d("2025-11-01"),
-        end: d("2025-11-30"),
-        daily_ibit,
-        daily_total: to_pts("etf_total_daily"),
-        mtd_total: to_pts("etf_total_mtd"),
-        mtd_ibit,
-        btc,
-        record,
-        events: events.events.iter().filter_map(|e| Date::parse(&e.date)).collect(),
-    };
+    let chart = fig::flows_chart(&flows, &markets, &events);
     // All events, so their numbers match every other timeline; those outside November are not drawn.
     let evs: Vec<Event> = events.events.clone();
     let all: Vec<_> = flows.facts.iter().filter(|f| f.group.starts_with("etf_")).cloned().collect();
     let mut sources: Vec<Source> = all.iter().map(|f| f.source.clone()).collect();
     sources.extend(markets.series("btc_usd_0000utc").map(|s| s.source.clone()));
-    let summary = format!(
-        "Reported net flows of US spot Bitcoin ETFs in November 2025: IBIT's largest one-day outflow was {} on {}; all funds had lost about {} by 24 Nov. Bitcoin fell from {} on 1 Nov to {} on 21 Nov (UTC closes).",
-        record.map(|r| usd_millions(r.1)).unwrap_or_default(), record.map(|r| r.0.long()).unwrap_or_default(),
-        flows.facts("etf_total_mtd").last().map(|f| usd_millions(f.value)).unwrap_or_default(),
-        chart.btc.first().map(|p| usd(p.1, 0)).unwrap_or_default(),
-        chart.btc.iter().find(|p| p.0 == d("2025-11-21")).map(|p| usd(p.1, 0)).unwrap_or_default(),
-    );
-    let legend = vec![
-        ("IBIT, daily".to_string(), charts::flows::IBIT, false),
-        ("All funds, daily".to_string(), charts::flows::ALL_FUNDS, false),
-        ("Month to date (● all funds, ▲ IBIT)".to_string(), charts::flows::MTD, false),
-        ("Bitcoin price (right axis)".to_string(), BITCOIN, false),
-    ];
+    let summary = fig::flows_summary(&flows, &chart);
+    let legend = fig::flows_legend();
     view! {
         <figure class="figure" id="flows">
-            <ChartCanvas draw=move |c: &web_sys::HtmlCanvasElement, f| charts::flows::draw(c, f, &chart)
+            <ChartCanvas draw=move |root: &charts::Canvas, f| charts::flows::draw(root, f, &chart)
                 events=evs open_event="ibit_record_18"
                 label="Bar chart: spot Bitcoin ETF net flows on the reported days of November 2025, month-to-date totals, and Bitcoin's price"
                 describedby="flows-summary" aspect=0.45/>
@@ -178,9 +130,7 @@ fn FlowsFigure(flows: DataFile, markets: DataFile, events: DataFile) -> impl Int
         <super::TableToggle
             caption="Spot Bitcoin ETF flows as reported, US$ millions".to_string()
             headers=vec!["Date", "Fund", "Net flow", "Note"]
-            rows=Signal::stored(all.iter().map(|f| vec![
-                super::long_date(&f.date), f.label.replace("Spot Bitcoin ETF net flow: ", ""), grouped(f.value, 1), f.note.clone(),
-            ]).collect::<Vec<_>>())/>
+            rows=Signal::stored(fig::flows_rows(&flows))/>
         <Sources sources=sources/>
     }
 }
@@ -192,47 +142,15 @@ fn Impact(flows: DataFile, markets: DataFile) -> impl IntoView {
     let Some(mk) = market(&markets) else {
         return view! { <p class="error data-error" role="alert">"markets.json lacks the Bitcoin prices or volume the impact model needs."</p> }.into_any();
     };
-    let lth_usd_m = LTH_CLAIM_BTC / 30.0 * mk.price / 1e6;
+    let lth_usd_m = fig::lth_usd_m(&mk);
     let with_lth = move || sc.with_lth.get();
     let q_usd = Memo::new(move |_| (sc.sell_usd_m.get() + if with_lth() { lth_usd_m } else { 0.0 }) * 1e6);
     let v_now = Memo::new(move |_| thinned_volume(mk.volume_usd, sc.depth_cut_pct.get()));
-    let impact = Memo::new(move |_| sqrt_impact_pct(Y, mk.sigma, q_usd.get(), v_now.get()));
-    let impact_full = Memo::new(move |_| sqrt_impact_pct(Y, mk.sigma, q_usd.get(), mk.volume_usd));
-    let chart = move || {
-        let etf = sc.sell_usd_m.get() * 1e6;
-        let line = |name: String, color, q: f64| Line {
-            name, color, dashed: false,
-            points: (0..=90).map(|c| (c as f64, sqrt_impact_pct(Y, mk.sigma, q, thinned_volume(mk.volume_usd, c as f64)))).collect(),
-        };
-        let mut lines = vec![line(format!("{} of selling", usd_millions(sc.sell_usd_m.get())), ETF_C, etf)];
-        if with_lth() {
-            lines.push(line(format!("plus the contested LTH selling ({} a day)", usd_millions(lth_usd_m)), BOTH_C, etf + lth_usd_m * 1e6));
-        }
-        LineChart {
-            title: "Price impact of a day's net selling (square-root law), model output".into(),
-            x_range: (0.0, 90.0),
-            y_range: None,
-            x_desc: "Market depth lost, %".into(),
-            y_desc: "Price fall, %".into(),
-            x_fmt: |x| format!("{x:.0}"),
-            y_fmt: |y| format!("{y:.1}"),
-            lines,
-            marks: vec![Mark { x: sc.depth_cut_pct.get(), y: impact.get(), color: RGBColor(34, 34, 34), label: format!("{}%", grouped(impact.get(), 2)) }],
-            current: Some((sc.depth_cut_pct.get(), format!("depth lost {}%", fmt_num(sc.depth_cut_pct.get())))),
-        }
-    };
+    let impact = Memo::new(move |_| fig::impact_pct(&mk, q_usd.get(), sc.depth_cut_pct.get()));
+    let impact_full = Memo::new(move |_| fig::impact_pct(&mk, q_usd.get(), 0.0));
+    let chart = move || fig::impact_chart(&mk, sc.sell_usd_m.get(), with_lth(), sc.depth_cut_pct.get());
     // Cross-check from the data: Bitcoin's UTC-day move per $1B on days with an all-funds flow figure.
-    let closes = shift_days(&markets.obs("btc_usd_0000utc").unwrap_or_default(), -1);
-    let mut seen: Vec<String> = Vec::new();
-    let check_rows: Vec<(String, f64, f64)> = flows.facts("etf_total_daily").into_iter().filter_map(|f| {
-        if seen.contains(&f.date) { return None; }
-        seen.push(f.date.clone());
-        let day = Date::parse(&f.date)?;
-        let i = closes.iter().position(|o| o.date == day).filter(|&i| i > 0)?;
-        Some((f.date.clone(), f.value, pct_change(closes[i - 1].value, closes[i].value)))
-    }).collect();
-    let per_bn: Vec<f64> = check_rows.iter().filter(|r| r.1 < 0.0).map(|r| r.2 / (-r.1 / 1000.0)).collect();
-    let (lo, hi) = per_bn.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(*v), b.max(*v)));
+    let check_rows = fig::check_rows(&flows, &markets);
     let mut sources: Vec<Source> = flows.facts("etf_total_daily").into_iter().map(|f| f.source.clone()).collect();
     sources.extend(markets.ohlc.iter().map(|s| s.source.clone()));
     sources.extend(markets.series("btc_usd_0000utc").map(|s| s.source.clone()));
@@ -263,40 +181,31 @@ fn Impact(flows: DataFile, markets: DataFile) -> impl IntoView {
             " over the UTC day of 20 Nov."
         </p>
         <figure class="figure" id="impact">
-            <ChartCanvas draw=move |c: &web_sys::HtmlCanvasElement, f| charts::lines::draw(c, f, &chart())
-                title="Price impact of a day's net selling (square-root law), model output"
+            <ChartCanvas draw=move |root: &charts::Canvas, f| charts::lines::draw(root, f, &chart())
+                title=IMPACT_TITLE
                 label="Line chart: modelled Bitcoin price fall against the share of market depth lost, for the chosen selling"
                 describedby="impact-summary" aspect=0.5 max_h=360.0/>
             <Legend entries=Signal::derive(move || chart().legend())/>
-            <figcaption id="impact-summary">{move || format!(
-                "At full depth the chosen selling moves Bitcoin by {}%; with 50% of depth gone, {}%; with 90% gone, {}% (model output).",
-                grouped(impact_full.get(), 2),
-                grouped(sqrt_impact_pct(Y, mk.sigma, q_usd.get(), thinned_volume(mk.volume_usd, 50.0)), 2),
-                grouped(sqrt_impact_pct(Y, mk.sigma, q_usd.get(), thinned_volume(mk.volume_usd, 90.0)), 2))}
+            <figcaption id="impact-summary">{move || fig::impact_summary(&mk, q_usd.get())}
             </figcaption>
         </figure>
         <super::TableToggle
             caption=Signal::derive(move || format!("Modelled price fall for {} of selling, by depth lost (model output)", usd_millions(q_usd.get() / 1e6)))
             headers=vec!["Depth lost", "Daily volume left", "Price fall"]
-            rows=Signal::derive(move || (0..=9).map(|i| {
-                let cut = f64::from(i) * 10.0;
-                let v = thinned_volume(mk.volume_usd, cut);
-                vec![format!("{cut:.0}%"), usd_millions(v / 1e6), format!("{}%", grouped(sqrt_impact_pct(Y, mk.sigma, q_usd.get(), v), 2))]
-            }).collect())/>
+            rows=Signal::derive(move || fig::impact_rows(&mk, q_usd.get()))/>
         <div class="table-wrap">
             <table class="data-table" id="impact-check">
                 <caption>"Cross-check from the data: Bitcoin's move on days with an all-funds ETF flow figure"</caption>
                 <thead><tr><th scope="col">"Day"</th><th scope="col">"All funds' net flow"</th><th scope="col">"Bitcoin, UTC day"</th><th scope="col">"Per $1B of outflow"</th></tr></thead>
                 <tbody>
-                    {check_rows.iter().map(|(day, flow, mv)| view! {
-                        <tr><th scope="row">{super::long_date(day)}</th><td>{usd_millions(*flow)}</td><td>{pct_signed(*mv, 2)}</td>
-                            <td>{if *flow < 0.0 { pct_signed(mv / (-flow / 1000.0), 1) } else { "–".into() }}</td></tr>
+                    {fig::check_cells(&check_rows).into_iter().map(|[day, flow, mv, per_bn]| view! {
+                        <tr><th scope="row">{day}</th><td>{flow}</td><td>{mv}</td><td>{per_bn}</td></tr>
                     }).collect_view()}
                 </tbody>
             </table>
         </div>
         <p class="fine">
-            {if per_bn.is_empty() { String::new() } else { format!("On these days Bitcoin moved between {} and {} per $1B of outflow. ", pct_signed(lo, 1), pct_signed(hi, 1)) }}
+            {fig::check_range(&check_rows)}
             "Market commentary quotes a rule of thumb of about 3.4% per $1B of ETF outflow (its source is not in the bundled data). "
             "Both are rough: on any day many other things move the price, and the flows are reported for US trading hours."
         </p>

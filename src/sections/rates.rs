@@ -3,107 +3,16 @@
 use super::{Sources, WithData, WithData2};
 use crate::components::Slider;
 use crate::context::{Controls, DataStore};
-use crate::charts::{self, lines::{Line, LineChart, Mark}, ChartCanvas, Legend, BITCOIN, NASDAQ, SP500};
+use crate::charts;
+use crate::components::chart::{ChartCanvas, Legend};
 use crate::data::{DataFile, Source};
-use crate::format::{grouped, pct_signed};
+use crate::figures::rates::{self as fig, pct1, share_text, EMPIRICAL_TITLE, TEXTBOOK_TITLE};
+use crate::format::grouped;
 use crate::model::date::Date;
-use crate::model::rates::{self, Outcome, Profile};
-use crate::scenario::{actual_moves, btc_beta, readings, Actual, Reading};
-use crate::state::{fmt_num, RateRef, Section, CUT, GROWTH_G, GROWTH_R, NASDAQ_BETA, RATE_REF};
+use crate::model::rates::{self, Profile};
+use crate::scenario::{actual_moves, btc_beta, readings, DAY};
+use crate::state::{fmt_num, RateRef, Section, GROWTH_G, GROWTH_R, NASDAQ_BETA, RATE_REF};
 use leptos::prelude::*;
-use plotters::style::RGBColor;
-
-
-
-/// The day whose moves the rate channel is asked to explain.
-const DAY: &str = "2025-11-20";
-
-const VALUE_C: RGBColor = RGBColor(0, 114, 178);
-const BROAD_C: RGBColor = RGBColor(86, 180, 233);
-const GROWTH_C: RGBColor = RGBColor(204, 121, 167);
-
-const TEXTBOOK_TITLE: &str = "Textbook lens (Gordon growth), model output";
-const EMPIRICAL_TITLE: &str = "Empirical lens (Bernanke–Kuttner × beta), model output";
-
-/// One lens's chart against the cut probability: its three lines (name,
-/// colour, dashed) from `points` (probability, the three values), and the
-/// day's actual moves as marks at the day's reading `day_x`.
-fn lens_chart(
-    title: &str,
-    y_fmt: fn(f64) -> String,
-    points: &[(f64, [f64; 3])],
-    lines: [(String, RGBColor, bool); 3],
-    actual: &[(Option<f64>, &str, RGBColor)],
-    day_x: f64,
-) -> LineChart {
-    LineChart {
-        title: title.into(),
-        x_range: (0.0, 100.0),
-        y_range: None,
-        x_desc: "December cut probability, %".into(),
-        y_desc: "Price change vs reference, %".into(),
-        x_fmt: |x| format!("{x:.0}"),
-        y_fmt,
-        lines: lines.into_iter().enumerate().map(|(k, (name, color, dashed))| Line { name, color, dashed, points: points.iter().map(|(x, v)| (*x, v[k])).collect() }).collect(),
-        marks: actual.iter().filter_map(|&(v, l, color)| v.map(|y| Mark { x: day_x, y, color, label: format!("{l} {}", pct1(y)) })).collect(),
-        current: None,
-    }
-}
-
-fn pct1(v: f64) -> String {
-    pct_signed(v, 2)
-}
-
-fn share_text(model: f64, actual: Option<f64>) -> String {
-    match actual.and_then(|a| rates::share_explained_pct(model, a)) {
-        Some(s) if s < 0.0 => "wrong direction".into(),
-        Some(s) if s > 100.0 => format!("{}% (more than all of it)", grouped(s, 0)),
-        Some(s) => format!("{}%", grouped(s, 0)),
-        None => "–".into(),
-    }
-}
-
-/// The section's conclusion, written from the numbers.
-fn punchline(o: &Outcome, a: &Actual, ref_label: &str, cut_pct: f64) -> String {
-    let share = |m: f64, act: Option<f64>| act.and_then(|x| rates::share_explained_pct(m, x));
-    let sp = share(o.spx_pct, a.spx);
-    let btc = share(o.btc_pct, a.btc);
-    let bp = o.dr_pp * 100.0;
-    if bp.abs() < 0.05 {
-        return format!("At this setting the odds equal the reference ({ref_label}), so the rate channel explains none of the day's moves.");
-    }
-    if bp < 0.0 {
-        return format!(
-            "At this setting the odds are higher than the reference ({ref_label}): expected rates would be {} bp lower, which pushes prices up. The rate channel cannot explain a fall from here.",
-            grouped(-bp, 1)
-        );
-    }
-    let size = |s: Option<f64>| match s {
-        Some(x) if x < 25.0 => "a small part",
-        Some(x) if x < 60.0 => "a sizeable part",
-        Some(x) if x <= 100.0 => "most",
-        Some(_) => "more than all",
-        None => "an unknown part",
-    };
-    let emp = format!(
-        "Under the empirical lens, a {} bp rise in the expected December rate (odds from {ref_label} to {}%) explains {} of the S&P 500's fall ({}) and {} of Bitcoin's ({}).",
-        grouped(bp, 1),
-        fmt_num(cut_pct),
-        size(sp),
-        sp.map(|x| format!("{}%", grouped(x, 0))).unwrap_or_else(|| "–".into()),
-        size(btc),
-        btc.map(|x| format!("{}%", grouped(x, 0))).unwrap_or_else(|| "–".into()),
-    );
-    let rest = if sp.is_some_and(|x| x < 60.0) {
-        " Most of the day's fall has to come from the other causes: the trade-war correlation, thin liquidity and forced selling."
-    } else {
-        " At this setting the rate channel alone could account for the S&P 500's fall, but the actual odds never moved that far that day."
-    };
-    format!(
-        "{emp}{rest} The textbook lens gives much larger numbers ({} for the growth profile) because it assumes long-term discount rates move one for one with the expected policy rate, which they rarely do.",
-        pct1(o.growth_pct)
-    )
-}
 
 #[component]
 pub fn Rates() -> impl IntoView {
@@ -138,10 +47,7 @@ fn FedWatchStrip(rates: DataFile) -> impl IntoView {
     // The FedWatch strip: a month before, two weeks, a week, the day before, the day, the day after.
     let strip_days = [("2025-10-13", "a month before"), ("2025-11-06", "two weeks before"), ("2025-11-13", "a week before"), ("2025-11-19", "the day before"), (DAY, "20 Nov"), ("2025-11-21", "the day after")];
     let strip = strip_days.iter().map(|(d, label)| {
-        let rs: Vec<&Reading> = all.iter().filter(|r| r.date == *d).collect();
-        let lo = rs.iter().map(|r| r.pct).fold(f64::INFINITY, f64::min);
-        let hi = rs.iter().map(|r| r.pct).fold(f64::NEG_INFINITY, f64::max);
-        let text = if rs.is_empty() { "–".to_string() } else if (hi - lo).abs() < 1e-9 { format!("{}%", fmt_num(lo)) } else { format!("{}–{}%", fmt_num(lo), fmt_num(hi)) };
+        let (text, hi) = fig::strip_reading(&all, d);
         let when = Date::parse(d).map(|x| x.short()).unwrap_or_default();
         view! {
             <li class="reading">
@@ -180,14 +86,13 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
     let all_for_ref = all.clone();
     let reference = Memo::new(move |_| {
         let id = sc.rate_ref.get().id();
-        let default_id = RATE_REF.default.id();
-        all_for_ref.iter().find(|r| r.id == id).or_else(|| all_for_ref.iter().find(|r| r.id == default_id)).or(all_for_ref.first()).cloned()
+        fig::reference(&all_for_ref, &id).cloned()
     });
     let ref_missing = {
         let ids: Vec<String> = all.iter().map(|r| r.id.clone()).collect();
         Memo::new(move |_| !ids.contains(&sc.rate_ref.get().id()))
     };
-    let ref_label = Memo::new(move |_| reference.get().map(|r| format!("{}% on {}", fmt_num(r.pct), Date::parse(&r.date).map(|d| d.short()).unwrap_or_default())).unwrap_or_default());
+    let ref_label = Memo::new(move |_| reference.with(|r| fig::ref_label(r.as_ref())));
     let growth = Memo::new(move |_| Profile { r_pct: sc.growth_r_pct.get(), g_pct: sc.growth_g_pct.get() });
     let out = Memo::new(move |_| {
         let p_ref = reference.get().map(|r| r.pct / 100.0).unwrap_or(0.5);
@@ -197,53 +102,29 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
     let curve = Memo::new(move |_| {
         let p_ref = reference.get().map(|r| r.pct / 100.0).unwrap_or(0.5);
         let (g, nb) = (growth.get(), sc.nasdaq_beta.get());
-        (0..=100).map(|i| (i as f64, rates::outcome(i as f64 / 100.0, p_ref, g, nb, beta))).collect::<Vec<_>>()
+        fig::curve(p_ref, g, nb, beta)
     });
-    let day_pct = all.iter().filter(|r| r.date == DAY).map(|r| r.pct).fold(f64::NAN, f64::max);
-    let day_x = if day_pct.is_finite() { day_pct } else { CUT.default };
+    let day_x = fig::day_x(&all);
 
     let mut sources: Vec<Source> = all.iter().filter(|r| r.date == DAY || r.id == RATE_REF.default.id()).map(|r| r.source.clone()).collect();
     sources.extend(["sp500", "btc_usd_0000utc"].iter().filter_map(|id| markets.series(id)).map(|s| s.source.clone()));
     sources.extend(markets.facts("nasdaq_close").into_iter().filter(|f| f.date == DAY || f.date == "2025-11-19").map(|f| f.source.clone()));
 
     let options = all.clone();
-    let reset = move |_| shared.reset_section(Section::Rates);
+    let reset = move |_| sc.reset_section(Section::Rates);
 
     // Each lens's own numbers, so that a setting only one lens reads (the
     // Nasdaq beta, the growth profile) redraws only that lens's chart.
-    let lens = move |f: fn(&Outcome) -> [f64; 3]| Memo::new(move |_| curve.with(|c| c.iter().map(|(x, o)| (*x, f(o))).collect::<Vec<_>>()));
-    let textbook = lens(|o| [o.value_pct, o.broad_pct, o.growth_pct]);
-    let empirical = lens(|o| [o.spx_pct, o.nasdaq_pct, o.btc_pct]);
-    let textbook_chart = move || lens_chart(
-        TEXTBOOK_TITLE,
-        |y| format!("{y:.0}"),
-        &textbook.get(),
-        [("Value (r 8%, g 3%)".into(), VALUE_C, false), ("Broad market (r 8%, g 5%)".into(), BROAD_C, false), ("Growth (your r, g)".into(), GROWTH_C, false)],
-        &[(actual.spx, "S&P 500 actual", SP500), (actual.nasdaq, "Nasdaq actual", NASDAQ)],
-        day_x,
-    );
-    let empirical_chart = move || lens_chart(
-        EMPIRICAL_TITLE,
-        |y| format!("{y:.1}"),
-        &empirical.get(),
-        [
-            ("S&P 500 (β 1)".into(), SP500, false),
-            (format!("Nasdaq (β {}, assumed)", fmt_num(sc.nasdaq_beta.get())), NASDAQ, true),
-            (format!("Bitcoin (β {}, estimated)", grouped(beta, 2)), BITCOIN, false),
-        ],
-        &[(actual.spx, "S&P 500 actual", SP500), (actual.nasdaq, "Nasdaq actual", NASDAQ), (actual.btc, "Bitcoin actual", BITCOIN)],
-        day_x,
-    );
+    let textbook = Memo::new(move |_| curve.with(|c| fig::textbook_points(c)));
+    let empirical = Memo::new(move |_| curve.with(|c| fig::empirical_points(c)));
+    let textbook_chart = move || textbook.with(|p| fig::textbook_chart(p, &actual, day_x));
+    let empirical_chart = move || empirical.with(|p| fig::empirical_chart(p, sc.nasdaq_beta.get(), beta, &actual, day_x));
     let summary_text = move |lens: &str| {
-        let o = out.get();
+        let (o, cut) = (out.get(), shared.cut_pct.get());
         if lens == "textbook" {
-            format!("Textbook lens at a {}% cut probability against {}: value {}, broad market {}, growth {}. Actual 20 Nov: S&P 500 {}, Nasdaq {}.",
-                fmt_num(shared.cut_pct.get()), ref_label.get(), pct1(o.value_pct), pct1(o.broad_pct), pct1(o.growth_pct),
-                actual.spx.map(pct1).unwrap_or_default(), actual.nasdaq.map(pct1).unwrap_or_default())
+            fig::textbook_summary(&o, cut, &ref_label.get(), &actual)
         } else {
-            format!("Empirical lens at a {}% cut probability against {}: S&P 500 {}, Nasdaq {}, Bitcoin {}. Actual 20 Nov: S&P 500 {}, Nasdaq {}, Bitcoin {}.",
-                fmt_num(shared.cut_pct.get()), ref_label.get(), pct1(o.spx_pct), pct1(o.nasdaq_pct), pct1(o.btc_pct),
-                actual.spx.map(pct1).unwrap_or_default(), actual.nasdaq.map(pct1).unwrap_or_default(), actual.btc.map(pct1).unwrap_or_default())
+            fig::empirical_summary(&o, cut, &ref_label.get(), &actual)
         }
     };
 
@@ -254,7 +135,7 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
             ", an average December rate of " <strong>{move || format!("{}%", grouped(out.get().implied.r_avg_pct, 3))}</strong>
             " and a rate of " <strong>{move || format!("{}%", grouped(out.get().implied.r_end_pct, 3))}</strong>
             " after the meeting. Against the reference reading (" {move || ref_label.get()} "), that is an expected December rate "
-            <strong class="v-dr">{move || { let bp = out.get().dr_pp * 100.0; format!("{} bp {}", grouped(bp.abs(), 1), if bp >= 0.0 { "higher" } else { "lower" }) }}</strong> "."
+            <strong class="v-dr">{move || fig::rate_change(&out.get())}</strong> "."
         </p>
         <div class="section-controls" role="group" aria-label="Rate model settings">
             <div class="field">
@@ -280,7 +161,7 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
         </div>
         <div class="two-up">
             <figure class="figure">
-                <ChartCanvas draw=move |c: &web_sys::HtmlCanvasElement, f| charts::lines::draw(c, f, &textbook_chart())
+                <ChartCanvas draw=move |root: &charts::Canvas, f| charts::lines::draw(root, f, &textbook_chart())
                     title=TEXTBOOK_TITLE
                     current=Signal::derive(move || Some((shared.cut_pct.get(), format!("{}%: growth {}", fmt_num(shared.cut_pct.get()), pct1(out.get().growth_pct)))))
                     label="Line chart: textbook price change against cut probability for three profiles" describedby="rates-textbook-summary" aspect=0.75 min_h=260.0 max_h=380.0/>
@@ -288,7 +169,7 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
                 <figcaption id="rates-textbook-summary">{move || summary_text("textbook")}</figcaption>
             </figure>
             <figure class="figure">
-                <ChartCanvas draw=move |c: &web_sys::HtmlCanvasElement, f| charts::lines::draw(c, f, &empirical_chart())
+                <ChartCanvas draw=move |root: &charts::Canvas, f| charts::lines::draw(root, f, &empirical_chart())
                     title=EMPIRICAL_TITLE
                     current=Signal::derive(move || Some((shared.cut_pct.get(), format!("{}%: S&P {}", fmt_num(shared.cut_pct.get()), pct1(out.get().spx_pct)))))
                     label="Line chart: empirical price change against cut probability for the S&P 500, Nasdaq and Bitcoin" describedby="rates-empirical-summary" aspect=0.75 min_h=260.0 max_h=380.0/>
@@ -299,9 +180,7 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
         <super::TableToggle
             caption="Model price change against the reference, percent, by December cut probability (model output)".to_string()
             headers=vec!["Cut probability", "Value", "Broad", "Growth", "S&P 500 (emp.)", "Nasdaq (emp.)", "Bitcoin (emp.)"]
-            rows=Signal::derive(move || curve.get().into_iter().filter(|(x, _)| (*x as i64) % 10 == 0).map(|(x, o)| vec![
-                format!("{x:.0}%"), pct1(o.value_pct), pct1(o.broad_pct), pct1(o.growth_pct), pct1(o.spx_pct), pct1(o.nasdaq_pct), pct1(o.btc_pct),
-            ]).collect())/>
+            rows=Signal::derive(move || curve.with(|c| fig::table_rows(c)))/>
         <div class="table-wrap">
             <table class="data-table results" id="rates-results">
                 <caption>"How much of 20 November the rate channel explains at this setting"</caption>
@@ -313,7 +192,7 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
                 </tbody>
             </table>
         </div>
-        <p class="punchline" data-testid="rates-punchline">{move || punchline(&out.get(), &actual, &ref_label.get(), shared.cut_pct.get())}</p>
+        <p class="punchline" data-testid="rates-punchline">{move || fig::punchline(&out.get(), &actual, &ref_label.get(), shared.cut_pct.get())}</p>
         <p class="fine">
             "On 20 November itself the odds barely moved (30% in the prior session, 35–39.6% on the day), so whatever the rate channel "
             "contributed had built up over the previous two weeks."
@@ -327,7 +206,7 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
                 <li>"Rates: the expected December rate changes by −0.25 × Δp percentage points, Δp measured from the reference reading you pick."</li>
                 <li>"Textbook lens (model): Gordon growth P = D/(r − g), repriced exactly as (r − g)/(r + Δr − g) − 1, assuming the discount rate moves one for one with the expected policy rate. Profiles: value r 8% g 3%; broad market r 8% g 5%; growth r and g as you set them (r − g is kept at least 0.5 points). Bitcoin has no cash flows, so this lens does not apply to it."</li>
                 <li>"Empirical lens (model): an unexpected 25 bp policy move moves broad US indexes by about 1% (Bernanke & Kuttner, Journal of Finance, 2005), times each asset's beta to the S&P 500. Bitcoin's beta is estimated from the bundled daily log returns, 3 Sep to 19 Nov 2025: "
-                    {stats.map(|s| format!("β = ρ·σ_BTC/σ_S&P = {} × {} / {} = {} over {} trading days", grouped(s.corr, 2), grouped(s.sd_btc * 100.0, 2), grouped(s.sd_spx * 100.0, 2), grouped(s.beta, 2), s.n)).unwrap_or_else(|| "not enough data; 1 is used".into())}
+                    {fig::beta_text(stats)}
                     ". Bitcoin's weekend returns are compounded into the next US trading day. There is no daily Nasdaq series, so its beta is your assumption (default 1.2)."</li>
                 <li>"Share explained = model move ÷ actual 20 Nov move. Actual moves: S&P 500 and Nasdaq close to close; Bitcoin over the UTC day."</li>
             </ol>

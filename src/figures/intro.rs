@@ -1,0 +1,79 @@
+//! The lede's headline figures and the "day in context" timeline.
+
+use crate::charts::timeline::TimelineChart;
+use crate::data::DataFile;
+use crate::format::{grouped, pct_signed, usd};
+use crate::model::date::{constant as d, Date};
+use crate::model::series::{value_on, Obs};
+use crate::model::timeline::{self, Timeline};
+use crate::scenario::{actual_moves, nasdaq_obs, DAY};
+
+/// The timeline's base day (every series = 100) and its last day.
+pub const BASE: &str = "2025-09-02";
+pub const END: &str = "2025-11-30";
+
+/// The Binance bar of `date`: (open, high, low, close).
+fn btc_bar(doc: &DataFile, date: &str) -> Option<(f64, f64, f64, f64)> {
+    let s = doc.ohlc.iter().find(|s| s.id == "btc_usdt_binance")?;
+    s.bars.iter().find(|b| b.0 == date).map(|b| (b.1, b.2, b.3, b.4))
+}
+
+/// The lede's sentence of the day's moves: the S&P 500's and the Nasdaq's
+/// closes, Bitcoin's lows on the day and the next.
+pub fn headline(m: &DataFile) -> String {
+    let moves = actual_moves(m);
+    let sp_close = m.obs("sp500").unwrap_or_default().iter().find(|o| o.date == d(DAY)).map(|o| o.value);
+    let sp_line = moves
+        .spx
+        .zip(sp_close)
+        .map(|(mv, close)| format!("The S&P 500 closed {} at {}", pct_signed(mv, 2), grouped(close, 2)));
+    let nq_line = moves.nasdaq.map(|mv| format!("the Nasdaq Composite {}", pct_signed(mv, 2)));
+    let btc_line = btc_bar(m, DAY).map(|(_, _, low, _)| {
+        let next = btc_bar(m, "2025-11-21").map(|b| format!(", and {} the next day", usd(b.2, 0))).unwrap_or_default();
+        format!("Bitcoin traded as low as {}{next}", usd(low, 0))
+    });
+    let first = [sp_line, nq_line].into_iter().flatten().collect::<Vec<_>>().join(" and ");
+    match btc_line {
+        Some(b) => format!("{first}; {b} (UTC days, Binance)."),
+        None => format!("{first}."),
+    }
+}
+
+/// The timeline's input from markets.json and events.json; an error names
+/// what cannot be charted.
+pub fn chart(m: &DataFile, events: &DataFile) -> Result<TimelineChart, String> {
+    let sp = m.obs("sp500").unwrap_or_default();
+    let btc = m.obs("btc_usd_0000utc").unwrap_or_default();
+    let nq = nasdaq_obs(m);
+    let t = timeline::build(&sp, &btc, &nq, d(BASE))?;
+    let events = events.events.iter().filter_map(|e| Date::parse(&e.date)).collect();
+    Ok(TimelineChart { timeline: t, end: d(END), events })
+}
+
+/// The one-sentence summary of the timeline, computed from the data.
+pub fn summary(t: &Timeline, nasdaq: &[Obs]) -> String {
+    let m = timeline::moves(t, nasdaq, d(DAY));
+    let f = |v: Option<f64>| v.map(|x| pct_signed(x, 2)).unwrap_or_else(|| "(no data)".into());
+    format!(
+        "From {} to the close of 20 Nov the S&P 500 moved {} and Bitcoin {}. \
+         On 20 Nov itself the S&P 500 moved {}, the Nasdaq Composite {} and Bitcoin {} (UTC day).",
+        t.base.long(),
+        f(m.sp500_since_base),
+        f(m.btc_since_base),
+        f(m.sp500_day),
+        f(m.nasdaq_day),
+        f(m.btc_day),
+    )
+}
+
+/// One row per day with any value in the window; a missing value is a dash,
+/// never filled in.
+pub fn table_rows(t: &Timeline) -> Vec<Vec<String>> {
+    let (start, end) = (d(BASE), d(END));
+    let mut days: Vec<Date> =
+        t.sp500.iter().chain(&t.btc).chain(&t.nasdaq).map(|o| o.date).filter(|x| *x >= start && *x <= end).collect();
+    days.sort();
+    days.dedup();
+    let cell = |s: &[Obs], day: Date| value_on(s, day).map(|v| grouped(v, 1)).unwrap_or_else(|| "–".into());
+    days.into_iter().map(|day| vec![day.long(), cell(&t.sp500, day), cell(&t.btc, day), cell(&t.nasdaq, day)]).collect()
+}

@@ -1,0 +1,277 @@
+//! Cause 1, the rate channel: the two lens charts, their summaries, the
+//! table of the model over the slider's range and the section's conclusion.
+
+use crate::charts::lines::{Line, LineChart, Mark};
+use crate::charts::palette::{BITCOIN, BROAD, GROWTH, NASDAQ, SP500, VALUE};
+use crate::format::{grouped, pct_signed};
+use crate::model::date::Date;
+use crate::model::rates::{self, Outcome, Profile};
+use crate::model::returns::Stats;
+use crate::scenario::{Actual, Reading, DAY};
+use crate::state::{fmt_num, CUT, RATE_REF};
+use plotters::style::RGBColor;
+
+pub const TEXTBOOK_TITLE: &str = "Textbook lens (Gordon growth), model output";
+pub const EMPIRICAL_TITLE: &str = "Empirical lens (Bernanke–Kuttner × beta), model output";
+
+/// A percent move as the section prints it: "−1.56%".
+pub fn pct1(v: f64) -> String {
+    pct_signed(v, 2)
+}
+
+/// The reading picked as the reference (by its URL id), else the default
+/// one, else the first.
+pub fn reference<'a>(all: &'a [Reading], id: &str) -> Option<&'a Reading> {
+    all.iter().find(|r| r.id == id).or_else(|| all.iter().find(|r| r.id == RATE_REF.default.id())).or(all.first())
+}
+
+/// "64.5% on 6 Nov".
+pub fn ref_label(r: Option<&Reading>) -> String {
+    r.map(|r| format!("{}% on {}", fmt_num(r.pct), Date::parse(&r.date).map(|d| d.short()).unwrap_or_default()))
+        .unwrap_or_default()
+}
+
+/// Where the day's actual moves are marked: the day's highest quoted reading.
+pub fn day_x(all: &[Reading]) -> f64 {
+    let day_pct = all.iter().filter(|r| r.date == DAY).map(|r| r.pct).fold(f64::NAN, f64::max);
+    if day_pct.is_finite() { day_pct } else { CUT.default }
+}
+
+/// The model at every whole cut probability 0–100%, against the reference
+/// probability `p_ref` (a fraction).
+pub fn curve(p_ref: f64, growth: Profile, nasdaq_beta: f64, btc_beta: f64) -> Vec<(f64, Outcome)> {
+    (0..=100).map(|i| (i as f64, rates::outcome(i as f64 / 100.0, p_ref, growth, nasdaq_beta, btc_beta))).collect()
+}
+
+/// The textbook lens's three profiles along the curve.
+pub fn textbook_points(curve: &[(f64, Outcome)]) -> Vec<(f64, [f64; 3])> {
+    curve.iter().map(|(x, o)| (*x, [o.value_pct, o.broad_pct, o.growth_pct])).collect()
+}
+
+/// The empirical lens's three assets along the curve.
+pub fn empirical_points(curve: &[(f64, Outcome)]) -> Vec<(f64, [f64; 3])> {
+    curve.iter().map(|(x, o)| (*x, [o.spx_pct, o.nasdaq_pct, o.btc_pct])).collect()
+}
+
+/// One lens's chart against the cut probability: its three lines (name,
+/// colour, dashed) from `points` (probability, the three values), and the
+/// day's actual moves as marks at the day's reading `day_x`.
+fn lens_chart(
+    title: &str,
+    points: &[(f64, [f64; 3])],
+    lines: [(String, RGBColor, bool); 3],
+    actual: &[(Option<f64>, &str, RGBColor)],
+    day_x: f64,
+) -> LineChart {
+    LineChart {
+        title: title.into(),
+        x_range: (0.0, 100.0),
+        y_range: None,
+        x_desc: "December cut probability, %".into(),
+        y_desc: "Price change vs reference, %".into(),
+        x_fmt: |x| format!("{x:.0}"),
+        lines: lines
+            .into_iter()
+            .enumerate()
+            .map(|(k, (name, color, dashed))| {
+                let points = points.iter().map(|(x, v)| (*x, v[k])).collect();
+                Line { name, color, dashed, points }
+            })
+            .collect(),
+        marks: actual
+            .iter()
+            .filter_map(|&(v, l, color)| v.map(|y| Mark { x: day_x, y, color, label: format!("{l} {}", pct1(y)) }))
+            .collect(),
+        current: None,
+    }
+}
+
+/// The textbook lens's chart from [`textbook_points`].
+pub fn textbook_chart(points: &[(f64, [f64; 3])], actual: &Actual, day_x: f64) -> LineChart {
+    lens_chart(
+        TEXTBOOK_TITLE,
+        points,
+        [
+            ("Value (r 8%, g 3%)".into(), VALUE, false),
+            ("Broad market (r 8%, g 5%)".into(), BROAD, false),
+            ("Growth (your r, g)".into(), GROWTH, false),
+        ],
+        &[(actual.spx, "S&P 500 actual", SP500), (actual.nasdaq, "Nasdaq actual", NASDAQ)],
+        day_x,
+    )
+}
+
+/// The empirical lens's chart from [`empirical_points`]; the legend names
+/// the assumed Nasdaq beta and Bitcoin's estimated one.
+pub fn empirical_chart(
+    points: &[(f64, [f64; 3])],
+    nasdaq_beta: f64,
+    btc_beta: f64,
+    actual: &Actual,
+    day_x: f64,
+) -> LineChart {
+    lens_chart(
+        EMPIRICAL_TITLE,
+        points,
+        [
+            ("S&P 500 (β 1)".into(), SP500, false),
+            (format!("Nasdaq (β {}, assumed)", fmt_num(nasdaq_beta)), NASDAQ, true),
+            (format!("Bitcoin (β {}, estimated)", grouped(btc_beta, 2)), BITCOIN, false),
+        ],
+        &[
+            (actual.spx, "S&P 500 actual", SP500),
+            (actual.nasdaq, "Nasdaq actual", NASDAQ),
+            (actual.btc, "Bitcoin actual", BITCOIN),
+        ],
+        day_x,
+    )
+}
+
+/// The textbook chart's figcaption.
+pub fn textbook_summary(o: &Outcome, cut_pct: f64, ref_label: &str, a: &Actual) -> String {
+    format!(
+        "Textbook lens at a {}% cut probability against {}: value {}, broad market {}, growth {}. \
+         Actual 20 Nov: S&P 500 {}, Nasdaq {}.",
+        fmt_num(cut_pct),
+        ref_label,
+        pct1(o.value_pct),
+        pct1(o.broad_pct),
+        pct1(o.growth_pct),
+        a.spx.map(pct1).unwrap_or_default(),
+        a.nasdaq.map(pct1).unwrap_or_default()
+    )
+}
+
+/// The empirical chart's figcaption.
+pub fn empirical_summary(o: &Outcome, cut_pct: f64, ref_label: &str, a: &Actual) -> String {
+    format!(
+        "Empirical lens at a {}% cut probability against {}: S&P 500 {}, Nasdaq {}, Bitcoin {}. \
+         Actual 20 Nov: S&P 500 {}, Nasdaq {}, Bitcoin {}.",
+        fmt_num(cut_pct),
+        ref_label,
+        pct1(o.spx_pct),
+        pct1(o.nasdaq_pct),
+        pct1(o.btc_pct),
+        a.spx.map(pct1).unwrap_or_default(),
+        a.nasdaq.map(pct1).unwrap_or_default(),
+        a.btc.map(pct1).unwrap_or_default()
+    )
+}
+
+/// "12.3 bp higher": the change in the expected December rate.
+pub fn rate_change(o: &Outcome) -> String {
+    let bp = o.dr_pp * 100.0;
+    format!("{} bp {}", grouped(bp.abs(), 1), if bp >= 0.0 { "higher" } else { "lower" })
+}
+
+/// The table of the model every 10 points of cut probability.
+pub fn table_rows(curve: &[(f64, Outcome)]) -> Vec<Vec<String>> {
+    curve
+        .iter()
+        .filter(|(x, _)| (*x as i64) % 10 == 0)
+        .map(|(x, o)| {
+            vec![
+                format!("{x:.0}%"),
+                pct1(o.value_pct),
+                pct1(o.broad_pct),
+                pct1(o.growth_pct),
+                pct1(o.spx_pct),
+                pct1(o.nasdaq_pct),
+                pct1(o.btc_pct),
+            ]
+        })
+        .collect()
+}
+
+/// The share of the actual move a model move explains, as the results table
+/// prints it.
+pub fn share_text(model: f64, actual: Option<f64>) -> String {
+    match actual.and_then(|a| rates::share_explained_pct(model, a)) {
+        Some(s) if s < 0.0 => "wrong direction".into(),
+        Some(s) if s > 100.0 => format!("{}% (more than all of it)", grouped(s, 0)),
+        Some(s) => format!("{}%", grouped(s, 0)),
+        None => "–".into(),
+    }
+}
+
+/// The section's conclusion, written from the numbers.
+pub fn punchline(o: &Outcome, a: &Actual, ref_label: &str, cut_pct: f64) -> String {
+    let share = |m: f64, act: Option<f64>| act.and_then(|x| rates::share_explained_pct(m, x));
+    let sp = share(o.spx_pct, a.spx);
+    let btc = share(o.btc_pct, a.btc);
+    let bp = o.dr_pp * 100.0;
+    if bp.abs() < 0.05 {
+        return format!(
+            "At this setting the odds equal the reference ({ref_label}), so the rate channel explains none of the \
+             day's moves."
+        );
+    }
+    if bp < 0.0 {
+        return format!(
+            "At this setting the odds are higher than the reference ({ref_label}): expected rates would be {} bp \
+             lower, which pushes prices up. The rate channel cannot explain a fall from here.",
+            grouped(-bp, 1)
+        );
+    }
+    let size = |s: Option<f64>| match s {
+        Some(x) if x < 25.0 => "a small part",
+        Some(x) if x < 60.0 => "a sizeable part",
+        Some(x) if x <= 100.0 => "most",
+        Some(_) => "more than all",
+        None => "an unknown part",
+    };
+    let emp = format!(
+        "Under the empirical lens, a {} bp rise in the expected December rate (odds from {ref_label} to {}%) \
+         explains {} of the S&P 500's fall ({}) and {} of Bitcoin's ({}).",
+        grouped(bp, 1),
+        fmt_num(cut_pct),
+        size(sp),
+        sp.map(|x| format!("{}%", grouped(x, 0))).unwrap_or_else(|| "–".into()),
+        size(btc),
+        btc.map(|x| format!("{}%", grouped(x, 0))).unwrap_or_else(|| "–".into()),
+    );
+    let rest = if sp.is_some_and(|x| x < 60.0) {
+        " Most of the day's fall has to come from the other causes: the trade-war correlation, thin liquidity and \
+         forced selling."
+    } else {
+        " At this setting the rate channel alone could account for the S&P 500's fall, but the actual odds never \
+         moved that far that day."
+    };
+    format!(
+        "{emp}{rest} The textbook lens gives much larger numbers ({} for the growth profile) because it assumes \
+         long-term discount rates move one for one with the expected policy rate, which they rarely do.",
+        pct1(o.growth_pct)
+    )
+}
+
+/// How Bitcoin's beta was estimated, for "How is this computed?".
+pub fn beta_text(stats: Option<Stats>) -> String {
+    stats
+        .map(|s| {
+            format!(
+                "β = ρ·σ_BTC/σ_S&P = {} × {} / {} = {} over {} trading days",
+                grouped(s.corr, 2),
+                grouped(s.sd_btc * 100.0, 2),
+                grouped(s.sd_spx * 100.0, 2),
+                grouped(s.beta, 2),
+                s.n
+            )
+        })
+        .unwrap_or_else(|| "not enough data; 1 is used".into())
+}
+
+/// One cell of the FedWatch strip: the readings quoted on a day, as a value
+/// or a range ("35–39.6%", "–" for none), and the highest (for the bar).
+pub fn strip_reading(all: &[Reading], date: &str) -> (String, f64) {
+    let rs: Vec<&Reading> = all.iter().filter(|r| r.date == date).collect();
+    let lo = rs.iter().map(|r| r.pct).fold(f64::INFINITY, f64::min);
+    let hi = rs.iter().map(|r| r.pct).fold(f64::NEG_INFINITY, f64::max);
+    let text = if rs.is_empty() {
+        "–".to_string()
+    } else if (hi - lo).abs() < 1e-9 {
+        format!("{}%", fmt_num(lo))
+    } else {
+        format!("{}–{}%", fmt_num(lo), fmt_num(hi))
+    };
+    (text, hi)
+}

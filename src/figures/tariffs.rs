@@ -1,0 +1,197 @@
+//! Cause 2, the trade war: the 10 October figures, the rolling correlation
+//! chart and its summary, the transmission of a stock shock to Bitcoin and
+//! the portfolio's loss of diversification.
+
+use crate::charts::band::BandChart;
+use crate::charts::palette::{ADJUSTED, CORRELATION};
+use crate::data::DataFile;
+use crate::format::{grouped, pct_signed, usd_millions};
+use crate::model::correlation::{forbes_rigobon, one_in_100_loss_pct, portfolio_sd, Rolling};
+use crate::model::date::{constant as d, Date};
+use crate::model::leverage::{long_liq_move_pct, MAINTENANCE};
+use crate::model::returns::Stats;
+use crate::model::series::pct_change;
+use crate::state::fmt_num;
+use plotters::style::RGBColor;
+
+/// The S&P 500's move on 10 Oct and the crypto liquidations reported for
+/// 10–11 Oct, as the section prints them ("(no data)" when missing).
+pub fn tariff_day(m: &DataFile, liquidations: &DataFile) -> (String, String) {
+    let sp = m.obs("sp500").unwrap_or_default();
+    let day = d("2025-10-10");
+    let i = sp.iter().position(|o| o.date == day).filter(|&i| i > 0);
+    let sp_move = i.map(|i| pct_signed(pct_change(sp[i - 1].value, sp[i].value), 2));
+    let liq = liquidations.facts("crypto_liquidations_24h").into_iter().find(|f| f.date == "2025-10-11");
+    let no_data = || "(no data)".to_string();
+    (sp_move.unwrap_or_else(no_data), liq.map(|f| usd_millions(f.value)).unwrap_or_else(no_data))
+}
+
+/// The correlation after the Forbes–Rigobon volatility adjustment against
+/// the calm period (unchanged without one).
+pub fn adjusted(r: &Rolling, calm: Option<Stats>) -> f64 {
+    calm.map(|c| forbes_rigobon(r.corr, r.var_spx, c.sd_spx * c.sd_spx)).unwrap_or(r.corr)
+}
+
+/// The correlation chart: the rolling correlation with its band, the
+/// adjusted line when asked for, the events and the calm level.
+pub fn chart(roll: &[Rolling], calm: Option<Stats>, with_adjusted: bool, events: &[Date]) -> BandChart {
+    BandChart {
+        start: d("2025-09-02"),
+        end: d("2025-11-30"),
+        y_range: (-1.0, 1.0),
+        y_desc: "Correlation, Bitcoin vs S&P 500".into(),
+        main: roll.iter().map(|p| (p.date, p.corr, p.lo, p.hi)).collect(),
+        main_color: CORRELATION,
+        second: if with_adjusted { roll.iter().map(|p| (p.date, adjusted(p, calm))).collect() } else { Vec::new() },
+        second_color: ADJUSTED,
+        events: events.to_vec(),
+        refs: calm.map(|c| vec![(c.corr, format!("before 10 Oct: {}", grouped(c.corr, 2)))]).unwrap_or_default(),
+    }
+}
+
+/// The correlation chart's legend entries.
+pub fn legend(window: usize, with_adjusted: bool) -> Vec<(String, RGBColor, bool)> {
+    let mut l = vec![(format!("{window}-day rolling correlation, with 95% band"), CORRELATION, false)];
+    if with_adjusted {
+        l.push(("Adjusted for volatility (Forbes–Rigobon)".to_string(), ADJUSTED, true));
+    }
+    l
+}
+
+/// The correlation chart's figcaption; `n_pairs` is the number of daily
+/// returns in the data.
+pub fn summary(roll: &[Rolling], window: usize, n_pairs: usize, calm: Option<Stats>, crisis: Option<Stats>) -> String {
+    let w = window;
+    match (roll.first(), roll.last()) {
+        (None, _) => format!(
+            "A {w}-day window needs {w} daily returns; the data holds {n_pairs} (2 Sep to 28 Nov 2025), \
+             so no rolling correlation can be drawn. Pick a shorter window."
+        ),
+        (Some(first), Some(last)) => format!(
+            "The {w}-day correlation of daily returns ran from {} (window ending {}) to {} (ending {}){}{}.",
+            grouped(first.corr, 2),
+            first.date.short(),
+            grouped(last.corr, 2),
+            last.date.short(),
+            calm.map(|c| format!("; before the 10 Oct tariff threat it was {} over {} days", grouped(c.corr, 2), c.n))
+                .unwrap_or_default(),
+            crisis.map(|c| format!("; in the window ending 20 Nov it was {}", grouped(c.corr, 2))).unwrap_or_default(),
+        ),
+        _ => String::new(),
+    }
+}
+
+/// The correlation table: one row per window end.
+pub fn table_rows(roll: &[Rolling], calm: Option<Stats>) -> Vec<Vec<String>> {
+    roll.iter()
+        .map(|r| {
+            vec![
+                r.date.long(),
+                grouped(r.corr, 2),
+                format!("{} to {}", grouped(r.lo, 2), grouped(r.hi, 2)),
+                grouped(adjusted(r, calm), 2),
+            ]
+        })
+        .collect()
+}
+
+/// Bitcoin's expected move for a stock shock of `shock_pct`, by the beta of
+/// `regime`.
+pub fn btc_move(regime: Option<Stats>, shock_pct: f64) -> f64 {
+    regime.map(|s| s.beta * shock_pct).unwrap_or(0.0)
+}
+
+/// The transmission paragraph: the regime's beta and the Bitcoin move it
+/// implies for the shock.
+pub fn transmission(regime: Option<Stats>, shock_pct: f64) -> String {
+    match regime {
+        None => "Not enough data for a beta.".to_string(),
+        Some(s) => format!(
+            "Over the {} trading days to 20 Nov, Bitcoin's beta to the S&P 500 was {} (correlation {} × Bitcoin's \
+             daily volatility {}% ÷ the S&P's {}%). So a fall of {} in US stocks would, on average, come with a \
+             Bitcoin move of {} (model output).",
+            s.n,
+            grouped(s.beta, 2),
+            grouped(s.corr, 2),
+            grouped(s.sd_btc * 100.0, 2),
+            grouped(s.sd_spx * 100.0, 2),
+            pct_signed(shock_pct, 1),
+            pct_signed(btc_move(regime, shock_pct), 2)
+        ),
+    }
+}
+
+/// What Bitcoin's move `btc_move_pct` does to a long at `lev` times.
+pub fn leverage_text(lev: f64, btc_move_pct: f64) -> String {
+    let liq = long_liq_move_pct(lev, MAINTENANCE);
+    let margin_hit = (btc_move_pct * lev).max(-100.0);
+    format!(
+        "A trader long Bitcoin at {}× leverage (the leverage slider) would lose {}% of their margin on that move; \
+         a {}× long is liquidated by a fall of {}{}",
+        fmt_num(lev),
+        grouped(-margin_hit, 0),
+        fmt_num(lev),
+        pct_signed(liq, 2),
+        if btc_move_pct <= liq && btc_move_pct < 0.0 {
+            ", so this shock alone liquidates it."
+        } else {
+            ", so this shock alone does not, but a margin call would force many to sell."
+        },
+    )
+}
+
+/// A stock + Bitcoin portfolio with `weight_pct` in Bitcoin, with the same
+/// (crisis) volatilities under the calm and the crisis correlation.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Portfolio {
+    pub calm_corr: f64,
+    pub crisis_corr: f64,
+    /// Daily volatility, fractions.
+    pub sd_calm: f64,
+    pub sd_crisis: f64,
+}
+
+pub fn portfolio(calm: Option<Stats>, regime: Option<Stats>, weight_pct: f64) -> Option<Portfolio> {
+    let (c, r) = (calm?, regime?);
+    let w = weight_pct / 100.0;
+    // Same volatilities (the crisis window's), calm versus crisis correlation:
+    // the difference is the correlation effect alone.
+    Some(Portfolio {
+        calm_corr: c.corr,
+        crisis_corr: r.corr,
+        sd_calm: portfolio_sd(w, r.sd_btc, r.sd_spx, c.corr),
+        sd_crisis: portfolio_sd(w, r.sd_btc, r.sd_spx, r.corr),
+    })
+}
+
+/// The portfolio table's two rows: label, daily volatility, 1-in-100-days loss.
+pub fn portfolio_rows(p: &Portfolio) -> [[String; 3]; 2] {
+    let row = |label: String, sd: f64| {
+        [label, format!("{}%", grouped(sd * 100.0, 2)), pct_signed(one_in_100_loss_pct(sd), 2)]
+    };
+    [
+        row(format!("calm, before 10 Oct: {}", grouped(p.calm_corr, 2)), p.sd_calm),
+        row(format!("crisis, to 20 Nov: {}", grouped(p.crisis_corr, 2)), p.sd_crisis),
+    ]
+}
+
+/// The section's conclusion about diversification.
+pub fn punchline(p: &Portfolio) -> String {
+    let (rc, rx) = (p.calm_corr, p.crisis_corr);
+    if rx > rc + 0.05 {
+        format!(
+            "Diversification disappears when it is needed: with the same volatilities, the rise in correlation from {} \
+             to {} makes this portfolio's daily swings {} larger, and its bad days worse.",
+            grouped(rc, 2),
+            grouped(rx, 2),
+            pct_signed((p.sd_crisis / p.sd_calm - 1.0) * 100.0, 0).trim_start_matches('+')
+        )
+    } else {
+        format!(
+            "In this window the correlation ({}) is not clearly above its calm level ({}), so the portfolio's swings \
+             barely change.",
+            grouped(rx, 2),
+            grouped(rc, 2)
+        )
+    }
+}

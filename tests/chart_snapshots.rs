@@ -1,0 +1,197 @@
+//! Every chart of the page at the default settings, built from the real data
+//! files by the `figures` functions and drawn natively: compared with SVG
+//! snapshots in tests/snapshots (`UPDATE_SNAPSHOTS=1` rewrites them), and
+//! checked for y-axis tick labels that read the same.
+
+mod common;
+
+use common::{defaults, Model, Page};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters_backend::text_anchor::{HPos, VPos};
+use plotters_backend::{BackendColor, BackendCoord, BackendTextStyle, DrawingErrorKind, FontTransform};
+use selloff::charts::band::BandChart;
+use selloff::charts::cascade::RoundsChart;
+use selloff::charts::flows::FlowsChart;
+use selloff::charts::lines::LineChart;
+use selloff::charts::timeline::TimelineChart;
+use selloff::charts::waterfall::Step;
+use selloff::charts::{self, paper, Drawn, Frame};
+use selloff::figures::{intro, liquidations, liquidity, rates, synthesis, tariffs};
+use selloff::model::date::Date;
+use selloff::scenario;
+use std::cell::RefCell;
+use std::path::PathBuf;
+use std::rc::Rc;
+
+const W: u32 = 640;
+const H: u32 = 360;
+const FRAME: Frame = Frame { css_w: W as f64, css_h: H as f64, dpr: 1.0 };
+
+/// A chart's input, whichever chart it is.
+enum Chart {
+    Timeline(TimelineChart),
+    Lines(LineChart),
+    Band(BandChart),
+    Flows(FlowsChart),
+    Rounds(RoundsChart),
+    Map(Vec<(f64, f64, f64)>),
+    Waterfall(Vec<Step>),
+}
+
+impl Chart {
+    fn draw<DB: DrawingBackend>(&self, root: &DrawingArea<DB, Shift>, f: Frame) -> Drawn {
+        match self {
+            Chart::Timeline(c) => charts::timeline::draw(root, f, c),
+            Chart::Lines(c) => charts::lines::draw(root, f, c),
+            Chart::Band(c) => charts::band::draw(root, f, c),
+            Chart::Flows(c) => charts::flows::draw(root, f, c),
+            Chart::Rounds(c) => charts::cascade::rounds(root, f, c),
+            Chart::Map(bins) => charts::cascade::map(root, f, bins),
+            Chart::Waterfall(steps) => charts::waterfall::draw(root, f, steps),
+        }
+    }
+}
+
+/// Every chart of the page, as the sections build it at the default settings.
+fn page_charts(page: &Page, model: &Model) -> Vec<(&'static str, Chart)> {
+    let p = &model.params;
+    let actual = scenario::actual_moves(&page.markets);
+    // Rates.
+    let readings = &page.basis.readings;
+    let reference = rates::reference(readings, &p.rate_ref.id()).unwrap();
+    let beta = page.basis.pre.map(|s| s.beta).unwrap_or(1.0);
+    let curve = rates::curve(reference.pct / 100.0, p.growth(), p.nasdaq_beta, beta);
+    let day_x = rates::day_x(readings);
+    // Tariffs.
+    let pairs = &page.basis.pairs;
+    let calm = scenario::calm_stats(pairs);
+    let roll = scenario::rolling_corr(pairs, p.corr_window.days());
+    let event_days: Vec<Date> = page.events.events.iter().filter_map(|e| Date::parse(&e.date)).collect();
+    // Liquidity.
+    let mk = page.basis.market;
+    // Liquidations and synthesis.
+    let (d, c) = (&model.drivers, &model.cascade);
+    vec![
+        ("timeline", Chart::Timeline(intro::chart(&page.markets, &page.events).unwrap())),
+        ("rates_textbook", Chart::Lines(rates::textbook_chart(&rates::textbook_points(&curve), &actual, day_x))),
+        (
+            "rates_empirical",
+            Chart::Lines(rates::empirical_chart(&rates::empirical_points(&curve), p.nasdaq_beta, beta, &actual, day_x)),
+        ),
+        ("correlation", Chart::Band(tariffs::chart(&roll, calm, false, &event_days))),
+        ("flows", Chart::Flows(liquidity::flows_chart(&page.flows, &page.markets, &page.events))),
+        ("impact", Chart::Lines(liquidity::impact_chart(&mk, p.sell_usd_m, p.with_lth, p.depth_cut_pct))),
+        ("cascade_rounds", Chart::Rounds(liquidations::rounds_chart(c, c.rounds.len()))),
+        ("liquidation_map", Chart::Map(liquidations::map_bins(&model.population, d.market.price_before))),
+        ("waterfall_btc", Chart::Waterfall(synthesis::btc_waterfall(d, c, true, &actual).steps)),
+        ("waterfall_spx", Chart::Waterfall(synthesis::spx_waterfall(d, c, p.nasdaq_beta, &actual).steps)),
+    ]
+}
+
+fn svg(chart: &Chart) -> String {
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (W, H)).into_drawing_area();
+        paper(&root).unwrap();
+        chart.draw(&root, FRAME).unwrap();
+    }
+    out
+}
+
+#[test]
+fn charts_match_their_svg_snapshots() {
+    let page = Page::load();
+    let model = page.model(defaults());
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let update = std::env::var("UPDATE_SNAPSHOTS").is_ok_and(|v| v == "1");
+    let mut failures = Vec::new();
+    for (name, chart) in page_charts(&page, &model) {
+        let got = svg(&chart);
+        assert_eq!(got, svg(&chart), "{name}: drawing twice gives different SVG");
+        let path = dir.join(format!("{name}.svg"));
+        if update {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(&path, &got).unwrap();
+            continue;
+        }
+        let want = std::fs::read_to_string(&path)
+            .unwrap_or_else(|_| panic!("no snapshot {}: run with UPDATE_SNAPSHOTS=1", path.display()));
+        if got != want {
+            let (i, (a, b)) = got
+                .lines()
+                .chain(std::iter::repeat("<end of file>"))
+                .zip(want.lines().chain(std::iter::repeat("<end of file>")))
+                .enumerate()
+                .find(|(_, (a, b))| a != b)
+                .unwrap();
+            failures.push(format!("{name}.svg differs at line {}:\n  drawn:    {a}\n  snapshot: {b}", i + 1));
+        }
+    }
+    assert!(failures.is_empty(), "{}\n(UPDATE_SNAPSHOTS=1 rewrites the snapshots)", failures.join("\n"));
+}
+
+/// A text drawn: its content, x position and anchor.
+type DrawnText = (String, i32, HPos, VPos);
+
+/// A backend that draws nothing and keeps every text with its anchor.
+struct Texts {
+    texts: Rc<RefCell<Vec<DrawnText>>>,
+}
+
+impl DrawingBackend for Texts {
+    type ErrorType = std::io::Error;
+
+    fn get_size(&self) -> (u32, u32) {
+        (W, H)
+    }
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        Ok(())
+    }
+    fn present(&mut self) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        Ok(())
+    }
+    fn draw_pixel(&mut self, _: BackendCoord, _: BackendColor) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        Ok(())
+    }
+    fn draw_text<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        pos: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<Self::ErrorType>> {
+        if matches!(style.transform(), FontTransform::None) {
+            self.texts.borrow_mut().push((text.to_string(), pos.0, style.anchor().h_pos, style.anchor().v_pos));
+        }
+        Ok(())
+    }
+}
+
+/// The y-axis tick labels a chart draws: (left axis, right axis).
+fn y_ticks(chart: &Chart) -> (Vec<String>, Vec<String>) {
+    let texts = Rc::new(RefCell::new(Vec::new()));
+    let root = Texts { texts: texts.clone() }.into_drawing_area();
+    chart.draw(&root, FRAME).unwrap();
+    drop(root);
+    let ticks = texts.take().into_iter().filter(|t| matches!(t.3, VPos::Center));
+    let (left, right): (Vec<_>, Vec<_>) = ticks.partition(|t| t.1 < W as i32 / 2);
+    (left.into_iter().map(|t| t.0).collect(), right.into_iter().map(|t| t.0).collect())
+}
+
+#[test]
+fn no_two_y_tick_labels_read_the_same() {
+    let page = Page::load();
+    let model = page.model(defaults());
+    for (name, chart) in page_charts(&page, &model) {
+        let (left, right) = y_ticks(&chart);
+        println!("{name}: {left:?} | {right:?}");
+        assert!(left.len() >= 3, "{name}: expected y tick labels, got {left:?}");
+        for labels in [&left, &right] {
+            let mut seen = labels.clone();
+            seen.sort();
+            seen.dedup();
+            assert_eq!(seen.len(), labels.len(), "{name}: repeated tick labels {labels:?}");
+            assert!(labels.iter().all(|l| !l.contains('-')), "{name}: ASCII hyphen as a minus in {labels:?}");
+        }
+    }
+}
