@@ -52,7 +52,8 @@ pub fn App() -> impl IntoView {
         permalink.set(url.href());
         printing.set(true);
     });
-    let _ = leptos_use_event_listener::use_event_listener(window(), leptos::ev::afterprint, move |_| printing.set(false));
+    let _ =
+        leptos_use_event_listener::use_event_listener(window(), leptos::ev::afterprint, move |_| printing.set(false));
 
     // Every control from the link, through the same parser the tests cover;
     // the link is rewritten over-specified (`v` and every control), so it is a
@@ -67,7 +68,9 @@ pub fn App() -> impl IntoView {
     let embedded = embed.as_deref().and_then(Section::from_id);
     if let Some(e) = embed.filter(|_| embedded.is_none()) {
         let shown: String = e.chars().take(24).collect();
-        notices.0.update(|ns| ns.push(format!("embed: '{shown}' is not a section of this page, so the whole page is shown.")));
+        notices.0.update(|ns| {
+            ns.push(format!("embed: '{shown}' is not a section of this page, so the whole page is shown."))
+        });
     }
     let theme = url_choice(state::THEME, url, notices);
     Effect::new(move |_| apply_theme(theme.get()));
@@ -137,7 +140,12 @@ const BUILD_DATE: Option<&str> = option_env!("SELLOFF_BUILD_DATE");
 fn Footer() -> impl IntoView {
     let store = expect_context::<DataStore>();
     let as_of = move || {
-        store.all().iter().filter_map(|(_, r)| r.get().and_then(|x| x.ok()).map(|d| d.as_of)).max().map(|d| long_date(&d))
+        store
+            .all()
+            .iter()
+            .filter_map(|(_, r)| r.get().and_then(|x| x.ok()).map(|d| d.as_of))
+            .max()
+            .map(|d| long_date(&d))
     };
     view! {
         <footer class="site-footer">
@@ -222,7 +230,11 @@ fn Announcer() -> impl IntoView {
                 let model = result
                     .map(|r| format!(" Model: Bitcoin {} over the day.", crate::format::pct_signed(r, 1)))
                     .unwrap_or_default();
-                text.set(format!("December cut probability {}%, leverage {}×.{model}", state::fmt_num(cut), state::fmt_num(lev)));
+                text.set(format!(
+                    "December cut probability {}%, leverage {}×.{model}",
+                    state::fmt_num(cut),
+                    state::fmt_num(lev)
+                ));
             },
             std::time::Duration::from_millis(800),
         )
@@ -231,4 +243,3 @@ fn Announcer() -> impl IntoView {
     });
     view! { <div class="visually-hidden" aria-live="polite" aria-atomic="true" id="announce">{move || text.get()}</div> }
 }
-

@@ -249,7 +249,8 @@ impl Derived {
                 })
             })
         });
-        let drivers = Memo::new(move |_| basis.with(|b| b.as_ref().and_then(|b| scenario::drivers_from(b, &params.get()))));
+        let drivers =
+            Memo::new(move |_| basis.with(|b| b.as_ref().and_then(|b| scenario::drivers_from(b, &params.get()))));
         // The population depends only on leverage and open interest, so moving
         // any other slider reuses it.
         let openings = Memo::new(move |_| {

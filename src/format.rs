@@ -20,7 +20,11 @@ pub fn grouped(v: f64, decimals: usize) -> String {
         out.push_str(f);
     }
     let negative = v < 0.0 && out.chars().any(|c| c.is_ascii_digit() && c != '0');
-    if negative { format!("−{out}") } else { out }
+    if negative {
+        format!("−{out}")
+    } else {
+        out
+    }
 }
 
 /// Signed percentage with a true minus sign: "−1.56%", "+0.40%".
@@ -29,7 +33,11 @@ pub fn pct_signed(v: f64, decimals: usize) -> String {
         return "–".into();
     }
     let s = grouped(v, decimals);
-    if s.starts_with('−') || s.chars().all(|c| c == '0' || c == '.' || c == ',') { format!("{s}%") } else { format!("+{s}%") }
+    if s.starts_with('−') || s.chars().all(|c| c == '0' || c == '.' || c == ',') {
+        format!("{s}%")
+    } else {
+        format!("+{s}%")
+    }
 }
 
 /// Unsigned percentage: "39.6%".
@@ -62,7 +70,16 @@ pub fn usd_millions(m: f64) -> String {
 /// At most `decimals` decimals, trailing zeros dropped.
 pub fn trim(v: f64, decimals: usize) -> String {
     let s = format!("{:.*}", decimals, v);
-    if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_string() } else { s }
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+/// "20 November 2025" for `2025-11-20`; other text is returned as it is.
+pub fn long_date(text: &str) -> String {
+    crate::model::date::Date::parse(text).map(crate::model::date::Date::long).unwrap_or_else(|| text.to_string())
 }
 
 #[cfg(test)]
@@ -95,7 +112,3 @@ mod tests {
     }
 }
 
-/// "20 November 2025" for `2025-11-20`; other text is returned as it is.
-pub fn long_date(text: &str) -> String {
-    crate::model::date::Date::parse(text).map(crate::model::date::Date::long).unwrap_or_else(|| text.to_string())
-}

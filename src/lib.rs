@@ -45,5 +45,9 @@ pub fn bench_cascade(n: u32, reps: u32) -> f64 {
     }
     let ms = (now() - t0) / f64::from(reps);
     // Keep the work observable so it is not optimised away.
-    if sink.is_nan() { -1.0 } else { ms }
+    if sink.is_nan() {
+        -1.0
+    } else {
+        ms
+    }
 }

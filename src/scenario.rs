@@ -67,7 +67,10 @@ pub fn btc_closes(m: &DataFile) -> Vec<Obs> {
 /// The Nasdaq Composite closes quoted in the sources, as observations (a
 /// few points, not a daily series).
 pub fn nasdaq_obs(m: &DataFile) -> Vec<Obs> {
-    m.facts("nasdaq_close").into_iter().filter_map(|f| Date::parse(&f.date).map(|date| Obs { date, value: f.value })).collect()
+    m.facts("nasdaq_close")
+        .into_iter()
+        .filter_map(|f| Date::parse(&f.date).map(|date| Obs { date, value: f.value }))
+        .collect()
 }
 
 pub fn actual_moves(m: &DataFile) -> Actual {
@@ -133,7 +136,11 @@ pub fn market(m: &DataFile) -> Option<Market> {
     let closes = btc_closes(m);
     let end = d("2025-11-19");
     let window: Vec<&Obs> = closes.iter().filter(|o| o.date <= end && o.date.days() > end.days() - 31).collect();
-    let rets: Vec<f64> = window.windows(2).filter(|w| w[1].date.days() - w[0].date.days() == 1).map(|w| (w[1].value / w[0].value).ln()).collect();
+    let rets: Vec<f64> = window
+        .windows(2)
+        .filter(|w| w[1].date.days() - w[0].date.days() == 1)
+        .map(|w| (w[1].value / w[0].value).ln())
+        .collect();
     let n = rets.len();
     if n < 3 {
         return None;
@@ -145,7 +152,15 @@ pub fn market(m: &DataFile) -> Option<Market> {
     let before = bars.iter().find(|b| b.0 == "2025-11-19")?;
     let day = closes.iter().position(|o| o.date == d(DAY));
     let actual_pct = day.filter(|&i| i > 0).map(|i| pct_change(closes[i - 1].value, closes[i].value));
-    Some(Market { sigma, sigma_n: n, volume_btc: bar.5, volume_usd: bar.5 * bar.4, price: bar.4, price_before: before.4, actual_pct })
+    Some(Market {
+        sigma,
+        sigma_n: n,
+        volume_btc: bar.5,
+        volume_usd: bar.5 * bar.4,
+        price: bar.4,
+        price_before: before.4,
+        actual_pct,
+    })
 }
 
 /// Assumed market sizes for the cascade (not in the bundled data):
@@ -191,7 +206,12 @@ pub struct Basis {
 }
 
 pub fn basis(data: &Data) -> Option<Basis> {
-    Some(Basis { market: market(data.markets)?, readings: readings(data.rates), pairs: pairs(data.markets), pre: btc_beta(data.markets) })
+    Some(Basis {
+        market: market(data.markets)?,
+        readings: readings(data.rates),
+        pairs: pairs(data.markets),
+        pre: btc_beta(data.markets),
+    })
 }
 
 pub fn drivers(data: &Data, p: &Settings) -> Option<Drivers> {
@@ -201,7 +221,11 @@ pub fn drivers(data: &Data, p: &Settings) -> Option<Drivers> {
 pub fn drivers_from(b: &Basis, p: &Settings) -> Option<Drivers> {
     let mk = b.market;
     let all = &b.readings;
-    let reference = all.iter().find(|r| r.id == p.rate_ref.id()).or_else(|| all.iter().find(|r| r.date == "2025-11-06")).or(all.first())?;
+    let reference = all
+        .iter()
+        .find(|r| r.id == p.rate_ref.id())
+        .or_else(|| all.iter().find(|r| r.date == "2025-11-06"))
+        .or(all.first())?;
     let beta_pre = b.pre.map(|s| s.beta).unwrap_or(1.0);
     let o = rates::outcome(p.cut_pct / 100.0, reference.pct / 100.0, p.growth(), p.nasdaq_beta, beta_pre);
     let ps = &b.pairs;

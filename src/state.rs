@@ -157,14 +157,8 @@ pub const GROWTH_R: Spec =
     Spec { key: "gr", label: "Growth profile: discount rate r", min: 4.0, max: 15.0, default: 8.0, step: 0.1 };
 pub const GROWTH_G: Spec =
     Spec { key: "gg", label: "Growth profile: long-run growth g", min: 0.0, max: 12.0, default: 6.5, step: 0.1 };
-pub const NASDAQ_BETA: Spec = Spec {
-    key: "nqb",
-    label: "Nasdaq beta to the S&P 500 (assumption)",
-    min: 0.5,
-    max: 2.5,
-    default: 1.2,
-    step: 0.05,
-};
+pub const NASDAQ_BETA: Spec =
+    Spec { key: "nqb", label: "Nasdaq beta to the S&P 500 (assumption)", min: 0.5, max: 2.5, default: 1.2, step: 0.05 };
 /// Default −1.6 %: about the S&P 500's fall on 20 Nov 2025 (−1.56 % in the
 /// data), so the synthesis transmits the day's actual stock move; 10 Oct's
 /// tariff day was −2.71 %.
@@ -564,11 +558,7 @@ pub fn set_params(query: &str, params: &[(&str, String)]) -> String {
             pairs.push((key.to_string(), value.clone()));
         }
     }
-    pairs
-        .iter()
-        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
+    pairs.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect::<Vec<_>>().join("&")
 }
 
 /// The last value of `key` in `query`, decoded.
@@ -580,7 +570,11 @@ pub fn get_param(query: &str, key: &str) -> Option<String> {
 pub fn fmt_num(v: f64) -> String {
     let s = format!("{:.6}", v);
     let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" { "0".into() } else { s.into() }
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.into()
+    }
 }
 
 /// Split `a=1&b=2` into decoded pairs; a key with no `=` gets an empty value.

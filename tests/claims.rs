@@ -19,14 +19,26 @@ struct Files {
 }
 
 fn files() -> Files {
-    Files { markets: load("markets"), rates: load("rates"), flows: load("flows"), sentiment: load("sentiment"), events: load("events") }
+    Files {
+        markets: load("markets"),
+        rates: load("rates"),
+        flows: load("flows"),
+        sentiment: load("sentiment"),
+        events: load("events"),
+    }
 }
 
 fn verdicts(f: &Files) -> Vec<(&'static str, Verdict)> {
-    check_all(&Inputs { markets: &f.markets, rates: &f.rates, flows: &f.flows, sentiment: &f.sentiment, events: &f.events })
-        .into_iter()
-        .map(|c| (c.id, c.verdict))
-        .collect()
+    check_all(&Inputs {
+        markets: &f.markets,
+        rates: &f.rates,
+        flows: &f.flows,
+        sentiment: &f.sentiment,
+        events: &f.events,
+    })
+    .into_iter()
+    .map(|c| (c.id, c.verdict))
+    .collect()
 }
 
 #[test]
@@ -51,15 +63,29 @@ fn verdicts_on_the_bundled_data() {
 #[test]
 fn every_row_cites_a_source_and_never_prints_nan() {
     let f = files();
-    for c in check_all(&Inputs { markets: &f.markets, rates: &f.rates, flows: &f.flows, sentiment: &f.sentiment, events: &f.events }) {
+    for c in check_all(&Inputs {
+        markets: &f.markets,
+        rates: &f.rates,
+        flows: &f.flows,
+        sentiment: &f.sentiment,
+        events: &f.events,
+    }) {
         assert!(!c.sources.is_empty(), "{} has no source", c.id);
         for text in [&c.data, &c.detail] {
             let bad = text.split(|ch: char| !ch.is_alphanumeric()).any(|w| matches!(w, "NaN" | "inf" | "Infinity"));
             assert!(!bad, "{}: {text}", c.id);
         }
     }
-    let sp = check_all(&Inputs { markets: &f.markets, rates: &f.rates, flows: &f.flows, sentiment: &f.sentiment, events: &f.events })
-        .into_iter().next().unwrap();
+    let sp = check_all(&Inputs {
+        markets: &f.markets,
+        rates: &f.rates,
+        flows: &f.flows,
+        sentiment: &f.sentiment,
+        events: &f.events,
+    })
+    .into_iter()
+    .next()
+    .unwrap();
     assert!(sp.data.contains("−1.56%"), "{}", sp.data);
     assert!(sp.detail.contains("0.94 percentage points"), "{}", sp.detail);
 }

@@ -208,10 +208,7 @@ fn liquidity_figures() {
     assert_eq!(with_lth.lines.len(), 2);
     assert!(with_lth.marks[0].y > chart.marks[0].y);
     let rows = liquidity::check_rows(&page.flows, &page.markets);
-    assert_eq!(
-        liquidity::check_cells(&rows)[2],
-        ["20 Nov 2025", "−$903M", "−5.30%", "−5.9%"].map(String::from)
-    );
+    assert_eq!(liquidity::check_cells(&rows)[2], ["20 Nov 2025", "−$903M", "−5.30%", "−5.9%"].map(String::from));
     assert_eq!(
         liquidity::check_range(&rows),
         "On these days Bitcoin moved between −5.9% and +2.4% per $1B of outflow. "

@@ -41,8 +41,8 @@ format
 data
 state
 scenario
-figures
 charts
+figures
 context
 components
 sections
@@ -293,11 +293,31 @@ def file_references(crate, f, reexports=None):
 _PUB_BEFORE = re.compile(r"\bpub\s*(?:\([^)]*\))?\s*$")
 
 
+_CFG_TEST = re.compile(r"#\[cfg\(test\)\]\s*(?:pub(?:\([^)]*\))?\s+)?mod\s+\w+\s*\{")
+
+
+def strip_test_code(code):
+    """`code` with every `#[cfg(test)] mod … { … }` blanked (newlines kept).
+    Test modules are not compiled into the crate, so a test helper that both
+    uses and is used by a module (model::test_util and model::series) is not
+    a cycle among the crate's modules."""
+    out = list(code)
+    for m in _CFG_TEST.finditer(code):
+        depth, i = 1, m.end()
+        while i < len(code) and depth:
+            depth += {"{": 1, "}": -1}.get(code[i], 0)
+            i += 1
+        for k in range(m.start(), i):
+            if out[k] != "\n":
+                out[k] = " "
+    return "".join(out)
+
+
 def analyse(crate, f):
     """([(line, absolute path)] of f's references to the crate,
     {name: absolute path} of the names f's module re-exports with `pub use`)."""
     src = Path(f).read_text(encoding="utf-8", errors="replace")
-    code = strip_code(src)
+    code = strip_test_code(strip_code(src))
     base_mod = crate.module_path(f)
 
     # Inline modules (`mod tests { … }`): their spans and names.
@@ -656,6 +676,21 @@ def self_test(verbose=True):
             "model/series.rs": "pub fn s() {}\n#[cfg(test)]\nmod tests {\n    use super::*;\n    fn t() { s() }\n}\n",
         })
         assert problems == [] and "0 edges" in summary, (problems, summary)
+
+    @case("test-only modules are not part of the graph, but the same edge outside them is a cycle")
+    def _():
+        files = {
+            "lib.rs": "pub mod model;\n",
+            "model/mod.rs": "pub mod series;\n#[cfg(test)]\npub(crate) mod test_util {\n"
+                            "    pub use super::series::Obs;\n}\n",
+            "model/series.rs": "pub struct Obs;\n#[cfg(test)]\nmod tests {\n    use crate::model::test_util::Obs;\n}\n",
+        }
+        problems, summary = run(files)
+        assert problems == [], (problems, summary)
+        files["model/series.rs"] = "use crate::model::helper;\npub struct Obs;\n"
+        files["model/mod.rs"] = "pub mod series;\npub fn helper() -> series::Obs { series::Obs }\n"
+        problems, summary = run(files)
+        assert any("cycle" in p for p in problems), (problems, summary)
 
     @case("re-exports are followed: a parent re-exporting for its children is no cycle")
     def _():

@@ -163,7 +163,11 @@ impl DrawingBackend for Paper {
 
     /// Width from `measureText`; height is the font size (what plotters' own
     /// estimate amounts to for one line of text).
-    fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32), DrawingErrorKind<PaperError>> {
+    fn estimate_text_size<S: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &S,
+    ) -> Result<(u32, u32), DrawingErrorKind<PaperError>> {
         let font = css_font(style);
         if font != self.font {
             self.ctx.set_font(&font);

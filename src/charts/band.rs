@@ -48,13 +48,25 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &Ban
     for d in &c.events {
         let x = d.days() as f64;
         if x >= x0 && x <= x1 {
-            chart.draw_series(LineSeries::new([(x, y0), (x, y1)], ShapeStyle::from(&INK.mix(0.45)).stroke_width(f.px(1.0))))?;
+            chart.draw_series(LineSeries::new(
+                [(x, y0), (x, y1)],
+                ShapeStyle::from(&INK.mix(0.45)).stroke_width(f.px(1.0)),
+            ))?;
         }
     }
     for (y, label) in &c.refs {
-        chart.draw_series(DashedLineSeries::new([(x0, *y), (x1, *y)], f.px(5.0), f.px(4.0), ShapeStyle::from(&INK.mix(0.7)).stroke_width(f.px(1.0))))?;
+        chart.draw_series(DashedLineSeries::new(
+            [(x0, *y), (x1, *y)],
+            f.px(5.0),
+            f.px(4.0),
+            ShapeStyle::from(&INK.mix(0.7)).stroke_width(f.px(1.0)),
+        ))?;
         let (px, py) = chart.backend_coord(&(x0, *y));
-        root.draw(&Text::new(label.clone(), (px + f.px(4.0) as i32, py - f.px(14.0) as i32), f.text(11.0).color(&INK)))?;
+        root.draw(&Text::new(
+            label.clone(),
+            (px + f.px(4.0) as i32, py - f.px(14.0) as i32),
+            f.text(11.0).color(&INK),
+        ))?;
     }
     // The band: one polygon per run of consecutive points (a gap stays a gap).
     let mut runs: Vec<Vec<&(Date, f64, f64, f64)>> = Vec::new();
@@ -68,12 +80,18 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &Ban
         let mut poly: Vec<(f64, f64)> = run.iter().map(|p| (p.0.days() as f64, p.3)).collect();
         poly.extend(run.iter().rev().map(|p| (p.0.days() as f64, p.2)));
         chart.draw_series([Polygon::new(poly, c.main_color.mix(0.18).filled())])?;
-        chart
-            .draw_series(LineSeries::new(run.iter().map(|p| (p.0.days() as f64, p.1)), ShapeStyle::from(&c.main_color).stroke_width(f.px(2.0))))?;
+        chart.draw_series(LineSeries::new(
+            run.iter().map(|p| (p.0.days() as f64, p.1)),
+            ShapeStyle::from(&c.main_color).stroke_width(f.px(2.0)),
+        ))?;
     }
     if !c.second.is_empty() {
-        chart
-            .draw_series(DashedLineSeries::new(c.second.iter().map(|p| (p.0.days() as f64, p.1)), f.px(6.0), f.px(4.0), ShapeStyle::from(&c.second_color).stroke_width(f.px(2.0))))?;
+        chart.draw_series(DashedLineSeries::new(
+            c.second.iter().map(|p| (p.0.days() as f64, p.1)),
+            f.px(6.0),
+            f.px(4.0),
+            ShapeStyle::from(&c.second_color).stroke_width(f.px(2.0)),
+        ))?;
     }
     let axis = XAxis::of(&chart, f, x0, x1);
     root.present()?;

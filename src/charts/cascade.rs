@@ -59,18 +59,30 @@ pub fn rounds<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &R
         .label_style(f.text(11.0).color(&LIQ))
         .axis_desc_style(f.text(11.0).color(&LIQ))
         .draw()?;
-    chart
-        .draw_secondary_series(rounds.iter().take(shown).enumerate().map(|(i, r)| {
-            Rectangle::new([(i as f64 - 0.3, 0.0), (i as f64 + 0.3, r.liquidated)], LIQ.mix(0.55).filled())
-        }))?;
-    chart
-        .draw_series(LineSeries::new([(-0.6, p0), (n as f64 - 0.4, p0)], ShapeStyle::from(&MUTED).stroke_width(f.px(1.0))))?;
-    chart
-        .draw_series(LineSeries::new(rounds.iter().take(shown).enumerate().map(|(i, r)| (i as f64, r.price)), ShapeStyle::from(&BITCOIN).stroke_width(f.px(2.5))))?;
-    chart
-        .draw_series(rounds.iter().take(shown).enumerate().map(|(i, r)| Circle::new((i as f64, r.price), f.px(3.5), ShapeStyle::from(&BITCOIN).filled())))?;
+    chart.draw_secondary_series(rounds.iter().take(shown).enumerate().map(|(i, r)| {
+        Rectangle::new([(i as f64 - 0.3, 0.0), (i as f64 + 0.3, r.liquidated)], LIQ.mix(0.55).filled())
+    }))?;
+    chart.draw_series(LineSeries::new(
+        [(-0.6, p0), (n as f64 - 0.4, p0)],
+        ShapeStyle::from(&MUTED).stroke_width(f.px(1.0)),
+    ))?;
+    chart.draw_series(LineSeries::new(
+        rounds.iter().take(shown).enumerate().map(|(i, r)| (i as f64, r.price)),
+        ShapeStyle::from(&BITCOIN).stroke_width(f.px(2.5)),
+    ))?;
+    chart.draw_series(
+        rounds
+            .iter()
+            .take(shown)
+            .enumerate()
+            .map(|(i, r)| Circle::new((i as f64, r.price), f.px(3.5), ShapeStyle::from(&BITCOIN).filled())),
+    )?;
     let (px, py) = chart.backend_coord(&(-0.6, p0));
-    root.draw(&Text::new(format!("19 Nov close {}", fmt_k(p0)), (px + f.px(6.0) as i32, py - f.px(15.0) as i32), f.text(11.0).color(&INK)))?;
+    root.draw(&Text::new(
+        format!("19 Nov close {}", fmt_k(p0)),
+        (px + f.px(6.0) as i32, py - f.px(15.0) as i32),
+        f.text(11.0).color(&INK),
+    ))?;
     let axis = XAxis::of(&chart, f, -0.6, n as f64 - 0.4);
     root.present()?;
     Ok(Some(axis))
@@ -102,12 +114,11 @@ pub fn map<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, bins: &[
         11.0,
     )
     .draw()?;
-    chart
-        .draw_series(bins.iter().map(|(top, bottom, v)| {
-            // Relative colour scale: the largest bin is darkest.
-            let share = (v / max).clamp(0.0, 1.0);
-            Rectangle::new([(*bottom, 0.0), (*top, *v)], LIQ.mix(0.2 + 0.8 * share).filled())
-        }))?;
+    chart.draw_series(bins.iter().map(|(top, bottom, v)| {
+        // Relative colour scale: the largest bin is darkest.
+        let share = (v / max).clamp(0.0, 1.0);
+        Rectangle::new([(*bottom, 0.0), (*top, *v)], LIQ.mix(0.2 + 0.8 * share).filled())
+    }))?;
     let axis = XAxis::of(&chart, f, x0, x1);
     root.present()?;
     Ok(Some(axis))

@@ -8,7 +8,6 @@ use crate::model::date::Date;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-
 #[derive(Clone, Debug)]
 pub struct FlowsChart {
     pub start: Date,
@@ -28,7 +27,14 @@ pub struct FlowsChart {
 
 pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &FlowsChart) -> Drawn {
     let (x0, x1) = (c.start.days() as f64 - 0.5, c.end.days() as f64 + 0.5);
-    let lo = c.daily_ibit.iter().chain(&c.daily_total).chain(&c.mtd_total).chain(&c.mtd_ibit).map(|p| p.1).fold(0.0f64, f64::min);
+    let lo = c
+        .daily_ibit
+        .iter()
+        .chain(&c.daily_total)
+        .chain(&c.mtd_total)
+        .chain(&c.mtd_ibit)
+        .map(|p| p.1)
+        .fold(0.0f64, f64::min);
     let hi = c.daily_ibit.iter().chain(&c.daily_total).map(|p| p.1).fold(0.0f64, f64::max);
     let (y0, y1) = (lo * 1.12 - 100.0, hi + 400.0);
     let (b0, b1) = c.btc.iter().fold((f64::MAX, f64::MIN), |(a, b), p| (a.min(p.1), b.max(p.1)));
@@ -70,7 +76,10 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &Flo
     for d in &c.events {
         let x = d.days() as f64;
         if x >= x0 && x <= x1 {
-            chart.draw_series(LineSeries::new([(x, y0), (x, y1)], ShapeStyle::from(&INK.mix(0.35)).stroke_width(f.px(1.0))))?;
+            chart.draw_series(LineSeries::new(
+                [(x, y0), (x, y1)],
+                ShapeStyle::from(&INK.mix(0.35)).stroke_width(f.px(1.0)),
+            ))?;
         }
     }
     let bar = |d: &Date, v: f64, off: f64, color: RGBColor| {
@@ -80,10 +89,18 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &Flo
     chart.draw_series(c.daily_total.iter().map(|(d, v)| bar(d, *v, -0.21, FLOW_ALL_FUNDS)))?;
     chart.draw_series(c.daily_ibit.iter().map(|(d, v)| bar(d, *v, 0.21, FLOW_IBIT)))?;
     let r = f.px(4.5);
-    chart.draw_series(c.mtd_total.iter().map(|(d, v)| Circle::new((d.days() as f64, *v), r, ShapeStyle::from(&FLOW_MTD).filled())))?;
-    chart.draw_series(c.mtd_ibit.iter().map(|(d, v)| TriangleMarker::new((d.days() as f64, *v), r, ShapeStyle::from(&FLOW_MTD).filled())))?;
-    chart
-        .draw_secondary_series(LineSeries::new(c.btc.iter().map(|(d, v)| (d.days() as f64, *v)), ShapeStyle::from(&BITCOIN).stroke_width(f.px(2.0))))?;
+    chart.draw_series(
+        c.mtd_total.iter().map(|(d, v)| Circle::new((d.days() as f64, *v), r, ShapeStyle::from(&FLOW_MTD).filled())),
+    )?;
+    chart.draw_series(
+        c.mtd_ibit
+            .iter()
+            .map(|(d, v)| TriangleMarker::new((d.days() as f64, *v), r, ShapeStyle::from(&FLOW_MTD).filled())),
+    )?;
+    chart.draw_secondary_series(LineSeries::new(
+        c.btc.iter().map(|(d, v)| (d.days() as f64, *v)),
+        ShapeStyle::from(&BITCOIN).stroke_width(f.px(2.0)),
+    ))?;
     if let Some((d, v)) = c.record {
         let (px, py) = chart.backend_coord(&(d.days() as f64 + 0.21, v));
         let label = format!("IBIT record {:.0}M", v);

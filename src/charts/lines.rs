@@ -49,7 +49,12 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &Lin
     let (y0, y1) = match c.y_range {
         Some(r) => r,
         None => {
-            let ys = c.lines.iter().flat_map(|l| l.points.iter().map(|p| p.1)).chain(c.marks.iter().map(|m| m.y)).filter(|y| y.is_finite());
+            let ys = c
+                .lines
+                .iter()
+                .flat_map(|l| l.points.iter().map(|p| p.1))
+                .chain(c.marks.iter().map(|m| m.y))
+                .filter(|y| y.is_finite());
             let (lo, hi) = ys.fold((0.0f64, 0.0f64), |(lo, hi), y| (lo.min(y), hi.max(y)));
             let pad = ((hi - lo) * 0.1).max(0.1);
             (lo - pad, hi + pad)
@@ -84,7 +89,8 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &Lin
         let (px, py) = chart.backend_coord(&(*x, y1));
         let w = f.px(6.0 * label.chars().count() as f64) as i32;
         let right_edge = chart.backend_coord(&(x1, y1)).0;
-        let left = if px + w + f.px(6.0) as i32 > right_edge { px - w - f.px(4.0) as i32 } else { px + f.px(4.0) as i32 };
+        let left =
+            if px + w + f.px(6.0) as i32 > right_edge { px - w - f.px(4.0) as i32 } else { px + f.px(4.0) as i32 };
         root.draw(&Text::new(label.clone(), (left, py + f.px(4.0) as i32), f.text(11.0).color(&INK)))?;
     }
     for l in &c.lines {
@@ -109,8 +115,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &Lin
     let line_h = f.px(13.0) as i32;
     let mut last_y = i32::MIN;
     for (px, py, m) in placed {
-        chart
-            .draw_series([Circle::new((m.x, m.y), f.px(4.5), ShapeStyle::from(&m.color).filled())])?;
+        chart.draw_series([Circle::new((m.x, m.y), f.px(4.5), ShapeStyle::from(&m.color).filled())])?;
         let ly = (py - f.px(6.0) as i32).max(last_y + line_h);
         last_y = ly;
         let w = f.px(5.8 * m.label.chars().count() as f64) as i32;

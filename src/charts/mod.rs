@@ -21,7 +21,9 @@ use plotters::coord::cartesian::Cartesian2d;
 use plotters::coord::ranged1d::Ranged;
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
-use plotters::prelude::{DrawingArea, DrawingAreaErrorKind, DrawingBackend, FontDesc, IntoFont, ShapeStyle, TRANSPARENT};
+use plotters::prelude::{
+    DrawingArea, DrawingAreaErrorKind, DrawingBackend, FontDesc, IntoFont, ShapeStyle, TRANSPARENT,
+};
 use std::fmt;
 
 /// The drawing surface: CSS pixels and the device pixel ratio. Plotters draws

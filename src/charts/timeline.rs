@@ -47,16 +47,17 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &Tim
     .draw()?;
 
     // The 100 line: where each series started.
-    chart
-        .draw_series(LineSeries::new([(x0, 100.0), (x1, 100.0)], ShapeStyle::from(&MUTED).stroke_width(f.px(1.0))))?;
+    chart.draw_series(LineSeries::new([(x0, 100.0), (x1, 100.0)], ShapeStyle::from(&MUTED).stroke_width(f.px(1.0))))?;
 
     for day in events.iter() {
         let x = day.days() as f64;
         if x < x0 || x > x1 {
             continue;
         }
-        chart
-            .draw_series(LineSeries::new([(x, y0), (x, y1)], ShapeStyle::from(&INK.mix(0.45)).stroke_width(f.px(1.0))))?;
+        chart.draw_series(LineSeries::new(
+            [(x, y0), (x, y1)],
+            ShapeStyle::from(&INK.mix(0.45)).stroke_width(f.px(1.0)),
+        ))?;
     }
 
     let line = |c: RGBColor| ShapeStyle::from(&c).stroke_width(f.px(2.0));
@@ -73,9 +74,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &Tim
         .legend(move |(x, y)| PathElement::new([(x, y), (x + f.px(16.0) as i32, y)], line(BITCOIN)));
     let r = f.px(3.5);
     chart
-        .draw_series(pts(&t.nasdaq).into_iter().map(|p| {
-            TriangleMarker::new(p, r, ShapeStyle::from(&NASDAQ).filled())
-        }))?
+        .draw_series(pts(&t.nasdaq).into_iter().map(|p| TriangleMarker::new(p, r, ShapeStyle::from(&NASDAQ).filled())))?
         .label("Nasdaq (points)")
         .legend(move |(x, y)| TriangleMarker::new((x + f.px(8.0) as i32, y), r, ShapeStyle::from(&NASDAQ).filled()));
     chart

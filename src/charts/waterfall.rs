@@ -45,7 +45,11 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, steps: 
             .x_labels(n)
             .x_label_formatter(&|x| {
                 let i = x.round();
-                if (x - i).abs() < 0.01 && i >= 0.0 { labels.get(i as usize).cloned().unwrap_or_default() } else { String::new() }
+                if (x - i).abs() < 0.01 && i >= 0.0 {
+                    labels.get(i as usize).cloned().unwrap_or_default()
+                } else {
+                    String::new()
+                }
             })
             .y_labels(6)
             .y_label_formatter(&|y| format!("{}%", tick(*y, y_dec)))
@@ -54,7 +58,10 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, steps: 
         if narrow { 9.5 } else { 11.0 },
     )
     .draw()?;
-    chart.draw_series(LineSeries::new([(-0.5, 0.0), (n as f64 - 0.5, 0.0)], ShapeStyle::from(&MUTED).stroke_width(f.px(1.0))))?;
+    chart.draw_series(LineSeries::new(
+        [(-0.5, 0.0), (n as f64 - 0.5, 0.0)],
+        ShapeStyle::from(&MUTED).stroke_width(f.px(1.0)),
+    ))?;
     for (i, (s, (a, b))) in steps.iter().zip(&spans).enumerate() {
         let x = i as f64;
         chart.draw_series([Rectangle::new([(x - 0.32, *a), (x + 0.32, *b)], s.color.filled())])?;

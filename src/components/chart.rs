@@ -244,4 +244,3 @@ pub fn stack_rows(xs: &[Option<f64>], gap: f64) -> Vec<usize> {
     }
     rows
 }
-

@@ -5,12 +5,7 @@ use leptos::prelude::*;
 
 /// A range input paired with a number box; both write the same clamped signal.
 #[component]
-pub fn Slider(
-    spec: Spec,
-    value: RwSignal<f64>,
-    unit: &'static str,
-    valuetext: fn(f64) -> String,
-) -> impl IntoView {
+pub fn Slider(spec: Spec, value: RwSignal<f64>, unit: &'static str, valuetext: fn(f64) -> String) -> impl IntoView {
     let id = format!("ctl-{}", spec.key);
     let num_id = format!("{id}-num");
     let shown = move || fmt_num(value.get());

@@ -36,7 +36,11 @@ where
     loaded(res, what, Arc::new(move |files| render(files).into_any()))
 }
 
-fn loaded(res: Vec<LocalResource<DataResult>>, what: &'static str, render: Arc<dyn Fn(Vec<DataFile>) -> AnyView + Send + Sync>) -> AnyView {
+fn loaded(
+    res: Vec<LocalResource<DataResult>>,
+    what: &'static str,
+    render: Arc<dyn Fn(Vec<DataFile>) -> AnyView + Send + Sync>,
+) -> AnyView {
     view! {
         <Suspense fallback=move || view! { <p class="loading" role="status">"Loading " {what} "…"</p> }>
             {move || gather(&res).map(|r| match r {
@@ -62,14 +66,22 @@ where
 
 /// [`WithAll`] for two files.
 #[component]
-pub fn WithData2<F, V>(a: LocalResource<DataResult>, b: LocalResource<DataResult>, what: &'static str, render: F) -> impl IntoView
+pub fn WithData2<F, V>(
+    a: LocalResource<DataResult>,
+    b: LocalResource<DataResult>,
+    what: &'static str,
+    render: F,
+) -> impl IntoView
 where
     F: Fn(DataFile, DataFile) -> V + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    loaded(vec![a, b], what, Arc::new(move |mut f: Vec<DataFile>| {
-        let second = f.remove(1);
-        render(f.remove(0), second).into_any()
-    }))
+    loaded(
+        vec![a, b],
+        what,
+        Arc::new(move |mut f: Vec<DataFile>| {
+            let second = f.remove(1);
+            render(f.remove(0), second).into_any()
+        }),
+    )
 }
-

@@ -83,4 +83,3 @@ pub fn Sources(sources: Vec<Source>) -> impl IntoView {
         </details>
     }
 }
-

@@ -86,7 +86,11 @@ fn span(facts: &[&Fact]) -> Option<(f64, f64)> {
 }
 
 fn pct_span((lo, hi): (f64, f64)) -> String {
-    if (hi - lo).abs() < 1e-9 { format!("{}%", grouped(lo, 1)) } else { format!("{}–{}%", grouped(lo, 1), grouped(hi, 1)) }
+    if (hi - lo).abs() < 1e-9 {
+        format!("{}%", grouped(lo, 1))
+    } else {
+        format!("{}–{}%", grouped(lo, 1), grouped(hi, 1))
+    }
 }
 
 fn sources_of(facts: &[&Fact]) -> Vec<Source> {
@@ -129,11 +133,15 @@ fn sp500_drop(m: &DataFile) -> ClaimCheck {
             let day = pct_change(sp[i - 1].value, sp[i].value);
             let (verdict, diff) = compare(-2.5, day, 0.25);
             let spy = m.facts("spy_ohlc");
-            let get = |k: &str| spy.iter().find(|f| f.date == "2025-11-20" && f.label == format!("SPY {k}")).map(|f| f.value);
+            let get =
+                |k: &str| spy.iter().find(|f| f.date == "2025-11-20" && f.label == format!("SPY {k}")).map(|f| f.value);
             let mut data = format!("The index closed {} at {}.", pct_signed(day, 2), grouped(sp[i].value, 2));
             let mut sources = sources;
             if let (Some(h), Some(c)) = (get("high"), get("close")) {
-                data.push_str(&format!(" Measured from its intraday high, SPY (the S&P 500 ETF) fell {}.", pct_signed(pct_change(h, c), 2)));
+                data.push_str(&format!(
+                    " Measured from its intraday high, SPY (the S&P 500 ETF) fell {}.",
+                    pct_signed(pct_change(h, c), 2)
+                ));
                 sources.extend(spy.iter().filter(|f| f.date == "2025-11-20").map(|f| f.source.clone()).take(1));
             }
             ClaimCheck {
@@ -149,7 +157,14 @@ fn sp500_drop(m: &DataFile) -> ClaimCheck {
 }
 
 fn not_checkable(id: &'static str, claim: &'static str, why: &str, sources: Vec<Source>) -> ClaimCheck {
-    ClaimCheck { id, claim, data: format!("Not in the data: {why}."), verdict: Verdict::NotCheckable, detail: why.to_string(), sources }
+    ClaimCheck {
+        id,
+        claim,
+        data: format!("Not in the data: {why}."),
+        verdict: Verdict::NotCheckable,
+        detail: why.to_string(),
+        sources,
+    }
 }
 
 /// "$1.5 trillion of market value lost within 80 minutes": needs intraday index
@@ -161,7 +176,13 @@ fn trillion_in_80_minutes(m: &DataFile) -> ClaimCheck {
     sources.extend(spy.first().map(|f| f.source.clone()));
     let cap_text = cap
         .first()
-        .map(|f| format!(" The S&P 500's total market value was about ${} trillion on 20 Nov ({}).", grouped(f.value, 1), f.note))
+        .map(|f| {
+            format!(
+                " The S&P 500's total market value was about ${} trillion on 20 Nov ({}).",
+                grouped(f.value, 1),
+                f.note
+            )
+        })
         .unwrap_or_default();
     ClaimCheck {
         id: "trillion_80_minutes",
@@ -181,7 +202,8 @@ fn bitcoin_below_87k(m: &DataFile) -> ClaimCheck {
     let mut sources: Vec<Source> = s.map(|s| s.source.clone()).into_iter().collect();
     // Corroboration from an independent series: Bitstamp at 00:00 UTC on
     // 21 Nov is the end of the UTC day 20 Nov.
-    let bitstamp = m.obs("btc_usd_0000utc").ok().and_then(|b| b.into_iter().find(|o| o.date.to_string() == "2025-11-21"));
+    let bitstamp =
+        m.obs("btc_usd_0000utc").ok().and_then(|b| b.into_iter().find(|o| o.date.to_string() == "2025-11-21"));
     if bitstamp.is_some() {
         sources.extend(m.series("btc_usd_0000utc").map(|x| x.source.clone()));
     }
@@ -189,16 +211,24 @@ fn bitcoin_below_87k(m: &DataFile) -> ClaimCheck {
         None => not_checkable("btc_87k", claim, "the Bitcoin bar of 20 Nov is missing", sources),
         Some(l) => {
             let verdict = if l < 87_000.0 { Verdict::Matches } else { Verdict::Differs };
-            let mut next = low("2025-11-21").map(|n| format!(" The next day's low was {}.", usd(n, 0))).unwrap_or_default();
+            let mut next =
+                low("2025-11-21").map(|n| format!(" The next day's low was {}.", usd(n, 0))).unwrap_or_default();
             if let Some(b) = bitstamp {
-                next.push_str(&format!(" Bitstamp's price at the end of 20 Nov (00:00 UTC on 21 Nov) was {}.", usd(b.value, 0)));
+                next.push_str(&format!(
+                    " Bitstamp's price at the end of 20 Nov (00:00 UTC on 21 Nov) was {}.",
+                    usd(b.value, 0)
+                ));
             }
             ClaimCheck {
                 id: "btc_87k",
                 claim,
                 data: format!("Bitcoin's low on 20 Nov (UTC day, Binance BTC/USDT) was {}.{next}", usd(l, 0)),
                 verdict,
-                detail: format!("the low was {} {} $87,000", usd((l - 87_000.0).abs(), 0), if l < 87_000.0 { "below" } else { "above" }),
+                detail: format!(
+                    "the low was {} {} $87,000",
+                    usd((l - 87_000.0).abs(), 0),
+                    if l < 87_000.0 { "below" } else { "above" }
+                ),
                 sources,
             }
         }
@@ -218,7 +248,13 @@ fn fear_index(s: &DataFile) -> ClaimCheck {
     let measures: Vec<f64> = crypto20.iter().map(|f| f.value).chain(cnn20).collect();
     let on_day = compare_measures(15.0, &measures, 0.5);
     let day_before = crypto19.iter().any(|f| (f.value - 15.0).abs() <= 0.5);
-    let verdict = if on_day == Verdict::Matches { Verdict::Matches } else if day_before { Verdict::Contested } else { on_day };
+    let verdict = if on_day == Verdict::Matches {
+        Verdict::Matches
+    } else if day_before {
+        Verdict::Contested
+    } else {
+        on_day
+    };
     ClaimCheck {
         id: "fear_15",
         claim,
@@ -243,7 +279,12 @@ fn cut_odds(r: &DataFile) -> ClaimCheck {
     sources.extend(sources_of(&week));
     sources.extend(sources_of(&day));
     let (Some(w), Some(d)) = (span(&week), span(&day)) else {
-        return not_checkable("cut_odds", "December rate-cut odds fell from more than 70% a week earlier to 50/50 or lower.", "FedWatch readings for 13 or 20 Nov are missing", sources);
+        return not_checkable(
+            "cut_odds",
+            "December rate-cut odds fell from more than 70% a week earlier to 50/50 or lower.",
+            "FedWatch readings for 13 or 20 Nov are missing",
+            sources,
+        );
     };
     let start_ok = w.0 > 70.0;
     let end_ok = d.1 <= 50.0;
@@ -252,10 +293,17 @@ fn cut_odds(r: &DataFile) -> ClaimCheck {
     ClaimCheck {
         id: "cut_odds",
         claim: "December rate-cut odds fell from more than 70% a week earlier to 50/50 or lower.",
-        data: format!("Quoted CME FedWatch readings: {} on 13 Nov (a week earlier){two_weeks}, and {} on 20 Nov.", pct_span(w), pct_span(d)),
+        data: format!(
+            "Quoted CME FedWatch readings: {} on 13 Nov (a week earlier){two_weeks}, and {} on 20 Nov.",
+            pct_span(w),
+            pct_span(d)
+        ),
         verdict,
         detail: match (start_ok, end_ok) {
-            (false, true) => format!("The direction and the end point match, but a week earlier the odds were already {}, not above 70%.", pct_span(w)),
+            (false, true) => format!(
+                "The direction and the end point match, but a week earlier the odds were already {}, not above 70%.",
+                pct_span(w)
+            ),
             (true, false) => "The starting level matches but the odds did not fall to 50% or lower.".into(),
             (false, false) => "Neither the starting level nor the end point matches.".into(),
             (true, true) => "Both levels match.".into(),
@@ -270,11 +318,20 @@ fn ibit_one_day(f: &DataFile) -> ClaimCheck {
     let worst = days.iter().min_by(|a, b| a.value.total_cmp(&b.value));
     let sources = worst.map(|w| vec![w.source.clone()]).unwrap_or_default();
     match worst {
-        None => not_checkable("ibit_500m", "BlackRock's IBIT saw a one-day outflow of more than $500 million.", "no IBIT daily flow", sources),
+        None => not_checkable(
+            "ibit_500m",
+            "BlackRock's IBIT saw a one-day outflow of more than $500 million.",
+            "no IBIT daily flow",
+            sources,
+        ),
         Some(w) => ClaimCheck {
             id: "ibit_500m",
             claim: "BlackRock's IBIT saw a one-day outflow of more than $500 million.",
-            data: format!("IBIT's largest one-day net outflow in the data: {} on {}.", usd_millions(w.value), crate::model::date::Date::parse(&w.date).map(|d| d.long()).unwrap_or_default()),
+            data: format!(
+                "IBIT's largest one-day net outflow in the data: {} on {}.",
+                usd_millions(w.value),
+                crate::model::date::Date::parse(&w.date).map(|d| d.long()).unwrap_or_default()
+            ),
             verdict: if w.value < -500.0 { Verdict::Matches } else { Verdict::Differs },
             detail: format!("{} beyond the $500M threshold", usd_millions(-w.value - 500.0)),
             sources,
@@ -292,7 +349,12 @@ fn november_outflows(f: &DataFile) -> ClaimCheck {
     let mut sources = sources_of(&ibit);
     sources.extend(total_last.map(|t| t.source.clone()));
     let Some(iv) = ibit_v else {
-        return not_checkable("nov_outflows", "Spot Bitcoin ETFs lost nearly $2 billion in November.", "no November total", sources);
+        return not_checkable(
+            "nov_outflows",
+            "Spot Bitcoin ETFs lost nearly $2 billion in November.",
+            "no November total",
+            sources,
+        );
     };
     let matches = (1800.0..=2000.0).contains(&iv);
     ClaimCheck {
@@ -322,7 +384,8 @@ fn lth_selling(f: &DataFile) -> ClaimCheck {
     let internal = f.facts("lth_cryptoquant_internal").into_iter().next();
     let glassnode = f.facts("lth_glassnode_change").into_iter().next();
     let claimed = 815_000.0;
-    let measures: Vec<f64> = [raw.map(|x| x.value), adjusted.map(|x| x.value), glassnode.map(|x| -x.value)].into_iter().flatten().collect();
+    let measures: Vec<f64> =
+        [raw.map(|x| x.value), adjusted.map(|x| x.value), glassnode.map(|x| -x.value)].into_iter().flatten().collect();
     let sources: Vec<Source> = [raw, glassnode].into_iter().flatten().map(|x| x.source.clone()).collect();
     let n = |x: Option<&Fact>| x.map(|x| grouped(x.value.abs(), 0)).unwrap_or_else(|| "(no figure)".into());
     ClaimCheck {
@@ -343,11 +406,17 @@ fn trade_war_date(e: &DataFile) -> ClaimCheck {
     let ev = e.events.iter().find(|x| x.id == "tariff");
     let sources: Vec<Source> = ev.map(|x| x.source.clone()).into_iter().collect();
     match ev {
-        None => not_checkable("trade_war", "The US–China tariff war resumed on 10 October.", "no tariff event", sources),
+        None => {
+            not_checkable("trade_war", "The US–China tariff war resumed on 10 October.", "no tariff event", sources)
+        }
         Some(x) => ClaimCheck {
             id: "trade_war",
             claim: "The US–China tariff war resumed on 10 October.",
-            data: format!("{} ({}).", x.note, crate::model::date::Date::parse(&x.date).map(|d| d.long()).unwrap_or_default()),
+            data: format!(
+                "{} ({}).",
+                x.note,
+                crate::model::date::Date::parse(&x.date).map(|d| d.long()).unwrap_or_default()
+            ),
             verdict: if x.date == "2025-10-10" { Verdict::Matches } else { Verdict::Differs },
             detail: "the escalation is dated 10 Oct 2025".into(),
             sources,

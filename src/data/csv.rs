@@ -42,10 +42,19 @@ pub fn tables(doc: &DataFile) -> Vec<CsvTable> {
         out.push(CsvTable { file_name: format!("{}.csv", s.id), title: s.name.clone(), text, rows: s.points.len() });
     }
     for s in &doc.ohlc {
-        let mut text = String::from("date,open,high,low,close,volume,unit,source_publisher,source_title,source_url,source_date\n");
+        let mut text =
+            String::from("date,open,high,low,close,volume,unit,source_publisher,source_title,source_url,source_date\n");
         let [p, t, u, d] = src(&s.source);
         for (date, o, h, l, c, vol) in &s.bars {
-            text.push_str(&format!("{date},{},{},{},{},{},{},{p},{t},{u},{d}\n", num(*o), num(*h), num(*l), num(*c), num(*vol), field(&s.unit)));
+            text.push_str(&format!(
+                "{date},{},{},{},{},{},{},{p},{t},{u},{d}\n",
+                num(*o),
+                num(*h),
+                num(*l),
+                num(*c),
+                num(*vol),
+                field(&s.unit)
+            ));
         }
         out.push(CsvTable { file_name: format!("{}.csv", s.id), title: s.name.clone(), text, rows: s.bars.len() });
     }
@@ -57,10 +66,18 @@ pub fn tables(doc: &DataFile) -> Vec<CsvTable> {
     }
     for g in groups {
         let facts = doc.facts(g);
-        let mut text = String::from("date,label,value,unit,note,source_publisher,source_title,source_url,source_date\n");
+        let mut text =
+            String::from("date,label,value,unit,note,source_publisher,source_title,source_url,source_date\n");
         for f in &facts {
             let [p, t, u, d] = src(&f.source);
-            text.push_str(&format!("{},{},{},{},{},{p},{t},{u},{d}\n", f.date, field(&f.label), num(f.value), field(&f.unit), field(&f.note)));
+            text.push_str(&format!(
+                "{},{},{},{},{},{p},{t},{u},{d}\n",
+                f.date,
+                field(&f.label),
+                num(f.value),
+                field(&f.unit),
+                field(&f.note)
+            ));
         }
         // One label for the group, or the distinct labels when they differ (e.g. open, high, low, close).
         let mut labels: Vec<&str> = Vec::new();
@@ -75,7 +92,13 @@ pub fn tables(doc: &DataFile) -> Vec<CsvTable> {
         let mut text = String::from("date,id,title,note,source_publisher,source_title,source_url,source_date\n");
         for e in &doc.events {
             let [p, t, u, d] = src(&e.source);
-            text.push_str(&format!("{},{},{},{},{p},{t},{u},{d}\n", e.date, field(&e.id), field(&e.title), field(&e.note)));
+            text.push_str(&format!(
+                "{},{},{},{},{p},{t},{u},{d}\n",
+                e.date,
+                field(&e.id),
+                field(&e.title),
+                field(&e.note)
+            ));
         }
         out.push(CsvTable { file_name: "events.csv".into(), title: "Events".into(), text, rows: doc.events.len() });
     }

@@ -12,10 +12,8 @@ pub async fn fetch_data_file(name: &str) -> Result<DataFile, DataError> {
     }
     let url = format!("data/{file}");
     let fail = |why: String| DataError::new(&file, DataErrorKind::Fetch(why));
-    let resp = gloo_net::http::Request::get(&url)
-        .send()
-        .await
-        .map_err(|e| fail(format!("the request failed ({e})")))?;
+    let resp =
+        gloo_net::http::Request::get(&url).send().await.map_err(|e| fail(format!("the request failed ({e})")))?;
     if !resp.ok() {
         return Err(fail(format!("the server answered {} {}", resp.status(), resp.status_text())));
     }

@@ -9,10 +9,10 @@ use crate::model::series::Obs;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-#[cfg(target_arch = "wasm32")]
-pub mod load;
 pub mod claims;
 pub mod csv;
+#[cfg(target_arch = "wasm32")]
+pub mod load;
 
 /// The only schema version this build reads.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -130,10 +130,9 @@ impl fmt::Display for DataError {
         match &self.kind {
             DataErrorKind::Fetch(why) => write!(f, "Could not load {file}: {why}."),
             DataErrorKind::Parse(why) => write!(f, "{file} is not in the expected format: {why}."),
-            DataErrorKind::Version(v) => write!(
-                f,
-                "{file} has schema version {v}, but this page reads version {SCHEMA_VERSION}."
-            ),
+            DataErrorKind::Version(v) => {
+                write!(f, "{file} has schema version {v}, but this page reads version {SCHEMA_VERSION}.")
+            }
             DataErrorKind::Invalid(why) => write!(f, "{file} contains a bad value: {why}."),
             DataErrorKind::Missing(what) => write!(f, "{file} does not contain {what}."),
         }
@@ -167,21 +166,17 @@ pub fn parse_data_file(file: &str, text: &str) -> Result<DataFile, DataError> {
     struct Envelope {
         schema_version: Option<serde_json::Value>,
     }
-    let env: Envelope =
-        serde_json::from_str(text).map_err(|e| err(DataErrorKind::Parse(e.to_string())))?;
+    let env: Envelope = serde_json::from_str(text).map_err(|e| err(DataErrorKind::Parse(e.to_string())))?;
     match env.schema_version {
         Some(serde_json::Value::Number(n)) if n.as_u64() == Some(u64::from(SCHEMA_VERSION)) => {}
         Some(serde_json::Value::Number(n)) => {
             let v = n.as_u64().map(|v| v.min(u64::from(u32::MAX)) as u32).unwrap_or(0);
             return Err(err(DataErrorKind::Version(v)));
         }
-        Some(_) => {
-            return Err(err(DataErrorKind::Parse("schema_version must be a whole number".into())))
-        }
+        Some(_) => return Err(err(DataErrorKind::Parse("schema_version must be a whole number".into()))),
         None => return Err(err(DataErrorKind::Parse("missing field `schema_version`".into()))),
     }
-    let doc: DataFile =
-        serde_json::from_str(text).map_err(|e| err(DataErrorKind::Parse(e.to_string())))?;
+    let doc: DataFile = serde_json::from_str(text).map_err(|e| err(DataErrorKind::Parse(e.to_string())))?;
     validate(&doc).map_err(|why| err(DataErrorKind::Invalid(why)))?;
     Ok(doc)
 }
@@ -271,10 +266,7 @@ impl DataFile {
         let s = self.series(id).ok_or_else(|| {
             DataError::new(&format!("{}.json", self.id), DataErrorKind::Missing(format!("the series '{id}'")))
         })?;
-        Ok(s.points
-            .iter()
-            .filter_map(|(d, v)| Date::parse(d).map(|date| Obs { date, value: *v }))
-            .collect())
+        Ok(s.points.iter().filter_map(|(d, v)| Date::parse(d).map(|date| Obs { date, value: *v })).collect())
     }
 
     /// All facts of one group, in file order.

@@ -117,7 +117,11 @@ pub fn reported(liquidations: &DataFile) -> String {
     let day: Vec<_> =
         liquidations.facts("crypto_liquidations_24h").into_iter().filter(|f| f.date == "2025-11-21").collect();
     let (lo, hi) = day.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), f| (a.min(f.value), b.max(f.value)));
-    if day.is_empty() { "(no figure)".to_string() } else { format!("{} to {}", usd_millions(lo), usd_millions(hi)) }
+    if day.is_empty() {
+        "(no figure)".to_string()
+    } else {
+        format!("{} to {}", usd_millions(lo), usd_millions(hi))
+    }
 }
 
 /// The model-against-reported table's "Reported" cells: liquidations, Bitcoin's lows.

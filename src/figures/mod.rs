@@ -12,4 +12,3 @@ pub mod liquidity;
 pub mod rates;
 pub mod synthesis;
 pub mod tariffs;
-

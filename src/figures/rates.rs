@@ -34,7 +34,11 @@ pub fn ref_label(r: Option<&Reading>) -> String {
 /// Where the day's actual moves are marked: the day's highest quoted reading.
 pub fn day_x(all: &[Reading]) -> f64 {
     let day_pct = all.iter().filter(|r| r.date == DAY).map(|r| r.pct).fold(f64::NAN, f64::max);
-    if day_pct.is_finite() { day_pct } else { CUT.default }
+    if day_pct.is_finite() {
+        day_pct
+    } else {
+        CUT.default
+    }
 }
 
 /// The model at every whole cut probability 0–100%, against the reference

@@ -16,7 +16,11 @@ pub const LEVELS: [&str; 3] = ["Bitcoin support at $87,000–88,000", "Bitcoin a
 
 /// A level named by the source text, checked against the data.
 pub fn verdict(held: bool) -> &'static str {
-    if held { "held" } else { "broken" }
+    if held {
+        "held"
+    } else {
+        "broken"
+    }
 }
 
 fn step(label: &str, value: f64, color: plotters::style::RGBColor, from_zero: bool) -> Step {

@@ -100,7 +100,15 @@ fn leverage_at(i: usize, n: usize, mix: &Mix) -> f64 {
 /// liquidation price at `p0` are not open any more and are left out; the
 /// notional of the rest is scaled so that the open interest is `oi`. Returned
 /// sorted by liquidation price, highest first (the order the cascade reaches them).
-pub fn population(n: usize, oi: f64, mix: &Mix, m: f64, p0: f64, seed: u64, mut entry: impl FnMut(&mut Rng) -> f64) -> Vec<Position> {
+pub fn population(
+    n: usize,
+    oi: f64,
+    mix: &Mix,
+    m: f64,
+    p0: f64,
+    seed: u64,
+    mut entry: impl FnMut(&mut Rng) -> f64,
+) -> Vec<Position> {
     let mut rng = Rng::new(seed);
     let n = n.max(1);
     let mut out = Vec::with_capacity(n);
@@ -129,7 +137,15 @@ pub fn population(n: usize, oi: f64, mix: &Mix, m: f64, p0: f64, seed: u64, mut 
 /// in that day's range; it is still open only if no later low reached its
 /// liquidation price (and `p0` has not either). Notional is scaled so that the
 /// open positions total `oi`. Sorted by liquidation price, highest first.
-pub fn population_from_path(n: usize, oi: f64, mix: &Mix, m: f64, bars: &[(f64, f64, f64)], p0: f64, seed: u64) -> Vec<Position> {
+pub fn population_from_path(
+    n: usize,
+    oi: f64,
+    mix: &Mix,
+    m: f64,
+    bars: &[(f64, f64, f64)],
+    p0: f64,
+    seed: u64,
+) -> Vec<Position> {
     population_from_openings(&openings(n, bars, p0, seed, &weights(mix)), oi, mix, m)
 }
 
@@ -389,7 +405,11 @@ pub fn glt_index(impact: Impact, q_ref: f64, assets: f64, leverage: f64) -> f64 
     }
     let lambda = impact.pct(q_ref) / 100.0 / q_ref;
     let v = lambda * assets * (leverage.max(1.0) - 1.0);
-    if v.is_finite() { v } else { 0.0 }
+    if v.is_finite() {
+        v
+    } else {
+        0.0
+    }
 }
 
 #[cfg(test)]
@@ -445,10 +465,12 @@ mod tests {
 
     #[test]
     fn merged_tiers_give_the_population_a_full_sort_gives() {
-        let bars: Vec<(f64, f64, f64)> = (0..28).map(|i| {
-            let c = 110_000.0 - 700.0 * f64::from(i);
-            (c * 0.97, c * 1.02, 1e9 + 3e7 * f64::from(i % 5))
-        }).collect();
+        let bars: Vec<(f64, f64, f64)> = (0..28)
+            .map(|i| {
+                let c = 110_000.0 - 700.0 * f64::from(i);
+                (c * 0.97, c * 1.02, 1e9 + 3e7 * f64::from(i % 5))
+            })
+            .collect();
         let weights = weights(&mix_centred_on(10.0));
         for n in [1, 7, 1000, 20_000] {
             let open = openings(n, &bars, 91_000.0, 11, &weights);
@@ -514,7 +536,13 @@ mod tests {
             let pop = illustrative(5_000, lev);
             for shock in [0.0, -0.01, -10.0, -50.0, -99.0, f64::NAN, -1e9] {
                 for phi in [0.0, 0.5, 1.0] {
-                    let c = run(&pop, P0, shock, CRYPTO, Some(Contagion { phi, nasdaq: Impact { y: 0.7, sigma: 0.02, volume: 1.0e9 }, beta: 3.0 }));
+                    let c = run(
+                        &pop,
+                        P0,
+                        shock,
+                        CRYPTO,
+                        Some(Contagion { phi, nasdaq: Impact { y: 0.7, sigma: 0.02, volume: 1.0e9 }, beta: 3.0 }),
+                    );
                     assert!(c.rounds.len() <= MAX_ROUNDS + 1);
                     for v in [c.final_price, c.final_pct, c.liquidated, c.amplification, c.nasdaq_pct] {
                         assert!(v.is_finite(), "{lev} {shock} {phi}: {c:?}");
@@ -530,7 +558,13 @@ mod tests {
     fn contagion_deepens_the_fall() {
         let pop = illustrative(20_000, 20.0);
         let alone = run(&pop, P0, -3.0, CRYPTO, None);
-        let coupled = run(&pop, P0, -3.0, CRYPTO, Some(Contagion { phi: 0.5, nasdaq: Impact { y: 0.7, sigma: 0.015, volume: 400.0e9 }, beta: 2.0 }));
+        let coupled = run(
+            &pop,
+            P0,
+            -3.0,
+            CRYPTO,
+            Some(Contagion { phi: 0.5, nasdaq: Impact { y: 0.7, sigma: 0.015, volume: 400.0e9 }, beta: 2.0 }),
+        );
         assert!(coupled.final_pct < alone.final_pct);
         assert!(coupled.nasdaq_pct < 0.0);
     }

@@ -122,7 +122,8 @@ pub fn forbes_rigobon(rho: f64, var_turmoil: f64, var_calm: f64) -> f64 {
 /// from daily volatilities and their correlation.
 pub fn portfolio_sd(w_btc: f64, sd_btc: f64, sd_spx: f64, rho: f64) -> f64 {
     let w = w_btc.clamp(0.0, 1.0);
-    let v = w * w * sd_btc * sd_btc + (1.0 - w) * (1.0 - w) * sd_spx * sd_spx + 2.0 * w * (1.0 - w) * rho * sd_btc * sd_spx;
+    let v =
+        w * w * sd_btc * sd_btc + (1.0 - w) * (1.0 - w) * sd_spx * sd_spx + 2.0 * w * (1.0 - w) * rho * sd_btc * sd_spx;
     v.max(0.0).sqrt()
 }
 

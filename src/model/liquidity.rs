@@ -34,7 +34,11 @@ pub fn sqrt_impact_pct(y: f64, sigma_daily: f64, q: f64, v: f64) -> f64 {
         return 0.0;
     }
     let out = y * sigma_daily * (q / v).sqrt() * 100.0;
-    if out.is_finite() { out.min(100.0) } else { 100.0 }
+    if out.is_finite() {
+        out.min(100.0)
+    } else {
+        100.0
+    }
 }
 
 /// Daily volume left after a depth reduction of `cut_pct` percent (0–99).

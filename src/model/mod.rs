@@ -1,15 +1,15 @@
 //! Pure computation: no Leptos, no browser APIs. `f64` in, plain structs out.
 //! Every function documents its units and is unit-tested natively.
 
-pub mod date;
-pub mod series;
-pub mod timeline;
-pub mod rates;
-pub mod returns;
+pub mod cascade;
 pub mod correlation;
+pub mod date;
 pub mod leverage;
 pub mod liquidity;
-pub mod cascade;
+pub mod rates;
+pub mod returns;
+pub mod series;
+pub mod timeline;
 
 /// Helpers shared by the model's unit tests.
 #[cfg(test)]

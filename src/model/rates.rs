@@ -95,7 +95,11 @@ pub const BK_PCT_PER_PP: f64 = -4.0;
 /// Empirical repricing, percent: BK sensitivity × beta × rate change.
 pub fn empirical_reprice_pct(beta: f64, dr_pp: f64) -> f64 {
     let v = BK_PCT_PER_PP * beta * dr_pp;
-    if v.is_finite() { v } else { 0.0 }
+    if v.is_finite() {
+        v
+    } else {
+        0.0
+    }
 }
 
 /// The share of an actual move that a model move explains, percent; `None`
@@ -207,7 +211,12 @@ mod tests {
     /// lowers a price, under either lens, for any profile.
     #[test]
     fn higher_cut_probability_never_lowers_a_price() {
-        let profiles = [Profile { r_pct: 8.0, g_pct: 3.0 }, Profile { r_pct: 8.0, g_pct: 5.0 }, Profile { r_pct: 8.0, g_pct: 6.5 }, Profile { r_pct: 5.0, g_pct: 4.9 }];
+        let profiles = [
+            Profile { r_pct: 8.0, g_pct: 3.0 },
+            Profile { r_pct: 8.0, g_pct: 5.0 },
+            Profile { r_pct: 8.0, g_pct: 6.5 },
+            Profile { r_pct: 5.0, g_pct: 4.9 },
+        ];
         for p_ref in [0.0, 0.3, 0.645, 1.0] {
             let mut prev: Option<Vec<f64>> = None;
             for i in 0..=1000 {

@@ -12,10 +12,7 @@ pub struct Obs {
 /// Value on exactly `date`, if that day is in the series (no interpolation:
 /// a missing day stays missing).
 pub fn value_on(series: &[Obs], date: Date) -> Option<f64> {
-    series
-        .binary_search_by(|o| o.date.cmp(&date))
-        .ok()
-        .map(|i| series[i].value)
+    series.binary_search_by(|o| o.date.cmp(&date)).ok().map(|i| series[i].value)
 }
 
 /// Rebase a series so that its value on `base` equals 100 (an index, unitless).
@@ -26,12 +23,7 @@ pub fn rebase_to_100(series: &[Obs], base: Date) -> Option<Vec<Obs>> {
     if !(b.is_finite() && b > 0.0) {
         return None;
     }
-    Some(
-        series
-            .iter()
-            .map(|o| Obs { date: o.date, value: o.value / b * 100.0 })
-            .collect(),
-    )
+    Some(series.iter().map(|o| Obs { date: o.date, value: o.value / b * 100.0 }).collect())
 }
 
 /// Simple percentage change from `from` to `to`, in percent.
@@ -42,10 +34,7 @@ pub fn pct_change(from: f64, to: f64) -> f64 {
 /// Shift every date by `days` (used to label Bitstamp's 00:00 UTC price of
 /// day D as the close of day D−1).
 pub fn shift_days(series: &[Obs], days: i64) -> Vec<Obs> {
-    series
-        .iter()
-        .map(|o| Obs { date: Date::from_days(o.date.days() + days), value: o.value })
-        .collect()
+    series.iter().map(|o| Obs { date: Date::from_days(o.date.days() + days), value: o.value }).collect()
 }
 
 #[cfg(test)]

@@ -26,11 +26,10 @@ pub struct Timeline {
 ///
 /// Errors name the series whose base day is missing.
 pub fn build(sp500: &[Obs], btc_0000utc: &[Obs], nasdaq: &[Obs], base: Date) -> Result<Timeline, String> {
-    let sp = rebase_to_100(sp500, base)
-        .ok_or_else(|| format!("the S&P 500 series has no close on {}", base.long()))?;
+    let sp = rebase_to_100(sp500, base).ok_or_else(|| format!("the S&P 500 series has no close on {}", base.long()))?;
     let btc_close = shift_days(btc_0000utc, -1);
-    let btc = rebase_to_100(&btc_close, base)
-        .ok_or_else(|| format!("the Bitcoin series has no close on {}", base.long()))?;
+    let btc =
+        rebase_to_100(&btc_close, base).ok_or_else(|| format!("the Bitcoin series has no close on {}", base.long()))?;
     let anchor = nasdaq.iter().find(|o| value_on(&sp, o.date).is_some()).map(|o| o.date);
     let nq = match anchor {
         Some(a) => {

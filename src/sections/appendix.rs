@@ -63,7 +63,12 @@ fn download(name: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
     a.set_download(name);
     a.click();
     // Revoke after the click has been handled, not during it.
-    set_timeout(move || { let _ = web_sys::Url::revoke_object_url(&url); }, std::time::Duration::from_secs(10));
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(10),
+    );
     Ok(())
 }
 

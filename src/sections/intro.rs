@@ -1,9 +1,9 @@
 //! The lede's headline facts and the "day in context" timeline.
 
 use super::{Sources, WithData, WithData2};
-use crate::context::DataStore;
 use crate::charts;
 use crate::components::chart::ChartCanvas;
+use crate::context::DataStore;
 use crate::data::Source;
 use crate::figures::intro as fig;
 use crate::scenario::DAY;

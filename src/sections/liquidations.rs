@@ -2,10 +2,10 @@
 //! `lev` slider and fed by the other three sections.
 
 use super::{Sources, WithData2};
-use crate::components::Slider;
-use crate::context::{Controls, DataStore, Derived};
 use crate::charts;
 use crate::components::chart::ChartCanvas;
+use crate::components::Slider;
+use crate::context::{Controls, DataStore, Derived};
 use crate::data::{DataFile, Source};
 use crate::figures::liquidations as fig;
 use crate::format::{grouped, pct_signed, usd, usd_millions};
@@ -15,11 +15,7 @@ use leptos::prelude::*;
 use std::time::Duration;
 
 fn prefers_reduced_motion() -> bool {
-    window()
-        .match_media("(prefers-reduced-motion: reduce)")
-        .ok()
-        .flatten()
-        .is_some_and(|m| m.matches())
+    window().match_media("(prefers-reduced-motion: reduce)").ok().flatten().is_some_and(|m| m.matches())
 }
 
 #[component]
@@ -96,7 +92,11 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
     });
 
     // Reported figures to compare with.
-    let day = liquidations.facts("crypto_liquidations_24h").into_iter().filter(|f| f.date == "2025-11-21").collect::<Vec<_>>();
+    let day = liquidations
+        .facts("crypto_liquidations_24h")
+        .into_iter()
+        .filter(|f| f.date == "2025-11-21")
+        .collect::<Vec<_>>();
     let [reported_liq, reported_low] = fig::reported_cells(&liquidations, &markets);
     let mut sources: Vec<Source> = day.iter().map(|f| f.source.clone()).collect();
     sources.extend(markets.ohlc.first().map(|s| s.source.clone()));
@@ -104,7 +104,9 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
 
     let reset = move |_| sc.reset_section(Section::Liquidations);
     // A figure of the cascade as text ("–" while the model has no result).
-    let cas = move |f: fn(&crate::model::cascade::Cascade) -> String| move || dv.cascade.with(|c| c.as_ref().map(f).unwrap_or_else(|| "–".into()));
+    let cas = move |f: fn(&crate::model::cascade::Cascade) -> String| {
+        move || dv.cascade.with(|c| c.as_ref().map(f).unwrap_or_else(|| "–".into()))
+    };
     let summary = move || dv.cascade.with(|c| fig::summary(c.as_ref()));
 
     view! {

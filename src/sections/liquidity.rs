@@ -1,10 +1,10 @@
 //! Cause 3: AI-valuation froth, ETF outflows and thinning market depth.
 
 use super::{Sources, WithAll, WithData, WithData2};
-use crate::components::Slider;
-use crate::context::{Controls, DataStore};
 use crate::charts;
 use crate::components::chart::{ChartCanvas, Legend};
+use crate::components::Slider;
+use crate::context::{Controls, DataStore};
 use crate::data::{DataFile, Event, Source};
 use crate::figures::liquidity::{self as fig, IMPACT_TITLE};
 use crate::format::{grouped, pct_signed, usd, usd_millions};

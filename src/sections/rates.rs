@@ -1,10 +1,10 @@
 //! Cause 1: the cooling of December rate-cut odds, driven by the `cut` slider.
 
 use super::{Sources, WithData, WithData2};
-use crate::components::Slider;
-use crate::context::{Controls, DataStore};
 use crate::charts;
 use crate::components::chart::{ChartCanvas, Legend};
+use crate::components::Slider;
+use crate::context::{Controls, DataStore};
 use crate::data::{DataFile, Source};
 use crate::figures::rates::{self as fig, pct1, share_text, EMPIRICAL_TITLE, TEXTBOOK_TITLE};
 use crate::format::grouped;
@@ -45,7 +45,14 @@ pub fn Rates() -> impl IntoView {
 fn FedWatchStrip(rates: DataFile) -> impl IntoView {
     let all = readings(&rates);
     // The FedWatch strip: a month before, two weeks, a week, the day before, the day, the day after.
-    let strip_days = [("2025-10-13", "a month before"), ("2025-11-06", "two weeks before"), ("2025-11-13", "a week before"), ("2025-11-19", "the day before"), (DAY, "20 Nov"), ("2025-11-21", "the day after")];
+    let strip_days = [
+        ("2025-10-13", "a month before"),
+        ("2025-11-06", "two weeks before"),
+        ("2025-11-13", "a week before"),
+        ("2025-11-19", "the day before"),
+        (DAY, "20 Nov"),
+        ("2025-11-21", "the day after"),
+    ];
     let strip = strip_days.iter().map(|(d, label)| {
         let (text, hi) = fig::strip_reading(&all, d);
         let when = Date::parse(d).map(|x| x.short()).unwrap_or_default();
@@ -106,9 +113,16 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
     });
     let day_x = fig::day_x(&all);
 
-    let mut sources: Vec<Source> = all.iter().filter(|r| r.date == DAY || r.id == RATE_REF.default.id()).map(|r| r.source.clone()).collect();
+    let mut sources: Vec<Source> =
+        all.iter().filter(|r| r.date == DAY || r.id == RATE_REF.default.id()).map(|r| r.source.clone()).collect();
     sources.extend(["sp500", "btc_usd_0000utc"].iter().filter_map(|id| markets.series(id)).map(|s| s.source.clone()));
-    sources.extend(markets.facts("nasdaq_close").into_iter().filter(|f| f.date == DAY || f.date == "2025-11-19").map(|f| f.source.clone()));
+    sources.extend(
+        markets
+            .facts("nasdaq_close")
+            .into_iter()
+            .filter(|f| f.date == DAY || f.date == "2025-11-19")
+            .map(|f| f.source.clone()),
+    );
 
     let options = all.clone();
     let reset = move |_| sc.reset_section(Section::Rates);
@@ -118,7 +132,8 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
     let textbook = Memo::new(move |_| curve.with(|c| fig::textbook_points(c)));
     let empirical = Memo::new(move |_| curve.with(|c| fig::empirical_points(c)));
     let textbook_chart = move || textbook.with(|p| fig::textbook_chart(p, &actual, day_x));
-    let empirical_chart = move || empirical.with(|p| fig::empirical_chart(p, sc.nasdaq_beta.get(), beta, &actual, day_x));
+    let empirical_chart =
+        move || empirical.with(|p| fig::empirical_chart(p, sc.nasdaq_beta.get(), beta, &actual, day_x));
     let summary_text = move |lens: &str| {
         let (o, cut) = (out.get(), shared.cut_pct.get());
         if lens == "textbook" {

@@ -1,13 +1,13 @@
 //! The synthesis: the "late-cycle liquidity crisis" and the key levels.
 
 use super::{Sources, WithData};
-use crate::context::{DataStore, Derived};
-use crate::state::Section;
 use crate::charts;
 use crate::components::chart::ChartCanvas;
+use crate::context::{DataStore, Derived};
 use crate::data::Source;
 use crate::figures::synthesis::{self as fig, verdict, BTC_TITLE, LEVELS, SPX_TITLE};
 use crate::scenario::actual_moves;
+use crate::state::Section;
 use leptos::prelude::*;
 
 /// The four causes stacked: the waterfalls for Bitcoin and the S&P 500, and

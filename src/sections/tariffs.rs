@@ -1,10 +1,10 @@
 //! Cause 2: the trade war and the collapse of diversification.
 
 use super::{Sources, WithData2};
-use crate::components::Slider;
-use crate::context::{Controls, DataStore};
 use crate::charts;
 use crate::components::chart::{ChartCanvas, Legend};
+use crate::components::Slider;
+use crate::context::{Controls, DataStore};
 use crate::data::{DataFile, Event, Source};
 use crate::figures::tariffs as fig;
 use crate::model::correlation::rolling;
@@ -79,7 +79,8 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
     let btc_move = Memo::new(move |_| fig::btc_move(regime.get(), sc.stock_shock_pct.get()));
     let lev_text = move || fig::leverage_text(shared.lev_x.get(), btc_move.get());
     let portfolio = Memo::new(move |_| fig::portfolio(calm, regime.get(), sc.btc_weight_pct.get()));
-    let mut sources: Vec<Source> = ["sp500", "btc_usd_0000utc"].iter().filter_map(|id| markets.series(id)).map(|s| s.source.clone()).collect();
+    let mut sources: Vec<Source> =
+        ["sp500", "btc_usd_0000utc"].iter().filter_map(|id| markets.series(id)).map(|s| s.source.clone()).collect();
     sources.extend(events.events.iter().map(|e| e.source.clone()));
     let reset = move |_| sc.reset_section(Section::Tariffs);
 
