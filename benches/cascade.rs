@@ -24,10 +24,12 @@ fn main() {
 
     // The page's population: 20,000 positions opened along a 28-day path,
     // drawn once; each leverage setting only recomputes and merges.
-    let bars: Vec<(f64, f64, f64)> = (0..28).map(|i| {
-        let c = 110_000.0 - 700.0 * f64::from(i);
-        (c * 0.97, c * 1.02, 1e9 + 1e7 * f64::from(i))
-    }).collect();
+    let bars: Vec<(f64, f64, f64)> = (0..28)
+        .map(|i| {
+            let c = 110_000.0 - 700.0 * f64::from(i);
+            (c * 0.97, c * 1.02, 1e9 + 1e7 * f64::from(i))
+        })
+        .collect();
     let weights = weights(&mix_centred_on(10.0));
     let t_open = Instant::now();
     let open = openings(20_000, &bars, 91_000.0, 11, &weights);
@@ -37,5 +39,7 @@ fn main() {
         std::hint::black_box(population_from_openings(&open, 24.0e9, &mix_centred_on(1.0 + f64::from(i)), 0.004));
     }
     let lev_ms = t_lev.elapsed().as_secs_f64() * 1e3 / 100.0;
-    println!("native page population, 20,000 positions: {open_ms:.2} ms to draw once; {lev_ms:.3} ms per leverage setting");
+    println!(
+        "native page population, 20,000 positions: {open_ms:.2} ms to draw once; {lev_ms:.3} ms per leverage setting"
+    );
 }
