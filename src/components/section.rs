@@ -2,18 +2,21 @@
 //! button, "Show as table", and the Sources disclosure.
 
 use super::embed::EmbedButton;
-use crate::context::Printing;
+use crate::context::{Permalink, Printing};
 use crate::data::Source;
 use crate::state::Section;
 use leptos::prelude::*;
 
-/// A section's numbered heading and its "Embed this section" button.
+/// A section's numbered heading, its "Embed this section" button, and in
+/// print the page's permalink (once per section, taken at `beforeprint`).
 #[component]
 pub fn SectionHead(section: Section) -> impl IntoView {
     let id = section.id();
+    let permalink = use_context::<Permalink>().map(|p| p.0);
     view! {
         <h2 id=format!("{id}-h")><span class="num-label">{section.number()}</span>{section.title()}</h2>
         <EmbedButton section=section/>
+        {permalink.map(|p| view! { <p class="print-only permalink">"Permalink: " {move || p.get()}</p> })}
     }
 }
 
