@@ -52,6 +52,13 @@ tool-chromium:
 
 export SELLOFF_BUILD_DATE := $(shell date -u +%Y-%m-%d)
 
+# The public address where dist/ is published. Embed code, "How to cite" and
+# printed links use it when a copy runs from a file (the single file) or from
+# another host (a local preview), since a file:// or 127.0.0.1 address works
+# on no other computer. Override: make dist PUBLIC_URL=https://your.host/path/
+PUBLIC_URL ?= https://selloff-explainer.github.io/
+export SELLOFF_PUBLIC_URL := $(PUBLIC_URL)
+
 build: tool-trunk tool-wasm-bindgen tool-node tool-chromium
 	trunk build --release --offline
 	node tools/prerender.mjs dist

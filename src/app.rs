@@ -1,7 +1,8 @@
 //! The page: masthead, the sticky controls, the timeline, the five sections
 //! and the appendix; or, with `?embed=<section>`, one section on its own.
 
-use crate::components::embed::{embed_runtime, page_base};
+use crate::components::embed::{embed_runtime, page_base, public_base};
+use crate::components::AnswerKey;
 use crate::components::Slider;
 use crate::context::{
     apply_theme, location_search, url_choice, Controls, DataStore, Derived, Notices, Permalink, Printing, UrlSync,
@@ -49,7 +50,12 @@ pub fn App() -> impl IntoView {
     provide_context(Permalink(permalink));
     provide_context(Printing(printing));
     let _ = leptos_use_event_listener::use_event_listener(window(), leptos::ev::beforeprint, move |_| {
-        permalink.set(url.href());
+        // Printed links point at the published explainer when this copy runs
+        // from a file or another host, and say so.
+        let href = url.href();
+        let (base, note) = public_base();
+        let shown = href.replacen(&page_base(), &base, 1);
+        permalink.set(if note.is_some() { format!("{shown} (the published explainer)") } else { shown });
         printing.set(true);
     });
     let _ =
@@ -72,6 +78,18 @@ pub fn App() -> impl IntoView {
             ns.push(format!("embed: '{shown}' is not a section of this page, so the whole page is shown."))
         });
     }
+    let figure = embedded.and_then(|section| {
+        let id = state::get_param(&search, "fig")?;
+        let found = state::Figure::find(section, &id);
+        if found.is_none() {
+            let shown: String = id.chars().take(24).collect();
+            notices.0.update(|ns| {
+                ns.push(format!("fig: '{shown}' is not a figure of this section, so the whole section is shown."))
+            });
+        }
+        found
+    });
+    let questions = embedded.is_some() && state::get_param(&search, "questions").as_deref() == Some("1");
     let theme = url_choice(state::THEME, url, notices);
     Effect::new(move |_| apply_theme(theme.get()));
 
@@ -83,19 +101,24 @@ pub fn App() -> impl IntoView {
     url.flush();
 
     if let Some(section) = embedded {
-        embed_runtime(section, theme);
+        embed_runtime(section, figure.map(|f| f.id), theme);
         if let Some(root) = document().document_element() {
             let _ = root.class_list().add_1("embedded");
+            if figure.is_some() {
+                let _ = root.class_list().add_1("embed-fig");
+            }
+            if questions {
+                let _ = root.class_list().add_1("with-questions");
+            }
         }
         return view! {
             <header class="embed-head">
                 <p class="kicker">"From “Why stocks and Bitcoin fell together on 20 November 2025”"</p>
-                <a href=full_link(url) target="_blank" rel="noopener" on:click=move |ev| {
-                    // The link carries the reader's settings at the moment of the click.
-                    if let Some(a) = ev.current_target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlAnchorElement>(t).ok()) {
-                        a.set_href(&full_link(url));
-                    }
-                }>"Open the full explainer"</a>
+                // The link carries the embed's settings at every moment (what
+                // "copy link address", previews and middle-click use) and
+                // opens the full page at the section.
+                <a href=move || crate::share::full_link(&page_base(), &ctl.get(), section) target="_blank"
+                    rel="noopener">"Open the full explainer"</a>
             </header>
             <ControlBar notices=notices.0/>
             <main id="content" class="embed-main">{sections::view_of(section)}</main>
@@ -119,18 +142,11 @@ pub fn App() -> impl IntoView {
             {Section::ALL.into_iter().map(sections::view_of).collect_view()}
             <sections::appendix::Claims/>
             <sections::appendix::Datasets/>
+            <AnswerKey/>
         </main>
         <Footer/>
     }
     .into_any()
-}
-
-/// The full page's address for the current state (the embed view's link out).
-fn full_link(url: UrlSync) -> String {
-    url.flush();
-    let q = state::set_params(&location_search(), &[]);
-    let q: Vec<String> = q.split('&').filter(|p| !p.starts_with("embed=")).map(String::from).collect();
-    format!("{}?{}", page_base(), q.join("&"))
 }
 
 /// The build date, set by the Makefile at build time.

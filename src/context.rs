@@ -229,6 +229,8 @@ impl DataStore {
 #[derive(Clone, Copy)]
 pub struct Derived {
     pub params: Memo<Settings>,
+    /// What the scenario reads from the data, once per load.
+    pub basis: Memo<Option<Arc<scenario::Basis>>>,
     pub drivers: Memo<Option<scenario::Drivers>>,
     pub population: Memo<Option<Arc<Vec<Position>>>>,
     pub cascade: Memo<Option<Cascade>>,
@@ -272,6 +274,6 @@ impl Derived {
             let p = params.get_untracked();
             Some(scenario::run_cascade(&pop, &dr, &p, scenario::nasdaq_sigma_from(b.pre, p.nasdaq_beta)))
         });
-        Derived { params, drivers, population, cascade }
+        Derived { params, basis, drivers, population, cascade }
     }
 }

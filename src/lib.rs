@@ -3,7 +3,7 @@
 //! The modules in dependency order, each importing only those before it
 //! (checked by `tools/check_layers.py` in `make test`): `model` (pure math)
 //! → `format` → `data` (schema, loading) → `state` (the controls table and
-//! links) → `scenario` (the combined model) → `charts` (drawing on any
+//! links) → `share` (embed code and links) → `scenario` (the combined model) → `charts` (drawing on any
 //! plotters backend) → `figures` (each chart's input and each sentence that
 //! states a finding) → `context` (shared signals) → `components` →
 //! `sections` → `app` (the page). Everything up to `figures` is pure Rust and
@@ -15,6 +15,7 @@ pub mod figures;
 pub mod format;
 pub mod model;
 pub mod scenario;
+pub mod share;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]

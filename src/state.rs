@@ -57,6 +57,44 @@ impl Section {
     }
 }
 
+/// A figure a teacher can embed on its own (`?embed=<section>&fig=<id>`):
+/// its element id on the page, the section it belongs to, and its title.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Figure {
+    pub id: &'static str,
+    pub section: Section,
+    pub title: &'static str,
+}
+
+/// Every embeddable figure, in page order.
+pub const FIGURES: [Figure; 10] = [
+    Figure { id: "fedwatch", section: Section::Rates, title: "December cut odds as quoted, 13 Oct – 26 Nov" },
+    Figure { id: "rates-textbook", section: Section::Rates, title: "Rate-cut odds and prices: the textbook lens" },
+    Figure { id: "rates-empirical", section: Section::Rates, title: "Rate-cut odds and prices: the empirical lens" },
+    Figure { id: "correlation", section: Section::Tariffs, title: "Bitcoin and the S&P 500: rolling correlation" },
+    Figure { id: "flows", section: Section::Liquidity, title: "Spot Bitcoin ETF flows and Bitcoin's price" },
+    Figure { id: "impact", section: Section::Liquidity, title: "Price impact of the day's selling against depth" },
+    Figure { id: "cascade", section: Section::Liquidations, title: "The liquidation cascade, round by round" },
+    Figure { id: "liqmap", section: Section::Liquidations, title: "Where leveraged longs get liquidated" },
+    Figure {
+        id: "waterfall-btc",
+        section: Section::Synthesis,
+        title: "Bitcoin on 20 Nov: what each cause contributes",
+    },
+    Figure {
+        id: "waterfall-spx",
+        section: Section::Synthesis,
+        title: "The S&P 500 on 20 Nov: what each cause contributes",
+    },
+];
+
+impl Figure {
+    /// The figure `id` of `section`, if there is one.
+    pub fn find(section: Section, id: &str) -> Option<Figure> {
+        FIGURES.into_iter().find(|f| f.section == section && f.id == id)
+    }
+}
+
 /// A control's description: its URL key, its label, its default, and how its
 /// value is read from and written to a link.
 pub trait Control {
@@ -347,6 +385,9 @@ impl Theme {
 pub const THEME: Choice<Theme> =
     Choice { key: "theme", label: "Theme", default: Theme::Auto, parse: Theme::parse, write: |t| t.name().into() };
 
+/// Presentation: show a section's questions for class in an embed (`questions=1`).
+pub const QUESTIONS: Choice<bool> = switch("questions", "Questions for class");
+
 /// The one declaration of the page's controls: field, value type, description
 /// and the section that owns it (its Reset button resets it), in link order.
 /// Every use is generated from it by a macro passed as `$m`: the [`Settings`]
@@ -429,6 +470,14 @@ macro_rules! settings_struct {
                         v
                     }, )*
                 }
+            }
+
+            /// The URL keys of the controls whose value differs from the default.
+            pub fn changed_keys(&self) -> Vec<&'static str> {
+                let d = Settings::default();
+                let mut keys = Vec::new();
+                $( if self.$field != d.$field { keys.push($desc.key); } )*
+                keys
             }
 
             /// `(key, value)` of every control as written in a link, in link order.
@@ -792,6 +841,19 @@ mod tests {
         assert_eq!(Section::Liquidity.number(), 3);
         assert_eq!(Section::from_id("synthesis"), Some(Section::Synthesis));
         assert_eq!(Section::from_id("x"), None);
+    }
+
+    #[test]
+    fn figures_belong_to_sections_and_have_distinct_ids() {
+        let mut ids: Vec<&str> = FIGURES.iter().map(|f| f.id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), FIGURES.len());
+        assert_eq!(Figure::find(Section::Tariffs, "correlation").map(|f| f.title.len() > 10), Some(true));
+        assert_eq!(Figure::find(Section::Rates, "correlation"), None, "a figure is embedded with its own section");
+        for s in [Section::Rates, Section::Tariffs, Section::Liquidity, Section::Liquidations, Section::Synthesis] {
+            assert!(FIGURES.iter().any(|f| f.section == s), "{s:?} has no figure");
+        }
     }
 
     #[test]

@@ -40,6 +40,7 @@ model
 format
 data
 state
+share
 scenario
 charts
 figures

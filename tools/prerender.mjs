@@ -5,6 +5,10 @@
 // <noscript> style reveals it without JavaScript; public/fallback.js reveals it
 // when JavaScript runs but WebAssembly does not.
 // Usage: node tools/prerender.mjs dist
+// It also measures every embed (each section, and each figure with an
+// "Embed this figure" button) in a 600 px column at the default settings, and
+// writes the heights into a meta tag the embed dialog reads, so the
+// fixed-height snippet fits what it frames.
 // The page is rendered from a temporary local server on a free port (never
 // the caller's PORT, which may be the one `make run` is about to use).
 import { chromium } from '@playwright/test';
@@ -25,6 +29,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
 });
 let html;
+const heights = [];
 try {
   const page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
   await page.goto(server.url);
@@ -40,7 +45,7 @@ try {
     }
     // Controls and canvases cannot work without the app; their figures keep
     // their one-sentence summaries and tables.
-    root.querySelectorAll('canvas, .chart-box, input, select, button, dialog, .section-controls, .stepper, .bar-actions, .print-only, .skip, .event-note, script, textarea').forEach((e) => e.remove());
+    root.querySelectorAll('canvas, .chart-box, .public-note, input, select, button, dialog, .section-controls, .stepper, .bar-actions, .print-only, .skip, .event-note, script, textarea').forEach((e) => e.remove());
     root.querySelectorAll('.data-alt').forEach((e) => e.classList.add('open'));
     root.querySelectorAll('details').forEach((e) => e.setAttribute('open', ''));
     root.querySelectorAll('[id]').forEach((e) => e.setAttribute('id', `static-${e.id}`));
@@ -49,6 +54,19 @@ try {
     root.querySelectorAll('main').forEach((m) => { const d = document.createElement('div'); d.innerHTML = m.innerHTML; m.replaceWith(d); });
     return root.innerHTML;
   });
+  // Every embed target: the sections, and the figures that offer an embed.
+  const targets = await page.evaluate(() => [...document.querySelectorAll('main > section')].flatMap((s) => [
+    s.id, ...[...s.querySelectorAll('figure[id]')].filter((f) => f.querySelector('.figure-actions')).map((f) => `${s.id}/${f.id}`),
+  ]));
+  const column = await (await browser.newContext({ serviceWorkers: 'block', viewport: { width: 600, height: 800 } })).newPage();
+  for (const key of targets) {
+    const [section, fig] = key.split('/');
+    await column.goto(`${server.url}?embed=${section}${fig ? `&fig=${fig}` : ''}`);
+    await column.waitForFunction(() => document.querySelector('main > section') && !document.querySelector('.loading'), null, { timeout: 30_000 });
+    await column.waitForTimeout(300);
+    // The height the embed reports to its host (body.scrollHeight).
+    heights.push(`${key}=${await column.evaluate(() => document.body.scrollHeight)}`);
+  }
 } finally {
   await browser.close();
   await server.close();
@@ -68,5 +86,8 @@ ${html}
 `;
 index = index.replace(/<noscript>\s*<p class="noscript">[\s\S]*?<\/noscript>\s*/, '');
 index = index.replace('<body>', `<body>\n${block}`);
+index = index.replace(/<meta name="selloff-embed-heights"[^>]*>\n?/, '');
+index = index.replace('</head>', `<meta name="selloff-embed-heights" content="${heights.join(';')}">\n</head>`);
 writeFileSync(indexPath, index);
+console.log(`prerender: embed heights at 600 px: ${heights.join(', ')}`);
 console.log(`prerender: static fallback of ${(html.length / 1024).toFixed(0)} KiB written into ${indexPath}`);

@@ -1,19 +1,20 @@
-//! Embedding a section in another page: the snippets a reader copies, the
-//! height the embedded page reports to its host, and the one message it
-//! accepts from the host (a theme request).
+//! Embedding a section or one figure in another page: the dialog with the
+//! code a teacher copies (built by [`crate::share`] from the settings of the
+//! moment), the height the embedded page reports to its host, the one message
+//! it accepts (a theme request), and the figure-only view.
 
 use crate::context::Controls;
-use crate::state::{self, Section, Theme};
+use crate::share::{self, Location, Target, HEIGHT_MSG, THEME_MSG};
+use crate::state::{Section, Settings, Theme};
 use leptos::ev;
 use leptos::html::Dialog;
 use leptos::prelude::*;
 use leptos_use_event_listener::use_event_listener;
 use leptos_use_resize_observer::use_resize_observer;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
-/// Message types are namespaced so a host can tell them from others.
-pub const HEIGHT_MSG: &str = "selloff-explainer:height";
-pub const THEME_MSG: &str = "selloff-explainer:theme";
+/// The published address, set at build time (`make … PUBLIC_URL=…`).
+const PUBLIC_URL: Option<&str> = option_env!("SELLOFF_PUBLIC_URL");
 
 /// The page's address without query or fragment.
 pub fn page_base() -> String {
@@ -21,14 +22,36 @@ pub fn page_base() -> String {
     href.split(['?', '#']).next().unwrap_or_default().to_string()
 }
 
-fn origin() -> String {
-    window().location().origin().unwrap_or_default()
+/// Where this page runs.
+pub fn location() -> Location {
+    let loc = window().location();
+    Location { base: page_base(), protocol: loc.protocol().unwrap_or_default(), host: loc.host().unwrap_or_default() }
+}
+
+/// The address links and embed code should point at, and why when it is not
+/// this page's own (see [`share::public_base`]).
+pub fn public_base() -> (String, Option<String>) {
+    share::public_base(&location(), PUBLIC_URL)
+}
+
+/// The embed heights measured at a 600 px column when the page was built
+/// (`tools/prerender.mjs` writes them into a meta tag).
+fn measured_height(key: &str) -> Option<u32> {
+    let meta = document().query_selector("meta[name=selloff-embed-heights]").ok().flatten()?;
+    let text = meta.get_attribute("content")?;
+    share::parse_heights(&text).into_iter().find(|(k, _)| k == key).map(|(_, h)| h)
 }
 
 /// In the embed view: post the page height to the host whenever it changes,
-/// and accept a validated theme request from the host page.
-pub fn embed_runtime(section: Section, theme: RwSignal<Theme>) {
+/// and accept a validated theme request from the host page. In a figure embed,
+/// everything of the section but the figure, its controls, its table and its
+/// sources is hidden, again whenever the section re-renders (its layout, and
+/// so the body's size, changes then).
+pub fn embed_runtime(section: Section, figure: Option<&'static str>, theme: RwSignal<Theme>) {
     let post = move || {
+        if let Some(id) = figure {
+            keep_only_figure(id);
+        }
         let Some(body) = document().body() else { return };
         let height = body.scroll_height();
         let Ok(Some(parent)) = window().parent() else { return };
@@ -65,65 +88,135 @@ pub fn embed_runtime(section: Section, theme: RwSignal<Theme>) {
     });
 }
 
-/// "Embed this section": a dialog with a fixed-height iframe snippet (works
-/// where editors strip scripts) and a responsive one that resizes to fit.
+/// Mark what a figure embed keeps: the section heading, the figure, the
+/// controls just before it, its "Show as table" just after it and the nearest
+/// Sources; everything else in the section is hidden by the stylesheet
+/// (`html.embed-fig .fig-path > :not(.fig-keep):not(.fig-path)`).
+fn keep_only_figure(id: &str) {
+    let Some(fig) = document().get_element_by_id(id) else { return };
+    let Ok(Some(section)) = fig.closest("main > section") else { return };
+    let Ok(list) = section.query_selector_all("h2, .section-controls, figure, .show-table, .data-alt, .sources") else {
+        return;
+    };
+    let items: Vec<web_sys::Element> =
+        (0..list.length()).filter_map(|i| list.item(i).and_then(|n| n.dyn_into::<web_sys::Element>().ok())).collect();
+    let Some(at) = items.iter().position(|e| e.id() == id) else { return };
+    let has = |e: &web_sys::Element, c: &str| e.class_list().contains(c);
+    let mut keep: Vec<&web_sys::Element> = vec![&items[at]];
+    keep.extend(items.iter().find(|e| e.tag_name() == "H2"));
+    keep.extend(items[..at].iter().rev().find(|e| has(e, "section-controls")));
+    // The table of this figure: the first one after it, before the next figure.
+    let after = &items[at + 1..];
+    let until_next = after.iter().position(|e| e.tag_name() == "FIGURE").unwrap_or(after.len());
+    keep.extend(after[..until_next].iter().filter(|e| has(e, "show-table") || has(e, "data-alt")));
+    keep.extend(
+        after.iter().find(|e| has(e, "sources")).or_else(|| items[..at].iter().rev().find(|e| has(e, "sources"))),
+    );
+    for e in keep {
+        let _ = e.class_list().add_1("fig-keep");
+        let mut up = e.parent_element();
+        while let Some(p) = up {
+            let _ = p.class_list().add_1("fig-path");
+            if p.is_same_node(Some(&section)) {
+                break;
+            }
+            up = p.parent_element();
+        }
+    }
+}
+
+/// "Embed this section" (or "Embed this figure"): a dialog whose code opens
+/// the embed with the settings of the moment (or the defaults, on request),
+/// rewritten while the dialog is open, with Copy buttons.
 #[component]
-pub fn EmbedButton(section: Section) -> impl IntoView {
-    let (id, title) = (section.id(), section.title());
+pub fn EmbedButton(
+    section: Section,
+    /// The figure to embed on its own; `None` embeds the whole section.
+    #[prop(optional)]
+    figure: Option<crate::state::Figure>,
+) -> impl IntoView {
+    let target = Target { section, figure };
+    let key = target.key().replace('/', "-");
     let dialog = NodeRef::<Dialog>::new();
     let ctl = expect_context::<Controls>();
-    // The snippets are written when the dialog opens, from the settings at
-    // that moment (the whole controls table), so moving a slider does not
-    // rebuild ten snippets nobody is looking at.
-    let opened = RwSignal::new(0u32);
-    let snippet_id = format!("embed-{id}");
+    let open = RwSignal::new(false);
+    let neutral = RwSignal::new(false);
+    let questions = RwSignal::new(false);
+    let status = RwSignal::new(String::new());
+    // Read the settings only while the dialog is open, so moving a slider
+    // does not rewrite the code of every closed dialog on the page.
+    let settings = move || if neutral.get() { Settings::default() } else { ctl.get() };
+    let base = move || public_base();
     let src = move || {
-        opened.track();
-        let q = state::set_params(&state::serialise_state(&ctl.get_untracked()), &[("embed", id.to_string())]);
-        format!("{}?{}", page_base(), q)
+        if !open.get() {
+            return String::new();
+        }
+        share::embed_src(&base().0, &settings(), target, questions.get())
     };
-    let fixed = move || {
-        format!(
-            "<iframe src=\"{}\" title=\"{title} (interactive)\" width=\"100%\" height=\"1400\" loading=\"lazy\" style=\"border:0;max-width:60rem\"></iframe>",
-            html_attr(&src())
-        )
+    let height = move || {
+        let fallback = document()
+            .get_element_by_id(figure.map_or(section.id(), |f| f.id))
+            .map_or(1400, |e| e.scroll_height().max(300) as u32);
+        share::frame_height(measured_height(&target.key()), fallback)
     };
-    let responsive = move || {
-        format!(
-            "<iframe id=\"{snippet_id}\" src=\"{}\" title=\"{title} (interactive)\" width=\"100%\" height=\"1400\" loading=\"lazy\" style=\"border:0;max-width:60rem\"></iframe>\n\
-<script>\n\
-window.addEventListener('message', function (e) {{\n\
-  var frame = document.getElementById('{snippet_id}');\n\
-  if (!frame || e.origin !== '{}' || e.source !== frame.contentWindow) return;\n\
-  var d = e.data;\n\
-  if (d && d.type === '{HEIGHT_MSG}' && typeof d.height === 'number' && d.height > 0 && d.height < 20000) {{\n\
-    frame.style.height = Math.ceil(d.height) + 'px';\n\
-  }}\n\
-}});\n\
-</script>",
-            html_attr(&src()),
-            origin()
-        )
+    let frame_id = format!("embed-{key}");
+    let fixed = move || if open.get() { share::fixed_snippet(&src(), target.title(), height()) } else { String::new() };
+    let responsive = {
+        let frame_id = frame_id.clone();
+        move || {
+            if open.get() {
+                share::responsive_snippet(&src(), target.title(), height(), &frame_id)
+            } else {
+                String::new()
+            }
+        }
     };
-    let open = move |_| {
-        opened.update(|n| *n += 1);
+    let link = move || if open.get() { share::full_link(&base().0, &settings(), section) } else { String::new() };
+    let show = move |_| {
+        status.set(String::new());
+        open.set(true);
         if let Some(d) = dialog.get() {
             let _ = d.show_modal();
         }
     };
     let close = move |_| {
+        open.set(false);
         if let Some(d) = dialog.get() {
             d.close();
         }
     };
+    let h_id = format!("embed-h-{key}");
+    let labelled_by = h_id.clone();
+    let what = if figure.is_some() { "figure" } else { "section" };
     view! {
-        <button type="button" class="embed-open" on:click=open aria-haspopup="dialog">"Embed this section"</button>
-        <dialog node_ref=dialog class="embed-dialog" aria-labelledby=format!("embed-h-{id}")>
-            <h3 id=format!("embed-h-{id}")>"Embed “" {title} "”"</h3>
+        <button type="button" class="embed-open" on:click=show aria-haspopup="dialog">{format!("Embed this {what}")}</button>
+        <dialog node_ref=dialog class="embed-dialog" aria-labelledby=labelled_by on:close=move |_| open.set(false)>
+            <h3 id=h_id>"Embed “" {target.title()} "”"</h3>
+            <p class="embed-opens-with">
+                {move || if neutral.get() {
+                    "The embed opens with every setting at its 20 Nov value.".to_string()
+                } else {
+                    format!("The embed opens with the settings you have now: {}.", share::settings_summary(&ctl.get()))
+                }}
+            </p>
+            <label class="check">
+                <input type="checkbox" prop:checked=neutral on:change=move |ev| neutral.set(event_target_checked(&ev))/>
+                " Use the 20 Nov defaults instead (a neutral embed)"
+            </label>
+            {figure.is_none().then(|| view! {
+                <label class="check">
+                    <input type="checkbox" prop:checked=questions on:change=move |ev| questions.set(event_target_checked(&ev))/>
+                    " Include the questions for class"
+                </label>
+            })}
+            {move || open.get().then(|| public_base().1).flatten().map(|n| view! { <p class="fine public-note">{n}</p> })}
             <p>"Fixed height, for course pages and editors that remove scripts:"</p>
-            <textarea readonly rows="4" aria-label="Fixed-height embed code" prop:value=fixed></textarea>
-            <p>"Responsive: the frame grows and shrinks with the section. Paste both parts."</p>
-            <textarea readonly rows="12" aria-label="Responsive embed code" prop:value=responsive></textarea>
+            <CopyBox label="Fixed-height embed code" rows=4 text=Signal::derive(fixed) status=status/>
+            <p>"Responsive: the frame fits the " {what} ", up to the height of the reader's window (a longer one scrolls inside, with its controls in view). Paste both parts."</p>
+            <CopyBox label="Responsive embed code" rows=12 text=Signal::derive(responsive) status=status/>
+            <p>"Or share a link to the full page at these settings:"</p>
+            <CopyBox label="Link to the full page" rows=2 text=Signal::derive(link) status=status/>
+            <p class="copy-note" role="status">{move || status.get()}</p>
             <p class="fine">"The embedded page only reports its height and accepts one message from its host: "
                 <code>{format!("{{type: '{THEME_MSG}', theme: 'light' | 'dark' | 'auto'}}")}</code> "."</p>
             <button type="button" on:click=close>"Close"</button>
@@ -131,7 +224,50 @@ window.addEventListener('message', function (e) {{\n\
     }
 }
 
-/// Escape text for a double-quoted HTML attribute.
-fn html_attr(s: &str) -> String {
-    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+/// Read-only code with a Copy button. Where the clipboard is refused (an
+/// iframe without permission, some `file://` pages), the code is selected and
+/// the reader is told to press Ctrl+C.
+#[component]
+fn CopyBox(label: &'static str, rows: u32, text: Signal<String>, status: RwSignal<String>) -> impl IntoView {
+    let area = NodeRef::<leptos::html::Textarea>::new();
+    let copy = move |_| {
+        let value = text.get_untracked();
+        let select = move || {
+            if let Some(a) = area.get() {
+                let _ = a.focus();
+                a.select();
+            }
+        };
+        let clipboard =
+            js_sys::Reflect::get(&window().navigator(), &"clipboard".into()).ok().filter(|c| !c.is_undefined());
+        if clipboard.is_none() {
+            select();
+            status.set("Selected: press Ctrl+C (⌘C on a Mac) to copy.".into());
+            return;
+        }
+        let promise = window().navigator().clipboard().write_text(&value);
+        leptos::task::spawn_local(async move {
+            if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
+                status.set(format!("Copied: {}.", label.to_lowercase()));
+            } else {
+                select();
+                status.set("Selected: press Ctrl+C (⌘C on a Mac) to copy.".into());
+            }
+        });
+    };
+    view! {
+        <div class="copy-box">
+            <textarea node_ref=area readonly rows=rows aria-label=label prop:value=move || text.get()></textarea>
+            <button type="button" class="copy" on:click=copy aria-label=format!("Copy the {}", label.to_lowercase())>"Copy"</button>
+        </div>
+    }
+}
+
+/// "Embed this figure" for the figure `id` of [`crate::state::FIGURES`].
+#[component]
+pub fn FigureEmbed(id: &'static str) -> impl IntoView {
+    crate::state::FIGURES
+        .into_iter()
+        .find(|f| f.id == id)
+        .map(|f| view! { <div class="figure-actions"><EmbedButton section=f.section figure=f/></div> })
 }

@@ -7,9 +7,12 @@ pub mod chart;
 pub mod controls;
 pub mod embed;
 pub mod loading;
+pub mod questions;
 pub mod section;
 
 pub use chart::{ChartCanvas, Legend};
 pub use controls::Slider;
+pub use embed::FigureEmbed;
 pub use loading::{WithAll, WithData, WithData2};
+pub use questions::{AnswerKey, SectionQuestions};
 pub use section::{SectionHead, Sources, TableToggle};

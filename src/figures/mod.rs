@@ -9,6 +9,7 @@ pub use crate::format::long_date;
 pub mod intro;
 pub mod liquidations;
 pub mod liquidity;
+pub mod questions;
 pub mod rates;
 pub mod synthesis;
 pub mod tariffs;

@@ -114,8 +114,9 @@ pub fn Datasets() -> impl IntoView {
             <WithAll res=res what="the data dates" render={|f: Vec<DataFile>| {
                 let as_of = f.iter().map(|d| d.as_of.clone()).max().unwrap_or_default();
                 let as_of = super::long_date(&as_of);
-                let url = window().location().href().unwrap_or_default();
-                let url = url.split(['?', '#']).next().unwrap_or_default().to_string();
+                // The published address when this copy runs from a file or
+                // another host (see `share::public_base`), with the reason.
+                let (url, note) = crate::components::embed::public_base();
                 view! {
                     <div class="cite" id="cite">
                         <h3>"How to cite"</h3>
@@ -123,6 +124,7 @@ pub fn Datasets() -> impl IntoView {
                             "“Why stocks and Bitcoin fell together on 20 November 2025: an explorable explanation.” "
                             "Data as of " {as_of.clone()} ". " {url} ". Text CC BY 4.0; market figures as credited to their sources."
                         </p>
+                        {note.map(|n| view! { <p class="fine public-note">{n.replace("the code points", "the citation points")}</p> })}
                     </div>
                 }
             }}/>

@@ -36,6 +36,7 @@ pub fn Liquidations() -> impl IntoView {
                 "falls; the fall spreads panic back to stocks. The more leverage in the system, the faster the loop turns."
             </p>
             <WithData2 a=store.liquidations b=store.markets what="the liquidation figures" render=|lq, m| view! { <CascadeModel liquidations=lq markets=m/> }/>
+            <crate::components::SectionQuestions section=Section::Liquidations/>
         </section>
     }
 }
@@ -162,6 +163,7 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
                 <button type="button" on:click=move |_| shown.set(n_rounds().max(1))>"Show all rounds"</button>
             </div>
             <figcaption id="cascade-summary">{summary}</figcaption>
+            <crate::components::FigureEmbed id="cascade"/>
         </figure>
         <h3>"Where the liquidations sit"</h3>
         <figure class="figure" id="liqmap">
@@ -177,6 +179,7 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
                 headers=vec!["Price band", "Would be liquidated"]
                 rows=Signal::derive(move || map_bins.with(|bins| fig::map_rows(bins)))/>
             <p class="fine">"Like CoinGlass's liquidation maps, this shows where liquidations would start, not where a fall would stop: each wave of forced selling moves the price into the next band."</p>
+            <crate::components::FigureEmbed id="liqmap"/>
         </figure>
         <p class="live" data-testid="glt">
             {move || fig::glt_text(glt.get())}

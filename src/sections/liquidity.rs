@@ -72,6 +72,7 @@ pub fn Liquidity() -> impl IntoView {
             <WithAll res=vec![store.flows, store.markets, store.events] what="the flow chart" render={|f: Vec<DataFile>| view! { <FlowsFigure flows=f[0].clone() markets=f[1].clone() events=f[2].clone()/> }}/>
             <h3>"Why the same selling moved the price further"</h3>
             <WithData2 a=store.flows b=store.markets what="the market volume" render=|fl, m| view! { <Impact flows=fl markets=m/> }/>
+            <crate::components::SectionQuestions section=Section::Liquidity/>
         </section>
     }
 }
@@ -126,6 +127,7 @@ fn FlowsFigure(flows: DataFile, markets: DataFile, events: DataFile) -> impl Int
             <Legend entries=Signal::stored(legend)/>
             <figcaption id="flows-summary">{summary}</figcaption>
             <p class="fine">"Only days with a reported figure are drawn; there is no complete daily table for November in the sources, so blank days are unknown, not zero."</p>
+            <crate::components::FigureEmbed id="flows"/>
         </figure>
         <super::TableToggle
             caption="Spot Bitcoin ETF flows as reported, US$ millions".to_string()
@@ -188,6 +190,7 @@ fn Impact(flows: DataFile, markets: DataFile) -> impl IntoView {
             <Legend entries=Signal::derive(move || chart().legend())/>
             <figcaption id="impact-summary">{move || fig::impact_summary(&mk, q_usd.get())}
             </figcaption>
+            <crate::components::FigureEmbed id="impact"/>
         </figure>
         <super::TableToggle
             caption=Signal::derive(move || format!("Modelled price fall for {} of selling, by depth lost (model output)", usd_millions(q_usd.get() / 1e6)))

@@ -36,6 +36,7 @@ pub fn Rates() -> impl IntoView {
             </p>
             <WithData res=store.rates what="the FedWatch readings" render=|r| view! { <FedWatchStrip rates=r/> }/>
             <WithData2 a=store.rates b=store.markets what="the prices for the rate model" render=|r, m| view! { <RatesModel rates=r markets=m/> }/>
+            <crate::components::SectionQuestions section=Section::Rates/>
         </section>
     }
 }
@@ -67,9 +68,10 @@ fn FedWatchStrip(rates: DataFile) -> impl IntoView {
 
     let sources: Vec<Source> = all.iter().map(|r| r.source.clone()).collect();
     view! {
-        <figure class="figure strip-figure">
+        <figure class="figure strip-figure" id="fedwatch">
             <figcaption class="strip-title">"CME FedWatch: probability of a December cut, as quoted in the news"</figcaption>
             <ol class="fedwatch-strip">{strip}</ol>
+            <crate::components::FigureEmbed id="fedwatch"/>
         </figure>
         <p>
             "The explanation says the odds fell from “more than 70% a week earlier” to “50/50 or lower”. The quoted readings "
@@ -175,21 +177,23 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
             <button type="button" class="reset" on:click=reset>"Reset to the 20 Nov values"</button>
         </div>
         <div class="two-up">
-            <figure class="figure">
+            <figure class="figure" id="rates-textbook">
                 <ChartCanvas draw=move |root: &charts::Canvas, f| charts::lines::draw(root, f, &textbook_chart())
                     title=TEXTBOOK_TITLE
                     current=Signal::derive(move || Some((shared.cut_pct.get(), format!("{}%: growth {}", fmt_num(shared.cut_pct.get()), pct1(out.get().growth_pct)))))
                     label="Line chart: textbook price change against cut probability for three profiles" describedby="rates-textbook-summary" aspect=0.75 min_h=260.0 max_h=380.0/>
                 <Legend entries=Signal::derive(move || textbook_chart().legend())/>
                 <figcaption id="rates-textbook-summary">{move || summary_text("textbook")}</figcaption>
+                <crate::components::FigureEmbed id="rates-textbook"/>
             </figure>
-            <figure class="figure">
+            <figure class="figure" id="rates-empirical">
                 <ChartCanvas draw=move |root: &charts::Canvas, f| charts::lines::draw(root, f, &empirical_chart())
                     title=EMPIRICAL_TITLE
                     current=Signal::derive(move || Some((shared.cut_pct.get(), format!("{}%: S&P {}", fmt_num(shared.cut_pct.get()), pct1(out.get().spx_pct)))))
                     label="Line chart: empirical price change against cut probability for the S&P 500, Nasdaq and Bitcoin" describedby="rates-empirical-summary" aspect=0.75 min_h=260.0 max_h=380.0/>
                 <Legend entries=Signal::derive(move || empirical_chart().legend())/>
                 <figcaption id="rates-empirical-summary">{move || summary_text("empirical")}</figcaption>
+                <crate::components::FigureEmbed id="rates-empirical"/>
             </figure>
         </div>
         <super::TableToggle

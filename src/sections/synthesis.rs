@@ -52,6 +52,7 @@ fn Stacked(markets: crate::data::DataFile) -> impl IntoView {
                     title=BTC_TITLE
                     label="Waterfall chart: each cause's contribution to Bitcoin's modelled move on 20 Nov, with the actual move"
                     describedby="synthesis-summary" aspect=0.7 min_h=260.0 max_h=360.0/>
+                <crate::components::FigureEmbed id="waterfall-btc"/>
             </figure>
             <figure class="figure" id="waterfall-spx">
                 <ChartCanvas draw=move |root: &charts::Canvas, f| match spx.get() {
@@ -61,6 +62,7 @@ fn Stacked(markets: crate::data::DataFile) -> impl IntoView {
                     title=SPX_TITLE
                     label="Waterfall chart: each cause's contribution to the S&P 500's modelled move on 20 Nov, with the actual move"
                     describedby="synthesis-summary" aspect=0.7 min_h=260.0 max_h=360.0/>
+                <crate::components::FigureEmbed id="waterfall-spx"/>
             </figure>
         </div>
         <super::TableToggle

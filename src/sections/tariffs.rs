@@ -48,6 +48,7 @@ pub fn Tariffs() -> impl IntoView {
                 "counted on disappears exactly when it is needed."
             </p>
             <WithData2 a=store.markets b=store.events what="the daily returns" render=|m, ev| view! { <CorrelationModel markets=m events=ev/> }/>
+            <crate::components::SectionQuestions section=Section::Tariffs/>
         </section>
     }
 }
@@ -111,6 +112,7 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
                 describedby="corr-summary" aspect=0.42/>
             <Legend entries=legend/>
             <figcaption id="corr-summary">{summary}</figcaption>
+            <crate::components::FigureEmbed id="correlation"/>
         </figure>
         <p class="fine">
             "Daily log returns of the S&P 500 (closes) and Bitcoin (UTC closes, Bitstamp); Bitcoin's weekend returns are compounded into "

@@ -128,7 +128,9 @@ test('each section offers embed code with a titled, lazy iframe and an origin-ch
   const fixed = await dialog.getByLabel('Fixed-height embed code').inputValue();
   expect(fixed).toMatch(/^<iframe src="http[^"]*embed=tariffs[^"]*" title="[^"]+" width="100%" height="\d+" loading="lazy"/);
   const responsive = await dialog.getByLabel('Responsive embed code').inputValue();
-  expect(responsive).toContain("e.origin !== 'http://127.0.0.1:");
+  // This copy runs on 127.0.0.1, so the code points at the published explainer
+  // (PUBLIC_URL) and checks messages come from its origin.
+  expect(responsive).toContain("e.origin !== 'https://selloff-explainer.github.io'");
   expect(responsive).toContain('e.source !== frame.contentWindow');
   expect(responsive).toContain('selloff-explainer:height');
   await dialog.getByRole('button', { name: 'Close' }).click();

@@ -1,0 +1,78 @@
+//! Questions for class under each cause section, answered by the page's own
+//! models at the current settings (`figures::questions`), and the answer key
+//! that closes the printed worksheet.
+
+use crate::context::{Derived, Printing};
+use crate::figures::questions::{for_section, Inputs, Question};
+use crate::state::Section;
+use leptos::prelude::*;
+
+/// The section's questions at the current settings (empty until the data and
+/// the model are ready).
+fn questions_now(section: Section, dv: Derived) -> Vec<Question> {
+    let (Some(basis), settings) = (dv.basis.get(), dv.params.get()) else { return Vec::new() };
+    let (drivers, cascade) = (dv.drivers.get(), dv.cascade.get());
+    let i = Inputs { settings: &settings, basis: &basis, drivers: drivers.as_ref(), cascade: cascade.as_ref() };
+    for_section(section, &i)
+}
+
+/// "Questions for class": closed until opened; each answer hidden until its
+/// own button reveals it. Printed as a worksheet (questions only; the answers
+/// go to the answer key at the end). Computed only while open or printing, so
+/// moving a slider does not rewrite questions nobody is reading.
+#[component]
+pub fn SectionQuestions(section: Section) -> impl IntoView {
+    let dv = expect_context::<Derived>();
+    let printing = use_context::<Printing>().map(|p| p.0);
+    let open = RwSignal::new(false);
+    let shown = move || open.get() || printing.is_some_and(|p| p.get());
+    let id = format!("questions-{}", section.id());
+    let body_id = id.clone();
+    view! {
+        <div class="questions" data-testid=id.clone()>
+            <button type="button" class="show-questions" aria-expanded=move || open.get().to_string()
+                aria-controls=id.clone() on:click=move |_| open.update(|v| *v = !*v)>
+                {move || if open.get() { "Hide the questions for class" } else { "Questions for class" }}
+            </button>
+            <div class="questions-body" id=body_id class:open=open>
+                <p class="fine">"Answers come from this page's models at the settings above: move a slider and they change."</p>
+                <ol>
+                    {move || if shown() { questions_now(section, dv) } else { Vec::new() }.into_iter().map(|q| {
+                        let revealed = RwSignal::new(false);
+                        view! {
+                            <li>
+                                <p class="question">{q.question}</p>
+                                <button type="button" class="reveal" aria-expanded=move || revealed.get().to_string()
+                                    on:click=move |_| revealed.update(|v| *v = !*v)>
+                                    {move || if revealed.get() { "Hide the answer" } else { "Show the answer" }}
+                                </button>
+                                <p class="answer" aria-live="polite" hidden=move || !revealed.get()>{q.answer}</p>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            </div>
+        </div>
+    }
+}
+
+/// The printed worksheet's answer key: every section's answers at the
+/// settings being printed, on a page of its own at the end.
+#[component]
+pub fn AnswerKey() -> impl IntoView {
+    let dv = expect_context::<Derived>();
+    let printing = use_context::<Printing>().map(|p| p.0);
+    let shown = move || printing.is_some_and(|p| p.get());
+    view! {
+        <section class="answer-key print-only" aria-label="Answer key for the questions for class">
+            <h2>"Answer key"</h2>
+            {move || shown().then(|| Section::ALL.into_iter().filter_map(|s| {
+                let qs = questions_now(s, dv);
+                (!qs.is_empty()).then(|| view! {
+                    <h3>{format!("{}. {}", s.number(), s.title())}</h3>
+                    <ol>{qs.into_iter().map(|q| view! { <li>{q.answer}</li> }).collect_view()}</ol>
+                })
+            }).collect_view())}
+        </section>
+    }
+}
