@@ -2,8 +2,8 @@
 //! and the appendix; or, with `?embed=<section>`, one section on its own.
 
 use crate::components::embed::{embed_runtime, page_base, public_base};
-use crate::components::AnswerKey;
 use crate::components::Slider;
+use crate::components::{AnswerKey, Glossary};
 use crate::context::{
     apply_theme, location_search, url_choice, Controls, DataStore, Derived, Notices, Permalink, Printing, UrlSync,
 };
@@ -95,6 +95,10 @@ pub fn App() -> impl IntoView {
 
     let ctl = Controls::new(settings, url);
     provide_context(ctl);
+    // Back and Forward after a "try this" action: the settings follow the address.
+    let _ = leptos_use_event_listener::use_event_listener(window(), leptos::ev::popstate, move |_| {
+        ctl.set(&state::parse_state(&location_search()).0);
+    });
     let store = DataStore::fetch();
     provide_context(store);
     provide_context(Derived::new(store, ctl));
@@ -142,6 +146,7 @@ pub fn App() -> impl IntoView {
             {Section::ALL.into_iter().map(sections::view_of).collect_view()}
             <sections::appendix::Claims/>
             <sections::appendix::Datasets/>
+            <Glossary/>
             <AnswerKey/>
         </main>
         <Footer/>

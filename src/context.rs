@@ -152,6 +152,21 @@ impl UrlSync {
         }
     }
 
+    /// Add a history entry for the settings `s` (a "try this" action), so
+    /// Back returns to the settings before it. Pending changes are dropped:
+    /// `s` includes them.
+    pub fn push(self, s: &Settings) {
+        self.cancel_wait();
+        self.pending.update_value(Vec::clear);
+        let loc = window().location();
+        let query = state::with_state(&location_search(), s);
+        let url = format!("{}?{query}{}", loc.pathname().unwrap_or_default(), loc.hash().unwrap_or_default());
+        if let Ok(history) = window().history() {
+            // As with replace_query: a refused history write must not break the page.
+            let _ = history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+        }
+    }
+
     /// The page's address with every change written.
     pub fn href(self) -> String {
         self.flush();

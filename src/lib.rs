@@ -13,6 +13,7 @@ pub mod charts;
 pub mod data;
 pub mod figures;
 pub mod format;
+pub mod guide;
 pub mod model;
 pub mod scenario;
 pub mod share;

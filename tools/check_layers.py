@@ -40,7 +40,7 @@ model
 format
 data
 state
-share
+share guide
 scenario
 charts
 figures

@@ -45,7 +45,10 @@ try {
     }
     // Controls and canvases cannot work without the app; their figures keep
     // their one-sentence summaries and tables.
-    root.querySelectorAll('canvas, .chart-box, .public-note, input, select, button, dialog, .section-controls, .stepper, .bar-actions, .print-only, .skip, .event-note, script, textarea').forEach((e) => e.remove());
+    // A term keeps its words (its definition is in the glossary below).
+    root.querySelectorAll('button.term').forEach((b) => { const s = document.createElement('span'); s.className = 'term'; s.textContent = b.textContent; b.replaceWith(s); });
+    root.querySelectorAll('.glossary').forEach((g) => g.classList.remove('print-only'));
+    root.querySelectorAll('canvas, .chart-box, .public-note, .term-def, input, select, button, dialog, .section-controls, .stepper, .bar-actions, .print-only, .skip, .event-note, script, textarea').forEach((e) => e.remove());
     root.querySelectorAll('.data-alt').forEach((e) => e.classList.add('open'));
     root.querySelectorAll('details').forEach((e) => e.setAttribute('open', ''));
     root.querySelectorAll('[id]').forEach((e) => e.setAttribute('id', `static-${e.id}`));

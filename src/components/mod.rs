@@ -6,6 +6,7 @@
 pub mod chart;
 pub mod controls;
 pub mod embed;
+pub mod guide;
 pub mod loading;
 pub mod questions;
 pub mod section;
@@ -13,6 +14,7 @@ pub mod section;
 pub use chart::{ChartCanvas, Legend};
 pub use controls::Slider;
 pub use embed::FigureEmbed;
+pub use guide::{Glossary, Term, TryIt};
 pub use loading::{WithAll, WithData, WithData2};
 pub use questions::{AnswerKey, SectionQuestions};
 pub use section::{SectionHead, Sources, TableToggle};
