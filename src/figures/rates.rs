@@ -6,8 +6,7 @@ use crate::charts::palette::{BITCOIN, BROAD, GROWTH, NASDAQ, SP500, VALUE};
 use crate::format::{grouped, pct_signed};
 use crate::model::date::Date;
 use crate::model::rates::{self, Outcome, Profile};
-use crate::model::returns::Stats;
-use crate::scenario::{Actual, Reading, DAY};
+use crate::scenario::{Actual, Estimate, Reading, DAY};
 use crate::state::{fmt_num, CUT, RATE_REF};
 use plotters::style::RGBColor;
 
@@ -248,20 +247,28 @@ pub fn punchline(o: &Outcome, a: &Actual, ref_label: &str, cut_pct: f64) -> Stri
     )
 }
 
-/// How Bitcoin's beta was estimated, for "How is this computed?".
-pub fn beta_text(stats: Option<Stats>) -> String {
-    stats
-        .map(|s| {
-            format!(
-                "β = ρ·σ_BTC/σ_S&P = {} × {} / {} = {} over {} trading days",
-                grouped(s.corr, 2),
-                grouped(s.sd_btc * 100.0, 2),
-                grouped(s.sd_spx * 100.0, 2),
-                grouped(s.beta, 2),
-                s.n
-            )
-        })
-        .unwrap_or_else(|| "not enough data; 1 is used".into())
+/// How Bitcoin's beta was estimated, for "How is this computed?": the
+/// window's dates and its real length.
+pub fn beta_text(e: Option<Estimate>) -> String {
+    e.map(|e| {
+        let s = e.stats;
+        format!(
+            "β = ρ·σ_BTC/σ_S&P = {} × {} / {} = {} over {} trading days, {} to {}{}",
+            grouped(s.corr, 2),
+            grouped(s.sd_btc * 100.0, 2),
+            grouped(s.sd_spx * 100.0, 2),
+            grouped(s.beta, 2),
+            s.n,
+            e.first.short(),
+            e.last.short(),
+            if e.is_short() {
+                format!(" (the {}-day window asks for more days than there are before 20 Nov)", e.requested)
+            } else {
+                String::new()
+            }
+        )
+    })
+    .unwrap_or_else(|| "not enough data; 1 is used".into())
 }
 
 /// One cell of the FedWatch strip: the readings quoted on a day, as a value

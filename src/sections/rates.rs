@@ -4,13 +4,13 @@ use super::{Sources, WithData, WithData2};
 use crate::charts;
 use crate::components::chart::{ChartCanvas, Legend};
 use crate::components::Slider;
-use crate::context::{Controls, DataStore};
+use crate::context::{Controls, DataStore, Derived};
 use crate::data::{DataFile, Source};
 use crate::figures::rates::{self as fig, pct1, share_text, EMPIRICAL_TITLE, TEXTBOOK_TITLE};
 use crate::format::grouped;
 use crate::model::date::Date;
 use crate::model::rates::{self, Profile};
-use crate::scenario::{actual_moves, btc_beta, readings, DAY};
+use crate::scenario::{actual_moves, readings, DAY};
 use crate::state::{fmt_num, RateRef, Section, GROWTH_G, GROWTH_R, NASDAQ_BETA, RATE_REF};
 use leptos::prelude::*;
 
@@ -87,8 +87,10 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
     let sc = shared;
     let all = readings(&rates);
     let actual = actual_moves(&markets);
-    let stats = btc_beta(&markets);
-    let beta = stats.map(|s| s.beta).unwrap_or(1.0);
+    // Bitcoin's β from the one inputs table (the correlation window, to 19 Nov).
+    let dv = expect_context::<Derived>();
+    let estimate = Memo::new(move |_| dv.inputs.with(|i| i.and_then(|i| i.crisis)));
+    let beta = Memo::new(move |_| dv.inputs.with(|i| i.map(|i| i.beta()).unwrap_or(1.0)));
 
     let all_for_ref = all.clone();
     let reference = Memo::new(move |_| {
@@ -103,13 +105,13 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
     let growth = Memo::new(move |_| Profile { r_pct: sc.growth_r_pct.get(), g_pct: sc.growth_g_pct.get() });
     let out = Memo::new(move |_| {
         let p_ref = reference.get().map(|r| r.pct / 100.0).unwrap_or(0.5);
-        rates::outcome(shared.cut_pct.get() / 100.0, p_ref, growth.get(), sc.nasdaq_beta.get(), beta)
+        rates::outcome(shared.cut_pct.get() / 100.0, p_ref, growth.get(), sc.nasdaq_beta.get(), beta.get())
     });
     // The model over the whole slider range, for the charts and the table.
     let curve = Memo::new(move |_| {
         let p_ref = reference.get().map(|r| r.pct / 100.0).unwrap_or(0.5);
         let (g, nb) = (growth.get(), sc.nasdaq_beta.get());
-        fig::curve(p_ref, g, nb, beta)
+        fig::curve(p_ref, g, nb, beta.get())
     });
     let day_x = fig::day_x(&all);
 
@@ -133,7 +135,7 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
     let empirical = Memo::new(move |_| curve.with(|c| fig::empirical_points(c)));
     let textbook_chart = move || textbook.with(|p| fig::textbook_chart(p, &actual, day_x));
     let empirical_chart =
-        move || empirical.with(|p| fig::empirical_chart(p, sc.nasdaq_beta.get(), beta, &actual, day_x));
+        move || empirical.with(|p| fig::empirical_chart(p, sc.nasdaq_beta.get(), beta.get(), &actual, day_x));
     let summary_text = move |lens: &str| {
         let (o, cut) = (out.get(), shared.cut_pct.get());
         if lens == "textbook" {
@@ -220,8 +222,8 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
                     "The slider works backwards from p. Assumption: R"<sub>"start"</sub>" = 3.88% (the bundled data has no fed funds rate)."</li>
                 <li>"Rates: the expected December rate changes by −0.25 × Δp percentage points, Δp measured from the reference reading you pick."</li>
                 <li>"Textbook lens (model): Gordon growth P = D/(r − g), repriced exactly as (r − g)/(r + Δr − g) − 1, assuming the discount rate moves one for one with the expected policy rate. Profiles: value r 8% g 3%; broad market r 8% g 5%; growth r and g as you set them (r − g is kept at least 0.5 points). Bitcoin has no cash flows, so this lens does not apply to it."</li>
-                <li>"Empirical lens (model): an unexpected 25 bp policy move moves broad US indexes by about 1% (Bernanke & Kuttner, Journal of Finance, 2005), times each asset's beta to the S&P 500. Bitcoin's beta is estimated from the bundled daily log returns, 3 Sep to 19 Nov 2025: "
-                    {fig::beta_text(stats)}
+                <li>"Empirical lens (model): an unexpected 25 bp policy move moves broad US indexes by about 1% (Bernanke & Kuttner, Journal of Finance, 2005), times each asset's beta to the S&P 500. Bitcoin's beta is the one in the market-inputs table (the correlation window chosen in section 2, ending 19 Nov, before the day it explains): "
+                    {move || fig::beta_text(estimate.get())}
                     ". Bitcoin's weekend returns are compounded into the next US trading day. There is no daily Nasdaq series, so its beta is your assumption (default 1.2)."</li>
                 <li>"Share explained = model move ÷ actual 20 Nov move. Actual moves: S&P 500 and Nasdaq close to close; Bitcoin over the UTC day."</li>
             </ol>
