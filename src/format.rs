@@ -88,6 +88,11 @@ pub fn pct_abs(v: f64, decimals: usize) -> String {
     pct(v.abs(), decimals)
 }
 
+/// "1 row", "12 rows".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// At most `decimals` decimals, trailing zeros dropped.
 pub fn trim(v: f64, decimals: usize) -> String {
     let s = format!("{:.*}", decimals, v);
@@ -126,6 +131,8 @@ mod tests {
         assert_eq!(usd_millions_sig2(914.0), "$910M");
         assert_eq!(usd_millions_sig2(0.0), "$0M");
         assert_eq!(pct_abs(-3.414, 2), "3.41%");
+        assert_eq!(count(1, "row", "rows"), "1 row");
+        assert_eq!(count(12, "row", "rows"), "12 rows");
     }
 
     #[test]

@@ -266,7 +266,7 @@ fn liquidations_figures_at_the_defaults_and_with_more_leverage() {
     assert_eq!(
         liquidations::reported_cells(&page.liquidations, &page.markets),
         [
-            "$914M to $2.2B in the 24 hours to 21 Nov, all crypto, about a half of it Bitcoin (CoinGlass, quoted at \
+            "$914M to $2.2B in the 24 hours to 21 Nov, all crypto; Bitcoin alone $960M to $1.13B (CoinGlass, quoted at \
              different times)"
                 .to_string(),
             "$86,100 on 20 Nov, $80,600 on 21 Nov (Binance)".to_string(),
@@ -461,4 +461,49 @@ fn every_section_reads_the_shared_inputs() {
     let again = scenario::run_cascade_with(&m.population, &m.drivers, &m.params, inp.impact(0.0));
     assert_eq!(again, m.cascade);
     assert_eq!(inp.volume_usd, scenario::MARKET_VOLUME_USD);
+}
+
+/// The appendix's market-inputs table: one row per input, with its unit,
+/// window and source, at the page's window.
+#[test]
+fn the_market_inputs_table() {
+    let page = Page::load();
+    let m = page.model(defaults());
+    let rows = selloff::figures::inputs::rows(&m.inputs(), &page.markets);
+    let names: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(names.len(), 11, "{names:?}");
+    assert_eq!(rows[0][1], "2.07%", "{:?}", rows[0]);
+    assert_eq!(rows[3][1], "2.05 (95% interval 1.35 to 2.75)", "{:?}", rows[3]);
+    assert_eq!(rows[3][3], "30 trading days, 9 Oct to 19 Nov");
+    assert!(rows.iter().all(|r| r.iter().all(|c| !c.is_empty() && !c.contains("NaN"))), "{rows:?}");
+    let long =
+        selloff::figures::inputs::rows(&scenario::inputs(&page.basis, selloff::state::Window::D90), &page.markets);
+    assert_eq!(long[3][3], "56 trading days, 3 Sep to 19 Nov; the 90-day window asks for more");
+}
+
+/// The default open interest and leverage mix reproduce the reported
+/// magnitude of Bitcoin liquidations; a far larger setting shows the gap.
+#[test]
+fn the_default_is_calibrated_to_the_reported_liquidations() {
+    let page = Page::load();
+    let m = page.model(defaults());
+    let (lo, hi) = liquidations::reported_btc(&page.liquidations).unwrap();
+    assert_eq!((lo, hi), (960.0, 1130.0));
+    let model_m = m.cascade.liquidated / 1e6;
+    // Within a fifth of the reported range at the defaults.
+    assert!(model_m > 0.8 * lo && model_m < 1.2 * hi, "{model_m}");
+    let (r0, r1) = m.decomposition.liquidated_range;
+    assert!(r0 <= m.cascade.liquidated && m.cascade.liquidated <= r1);
+    assert_eq!(
+        liquidations::calibration(m.cascade.liquidated, m.decomposition.liquidated_range, &page.liquidations),
+        "The model liquidates $870M of Bitcoin longs (from $630M to $1.8B with Y and the market volume at the ends of \
+         their ranges): 10% below the lowest Bitcoin figure reported for the 24 hours to 21 Nov ($960M to $1.13B). \
+         The comparison is rough: the reported 24 hours run into 21 Nov, when Bitcoin fell further, and cover only \
+         the exchanges CoinGlass tracks; the model covers 20 Nov's move, and its open interest and leverage mix are \
+         assumptions."
+    );
+    let big = page.model(Settings { lev_x: 50.0, oi_bn: 100.0, ..defaults() });
+    let text =
+        liquidations::calibration(big.cascade.liquidated, big.decomposition.liquidated_range, &page.liquidations);
+    assert!(text.contains("× the highest Bitcoin figure reported"), "{text}");
 }

@@ -161,15 +161,64 @@ pub fn reported(liquidations: &DataFile) -> String {
     }
 }
 
+/// The Bitcoin liquidations reported for the 24 hours to 21 Nov, US$
+/// millions: (lowest, highest) of the quotes that give Bitcoin's share.
+pub fn reported_btc(liquidations: &DataFile) -> Option<(f64, f64)> {
+    let v: Vec<f64> = liquidations
+        .facts("crypto_liquidations_btc_24h")
+        .into_iter()
+        .filter(|f| f.date == "2025-11-21")
+        .map(|f| f.value)
+        .collect();
+    (!v.is_empty()).then(|| v.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), x| (a.min(*x), b.max(*x))))
+}
+
+/// The model's Bitcoin liquidations (US$, with the range at the ends of the
+/// impact law) against the reported Bitcoin figures, and why they can differ.
+pub fn calibration(liquidated_usd: f64, range_usd: (f64, f64), liquidations: &DataFile) -> String {
+    let m = liquidated_usd / 1e6;
+    let model = format!(
+        "The model liquidates {} of Bitcoin longs (from {} to {} with Y and the market volume at the ends of their ranges)",
+        usd_millions_sig2(m),
+        usd_millions_sig2(range_usd.0 / 1e6),
+        usd_millions_sig2(range_usd.1 / 1e6)
+    );
+    let Some((lo, hi)) = reported_btc(liquidations) else {
+        return format!("{model}; no Bitcoin figure is in the data to compare it with.");
+    };
+    let reported = format!("{} to {}", usd_millions(lo), usd_millions(hi));
+    let verdict = if m >= lo && m <= hi {
+        format!("within the {reported} of Bitcoin liquidations reported for the 24 hours to 21 Nov")
+    } else if m < lo {
+        format!(
+            "{} below the lowest Bitcoin figure reported for the 24 hours to 21 Nov ({reported})",
+            crate::format::pct((1.0 - m / lo) * 100.0, 0)
+        )
+    } else {
+        format!("{}× the highest Bitcoin figure reported for the 24 hours to 21 Nov ({reported})", trim2(m / hi))
+    };
+    format!(
+        "{model}: {verdict}. The comparison is rough: the reported 24 hours run into 21 Nov, when Bitcoin fell \
+         further, and cover only the exchanges CoinGlass tracks; the model covers 20 Nov's move, and its open \
+         interest and leverage mix are assumptions."
+    )
+}
+
+fn trim2(v: f64) -> String {
+    crate::format::trim(crate::format::sig2(v), 2)
+}
+
 /// The model-against-reported table's "Reported" cells: liquidations, Bitcoin's lows.
 pub fn reported_cells(liquidations: &DataFile, markets: &DataFile) -> [String; 2] {
     let bar_low = |date: &str| markets.ohlc.first().and_then(|s| s.bars.iter().find(|b| b.0 == date)).map(|b| b.3);
     let (low20, low21) = (bar_low("2025-11-20"), bar_low("2025-11-21"));
     [
         format!(
-            "{} in the 24 hours to 21 Nov, all crypto, about a half of it Bitcoin (CoinGlass, quoted at \
-             different times)",
-            reported(liquidations)
+            "{} in the 24 hours to 21 Nov, all crypto; Bitcoin alone {} (CoinGlass, quoted at different times)",
+            reported(liquidations),
+            reported_btc(liquidations)
+                .map(|(lo, hi)| format!("{} to {}", usd_millions(lo), usd_millions(hi)))
+                .unwrap_or_else(|| "(no figure)".into())
         ),
         format!(
             "{} on 20 Nov, {} on 21 Nov (Binance)",

@@ -197,6 +197,9 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
                 </tbody>
             </table>
         </div>
+        <p class="live" data-testid="calibration">
+            {let lq = liquidations.clone(); move || dv.decomposition.with(|d| d.as_ref().map(|d| fig::calibration(dv.cascade.with(|c| c.as_ref().map_or(0.0, |c| c.liquidated)), d.liquidated_range, &lq)))}
+        </p>
         <super::TableToggle
             caption="The cascade round by round (model output)".to_string()
             headers=vec!["Round", "Bitcoin at the start", "Liquidated in the round", "Nasdaq so far"]
