@@ -507,3 +507,40 @@ fn the_default_is_calibrated_to_the_reported_liquidations() {
         liquidations::calibration(big.cascade.liquidated, big.decomposition.liquidated_range, &page.liquidations);
     assert!(text.contains("× the highest Bitcoin figure reported"), "{text}");
 }
+
+/// Section 3 and the Claims-vs-data panel give the same verdicts on IBIT.
+#[test]
+fn section_3_and_the_claims_panel_agree_on_ibit() {
+    let page = Page::load();
+    let text = liquidity::ibit_text(&page.flows);
+    assert_eq!(
+        text,
+        "The explanation says BlackRock's IBIT lost more than $500 million in a single day and nearly $2 billion in \
+         November. The first matches: IBIT's largest one-day net flow in the data: −$523.2M on 18 Nov 2025. The \
+         second matches: IBIT's month-to-date net flow when the text was written: about −$2.1B to 18 Nov 2025; for \
+         the whole month about −$2.2B. All US spot Bitcoin ETFs together: about −$3.5B by 24 Nov 2025."
+    );
+    let panel = selloff::data::claims::november_outflows(&page.flows);
+    assert!(text.contains(&format!("The second {}", panel.verdict.label())));
+}
+
+/// The forecasts, checked in hindsight against the data to its last date.
+#[test]
+fn the_forecasts_in_hindsight() {
+    let page = Page::load();
+    let rows = synthesis::forecasts(&page.markets, &page.rates);
+    assert_eq!(rows.len(), 4);
+    let verdicts: Vec<&str> = rows.iter().map(|r| r[2].as_str()).collect();
+    assert_eq!(
+        verdicts,
+        [
+            "did not hold",
+            "came within $600 of $80,000, not below it",
+            "not by the end of the data (9.0% above 6,000)",
+            "not checkable with this data (advice, and the decision came later)"
+        ]
+    );
+    assert_eq!(rows[1][1], "The lowest Binance low from 20 Nov to 30 Nov 2025 was $80,600 on 21 Nov 2025");
+    assert_eq!(rows[2][1], "Lowest close from 20 Nov to 28 Nov 2025: 6,538.76 on 20 Nov 2025");
+    assert!(rows[3][1].starts_with("December cut odds were back at 85% on 26 Nov 2025"), "{:?}", rows[3]);
+}

@@ -36,6 +36,21 @@ pub fn nvidia_text(m: &DataFile, ev: &DataFile) -> String {
     }
 }
 
+/// Section 3's sentence on the two IBIT claims, with the verdicts of the
+/// Claims-vs-data panel (the same functions, so both say the same).
+pub fn ibit_text(flows: &DataFile) -> String {
+    let day = crate::data::claims::ibit_one_day(flows);
+    let month = crate::data::claims::november_outflows(flows);
+    format!(
+        "The explanation says BlackRock's IBIT lost more than $500 million in a single day and nearly $2 billion in \
+         November. The first {}: {} The second {}: {}",
+        day.verdict.label(),
+        day.data,
+        month.verdict.label(),
+        month.data
+    )
+}
+
 /// The reported figures of a flows group, one per day: where two sources
 /// report the same day, the first (Farside) is drawn; the table lists both.
 fn points(flows: &DataFile, group: &str) -> Vec<(Date, f64)> {

@@ -222,3 +222,81 @@ pub fn data_levels(m: &DataFile) -> Vec<(&'static str, Option<String>, Option<bo
         (LEVELS[2], Some(format!("lowest November close {}", grouped(sp_min, 2))), Some(sp_min >= 6000.0)),
     ]
 }
+
+/// The source text's forecasts, set against what the bundled data shows up
+/// to its last date: (forecast, what the data shows, verdict). Hindsight,
+/// labelled as such on the page.
+pub fn forecasts(m: &DataFile, rates: &DataFile) -> Vec<[String; 3]> {
+    let bars = m.ohlc.first().map(|s| s.bars.clone()).unwrap_or_default();
+    let after: Vec<_> = bars.iter().filter(|b| b.0.as_str() >= "2025-11-20").collect();
+    let low = after.iter().min_by(|a, b| a.3.total_cmp(&b.3));
+    let last_bar = after.last().map(|b| crate::format::long_date(&b.0)).unwrap_or_default();
+    let sp = m.obs("sp500").unwrap_or_default();
+    let sp_after: Vec<_> = sp.iter().filter(|o| o.date.to_string().as_str() >= "2025-11-20").collect();
+    let sp_low = sp_after.iter().min_by(|a, b| a.value.total_cmp(&b.value));
+    let sp_last = sp_after.last();
+    let cut = rates.facts("fedwatch_dec_cut");
+    let cut_last = cut.iter().max_by(|a, b| a.date.cmp(&b.date));
+    let low21 = btc_low(m, "2025-11-20");
+    let mut out = Vec::new();
+    out.push([
+        "$87,000–88,000 is Bitcoin's key support".to_string(),
+        low21
+            .map(|l| format!("It gave way on 20 Nov itself: low {} (Binance)", usd(l, 0)))
+            .unwrap_or_else(|| "(no data)".into()),
+        match low21 {
+            Some(l) if l < 87_000.0 => "did not hold".into(),
+            Some(_) => "held".into(),
+            None => "not checkable".into(),
+        },
+    ]);
+    out.push([
+        "Losing it may bring $80,000 \"or even lower\"".to_string(),
+        low.map(|b| {
+            format!(
+                "The lowest Binance low from 20 Nov to {} was {} on {}",
+                last_bar,
+                usd(b.3, 0),
+                crate::format::long_date(&b.0)
+            )
+        })
+        .unwrap_or_else(|| "(no data)".into()),
+        match low {
+            Some(b) if b.3 < 80_000.0 => "happened: below $80,000".into(),
+            Some(b) => format!("came within {} of $80,000, not below it", usd(b.3 - 80_000.0, 0)),
+            None => "not checkable".into(),
+        },
+    ]);
+    out.push([
+        "The S&P 500 could fall below 6,000".to_string(),
+        match (sp_low, sp_last) {
+            (Some(l), Some(e)) => {
+                format!("Lowest close from 20 Nov to {}: {} on {}", e.date.long(), grouped(l.value, 2), l.date.long())
+            }
+            _ => "(no data)".into(),
+        },
+        match sp_low {
+            Some(l) if l.value < 6000.0 => "happened".into(),
+            Some(l) => format!(
+                "not by the end of the data ({} above 6,000)",
+                crate::format::pct((l.value / 6000.0 - 1.0) * 100.0, 1)
+            ),
+            None => "not checkable".into(),
+        },
+    ]);
+    out.push([
+        "Wait for the Fed to \"truly turn\"".to_string(),
+        cut_last
+            .map(|c| {
+                format!(
+                    "December cut odds were back at {}% on {} (CME FedWatch, quoted); the decision of 9–10 Dec is after \
+                     the data ends",
+                    crate::state::fmt_num(c.value),
+                    crate::format::long_date(&c.date)
+                )
+            })
+            .unwrap_or_else(|| "(no data)".into()),
+        "not checkable with this data (advice, and the decision came later)".into(),
+    ]);
+    out
+}

@@ -47,15 +47,9 @@ pub fn Liquidity() -> impl IntoView {
                 let lth_gn = fl.facts("lth").into_iter().find(|f| f.label.contains("Glassnode"));
                 let mut sources: Vec<Source> = Vec::new();
                 for f in [ibit_day, ibit_month, total, lth_raw, lth_gn].into_iter().flatten() { sources.push(f.source.clone()); }
-                let day_text = ibit_day.map(|f| format!("{} on {}", usd_millions(f.value), super::long_date(&f.date))).unwrap_or_default();
+                sources.extend(fl.facts("etf_ibit_mtd").into_iter().map(|f| f.source.clone()));
                 view! {
-                    <p>
-                        "The explanation says BlackRock's IBIT lost more than $500 million in a single day and nearly "
-                        "$2 billion in November. The first matches: IBIT's largest one-day net flow was " <strong>{day_text}</strong>
-                        ". The second is IBIT's alone (" <strong>{ibit_month.map(|f| usd_millions(f.value)).unwrap_or_default()}</strong>
-                        " for the month, approximately); all US spot Bitcoin ETFs together lost about "
-                        <strong>{total.map(|f| usd_millions(f.value)).unwrap_or_default()}</strong> " by 24 November."
-                    </p>
+                    <p data-testid="ibit-claims">{fig::ibit_text(&fl)}</p>
                     <p>
                         "It also says long-term holders sold 815,000 BTC in 30 days. No source for that figure was found, "
                         "and the measures that exist disagree: CryptoQuant's raw 30-day spending by long-term holders peaked near "

@@ -1,6 +1,6 @@
 //! The synthesis: the "late-cycle liquidity crisis" and the key levels.
 
-use super::{Sources, WithData};
+use super::{Sources, WithData, WithData2};
 use crate::charts;
 use crate::components::chart::ChartCanvas;
 use crate::context::{Controls, DataStore, Derived};
@@ -128,6 +128,22 @@ pub fn Synthesis() -> impl IntoView {
                     </table>
                     <p class="fine">"Bitcoin lows: Binance BTC/USDT daily bars (UTC days). S&P 500: daily closes; intraday lows of the index are not in the data."</p>
                     <Sources sources=sources/>
+                }
+            }/>
+            <WithData2 a=store.markets b=store.rates what="the forecasts in hindsight" render=|m, r| {
+                let rows = fig::forecasts(&m, &r);
+                view! {
+                    <div class="table-wrap">
+                        <table class="levels" id="forecasts">
+                            <caption>"In hindsight: the explanation's forecasts against the data to its last date (not known on 20 Nov)"</caption>
+                            <thead><tr><th scope="col">"Forecast"</th><th scope="col">"What the data shows"</th><th scope="col">"In hindsight"</th></tr></thead>
+                            <tbody>
+                                {rows.into_iter().map(|[f, seen, v]| view! {
+                                    <tr><th scope="row">{f}</th><td>{seen}</td><td>{v}</td></tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
                 }
             }/>
             <aside class="opinion">
