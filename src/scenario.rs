@@ -85,6 +85,26 @@ pub fn actual_moves(m: &DataFile) -> Actual {
     Actual { spx: day_move(&sp, day), nasdaq, btc: day_move(&btc_closes(m), day) }
 }
 
+/// The actual moves from the close of `from` to the close of 20 Nov, so
+/// that a rate change measured from a reading on `from` is set against the
+/// move over the same span (`None` where a close is missing or `from` is not
+/// before the day).
+pub fn actual_since(m: &DataFile, from: Date) -> Actual {
+    let day = d(DAY);
+    if from >= day {
+        return Actual { spx: None, nasdaq: None, btc: None };
+    }
+    let between = |s: &[Obs]| {
+        let at = |x: Date| s.iter().find(|o| o.date == x).map(|o| o.value);
+        Some(pct_change(at(from)?, at(day)?))
+    };
+    Actual {
+        spx: between(&m.obs("sp500").unwrap_or_default()),
+        nasdaq: between(&nasdaq_obs(m)),
+        btc: between(&btc_closes(m)),
+    }
+}
+
 /// Aligned daily log returns of the S&P 500 and Bitcoin (see `returns::align`).
 pub fn pairs(m: &DataFile) -> Vec<Pair> {
     align(&m.obs("sp500").unwrap_or_default(), &btc_closes(m))

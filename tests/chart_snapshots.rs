@@ -56,10 +56,11 @@ impl Chart {
 /// Every chart of the page, as the sections build it at the default settings.
 fn page_charts(page: &Page, model: &Model) -> Vec<(&'static str, Chart)> {
     let p = &model.params;
-    let actual = scenario::actual_moves(&page.markets);
     // Rates.
     let readings = &page.basis.readings;
     let reference = rates::reference(readings, &p.rate_ref.id()).unwrap();
+    // The rates charts mark the moves over the rate change's span, as the section does.
+    let since = scenario::actual_since(&page.markets, Date::parse(&reference.date).unwrap());
     let beta = model.inputs().beta();
     let curve = rates::curve(reference.pct / 100.0, p.growth(), p.nasdaq_beta, beta);
     let day_x = rates::day_x(readings);
@@ -74,10 +75,10 @@ fn page_charts(page: &Page, model: &Model) -> Vec<(&'static str, Chart)> {
     let (d, c) = (&model.drivers, &model.cascade);
     vec![
         ("timeline", Chart::Timeline(intro::chart(&page.markets, &page.events).unwrap())),
-        ("rates_textbook", Chart::Lines(rates::textbook_chart(&rates::textbook_points(&curve), &actual, day_x))),
+        ("rates_textbook", Chart::Lines(rates::textbook_chart(&rates::textbook_points(&curve), &since, day_x))),
         (
             "rates_empirical",
-            Chart::Lines(rates::empirical_chart(&rates::empirical_points(&curve), p.nasdaq_beta, beta, &actual, day_x)),
+            Chart::Lines(rates::empirical_chart(&rates::empirical_points(&curve), p.nasdaq_beta, beta, &since, day_x)),
         ),
         ("correlation", Chart::Band(tariffs::chart(&roll, calm, false, &event_days))),
         ("flows", Chart::Flows(liquidity::flows_chart(&page.flows, &page.markets, &page.events))),

@@ -21,7 +21,8 @@ fn rates_at(page: &Page, p: &Settings) -> Rates {
     let reference = rates::reference(&page.basis.readings, &p.rate_ref.id());
     let beta = scenario::inputs(&page.basis, p.corr_window).beta();
     let o = outcome(p.cut_pct / 100.0, reference.unwrap().pct / 100.0, p.growth(), p.nasdaq_beta, beta);
-    Rates { actual: scenario::actual_moves(&page.markets), label: rates::ref_label(reference), outcome: o }
+    let from = selloff::model::date::Date::parse(&reference.unwrap().date).unwrap();
+    Rates { actual: scenario::actual_since(&page.markets, from), label: rates::ref_label(reference), outcome: o }
 }
 
 #[test]
@@ -57,23 +58,23 @@ fn rates_sentences_at_the_defaults() {
     assert_eq!(
         rates::textbook_summary(&r.outcome, p.cut_pct, &r.label, &r.actual),
         "Textbook lens at a 39.6% cut probability against 64.5% on 6 Nov: value −1.23%, broad market −2.03%, \
-         growth −3.98%. Actual 20 Nov: S&P 500 −1.56%, Nasdaq −2.15%."
+         growth −3.98%. Actual from the reference day to 20 Nov: S&P 500 −2.70%, Nasdaq –."
     );
     assert_eq!(
         rates::empirical_summary(&r.outcome, p.cut_pct, &r.label, &r.actual),
         "Empirical lens at a 39.6% cut probability against 64.5% on 6 Nov: S&P 500 −0.25%, Nasdaq −0.30%, \
-         Bitcoin −0.51%. Actual 20 Nov: S&P 500 −1.56%, Nasdaq −2.15%, Bitcoin −5.30%."
+         Bitcoin −0.51%. Actual from the reference day to 20 Nov: S&P 500 −2.70%, Nasdaq –, Bitcoin −14.47%."
     );
-    assert_eq!(rates::share_text(r.outcome.spx_pct, r.actual.spx), "16%");
-    assert_eq!(rates::share_text(r.outcome.btc_pct, r.actual.btc), "10%");
+    assert_eq!(rates::share_text(r.outcome.spx_pct, r.actual.spx), "9%");
+    assert_eq!(rates::share_text(r.outcome.btc_pct, r.actual.btc), "4%");
     assert_eq!(rates::share_text(1.0, r.actual.spx), "wrong direction");
     assert_eq!(
         rates::punchline(&r.outcome, &r.actual, &r.label, p.cut_pct),
         "Under the empirical lens, a 6.2 bp rise in the expected December rate (odds from 64.5% on 6 Nov to 39.6%) \
-         explains a small part of the S&P 500's fall (16%) and a small part of Bitcoin's (10%). Most of the day's \
-         fall has to come from the other causes: the trade-war correlation, thin liquidity and forced selling. The \
-         textbook lens gives much larger numbers (−3.98% for the growth profile) because it assumes long-term \
-         discount rates move one for one with the expected policy rate, which they rarely do."
+         explains a small part of the S&P 500's fall from that day to 20 Nov (9%) and a small part of Bitcoin's \
+         (4%). Most of that fall has to come from the other causes: the trade-war correlation, thin liquidity and \
+         forced selling. The textbook lens gives much larger numbers (−3.98% for the growth profile) because it \
+         assumes long-term discount rates move one for one with the expected policy rate, which they rarely do."
     );
     let est = scenario::inputs(&page.basis, p.corr_window).crisis;
     assert_eq!(
@@ -116,11 +117,17 @@ fn rates_charts_and_table() {
     assert_eq!(textbook.lines.len(), 3);
     assert!(textbook.lines.iter().all(|l| l.points.len() == 101));
     let marks: Vec<_> = textbook.marks.iter().map(|m| m.label.as_str()).collect();
-    assert_eq!(marks, ["S&P 500 actual −1.56%", "Nasdaq actual −2.15%"]);
+    // On the day itself (reference 19 Nov, 30%) the odds rose: the rate channel pushes prices up.
+    let day = Settings { rate_ref: selloff::state::RateRef::parse("2025-11-19:30").unwrap(), ..defaults() };
+    let rd = rates_at(&page, &day);
+    assert_eq!(rates::share_text(rd.outcome.btc_pct, rd.actual.btc), "wrong direction");
+    assert!(rates::punchline(&rd.outcome, &rd.actual, &rd.label, 39.6).contains("pushes prices up"));
+    // The actual moves over the rate change's span, 6 Nov to 20 Nov: no Nasdaq point on 6 Nov.
+    assert_eq!(marks, ["S&P 500 actual −2.70%"]);
     let empirical = rates::empirical_chart(&rates::empirical_points(&curve), 1.5, beta, &r.actual, day_x);
     let names: Vec<_> = empirical.legend().into_iter().map(|l| l.0).collect();
     assert_eq!(names, ["S&P 500 (β 1)", "Nasdaq (β 1.5, assumed)", "Bitcoin (β 2.05, estimated)"]);
-    assert_eq!(empirical.marks.len(), 3);
+    assert_eq!(empirical.marks.len(), 2);
     let rows = rates::table_rows(&curve);
     assert_eq!(rows.len(), 11);
     assert_eq!(rows[0][0], "0%");
