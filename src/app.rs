@@ -144,6 +144,7 @@ pub fn App() -> impl IntoView {
         <main id="content">
             <sections::intro::DayInContext/>
             {Section::ALL.into_iter().map(sections::view_of).collect_view()}
+            <sections::appendix::MarketInputs/>
             <sections::appendix::Claims/>
             <sections::appendix::Datasets/>
             <Glossary/>

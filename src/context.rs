@@ -246,9 +246,13 @@ pub struct Derived {
     pub params: Memo<Settings>,
     /// What the scenario reads from the data, once per load.
     pub basis: Memo<Option<Arc<scenario::Basis>>>,
+    /// The one table of market inputs (volatility, β, volumes) at the chosen window.
+    pub inputs: Memo<Option<scenario::Inputs>>,
     pub drivers: Memo<Option<scenario::Drivers>>,
     pub population: Memo<Option<Arc<Vec<Position>>>>,
     pub cascade: Memo<Option<Cascade>>,
+    /// The synthesis's decomposition of the day (or the two weeks before).
+    pub decomposition: Memo<Option<scenario::Decompositions>>,
 }
 
 impl Derived {
@@ -265,6 +269,10 @@ impl Derived {
                     _ => None,
                 })
             })
+        });
+        let inputs = Memo::new(move |_| {
+            let w = ctl.corr_window.get();
+            basis.with(|b| b.as_ref().map(|b| scenario::inputs(b, w)))
         });
         let drivers =
             Memo::new(move |_| basis.with(|b| b.as_ref().and_then(|b| scenario::drivers_from(b, &params.get()))));
@@ -285,10 +293,13 @@ impl Derived {
             // drivers, so the sliders it ignores (p/e, horizon, portfolio
             // weight) do not rerun it.
             let _ = (ctl.cascade_shock.get(), ctl.depth_cut_pct.get(), ctl.phi_pct.get(), ctl.nasdaq_beta.get());
-            let (Some(pop), Some(dr), Some(b)) = (population.get(), drivers.get(), basis.get()) else { return None };
-            let p = params.get_untracked();
-            Some(scenario::run_cascade(&pop, &dr, &p, scenario::nasdaq_sigma_from(b.pre, p.nasdaq_beta)))
+            let (Some(pop), Some(dr)) = (population.get(), drivers.get()) else { return None };
+            Some(scenario::run_cascade(&pop, &dr, &params.get_untracked()))
         });
-        Derived { params, basis, drivers, population, cascade }
+        let decomposition = Memo::new(move |_| {
+            let (Some(pop), Some(dr), Some(c)) = (population.get(), drivers.get(), cascade.get()) else { return None };
+            basis.with(|b| b.as_ref().and_then(|b| scenario::decompose(b, &params.get(), &dr, &pop, &c)))
+        });
+        Derived { params, basis, inputs, drivers, population, cascade, decomposition }
     }
 }

@@ -67,6 +67,32 @@ pub fn usd_millions(m: f64) -> String {
     }
 }
 
+/// Rounded to two significant figures: for outputs of the synthetic
+/// population of positions, whose third digit would be false precision.
+pub fn sig2(v: f64) -> f64 {
+    if !v.is_finite() || v == 0.0 {
+        return v;
+    }
+    let scale = 10f64.powi(v.abs().log10().floor() as i32 - 1);
+    (v / scale).round() * scale
+}
+
+/// US$ millions to two significant figures: 4,364 → "$4.4B", 22,930 → "$23B", 914 → "$910M".
+pub fn usd_millions_sig2(m: f64) -> String {
+    usd_millions(sig2(m))
+}
+
+/// A magnitude without its sign, for prose that already says "fell" or
+/// "lost" (no "fell −3.41%"): "3.41%".
+pub fn pct_abs(v: f64, decimals: usize) -> String {
+    pct(v.abs(), decimals)
+}
+
+/// "1 row", "12 rows".
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// At most `decimals` decimals, trailing zeros dropped.
 pub fn trim(v: f64, decimals: usize) -> String {
     let s = format!("{:.*}", decimals, v);
@@ -100,6 +126,13 @@ mod tests {
         assert_eq!(usd_millions(-2200.0), "−$2.2B");
         assert_eq!(usd_millions(19000.0), "$19B");
         assert_eq!(trim(39.60, 1), "39.6");
+        assert_eq!(usd_millions_sig2(4364.0), "$4.4B");
+        assert_eq!(usd_millions_sig2(22_930.0), "$23B");
+        assert_eq!(usd_millions_sig2(914.0), "$910M");
+        assert_eq!(usd_millions_sig2(0.0), "$0M");
+        assert_eq!(pct_abs(-3.414, 2), "3.41%");
+        assert_eq!(count(1, "row", "rows"), "1 row");
+        assert_eq!(count(12, "row", "rows"), "12 rows");
     }
 
     #[test]

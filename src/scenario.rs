@@ -8,11 +8,11 @@ use crate::model::cascade::{self, Cascade, Contagion, Impact, Position};
 use crate::model::correlation::rolling;
 use crate::model::date::{constant as d, Date};
 use crate::model::leverage::MAINTENANCE;
-use crate::model::liquidity::{sqrt_impact_pct, thinned_volume};
+use crate::model::liquidity::thinned_volume;
 use crate::model::rates;
 use crate::model::returns::{self, align, Pair, Stats};
 use crate::model::series::{pct_change, shift_days, Obs};
-use crate::state::Settings;
+use crate::state::{Horizon, Settings, Window};
 
 /// The day to explain.
 pub const DAY: &str = "2025-11-20";
@@ -85,24 +85,81 @@ pub fn actual_moves(m: &DataFile) -> Actual {
     Actual { spx: day_move(&sp, day), nasdaq, btc: day_move(&btc_closes(m), day) }
 }
 
+/// The actual moves from the close of `from` to the close of 20 Nov, so
+/// that a rate change measured from a reading on `from` is set against the
+/// move over the same span (`None` where a close is missing or `from` is not
+/// before the day).
+pub fn actual_since(m: &DataFile, from: Date) -> Actual {
+    let day = d(DAY);
+    if from >= day {
+        return Actual { spx: None, nasdaq: None, btc: None };
+    }
+    let between = |s: &[Obs]| {
+        let at = |x: Date| s.iter().find(|o| o.date == x).map(|o| o.value);
+        Some(pct_change(at(from)?, at(day)?))
+    };
+    Actual {
+        spx: between(&m.obs("sp500").unwrap_or_default()),
+        nasdaq: between(&nasdaq_obs(m)),
+        btc: between(&btc_closes(m)),
+    }
+}
+
 /// Aligned daily log returns of the S&P 500 and Bitcoin (see `returns::align`).
 pub fn pairs(m: &DataFile) -> Vec<Pair> {
     align(&m.obs("sp500").unwrap_or_default(), &btc_closes(m))
 }
 
-/// Bitcoin's beta to the S&P 500 from daily log returns, 3 Sep to 19 Nov 2025
-/// (the window stops before the day it is used to explain).
-pub fn btc_beta(m: &DataFile) -> Option<Stats> {
-    let end = d("2025-11-19");
-    let p: Vec<Pair> = pairs(m).into_iter().filter(|p| p.date <= end).collect();
-    returns::stats(&p)
+/// The last day an estimate used to explain 20 Nov may use: every window
+/// stops before the move it explains.
+pub const EST_END: &str = "2025-11-19";
+
+/// Statistics of a window of aligned daily returns that ends on 19 Nov.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Estimate {
+    pub stats: Stats,
+    /// The window asked for, trading days; `stats.n` is what the data had.
+    pub requested: usize,
+    /// The dates of the window's first and last returns.
+    pub first: Date,
+    pub last: Date,
 }
 
-/// Statistics of the `window` trading days ending 20 Nov (the "crisis"
-/// regime); `None` if the data is shorter than the window.
-pub fn crisis_stats(pairs: &[Pair], window: usize) -> Option<Stats> {
-    let end = pairs.iter().position(|p| p.date == d(DAY))?;
-    (end + 1 >= window).then(|| returns::stats(&pairs[end + 1 - window..=end])).flatten()
+/// z of a two-sided 95 % interval.
+const Z95: f64 = 1.959_963_984_540_054;
+
+impl Estimate {
+    /// Fewer returns before 20 Nov than the window asks for.
+    pub fn is_short(&self) -> bool {
+        self.stats.n < self.requested
+    }
+
+    /// 95 % interval of β from the regression's standard error,
+    /// SE = (σ_BTC/σ_S&P)·√((1 − ρ²)/(n − 2)).
+    pub fn beta_range(&self) -> (f64, f64) {
+        let s = self.stats;
+        let n = s.n as f64;
+        if n <= 2.0 || s.sd_spx <= 0.0 {
+            return (s.beta, s.beta);
+        }
+        let se = s.sd_btc / s.sd_spx * ((1.0 - s.corr * s.corr).max(0.0) / (n - 2.0)).sqrt();
+        (s.beta - Z95 * se, s.beta + Z95 * se)
+    }
+}
+
+/// The `window` trading days of returns ending 19 Nov (out of sample for
+/// 20 Nov). A window longer than the history before the day is honoured
+/// with every return there is; the estimate says how many (`stats.n`).
+pub fn estimate(pairs: &[Pair], window: usize) -> Option<Estimate> {
+    let end = pairs.iter().rposition(|p| p.date <= d(EST_END))?;
+    let from = (end + 1).saturating_sub(window.max(3));
+    let slice = &pairs[from..=end];
+    Some(Estimate {
+        stats: returns::stats(slice)?,
+        requested: window,
+        first: slice[0].date,
+        last: slice[slice.len() - 1].date,
+    })
 }
 
 /// Statistics before the 10 Oct tariff threat (the "calm" regime).
@@ -121,7 +178,9 @@ pub struct Market {
     /// Bitcoin daily volatility, 30 UTC days to 19 Nov, fraction.
     pub sigma: f64,
     pub sigma_n: usize,
-    /// Binance BTC/USDT spot volume on 20 Nov, BTC and US$.
+    /// Binance BTC/USDT spot volume on 20 Nov, BTC and US$: one venue's
+    /// spot trading, shown for comparison; the impact law uses
+    /// [`MARKET_VOLUME_USD`] (see [`Inputs`]).
     pub volume_btc: f64,
     pub volume_usd: f64,
     /// Bitcoin close on 20 Nov (Binance), US$.
@@ -163,29 +222,109 @@ pub fn market(m: &DataFile) -> Option<Market> {
     })
 }
 
-/// Assumed market sizes for the cascade (not in the bundled data):
-/// Bitcoin's daily traded volume across spot and derivatives venues, and the
-/// Nasdaq's daily traded value. Order-of-magnitude assumptions, shown to the reader.
-pub const CASCADE_VOLUME_USD: f64 = 60.0e9;
+/// Assumed market sizes (not in the bundled data): Bitcoin's daily traded
+/// volume across spot and derivatives venues, with the range the ranges on
+/// the page use (half to double), and the Nasdaq's daily traded value.
+/// Order-of-magnitude assumptions, shown to the reader in the inputs table.
+pub const MARKET_VOLUME_USD: f64 = 60.0e9;
+pub const MARKET_VOLUME_LOW_USD: f64 = 30.0e9;
+pub const MARKET_VOLUME_HIGH_USD: f64 = 120.0e9;
 pub const NASDAQ_VOLUME_USD: f64 = 300.0e9;
+/// Y's range, the square-root law's constant "of order one" (Tóth et al. 2011).
+pub const Y_LOW: f64 = 0.5;
+pub const Y_HIGH: f64 = 1.0;
+
+/// The one table of market inputs every section reads: one value per
+/// quantity and definition, each with its window (see
+/// `figures::inputs::rows` for the reader's table with sources and units).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Inputs {
+    /// Bitcoin and the S&P 500 before the 10 Oct tariff threat (3 Sep – 9 Oct).
+    pub calm: Option<Stats>,
+    /// The chosen window of trading days ending 19 Nov.
+    pub crisis: Option<Estimate>,
+    /// Bitcoin's volatility per UTC (calendar) day, 30 days to 19 Nov: the σ
+    /// of the square-root law, whose volume is per calendar day too.
+    pub sigma_btc_utc: f64,
+    pub sigma_btc_utc_n: usize,
+    /// Bitcoin's daily traded volume, all venues (assumption), and its range.
+    pub volume_usd: f64,
+    pub volume_low_usd: f64,
+    pub volume_high_usd: f64,
+    /// Binance's spot volume on 20 Nov (one venue; for comparison only).
+    pub spot_volume_usd: f64,
+    pub nasdaq_volume_usd: f64,
+    pub y: f64,
+    pub y_low: f64,
+    pub y_high: f64,
+    /// Maintenance margin of a leveraged long, fraction.
+    pub maintenance: f64,
+}
+
+impl Inputs {
+    /// Bitcoin's beta to the S&P 500 in the crisis window (1 without data).
+    pub fn beta(&self) -> f64 {
+        self.crisis.map(|e| e.stats.beta).unwrap_or(1.0)
+    }
+
+    /// The Nasdaq's daily volatility: the S&P 500's in the crisis window times
+    /// the assumed Nasdaq beta, since there is no daily Nasdaq series.
+    pub fn nasdaq_sigma(&self, nasdaq_beta: f64) -> f64 {
+        self.crisis.map(|e| e.stats.sd_spx * nasdaq_beta).unwrap_or(0.01)
+    }
+
+    /// The impact law at the central Y and volume, with `depth_cut_pct` of the depth gone.
+    pub fn impact(&self, depth_cut_pct: f64) -> Impact {
+        Impact { y: self.y, sigma: self.sigma_btc_utc, volume: thinned_volume(self.volume_usd, depth_cut_pct) }
+    }
+
+    /// The impact law at its low and high ends: (Y low, volume high) and (Y high, volume low).
+    pub fn impact_range(&self, depth_cut_pct: f64) -> (Impact, Impact) {
+        let at = |y, v| Impact { y, sigma: self.sigma_btc_utc, volume: thinned_volume(v, depth_cut_pct) };
+        (at(self.y_low, self.volume_high_usd), at(self.y_high, self.volume_low_usd))
+    }
+}
+
+/// The inputs at a correlation window.
+pub fn inputs(b: &Basis, window: Window) -> Inputs {
+    Inputs {
+        calm: calm_stats(&b.pairs),
+        crisis: estimate(&b.pairs, window.days()),
+        sigma_btc_utc: b.market.sigma,
+        sigma_btc_utc_n: b.market.sigma_n,
+        volume_usd: MARKET_VOLUME_USD,
+        volume_low_usd: MARKET_VOLUME_LOW_USD,
+        volume_high_usd: MARKET_VOLUME_HIGH_USD,
+        spot_volume_usd: b.market.volume_usd,
+        nasdaq_volume_usd: NASDAQ_VOLUME_USD,
+        y: Y,
+        y_low: Y_LOW,
+        y_high: Y_HIGH,
+        maintenance: MAINTENANCE,
+    }
+}
 /// Positions in the modelled population (the UI's size; the benchmark uses 100,000).
 pub const POPULATION: usize = 20_000;
 
 /// What each cause contributes, percent moves (model outputs).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Drivers {
-    /// Cause 1 (empirical lens) on Bitcoin and the S&P 500.
+    /// Cause 1 (empirical lens) on Bitcoin and the S&P 500, against the
+    /// reader's reference reading (section 1).
     pub rates_btc: f64,
     pub rates_spx: f64,
-    /// Cause 2: the stock shock and its transmission to Bitcoin by beta.
+    /// Cause 2: the reader's stock shock and its transmission to Bitcoin by beta (section 2).
     pub tariff_spx: f64,
     pub tariff_btc: f64,
     /// Cause 3: square-root impact of the day's net selling, with the depth setting.
     pub liquidity_btc: f64,
-    /// The three combined: the cascade's default initial shock to Bitcoin.
+    /// The day's modelled shock to Bitcoin, the cascade's default start: the
+    /// rate channel on the day, the S&P 500's actual move on the day × β
+    /// (an input) and the day's net selling.
     pub combined_btc: f64,
     pub btc_beta_crisis: f64,
     pub market: Market,
+    pub inputs: Inputs,
 }
 
 /// The data files the scenario reads.
@@ -201,8 +340,9 @@ pub struct Basis {
     pub market: Market,
     pub readings: Vec<Reading>,
     pub pairs: Vec<Pair>,
-    /// Bitcoin and S&P 500 statistics, 3 Sep – 19 Nov.
-    pub pre: Option<Stats>,
+    /// Daily closes: the S&P 500 (trading days) and Bitcoin (UTC days).
+    pub spx_closes: Vec<Obs>,
+    pub btc_closes: Vec<Obs>,
 }
 
 pub fn basis(data: &Data) -> Option<Basis> {
@@ -210,7 +350,8 @@ pub fn basis(data: &Data) -> Option<Basis> {
         market: market(data.markets)?,
         readings: readings(data.rates),
         pairs: pairs(data.markets),
-        pre: btc_beta(data.markets),
+        spx_closes: data.markets.obs("sp500").unwrap_or_default(),
+        btc_closes: btc_closes(data.markets),
     })
 }
 
@@ -218,26 +359,50 @@ pub fn drivers(data: &Data, p: &Settings) -> Option<Drivers> {
     drivers_from(&basis(data)?, p)
 }
 
+/// The quoted reading a horizon starts from: the first one quoted on the
+/// latest day with readings on or before the horizon's first close.
+pub fn reading_at(all: &[Reading], day: Date) -> Option<&Reading> {
+    let latest = all.iter().filter_map(|r| Date::parse(&r.date)).filter(|x| *x <= day).max()?;
+    all.iter().find(|r| Date::parse(&r.date) == Some(latest))
+}
+
+/// A move in percent from the close on `from` to the close on `to`.
+fn move_between(s: &[Obs], from: Date, to: Date) -> Option<f64> {
+    let at = |x: Date| s.iter().find(|o| o.date == x).map(|o| o.value);
+    Some(pct_change(at(from)?, at(to)?))
+}
+
+/// The actual moves of the S&P 500 and Bitcoin over a horizon ending at the
+/// close of 20 Nov (Bitcoin: UTC closes), percent.
+pub fn actual_over(b: &Basis, h: Horizon) -> (Option<f64>, Option<f64>) {
+    (move_between(&b.spx_closes, h.start(), d(DAY)), move_between(&b.btc_closes, h.start(), d(DAY)))
+}
+
+/// The rate channel over a horizon: from the reading at its start to the
+/// cut probability set, empirical lens, on (S&P 500, Bitcoin) with β.
+pub fn rates_over<'a>(b: &'a Basis, p: &Settings, h: Horizon, beta: f64) -> Option<(rates::Outcome, &'a Reading)> {
+    let r = reading_at(&b.readings, h.start())?;
+    Some((rates::outcome(p.cut_pct / 100.0, r.pct / 100.0, p.growth(), p.nasdaq_beta, beta), r))
+}
+
 pub fn drivers_from(b: &Basis, p: &Settings) -> Option<Drivers> {
     let mk = b.market;
+    let inputs = inputs(b, p.corr_window);
     let all = &b.readings;
     let reference = all
         .iter()
         .find(|r| r.id == p.rate_ref.id())
         .or_else(|| all.iter().find(|r| r.date == "2025-11-06"))
         .or(all.first())?;
-    let beta_pre = b.pre.map(|s| s.beta).unwrap_or(1.0);
-    let o = rates::outcome(p.cut_pct / 100.0, reference.pct / 100.0, p.growth(), p.nasdaq_beta, beta_pre);
-    let ps = &b.pairs;
-    let crisis = crisis_stats(ps, p.corr_window.days()).or_else(|| returns::stats(ps));
-    let beta = crisis.map(|s| s.beta).unwrap_or(1.0);
+    let beta = inputs.beta();
+    let o = rates::outcome(p.cut_pct / 100.0, reference.pct / 100.0, p.growth(), p.nasdaq_beta, beta);
     let shock = p.stock_shock_pct.clamp(-100.0, 0.0);
-    let lth_usd = if p.with_lth { LTH_CLAIM_BTC / 30.0 * mk.price } else { 0.0 };
-    let q = p.sell_usd_m.max(0.0) * 1e6 + lth_usd;
-    let liquidity_btc = -sqrt_impact_pct(Y, mk.sigma, q, thinned_volume(mk.volume_usd, p.depth_cut_pct));
+    let liquidity_btc = -inputs.impact(p.depth_cut_pct).pct(selling_usd(&mk, p));
     let tariff_btc = (beta * shock).max(-100.0);
+    let day_rates = rates_over(b, p, Horizon::Day, beta).map(|(o, _)| o.btc_pct).unwrap_or(0.0);
+    let day_stocks = actual_over(b, Horizon::Day).0.map(|s| beta * s).unwrap_or(0.0);
     // Only falls feed a down-cascade: a positive rate effect offsets the others.
-    let combined_btc = (o.btc_pct + tariff_btc + liquidity_btc).clamp(-99.0, 0.0);
+    let combined_btc = (day_rates + day_stocks + liquidity_btc).clamp(-99.0, 0.0);
     Some(Drivers {
         rates_btc: o.btc_pct,
         rates_spx: o.spx_pct,
@@ -247,7 +412,15 @@ pub fn drivers_from(b: &Basis, p: &Settings) -> Option<Drivers> {
         combined_btc,
         btc_beta_crisis: beta,
         market: mk,
+        inputs,
     })
+}
+
+/// The day's net selling, US$: the setting plus, if ticked, the claimed
+/// long-term-holder selling (815,000 BTC over 30 days at 20 Nov's price).
+pub fn selling_usd(mk: &Market, p: &Settings) -> f64 {
+    let lth_usd = if p.with_lth { LTH_CLAIM_BTC / 30.0 * mk.price } else { 0.0 };
+    p.sell_usd_m.max(0.0) * 1e6 + lth_usd
 }
 
 /// The population of leveraged longs open at the close of 19 Nov. Positions
@@ -283,23 +456,148 @@ pub fn openings(m: &DataFile, n: usize) -> Vec<cascade::Opening> {
 }
 
 /// The cascade at the current settings.
-pub fn run_cascade(pop: &[Position], dr: &Drivers, p: &Settings, nasdaq_sigma: f64) -> Cascade {
+pub fn run_cascade(pop: &[Position], dr: &Drivers, p: &Settings) -> Cascade {
+    run_cascade_with(pop, dr, p, dr.inputs.impact(p.depth_cut_pct))
+}
+
+/// The cascade with the crypto market's impact law `crypto` (the ranges
+/// rerun it at the low and high ends of Y and the volume).
+pub fn run_cascade_with(pop: &[Position], dr: &Drivers, p: &Settings, crypto: Impact) -> Cascade {
     let shock = p.cascade_shock.pct().unwrap_or(dr.combined_btc);
-    let crypto = Impact { y: Y, sigma: dr.market.sigma, volume: thinned_volume(CASCADE_VOLUME_USD, p.depth_cut_pct) };
-    let contagion = Contagion {
+    cascade::run(pop, dr.market.price_before, shock, crypto, Some(contagion(dr, p)))
+}
+
+fn contagion(dr: &Drivers, p: &Settings) -> Contagion {
+    Contagion {
         phi: (p.phi_pct / 100.0).clamp(0.0, 1.0),
-        nasdaq: Impact { y: Y, sigma: nasdaq_sigma, volume: NASDAQ_VOLUME_USD },
+        nasdaq: Impact { y: dr.inputs.y, sigma: dr.inputs.nasdaq_sigma(p.nasdaq_beta), volume: NASDAQ_VOLUME_USD },
         beta: dr.btc_beta_crisis,
-    };
-    cascade::run(pop, dr.market.price_before, shock, crypto, Some(contagion))
+    }
 }
 
-/// The Nasdaq's daily volatility: the S&P 500's (3 Sep – 19 Nov) times the
-/// assumed Nasdaq beta, since there is no daily Nasdaq series.
-pub fn nasdaq_sigma(m: &DataFile, nasdaq_beta: f64) -> f64 {
-    nasdaq_sigma_from(btc_beta(m), nasdaq_beta)
+/// The most the cascade could add to the fall: the move, percent, if the
+/// whole open interest `oi_usd` were sold on top of the initial shock.
+/// Forced selling can never exceed the open interest, so no setting can
+/// take the model past this.
+pub fn cascade_cap_pct(dr: &Drivers, p: &Settings, shock_pct: f64, oi_usd: f64) -> f64 {
+    let crypto = dr.inputs.impact(p.depth_cut_pct);
+    let c = contagion(dr, p);
+    let feedback = if c.phi > 0.0 { (c.beta * -c.nasdaq.pct(c.phi * oi_usd) / 100.0).min(0.0) } else { 0.0 };
+    let price = (1.0 + shock_pct / 100.0) * (1.0 - crypto.pct(oi_usd) / 100.0) * (1.0 + feedback);
+    (price.max(0.0) - 1.0) * 100.0
 }
 
-pub fn nasdaq_sigma_from(pre: Option<Stats>, nasdaq_beta: f64) -> f64 {
-    pre.map(|s| s.sd_spx * nasdaq_beta).unwrap_or(0.01)
+/// A cause in a decomposition.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cause {
+    /// The rate channel over the horizon (section 1's model).
+    Rates,
+    /// The S&P 500's actual move × Bitcoin's β: the stock move is an input.
+    Stocks,
+    /// The day's net selling through the square-root law (section 3).
+    Selling,
+    /// What the liquidation cascade adds to its initial shock (section 4).
+    Cascade,
+    /// The tech selling set off by crypto liquidations, in the S&P 500.
+    Contagion,
+}
+
+/// One bar: its central value and range, percent, and whether it rests on
+/// something put in (an actual move) rather than on a model of a cause.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Part {
+    pub cause: Cause,
+    pub value: f64,
+    pub lo: f64,
+    pub hi: f64,
+    pub input: bool,
+}
+
+/// One asset's move over one horizon: the modelled parts, their sum and
+/// what is left, which the page shows as "not explained". The parts and the
+/// not-explained rest add up to the actual move by construction.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decomposition {
+    pub horizon: Horizon,
+    pub parts: Vec<Part>,
+    pub actual: f64,
+}
+
+impl Decomposition {
+    /// The sum of the modelled parts and its range.
+    pub fn modelled(&self) -> (f64, f64, f64) {
+        self.parts.iter().fold((0.0, 0.0, 0.0), |(v, lo, hi), p| (v + p.value, lo + p.lo, hi + p.hi))
+    }
+
+    /// actual − modelled, with its range (the modelled range reversed).
+    pub fn not_explained(&self) -> (f64, f64, f64) {
+        let (v, lo, hi) = self.modelled();
+        (self.actual - v, self.actual - hi, self.actual - lo)
+    }
+
+    pub fn part(&self, cause: Cause) -> Option<&Part> {
+        self.parts.iter().find(|p| p.cause == cause)
+    }
+}
+
+/// Both assets' decompositions and the reading the rate channel starts from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decompositions {
+    pub btc: Decomposition,
+    pub spx: Decomposition,
+    pub reading: Reading,
+    /// The cascade's liquidations at the low and high ends of the impact law, US$.
+    pub liquidated_range: (f64, f64),
+}
+
+fn span3(a: f64, b: f64, c: f64) -> (f64, f64) {
+    (a.min(b).min(c), a.max(b).max(c))
+}
+
+/// The day (or the two weeks before it) decomposed for Bitcoin and the S&P
+/// 500 at the settings, with the cascade `c` run on the population `pop`.
+/// Each range comes from a stated uncertainty: β's 95 % interval, Y from
+/// 0.5 to 1.0 and the market volume from half to double the assumption.
+pub fn decompose(b: &Basis, p: &Settings, dr: &Drivers, pop: &[Position], c: &Cascade) -> Option<Decompositions> {
+    let h = p.span;
+    let (spx_actual, btc_actual) = actual_over(b, h);
+    let (spx_actual, btc_actual) = (spx_actual?, btc_actual?);
+    let beta = dr.inputs.beta();
+    let (beta_lo, beta_hi) = dr.inputs.crisis.map(|e| e.beta_range()).unwrap_or((beta, beta));
+    let (o, reading) = rates_over(b, p, h, beta)?;
+    let btc_rates = |bt: f64| rates_over(b, p, h, bt).map(|(o, _)| o.btc_pct).unwrap_or(0.0);
+    let part = |cause, value: f64, (lo, hi): (f64, f64), input| Part { cause, value, lo, hi, input };
+
+    let mut btc = vec![
+        part(Cause::Rates, o.btc_pct, span3(o.btc_pct, btc_rates(beta_lo), btc_rates(beta_hi)), false),
+        part(
+            Cause::Stocks,
+            beta * spx_actual,
+            span3(beta * spx_actual, beta_lo * spx_actual, beta_hi * spx_actual),
+            true,
+        ),
+    ];
+    // The ETF selling is the day's figure: there is no complete flow table
+    // for the two weeks, so over them it is left in "not explained".
+    let (low, high) = dr.inputs.impact_range(p.depth_cut_pct);
+    if h == Horizon::Day {
+        let q = selling_usd(&dr.market, p);
+        btc.push(part(Cause::Selling, dr.liquidity_btc, span3(dr.liquidity_btc, -low.pct(q), -high.pct(q)), false));
+    }
+    let c_low = run_cascade_with(pop, dr, p, low);
+    let c_high = run_cascade_with(pop, dr, p, high);
+    let add = |c: &Cascade| c.final_pct - c.shock_pct;
+    btc.push(part(Cause::Cascade, add(c), span3(add(c), add(&c_low), add(&c_high)), false));
+    let nq = p.nasdaq_beta.max(0.1);
+    let spill = |c: &Cascade| c.nasdaq_pct / nq;
+    let spx = vec![
+        part(Cause::Rates, o.spx_pct, (o.spx_pct, o.spx_pct), false),
+        part(Cause::Contagion, spill(c), span3(spill(c), spill(&c_low), spill(&c_high)), false),
+    ];
+    Some(Decompositions {
+        btc: Decomposition { horizon: h, parts: btc, actual: btc_actual },
+        spx: Decomposition { horizon: h, parts: spx, actual: spx_actual },
+        reading: reading.clone(),
+        liquidated_range: (c_low.liquidated.min(c_high.liquidated), c_low.liquidated.max(c_high.liquidated)),
+    })
 }

@@ -360,6 +360,52 @@ pub const CASCADE_SHOCK: Choice<CascadeShock> = Choice {
     },
 };
 
+/// The span of time the synthesis decomposes: the day itself (19 Nov close
+/// to 20 Nov close) or the two weeks before it (6 Nov close to 20 Nov close).
+/// Every bar of a decomposition uses the same horizon, so a two-week effect
+/// is never counted as the day's move.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Horizon {
+    Day,
+    TwoWeeks,
+}
+
+impl Horizon {
+    pub const ALL: [Horizon; 2] = [Horizon::Day, Horizon::TwoWeeks];
+
+    /// The link form.
+    pub fn key(self) -> &'static str {
+        match self {
+            Horizon::Day => "day",
+            Horizon::TwoWeeks => "2w",
+        }
+    }
+
+    /// The first close of the horizon (its move is measured from there).
+    pub fn start(self) -> Date {
+        match self {
+            Horizon::Day => Date { year: 2025, month: 11, day: 19 },
+            Horizon::TwoWeeks => Date { year: 2025, month: 11, day: 6 },
+        }
+    }
+
+    /// How the page names it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Horizon::Day => "the day (19 Nov close to 20 Nov close)",
+            Horizon::TwoWeeks => "the two weeks before (6 Nov close to 20 Nov close)",
+        }
+    }
+}
+
+pub const HORIZON_SPAN: Choice<Horizon> = Choice {
+    key: "span",
+    label: "What the decomposition explains",
+    default: Horizon::Day,
+    parse: |v| Horizon::ALL.into_iter().find(|h| h.key() == v),
+    write: |h| h.key().into(),
+};
+
 /// The colour theme: presentation, not part of the model's settings.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Theme {
@@ -433,6 +479,8 @@ macro_rules! for_each_control {
             with_lth: bool = $crate::state::WITH_LTH, Liquidity;
             /// The cascade's initial shock.
             cascade_shock: $crate::state::CascadeShock = $crate::state::CASCADE_SHOCK, Liquidations;
+            /// The horizon of the synthesis's decomposition.
+            span: $crate::state::Horizon = $crate::state::HORIZON_SPAN, Synthesis;
         }
     };
 }
@@ -790,7 +838,7 @@ mod tests {
         assert_eq!(serialise_state(&s2), q);
         // A non-default canonical link is a fixed point of parse → serialise.
         let q = "v=1&cut=72.5&lev=25&gr=9&gg=7.1&nqb=1.35&shock=-4.2&wbtc=20&pe=60&hz=15&q=1500&depth=40&phi=50&oi=30\
-&ref=2025-10-13%3A95&win=14&fr=1&lth=1&cshock=-3.5";
+&ref=2025-10-13%3A95&win=14&fr=1&lth=1&cshock=-3.5&span=2w";
         let (s, n) = parse_state(q);
         assert!(n.is_empty(), "{n:?}");
         assert_eq!(serialise_state(&s), q);
@@ -814,13 +862,13 @@ mod tests {
     #[test]
     fn every_control_has_a_distinct_key_and_an_owner() {
         let mut keys = Settings::KEYS.to_vec();
-        assert_eq!(keys.len(), 18);
+        assert_eq!(keys.len(), 19);
         keys.sort_unstable();
         keys.dedup();
         assert_eq!(keys.len(), Settings::KEYS.len(), "duplicate URL key");
         let owned: usize = Section::ALL.iter().map(|s| Settings::keys_of(*s).len()).sum();
         assert_eq!(owned, Settings::KEYS.len());
-        assert!(Settings::keys_of(Section::Synthesis).is_empty());
+        assert_eq!(Settings::keys_of(Section::Synthesis), ["span"]);
         assert_eq!(Settings::keys_of(Section::Rates), ["cut", "gr", "gg", "nqb", "ref"]);
     }
 
@@ -858,8 +906,10 @@ mod tests {
 
     #[test]
     fn typed_choices_read_and_write() {
-        let (s, n) = parse_state("ref=2025-10-13:95&fr=1&lth=0&cshock=-3.5&theme=dark");
+        let (s, n) = parse_state("ref=2025-10-13:95&fr=1&lth=0&cshock=-3.5&theme=dark&span=2w");
         assert!(n.is_empty(), "{n:?}");
+        assert_eq!(s.span, Horizon::TwoWeeks);
+        assert_eq!(parse_state("span=week").0.span, Horizon::Day);
         assert_eq!(s.rate_ref.id(), "2025-10-13:95");
         assert!(s.corr_adjusted && !s.with_lth);
         assert_eq!(s.cascade_shock, CascadeShock::Manual(-3.5));

@@ -56,11 +56,12 @@ impl Chart {
 /// Every chart of the page, as the sections build it at the default settings.
 fn page_charts(page: &Page, model: &Model) -> Vec<(&'static str, Chart)> {
     let p = &model.params;
-    let actual = scenario::actual_moves(&page.markets);
     // Rates.
     let readings = &page.basis.readings;
     let reference = rates::reference(readings, &p.rate_ref.id()).unwrap();
-    let beta = page.basis.pre.map(|s| s.beta).unwrap_or(1.0);
+    // The rates charts mark the moves over the rate change's span, as the section does.
+    let since = scenario::actual_since(&page.markets, Date::parse(&reference.date).unwrap());
+    let beta = model.inputs().beta();
     let curve = rates::curve(reference.pct / 100.0, p.growth(), p.nasdaq_beta, beta);
     let day_x = rates::day_x(readings);
     // Tariffs.
@@ -74,18 +75,27 @@ fn page_charts(page: &Page, model: &Model) -> Vec<(&'static str, Chart)> {
     let (d, c) = (&model.drivers, &model.cascade);
     vec![
         ("timeline", Chart::Timeline(intro::chart(&page.markets, &page.events).unwrap())),
-        ("rates_textbook", Chart::Lines(rates::textbook_chart(&rates::textbook_points(&curve), &actual, day_x))),
+        ("rates_textbook", Chart::Lines(rates::textbook_chart(&rates::textbook_points(&curve), &since, day_x))),
         (
             "rates_empirical",
-            Chart::Lines(rates::empirical_chart(&rates::empirical_points(&curve), p.nasdaq_beta, beta, &actual, day_x)),
+            Chart::Lines(rates::empirical_chart(&rates::empirical_points(&curve), p.nasdaq_beta, beta, &since, day_x)),
         ),
         ("correlation", Chart::Band(tariffs::chart(&roll, calm, false, &event_days))),
         ("flows", Chart::Flows(liquidity::flows_chart(&page.flows, &page.markets, &page.events))),
-        ("impact", Chart::Lines(liquidity::impact_chart(&mk, p.sell_usd_m, p.with_lth, p.depth_cut_pct))),
+        (
+            "impact",
+            Chart::Lines(liquidity::impact_chart(
+                &model.inputs(),
+                liquidity::lth_usd_m(&mk),
+                p.sell_usd_m,
+                p.with_lth,
+                p.depth_cut_pct,
+            )),
+        ),
         ("cascade_rounds", Chart::Rounds(liquidations::rounds_chart(c, c.rounds.len()))),
         ("liquidation_map", Chart::Map(liquidations::map_bins(&model.population, d.market.price_before))),
-        ("waterfall_btc", Chart::Waterfall(synthesis::btc_waterfall(d, c, true, &actual).steps)),
-        ("waterfall_spx", Chart::Waterfall(synthesis::spx_waterfall(d, c, p.nasdaq_beta, &actual).steps)),
+        ("waterfall_btc", Chart::Waterfall(synthesis::waterfall(&model.decomposition.btc))),
+        ("waterfall_spx", Chart::Waterfall(synthesis::waterfall(&model.decomposition.spx))),
     ]
 }
 

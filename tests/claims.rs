@@ -53,9 +53,16 @@ fn verdicts_on_the_bundled_data() {
             ("fear_15", Contested),
             ("cut_odds", Differs),
             ("ibit_500m", Matches),
-            ("nov_outflows", Differs),
+            ("nov_outflows", Matches),
             ("lth_815k", Contested),
             ("trade_war", Matches),
+            ("nasdaq_led", Matches),
+            ("btc_harder", Matches),
+            ("etf_streak", Matches),
+            ("nvidia_eve", Differs),
+            ("asia_simultaneous", Differs),
+            ("crypto_100b", Matches),
+            ("fear_lowest", Matches),
         ]
     );
 }
@@ -86,8 +93,17 @@ fn every_row_cites_a_source_and_never_prints_nan() {
     .into_iter()
     .next()
     .unwrap();
-    assert!(sp.data.contains("−1.56%"), "{}", sp.data);
-    assert!(sp.detail.contains("0.94 percentage points"), "{}", sp.detail);
+    assert_eq!(
+        sp.data,
+        "The index closed at 6,538.76: it fell 1.56% on the day. Measured from its intraday high, SPY (the S&P 500 \
+         ETF) fell 3.41%."
+    );
+    // No "fits better" unless the numbers show it: 0.91 against 0.94 points is no nearer a fit.
+    assert_eq!(
+        sp.detail,
+        "The close-to-close fall was 0.94 percentage points smaller than claimed; SPY's high-to-close fall was 0.91 \
+         points larger than claimed, no nearer a fit."
+    );
 }
 
 #[test]
@@ -104,6 +120,16 @@ fn verdicts_follow_the_data() {
     let v = verdicts(&f);
     assert_eq!(v[0], ("sp500_drop", Verdict::Matches));
     assert_eq!(v[4], ("cut_odds", Verdict::Matches));
+    // If Asia had fallen on 20 Nov, the claim would match.
+    for fact in f.markets.facts.iter_mut().filter(|x| x.group == "asia_change_pct" && x.date == "2025-11-20") {
+        fact.value = -1.0;
+    }
+    assert_eq!(verdicts(&f)[13], ("asia_simultaneous", Verdict::Matches));
+    // IBIT's month to date at $2.6B would not be "nearly $2 billion".
+    for fact in f.flows.facts.iter_mut().filter(|x| x.group == "etf_ibit_mtd") {
+        fact.value = -2600.0;
+    }
+    assert_eq!(verdicts(&f)[6], ("nov_outflows", Verdict::Differs));
     // Without the Bitcoin bars the claim cannot be checked.
     f.markets.ohlc.clear();
     assert_eq!(verdicts(&f)[2], ("btc_87k", Verdict::NotCheckable));

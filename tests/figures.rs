@@ -7,8 +7,9 @@ mod common;
 use common::{defaults, Page};
 use selloff::figures::{intro, liquidations, liquidity, rates, synthesis, tariffs};
 use selloff::model::rates::{outcome, Outcome};
+use selloff::scenario::Cause;
 use selloff::scenario::{self, Actual};
-use selloff::state::{CascadeShock, Settings};
+use selloff::state::{CascadeShock, Horizon, Settings};
 
 struct Rates {
     actual: Actual,
@@ -18,9 +19,10 @@ struct Rates {
 
 fn rates_at(page: &Page, p: &Settings) -> Rates {
     let reference = rates::reference(&page.basis.readings, &p.rate_ref.id());
-    let beta = page.basis.pre.map(|s| s.beta).unwrap_or(1.0);
+    let beta = scenario::inputs(&page.basis, p.corr_window).beta();
     let o = outcome(p.cut_pct / 100.0, reference.unwrap().pct / 100.0, p.growth(), p.nasdaq_beta, beta);
-    Rates { actual: scenario::actual_moves(&page.markets), label: rates::ref_label(reference), outcome: o }
+    let from = selloff::model::date::Date::parse(&reference.unwrap().date).unwrap();
+    Rates { actual: scenario::actual_since(&page.markets, from), label: rates::ref_label(reference), outcome: o }
 }
 
 #[test]
@@ -56,25 +58,29 @@ fn rates_sentences_at_the_defaults() {
     assert_eq!(
         rates::textbook_summary(&r.outcome, p.cut_pct, &r.label, &r.actual),
         "Textbook lens at a 39.6% cut probability against 64.5% on 6 Nov: value −1.23%, broad market −2.03%, \
-         growth −3.98%. Actual 20 Nov: S&P 500 −1.56%, Nasdaq −2.15%."
+         growth −3.98%. Actual from the reference day to 20 Nov: S&P 500 −2.70%, Nasdaq –."
     );
     assert_eq!(
         rates::empirical_summary(&r.outcome, p.cut_pct, &r.label, &r.actual),
         "Empirical lens at a 39.6% cut probability against 64.5% on 6 Nov: S&P 500 −0.25%, Nasdaq −0.30%, \
-         Bitcoin −0.51%. Actual 20 Nov: S&P 500 −1.56%, Nasdaq −2.15%, Bitcoin −5.30%."
+         Bitcoin −0.51%. Actual from the reference day to 20 Nov: S&P 500 −2.70%, Nasdaq –, Bitcoin −14.47%."
     );
-    assert_eq!(rates::share_text(r.outcome.spx_pct, r.actual.spx), "16%");
-    assert_eq!(rates::share_text(r.outcome.btc_pct, r.actual.btc), "10%");
+    assert_eq!(rates::share_text(r.outcome.spx_pct, r.actual.spx), "9%");
+    assert_eq!(rates::share_text(r.outcome.btc_pct, r.actual.btc), "4%");
     assert_eq!(rates::share_text(1.0, r.actual.spx), "wrong direction");
     assert_eq!(
         rates::punchline(&r.outcome, &r.actual, &r.label, p.cut_pct),
         "Under the empirical lens, a 6.2 bp rise in the expected December rate (odds from 64.5% on 6 Nov to 39.6%) \
-         explains a small part of the S&P 500's fall (16%) and a small part of Bitcoin's (10%). Most of the day's \
-         fall has to come from the other causes: the trade-war correlation, thin liquidity and forced selling. The \
-         textbook lens gives much larger numbers (−3.98% for the growth profile) because it assumes long-term \
-         discount rates move one for one with the expected policy rate, which they rarely do."
+         explains a small part of the S&P 500's fall from that day to 20 Nov (9%) and a small part of Bitcoin's \
+         (4%). Most of that fall has to come from the other causes: the trade-war correlation, thin liquidity and \
+         forced selling. The textbook lens gives much larger numbers (−3.98% for the growth profile) because it \
+         assumes long-term discount rates move one for one with the expected policy rate, which they rarely do."
     );
-    assert_eq!(rates::beta_text(page.basis.pre), "β = ρ·σ_BTC/σ_S&P = 0.64 × 2.37 / 0.74 = 2.06 over 56 trading days");
+    let est = scenario::inputs(&page.basis, p.corr_window).crisis;
+    assert_eq!(
+        rates::beta_text(est),
+        "β = ρ·σ_BTC/σ_S&P = 0.74 × 2.61 / 0.94 = 2.05 over 30 trading days, 9 Oct to 19 Nov"
+    );
     assert_eq!(rates::strip_reading(&page.basis.readings, "2025-11-20"), ("35–39.6%".to_string(), 39.6));
     assert_eq!(rates::strip_reading(&page.basis.readings, "2025-01-01").0, "–");
 }
@@ -102,7 +108,7 @@ fn rates_charts_and_table() {
     let page = Page::load();
     let p = defaults();
     let r = rates_at(&page, &p);
-    let beta = page.basis.pre.map(|s| s.beta).unwrap();
+    let beta = scenario::inputs(&page.basis, p.corr_window).beta();
     let curve = rates::curve(0.645, p.growth(), p.nasdaq_beta, beta);
     assert_eq!(curve.len(), 101);
     let day_x = rates::day_x(&page.basis.readings);
@@ -111,11 +117,17 @@ fn rates_charts_and_table() {
     assert_eq!(textbook.lines.len(), 3);
     assert!(textbook.lines.iter().all(|l| l.points.len() == 101));
     let marks: Vec<_> = textbook.marks.iter().map(|m| m.label.as_str()).collect();
-    assert_eq!(marks, ["S&P 500 actual −1.56%", "Nasdaq actual −2.15%"]);
+    // On the day itself (reference 19 Nov, 30%) the odds rose: the rate channel pushes prices up.
+    let day = Settings { rate_ref: selloff::state::RateRef::parse("2025-11-19:30").unwrap(), ..defaults() };
+    let rd = rates_at(&page, &day);
+    assert_eq!(rates::share_text(rd.outcome.btc_pct, rd.actual.btc), "wrong direction");
+    assert!(rates::punchline(&rd.outcome, &rd.actual, &rd.label, 39.6).contains("pushes prices up"));
+    // The actual moves over the rate change's span, 6 Nov to 20 Nov: no Nasdaq point on 6 Nov.
+    assert_eq!(marks, ["S&P 500 actual −2.70%"]);
     let empirical = rates::empirical_chart(&rates::empirical_points(&curve), 1.5, beta, &r.actual, day_x);
     let names: Vec<_> = empirical.legend().into_iter().map(|l| l.0).collect();
-    assert_eq!(names, ["S&P 500 (β 1)", "Nasdaq (β 1.5, assumed)", "Bitcoin (β 2.06, estimated)"]);
-    assert_eq!(empirical.marks.len(), 3);
+    assert_eq!(names, ["S&P 500 (β 1)", "Nasdaq (β 1.5, assumed)", "Bitcoin (β 2.05, estimated)"]);
+    assert_eq!(empirical.marks.len(), 2);
     let rows = rates::table_rows(&curve);
     assert_eq!(rows.len(), 11);
     assert_eq!(rows[0][0], "0%");
@@ -127,13 +139,16 @@ fn tariffs_figures_at_the_defaults_and_after_a_change() {
     let page = Page::load();
     let p = defaults();
     let pairs = &page.basis.pairs;
-    let (calm, crisis) = (scenario::calm_stats(pairs), scenario::crisis_stats(pairs, 30));
+    let (calm, crisis) = (scenario::calm_stats(pairs), scenario::estimate(pairs, 30));
+    let crisis_stats = crisis.map(|e| e.stats);
     let roll = scenario::rolling_corr(pairs, 30);
     assert_eq!(tariffs::tariff_day(&page.markets, &page.liquidations), ("−2.71%".to_string(), "$19B".to_string()));
     assert_eq!(
         tariffs::summary(&roll, 30, pairs.len(), calm, crisis),
-        "The 30-day correlation of daily returns ran from 0.67 (window ending 14 Oct) to 0.67 (ending 28 Nov); \
-         before the 10 Oct tariff threat it was 0.31 over 27 days; in the window ending 20 Nov it was 0.76."
+        "The 30-day correlation of daily returns peaked at 0.81 in the window ending 12 Nov; it was 0.67 in the \
+         first window (ending 14 Oct) and 0.67 in the last (ending 28 Nov). Before the 10 Oct tariff threat it was \
+         0.31 over 27 days. Over the 30 trading days from 9 Oct to 19 Nov, the window the model uses to explain 20 Nov, \
+         it was 0.74."
     );
     let none = tariffs::summary(&scenario::rolling_corr(pairs, 90), 90, pairs.len(), calm, None);
     assert!(none.starts_with("A 90-day window needs 90 daily returns; the data holds 62"), "{none}");
@@ -146,29 +161,29 @@ fn tariffs_figures_at_the_defaults_and_after_a_change() {
     assert_eq!(tariffs::table_rows(&roll, calm).len(), roll.len());
     assert_eq!(
         tariffs::transmission(crisis, p.stock_shock_pct),
-        "Over the 30 trading days to 20 Nov, Bitcoin's beta to the S&P 500 was 2.12 (correlation 0.76 × Bitcoin's \
-         daily volatility 2.73% ÷ the S&P's 0.98%). So a fall of −1.6% in US stocks would, on average, come with a \
-         Bitcoin move of −3.40% (model output)."
+        "Over the 30 trading days from 9 Oct to 19 Nov, Bitcoin's beta to the S&P 500 was 2.05 (correlation 0.74 × \
+         Bitcoin's volatility per trading-day return 2.61% ÷ the S&P's 0.94%). So a fall of 1.6% in US stocks \
+         would, on average, come with a Bitcoin move of −3.28% (model output)."
     );
     assert_eq!(
-        tariffs::leverage_text(p.lev_x, tariffs::btc_move(crisis, p.stock_shock_pct)),
-        "A trader long Bitcoin at 10× leverage (the leverage slider) would lose 34% of their margin on that move; \
-         a 10× long is liquidated by a fall of −9.64%, so this shock alone does not, but a margin call would force \
+        tariffs::leverage_text(p.lev_x, tariffs::btc_move(crisis_stats, p.stock_shock_pct)),
+        "A trader long Bitcoin at 10× leverage (the leverage slider) would lose 33% of their margin on that move; \
+         a 10× long is liquidated by a fall of 9.64%, so this shock alone does not, but a margin call would force \
          many to sell."
     );
-    let liquidated = tariffs::leverage_text(50.0, tariffs::btc_move(crisis, p.stock_shock_pct));
+    let liquidated = tariffs::leverage_text(50.0, tariffs::btc_move(crisis_stats, p.stock_shock_pct));
     assert!(liquidated.ends_with(", so this shock alone liquidates it."), "{liquidated}");
-    let pf = tariffs::portfolio(calm, crisis, 10.0).unwrap();
+    let pf = tariffs::portfolio(calm, crisis_stats, 10.0).unwrap();
     assert_eq!(
         tariffs::portfolio_rows(&pf),
-        [["calm, before 10 Oct: 0.31", "1.00%", "−2.29%"], ["crisis, to 20 Nov: 0.76", "1.10%", "−2.53%"]]
+        [["calm, before 10 Oct: 0.31", "0.96%", "−2.20%"], ["crisis, to 19 Nov: 0.74", "1.05%", "−2.41%"]]
     );
     assert_eq!(
         tariffs::punchline(&pf),
         "Diversification disappears when it is needed: with the same volatilities, the rise in correlation from \
-         0.31 to 0.76 makes this portfolio's daily swings 10% larger, and its bad days worse."
+         0.31 to 0.74 makes this portfolio's daily swings 10% larger, and its bad days worse."
     );
-    let heavier = tariffs::punchline(&tariffs::portfolio(calm, crisis, 40.0).unwrap());
+    let heavier = tariffs::punchline(&tariffs::portfolio(calm, crisis_stats, 40.0).unwrap());
     assert_ne!(heavier, tariffs::punchline(&pf));
 }
 
@@ -185,26 +200,27 @@ fn liquidity_figures() {
     assert_eq!(flows.record.map(|r| (r.0.to_string(), r.1)), Some(("2025-11-18".to_string(), -523.2)));
     assert_eq!(
         liquidity::flows_summary(&page.flows, &flows),
-        "Reported net flows of US spot Bitcoin ETFs in November 2025: IBIT's largest one-day outflow was −$523.2M \
-         on 18 Nov 2025; all funds had lost about −$3.5B by 24 Nov. Bitcoin fell from $110,046 on 1 Nov to $85,074 \
-         on 21 Nov (UTC closes)."
+        "Reported net flows of US spot Bitcoin ETFs in November 2025: IBIT's largest one-day net flow was \
+         −$523.2M on 18 Nov 2025; all funds together had lost about $3.5B by 24 Nov. Bitcoin fell from $110,046 on \
+         1 Nov to $85,074 on 21 Nov (UTC closes)."
     );
     assert_eq!(liquidity::flows_legend().len(), 4);
     assert!(!liquidity::flows_rows(&page.flows).is_empty());
     let mk = page.basis.market;
+    let inp = scenario::inputs(&page.basis, p.corr_window);
     let q = p.sell_usd_m * 1e6;
     assert_eq!(
-        liquidity::impact_summary(&mk, q),
-        "At full depth the chosen selling moves Bitcoin by 0.74%; with 50% of depth gone, 1.05%; with 90% gone, \
-         2.35% (model output)."
+        liquidity::impact_summary(&inp, q),
+        "At full depth the chosen selling moves Bitcoin by 0.18%; with 50% of depth gone, 0.25%; with 90% gone, \
+         0.56% (model output)."
     );
-    assert_ne!(liquidity::impact_summary(&mk, 2.0 * q), liquidity::impact_summary(&mk, q));
-    assert_eq!(liquidity::impact_rows(&mk, q)[5], ["50%", "$1.72B", "1.05%"]);
-    let chart = liquidity::impact_chart(&mk, p.sell_usd_m, false, 0.0);
+    assert_ne!(liquidity::impact_summary(&inp, 2.0 * q), liquidity::impact_summary(&inp, q));
+    assert_eq!(liquidity::impact_rows(&inp, q)[5], ["50%", "$30B", "0.25%"]);
+    let chart = liquidity::impact_chart(&inp, liquidity::lth_usd_m(&mk), p.sell_usd_m, false, 0.0);
     assert_eq!(chart.lines.len(), 1);
-    assert_eq!(chart.marks[0].label, "0.74%");
+    assert_eq!(chart.marks[0].label, "0.18%");
     assert_eq!(chart.current, Some((0.0, "depth lost 0%".to_string())));
-    let with_lth = liquidity::impact_chart(&mk, p.sell_usd_m, true, 50.0);
+    let with_lth = liquidity::impact_chart(&inp, liquidity::lth_usd_m(&mk), p.sell_usd_m, true, 50.0);
     assert_eq!(with_lth.lines.len(), 2);
     assert!(with_lth.marks[0].y > chart.marks[0].y);
     let rows = liquidity::check_rows(&page.flows, &page.markets);
@@ -222,14 +238,14 @@ fn liquidations_figures_at_the_defaults_and_with_more_leverage() {
     let c = &model.cascade;
     assert_eq!(
         liquidations::summary(Some(c)),
-        "Starting from $91,555 (19 Nov close), an initial shock of −4.65% becomes a fall of −5.10% after 6 rounds; \
-         $4.36B of leveraged longs are liquidated (model output)."
+        "Starting from $91,555 (19 Nov close), an initial shock of −3.17% becomes a fall of −3.38% after 6 rounds; \
+         $870M of leveraged longs are liquidated (model output, two significant figures)."
     );
     assert_eq!(liquidations::summary(None), "The cascade needs markets.json and rates.json.");
-    assert_eq!(liquidations::settled(c), "The cascade settles at a fixed point.");
+    assert_eq!(liquidations::settled(c, model.params.oi_bn * 1e9), "The cascade settles at a fixed point.");
     assert_eq!(
         liquidations::nasdaq_text(c),
-        " The tech-stock selling it sets off moves the Nasdaq −0.04% (model output)."
+        " The tech-stock selling it sets off moves the Nasdaq −0.02% (model output)."
     );
     let chart = liquidations::rounds_chart(c, 2);
     assert_eq!((chart.rounds.len(), chart.shown), (6, 2));
@@ -238,19 +254,26 @@ fn liquidations_figures_at_the_defaults_and_with_more_leverage() {
     assert_eq!(bins.len(), liquidations::MAP_BINS);
     assert_eq!(
         liquidations::map_summary(&bins),
-        "$22.93B of the modelled longs would be liquidated within 20% below the 19 Nov close; the densest band is \
-         $87,893 to $88,351 ($1.32B). Darker bars hold more."
+        "$23B of the modelled longs would be liquidated within 20% below the 19 Nov close; the densest band is \
+         $87,893 to $88,351 ($1.3B). Darker bars hold more."
     );
     assert_eq!(liquidations::map_summary(&[]), "No modelled long is within 20% of liquidation.");
     assert_eq!(liquidations::map_rows(&bins).len(), bins.len());
-    let glt = liquidations::glt_text(liquidations::glt(&model.drivers, &model.params));
-    let stable = "Here λ·A·(L − 1) = 0.41: below 1, so each round of forced selling is smaller than the last and the \
-                  loop dies out.";
-    assert!(glt.ends_with(stable), "{glt}");
+    let oi = model.params.oi_bn * 1e9;
+    let cap = scenario::cascade_cap_pct(&model.drivers, &model.params, c.shock_pct, oi);
+    assert_eq!(
+        liquidations::stability_text(c, oi, cap),
+        "Stability test (after Greenwood, Landier & Thesmar, 2015): a deleveraging spiral runs away when each round \
+         of forced selling sets off more selling than the market absorbs. Here it is read off the cascade itself: \
+         the cascade settles after 6 rounds with $870M liquidated (4% of the open interest), so the loop dies out \
+         before the leveraged longs are used up. Forced selling can never exceed the open interest ($24B), so in \
+         this model even selling all of it, on top of the initial shock, would leave Bitcoin 4.3% below the 19 Nov \
+         close."
+    );
     assert_eq!(
         liquidations::reported_cells(&page.liquidations, &page.markets),
         [
-            "$914M to $2.2B in the 24 hours to 21 Nov, all crypto, about a half of it Bitcoin (CoinGlass, quoted at \
+            "$914M to $2.2B in the 24 hours to 21 Nov, all crypto; Bitcoin alone $960M to $1.13B (CoinGlass, quoted at \
              different times)"
                 .to_string(),
             "$86,100 on 20 Nov, $80,600 on 21 Nov (Binance)".to_string(),
@@ -260,52 +283,271 @@ fn liquidations_figures_at_the_defaults_and_with_more_leverage() {
     let high = page.model(Settings { lev_x: 50.0, ..defaults() });
     assert!(high.cascade.liquidated > c.liquidated);
     assert_ne!(liquidations::summary(Some(&high.cascade)), liquidations::summary(Some(c)));
-    let runaway = liquidations::glt(&high.drivers, &high.params);
-    assert!(runaway > liquidations::glt(&model.drivers, &model.params));
 }
 
 #[test]
-fn synthesis_waterfalls_sentence_and_levels() {
+fn synthesis_decomposition_sentence_and_levels() {
     let page = Page::load();
     let model = page.model(defaults());
-    let actual = scenario::actual_moves(&page.markets);
-    let (d, c) = (&model.drivers, &model.cascade);
-    let b = synthesis::btc_waterfall(d, c, true, &actual);
-    let s = synthesis::spx_waterfall(d, c, model.params.nasdaq_beta, &actual);
+    let d = &model.decomposition;
     let labels = |steps: &[selloff::charts::waterfall::Step]| steps.iter().map(|x| x.label.clone()).collect::<Vec<_>>();
-    assert_eq!(labels(&b.steps), ["Rates", "Correlation", "Liquidity", "Cascade", "Model", "Actual"]);
-    assert_eq!(labels(&s.steps), ["Rates", "Stock shock", "Contagion", "Model", "Actual"]);
-    // The causes add up to the model's total.
-    let sum: f64 = b.steps.iter().filter(|x| !x.from_zero).map(|x| x.value).sum();
-    assert!((sum - b.total).abs() < 1e-9);
-    assert!((b.total - c.final_pct).abs() < 1e-12);
+    let b = synthesis::waterfall(&d.btc);
+    let s = synthesis::waterfall(&d.spx);
+    assert_eq!(labels(&b), ["Rates", "Stocks × β", "ETF selling", "Cascade", "Not explained", "Actual"]);
+    assert_eq!(labels(&s), ["Rates", "Contagion", "Not explained", "Actual"]);
+    // The stacked bars end at the actual move.
+    for (steps, actual) in [(&b, d.btc.actual), (&s, d.spx.actual)] {
+        let sum: f64 = steps.iter().filter(|x| !x.from_zero).map(|x| x.value).sum();
+        assert!((sum - actual).abs() < 1e-9);
+    }
     assert_eq!(
-        synthesis::sentence(&b, s.total, &actual, &page.markets),
-        "At these settings the model puts Bitcoin −5.10% at $86,885 and the S&P 500 −1.88%. That is close to \
-         Bitcoin's actual −5.30% over the UTC day (its low was $86,100) and is close to the S&P 500's actual −1.56%."
+        synthesis::sentence(d, model.params.cut_pct),
+        "Over the day (19 Nov close to 20 Nov close), Bitcoin fell 5.30% and the S&P 500 fell 1.56%. For Bitcoin: \
+         the rate channel (odds from 30% on 19 Nov to 39.6%) gives +0.20% (+0.13% to +0.26%); the S&P 500's actual \
+         move passed on by β, an input rather than a cause the model explains, gives −3.19% (−4.27% to −2.11%); the \
+         day's ETF selling, through the square-root law, gives −0.18% (−0.36% to −0.09%); liquidations on 20 \
+         Nov deepened the fall by 0.11 to 0.55 points (0.21 at the central inputs). Not explained: −1.92% (−3.26% to −0.25%). \
+         Leaving out what was put in, the model's own causes give −0.19% (−0.78% to +0.06%) of the −2.11% left to \
+         explain. For the S&P 500 the model has only the rate channel, +0.10%, and the tech selling set off by \
+         crypto liquidations, −0.02% (−0.03% to −0.02%). The AI reversal after Nvidia's results is not modelled \
+         (no sourced index weight for Nvidia is in the data), so −1.64% (−1.64% to −1.63%) is not explained and no \
+         fit is claimed."
     );
-    assert_eq!(
-        synthesis::level_rows(b.price, s.total, synthesis::spx_before(&page.markets)),
-        [("$86,885".to_string(), false), ("$86,885".to_string(), true), ("6,517".to_string(), true)]
-    );
-    let rows = synthesis::contribution_rows(&b.steps, &s.steps);
-    assert_eq!(rows[0], ["Rates", "−0.51%", "−0.25%"]);
-    assert_eq!(rows[1], ["Correlation", "−3.40%", "–"]);
+    let rows = synthesis::contribution_rows(d);
+    assert_eq!(rows[0], ["Rates", "+0.20% (+0.13% to +0.26%)", "+0.10%"]);
+    assert_eq!(rows[1], ["Stocks × β", "input × β: −3.19% (−4.27% to −2.11%)", "–"]);
+    assert_eq!(rows[4], ["Contagion", "–", "−0.02% (−0.03% to −0.02%)"]);
+    assert_eq!(rows[6], ["Not explained", "−1.92% (−3.26% to −0.25%)", "−1.64% (−1.64% to −1.63%)"]);
     assert_eq!(rows[7], ["Actual", "−5.30%", "−1.56%"]);
+    assert_eq!(synthesis::level_rows(model.cascade.final_price)[0].1, Some(true));
+    assert_eq!(synthesis::level_rows(model.cascade.final_price)[2].1, None);
     let levels = synthesis::data_levels(&page.markets);
     assert_eq!(levels[0], (synthesis::LEVELS[0], Some("20 Nov low $86,100".to_string()), Some(false)));
     assert_eq!(levels[2].1.as_deref(), Some("lowest November close 6,538.76"));
-    // A manual shock drops the cascade bar and changes the sentence.
-    let manual = page.model(Settings { cascade_shock: CascadeShock::Manual(-20.0), ..defaults() });
-    let bm = synthesis::btc_waterfall(&manual.drivers, &manual.cascade, false, &actual);
-    assert!(!labels(&bm.steps).contains(&"Cascade".to_string()));
-    let sm = synthesis::spx_waterfall(&manual.drivers, &manual.cascade, 1.2, &actual);
-    let sentence = synthesis::sentence(&bm, sm.total, &actual, &page.markets);
-    assert!(sentence.starts_with("At these settings the model puts Bitcoin −5.52% at $86,498"), "{sentence}");
-    // A big stock shock makes the model overshoot.
-    let crash = page.model(Settings { stock_shock_pct: -6.0, ..defaults() });
-    let bc = synthesis::btc_waterfall(&crash.drivers, &crash.cascade, true, &actual);
-    let sc = synthesis::spx_waterfall(&crash.drivers, &crash.cascade, 1.2, &actual);
-    let sentence = synthesis::sentence(&bc, sc.total, &actual, &page.markets);
-    assert!(sentence.contains("overshoots Bitcoin's actual"), "{sentence}");
+    // The two weeks before: no ETF-selling bar, another actual, another reading.
+    let two = page.model(Settings { span: Horizon::TwoWeeks, ..defaults() });
+    let d2 = &two.decomposition;
+    assert!(d2.btc.part(Cause::Selling).is_none());
+    assert_eq!(d2.reading.date, "2025-11-06");
+    assert_ne!(d2.btc.actual, d.btc.actual);
+    assert_eq!(
+        synthesis::sentence(d2, two.params.cut_pct),
+        "Over the two weeks before (6 Nov close to 20 Nov close), Bitcoin fell 14.47% and the S&P 500 fell 2.70%. \
+         For Bitcoin: the rate channel (odds from 64.5% on 6 Nov to 39.6%) gives −0.51% (−0.68% to −0.34%); the \
+         S&P 500's actual move passed on by β, an input rather than a cause the model explains, gives −5.54% \
+         (−7.42% to −3.66%); the ETF selling is not modelled over two weeks (no complete daily flow table), so it \
+         sits in \"not explained\"; liquidations on 20 Nov deepened the fall by 0.11 to 0.55 points (0.21 at the \
+         central inputs). Not explained: −8.21% (−10.37% to −5.82%). Leaving out what was put in, the model's own \
+         causes give −0.72% (−1.23% to −0.45%) of the −8.93% left to explain. For the S&P 500 the model has only \
+         the rate channel, −0.25%, and the tech selling set off by crypto liquidations, −0.02% (−0.03% to −0.02%). \
+         The AI reversal after Nvidia's results is not modelled (no sourced index weight for Nvidia is in the data), \
+         so −2.44% (−2.44% to −2.43%) is not explained and no fit is claimed."
+    );
+}
+
+/// The stability statement and the cascade never disagree, over the whole
+/// leverage × open-interest range, from the day's shock and from a crash.
+#[test]
+fn the_stability_statement_agrees_with_the_cascade_everywhere() {
+    use liquidations::{loop_of, settled, stability_text, Loop};
+    let page = Page::load();
+    let mut seen = std::collections::HashSet::new();
+    for shock in [CascadeShock::Auto, CascadeShock::Manual(-30.0)] {
+        for lev in [1.0, 2.0, 5.0, 10.0, 17.5, 25.0, 40.0, 60.0, 80.0, 100.0] {
+            for oi_bn in [1.0, 5.0, 12.0, 24.0, 50.0, 75.0, 100.0] {
+                let m = page.model(Settings { lev_x: lev, oi_bn, cascade_shock: shock, ..defaults() });
+                let (c, oi) = (&m.cascade, oi_bn * 1e9);
+                let cap = scenario::cascade_cap_pct(&m.drivers, &m.params, c.shock_pct, oi);
+                let text = stability_text(c, oi, cap);
+                let end = settled(c, oi);
+                let kind = loop_of(c, oi);
+                seen.insert(format!("{kind:?}"));
+                let at = format!("lev {lev}, oi {oi_bn}, {shock:?}: {text} / {end}");
+                // "runs away" only when the run used up every long (or never settled).
+                assert_eq!(text.contains("the loop runs away"), matches!(kind, Loop::Exhausted), "{at}");
+                assert_eq!(text.contains("the loop dies out"), kind == Loop::DiesOut, "{at}");
+                assert_eq!(end.contains("settles at a fixed point"), kind == Loop::DiesOut, "{at}");
+                if kind == Loop::DiesOut {
+                    assert!(c.converged && c.liquidated < oi, "{at}");
+                }
+                // The cap is never passed: forced selling cannot exceed the open interest.
+                assert!(c.final_pct >= cap - 1e-6, "{at}: {} < cap {cap}", c.final_pct);
+                assert!(c.liquidated <= oi * (1.0 + 1e-9), "{at}");
+            }
+        }
+    }
+    assert!(seen.contains("DiesOut") && seen.contains("Exhausted"), "{seen:?}");
+}
+
+/// The parts and "not explained" add up to the actual move for both assets,
+/// on both horizons, at a grid of settings; every range contains its value.
+#[test]
+fn the_decomposition_adds_up_to_the_actual_at_a_grid_of_settings() {
+    let page = Page::load();
+    for span in Horizon::ALL {
+        for (cut_pct, lev_x, oi_bn, depth) in
+            [(39.6, 10.0, 24.0, 0.0), (0.0, 100.0, 100.0, 90.0), (100.0, 1.0, 1.0, 0.0), (30.0, 25.0, 50.0, 50.0)]
+        {
+            let m = page.model(Settings { span, cut_pct, lev_x, oi_bn, depth_cut_pct: depth, ..defaults() });
+            let (spx, btc) = scenario::actual_over(&page.basis, span);
+            for (dec, actual) in [(&m.decomposition.btc, btc.unwrap()), (&m.decomposition.spx, spx.unwrap())] {
+                assert_eq!(dec.actual, actual);
+                let (modelled, _, _) = dec.modelled();
+                let (ne, ne_lo, ne_hi) = dec.not_explained();
+                assert!((modelled + ne - actual).abs() < 1e-9);
+                assert!(ne_lo <= ne + 1e-9 && ne <= ne_hi + 1e-9);
+                let bars: f64 = synthesis::waterfall(dec).iter().filter(|s| !s.from_zero).map(|s| s.value).sum();
+                assert!((bars - actual).abs() < 1e-9);
+                for p in &dec.parts {
+                    assert!(p.lo <= p.value + 1e-9 && p.value <= p.hi + 1e-9, "{p:?}");
+                }
+            }
+            // Only the stock transmission rests on an input.
+            let inputs: Vec<_> = m.decomposition.btc.parts.iter().filter(|p| p.input).map(|p| p.cause).collect();
+            assert_eq!(inputs, [Cause::Stocks]);
+        }
+    }
+}
+
+/// No estimate used to explain 20 Nov ends after 19 Nov; a window longer
+/// than the history is honoured with the real count, stated on screen.
+#[test]
+fn estimation_windows_end_before_the_day() {
+    let page = Page::load();
+    for w in selloff::state::Window::ALL {
+        let inp = scenario::inputs(&page.basis, w);
+        let e = inp.crisis.unwrap();
+        assert!(e.last.to_string().as_str() <= scenario::EST_END, "{w:?}: {}", e.last);
+        assert_eq!(e.last.to_string(), "2025-11-19");
+        assert_eq!(e.stats.n, w.days().min(56), "{w:?}");
+        assert_eq!(e.is_short(), w.days() > 56);
+        let calm = inp.calm.unwrap();
+        assert_eq!(calm.n, 27);
+    }
+    let long = scenario::estimate(&page.basis.pairs, 90).unwrap();
+    let text = tariffs::transmission(Some(long), -1.6);
+    assert!(
+        text.starts_with(
+            "Over the 56 trading days from 3 Sep to 19 Nov (the 90-day window asks for more: only 56 trading days of \
+             returns come before 20 Nov), Bitcoin's beta"
+        ),
+        "{text}"
+    );
+    let roll = scenario::rolling_corr(&page.basis.pairs, 90);
+    let summary = tariffs::summary(&roll, 90, page.basis.pairs.len(), inp_calm(&page), Some(long));
+    assert!(summary.starts_with("A 90-day window needs 90 daily returns; the data holds 62"), "{summary}");
+    assert!(summary.contains("only 56 trading days of returns come before 20 Nov"), "{summary}");
+    // The σ of the square-root law is per UTC day, over 30 days to 19 Nov.
+    let inp = scenario::inputs(&page.basis, selloff::state::Window::D30);
+    assert_eq!(inp.sigma_btc_utc_n, 30);
+}
+
+fn inp_calm(page: &Page) -> Option<selloff::model::returns::Stats> {
+    scenario::calm_stats(&page.basis.pairs)
+}
+
+/// Every section reads the one inputs table: one β, one σ per definition,
+/// one market volume.
+#[test]
+fn every_section_reads_the_shared_inputs() {
+    let page = Page::load();
+    let m = page.model(defaults());
+    let inp = m.inputs();
+    // Section 1's β (rates) is the drivers' and the cascade's β.
+    let r = rates_at(&page, &m.params);
+    assert!((r.outcome.btc_pct - m.drivers.rates_btc).abs() < 1e-12);
+    assert_eq!(m.drivers.btc_beta_crisis, inp.beta());
+    // Section 2's transmission uses the same β.
+    assert!((tariffs::btc_move(inp.crisis.map(|e| e.stats), -1.6) - m.drivers.tariff_btc).abs() < 1e-12);
+    // Section 3's impact and the synthesis's ETF-selling bar: the same law, σ and V.
+    let q = m.params.sell_usd_m * 1e6;
+    assert!((liquidity::impact_pct(&inp, q, 0.0) + m.drivers.liquidity_btc).abs() < 1e-12);
+    let selling = m.decomposition.btc.part(Cause::Selling).unwrap().value;
+    assert!((selling - m.drivers.liquidity_btc).abs() < 1e-12);
+    // Section 4's cascade runs on the same impact law.
+    let again = scenario::run_cascade_with(&m.population, &m.drivers, &m.params, inp.impact(0.0));
+    assert_eq!(again, m.cascade);
+    assert_eq!(inp.volume_usd, scenario::MARKET_VOLUME_USD);
+}
+
+/// The appendix's market-inputs table: one row per input, with its unit,
+/// window and source, at the page's window.
+#[test]
+fn the_market_inputs_table() {
+    let page = Page::load();
+    let m = page.model(defaults());
+    let rows = selloff::figures::inputs::rows(&m.inputs(), &page.markets);
+    let names: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(names.len(), 11, "{names:?}");
+    assert_eq!(rows[0][1], "2.07%", "{:?}", rows[0]);
+    assert_eq!(rows[3][1], "2.05 (95% interval 1.35 to 2.75)", "{:?}", rows[3]);
+    assert_eq!(rows[3][3], "30 trading days, 9 Oct to 19 Nov");
+    assert!(rows.iter().all(|r| r.iter().all(|c| !c.is_empty() && !c.contains("NaN"))), "{rows:?}");
+    let long =
+        selloff::figures::inputs::rows(&scenario::inputs(&page.basis, selloff::state::Window::D90), &page.markets);
+    assert_eq!(long[3][3], "56 trading days, 3 Sep to 19 Nov; the 90-day window asks for more");
+}
+
+/// The default open interest and leverage mix reproduce the reported
+/// magnitude of Bitcoin liquidations; a far larger setting shows the gap.
+#[test]
+fn the_default_is_calibrated_to_the_reported_liquidations() {
+    let page = Page::load();
+    let m = page.model(defaults());
+    let (lo, hi) = liquidations::reported_btc(&page.liquidations).unwrap();
+    assert_eq!((lo, hi), (960.0, 1130.0));
+    let model_m = m.cascade.liquidated / 1e6;
+    // Within a fifth of the reported range at the defaults.
+    assert!(model_m > 0.8 * lo && model_m < 1.2 * hi, "{model_m}");
+    let (r0, r1) = m.decomposition.liquidated_range;
+    assert!(r0 <= m.cascade.liquidated && m.cascade.liquidated <= r1);
+    assert_eq!(
+        liquidations::calibration(m.cascade.liquidated, m.decomposition.liquidated_range, &page.liquidations),
+        "The model liquidates $870M of Bitcoin longs (from $630M to $1.8B with Y and the market volume at the ends of \
+         their ranges): 10% below the lowest Bitcoin figure reported for the 24 hours to 21 Nov ($960M to $1.13B). \
+         The comparison is rough: the reported 24 hours run into 21 Nov, when Bitcoin fell further, and cover only \
+         the exchanges CoinGlass tracks; the model covers 20 Nov's move, and its open interest and leverage mix are \
+         assumptions."
+    );
+    let big = page.model(Settings { lev_x: 50.0, oi_bn: 100.0, ..defaults() });
+    let text =
+        liquidations::calibration(big.cascade.liquidated, big.decomposition.liquidated_range, &page.liquidations);
+    assert!(text.contains("× the highest Bitcoin figure reported"), "{text}");
+}
+
+/// Section 3 and the Claims-vs-data panel give the same verdicts on IBIT.
+#[test]
+fn section_3_and_the_claims_panel_agree_on_ibit() {
+    let page = Page::load();
+    let text = liquidity::ibit_text(&page.flows);
+    assert_eq!(
+        text,
+        "The explanation says BlackRock's IBIT lost more than $500 million in a single day and nearly $2 billion in \
+         November. The first matches: IBIT's largest one-day net flow in the data: −$523.2M on 18 Nov 2025. The \
+         second matches: IBIT's month-to-date net flow when the text was written: about −$2.1B to 18 Nov 2025; for \
+         the whole month about −$2.2B. All US spot Bitcoin ETFs together: about −$3.5B by 24 Nov 2025."
+    );
+    let panel = selloff::data::claims::november_outflows(&page.flows);
+    assert!(text.contains(&format!("The second {}", panel.verdict.label())));
+}
+
+/// The forecasts, checked in hindsight against the data to its last date.
+#[test]
+fn the_forecasts_in_hindsight() {
+    let page = Page::load();
+    let rows = synthesis::forecasts(&page.markets, &page.rates);
+    assert_eq!(rows.len(), 4);
+    let verdicts: Vec<&str> = rows.iter().map(|r| r[2].as_str()).collect();
+    assert_eq!(
+        verdicts,
+        [
+            "did not hold",
+            "came within $600 of $80,000, not below it",
+            "not by the end of the data (9.0% above 6,000)",
+            "not checkable with this data (advice, and the decision came later)"
+        ]
+    );
+    assert_eq!(rows[1][1], "The lowest Binance low from 20 Nov to 30 Nov 2025 was $80,600 on 21 Nov 2025");
+    assert_eq!(rows[2][1], "Lowest close from 20 Nov to 28 Nov 2025: 6,538.76 on 20 Nov 2025");
+    assert!(rows[3][1].starts_with("December cut odds were back at 85% on 26 Nov 2025"), "{:?}", rows[3]);
 }

@@ -38,7 +38,7 @@ fn rate_answers_match_the_model_and_follow_the_slider() {
     for cut in [10.0, 39.6, 90.0] {
         let s = Settings { cut_pct: cut, ..defaults() };
         let qs = questions(&page, &s, Section::Rates);
-        let beta = page.basis.pre.unwrap().beta;
+        let beta = page.model(s.clone()).drivers.inputs.beta();
         let o = outcome(cut / 100.0, 0.645, s.growth(), s.nasdaq_beta, beta);
         let bp = o.dr_pp * 100.0;
         assert!(qs[0].answer.starts_with(&format!(

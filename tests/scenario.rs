@@ -1,7 +1,8 @@
 //! The combined scenario on the real bundled data.
 
 use selloff::data::{parse_data_file, DataFile};
-use selloff::scenario::{drivers, nasdaq_sigma, population, run_cascade, Data, POPULATION};
+use selloff::scenario::{actual_over, basis, drivers, population, rates_over, run_cascade, Data, POPULATION};
+use selloff::state::Horizon;
 use selloff::state::Settings;
 use std::fs;
 
@@ -22,10 +23,18 @@ fn defaults_give_a_finite_falling_scenario() {
     let dr = drivers(&Data { markets: &m, rates: &r }, &p).unwrap();
     println!("{dr:?}");
     assert!(dr.rates_btc < 0.0 && dr.tariff_btc < 0.0 && dr.liquidity_btc < 0.0);
-    assert!((dr.combined_btc - (dr.rates_btc + dr.tariff_btc + dr.liquidity_btc)).abs() < 1e-9);
+    // The cascade starts from the day's modelled shock: the rate channel on
+    // the day (19 Nov reading to the setting), the S&P 500's actual day × β
+    // and the day's net selling.
+    let b = basis(&Data { markets: &m, rates: &r }).unwrap();
+    let (day_rates, reading) = rates_over(&b, &p, Horizon::Day, dr.btc_beta_crisis).unwrap();
+    assert_eq!(reading.date, "2025-11-19");
+    let day_stocks = actual_over(&b, Horizon::Day).0.unwrap() * dr.btc_beta_crisis;
+    assert!(day_rates.btc_pct > 0.0, "the odds rose on the day: {}", day_rates.btc_pct);
+    assert!((dr.combined_btc - (day_rates.btc_pct + day_stocks + dr.liquidity_btc)).abs() < 1e-9);
     let pop = population(&m, p.lev_x, p.oi_bn * 1e9, POPULATION);
     assert!(!pop.is_empty());
-    let c = run_cascade(&pop, &dr, &p, nasdaq_sigma(&m, p.nasdaq_beta));
+    let c = run_cascade(&pop, &dr, &p);
     println!("final {} liq {} rounds {} amp {}", c.final_pct, c.liquidated, c.rounds.len(), c.amplification);
     assert!(c.converged);
     assert!(c.final_pct <= dr.combined_btc && c.final_pct.is_finite());
@@ -37,7 +46,7 @@ fn leverage_and_cut_odds_change_the_outcome() {
     let run = |p: &Settings| {
         let dr = drivers(&Data { markets: &m, rates: &r }, p).unwrap();
         let pop = population(&m, p.lev_x, p.oi_bn * 1e9, POPULATION);
-        (dr.combined_btc, run_cascade(&pop, &dr, p, nasdaq_sigma(&m, p.nasdaq_beta)))
+        (dr.combined_btc, run_cascade(&pop, &dr, p))
     };
     let low = run(&Settings { lev_x: 2.0, ..defaults() });
     let high = run(&Settings { lev_x: 50.0, ..defaults() });

@@ -172,7 +172,22 @@ def main():
             v, q = num(r["value"])
             facts.append(fact("sp500_market_cap", r["date"], "S&P 500 total market capitalisation", v, "US$ trillion",
                               source_from_cell(r["source"], "S&P 500 sheds $3.1T in three weeks"), r["unit"].replace("US$ trillion", "").strip(" ()")))
-    write("markets", envelope("markets", "Market prices: S&P 500, VIX, Bitcoin, Nasdaq points, event-day prices",
+    # Total crypto market capitalisation and its change, as quoted (checks
+    # the "over $100 billion" claim).
+    m_cap, r_cap = read_csv(p("crypto_market_cap_points.csv"))
+    for r in r_cap:
+        facts.append(fact("crypto_market_cap", r["date"], r["measure"], float(r["value_usd_bn"]), "US$ billions",
+                          source_from_cell(r["source"], "Total crypto market capitalisation, as quoted"), r["as_quoted"]))
+    # Asian indices on 20 and 21 Nov (checks "A-shares and Hong Kong
+    # simultaneously declined"): a level and a change, each when quoted.
+    m_asia, r_asia = read_csv(p("asia_indices_points.csv"))
+    for r in r_asia:
+        s = source_from_cell(r["source"], f"{r['index']} on {r['date']}")
+        if r["change_pct"]:
+            facts.append(fact("asia_change_pct", r["date"], f"{r['index']} ({r['kind']})", float(r["change_pct"]), "percent", s, r["kind"]))
+        if r["value"]:
+            facts.append(fact("asia_level", r["date"], f"{r['index']} ({r['kind']})", float(r["value"]), "index points", s, r["kind"]))
+    write("markets", envelope("markets", "Market prices: S&P 500, VIX, Bitcoin, Nasdaq points, event-day prices, crypto market cap and Asian indices (points)",
                               max(r_sp[-1]["date"], r_btc[-1]["date"]), series=markets_series, ohlc=ohlc, facts=facts))
 
     # ------------------------------------------------------------------ rates
@@ -233,6 +248,10 @@ def main():
         facts.append(fact("crypto_liquidations_24h", r["date"], "Crypto liquidations, trailing 24 h", float(r["value_usd_m"]), "US$ millions", s, r["detail"]))
         if r["longs_usd_m"]:
             facts.append(fact("crypto_liquidations_longs_24h", r["date"], "Crypto long liquidations, trailing 24 h", float(r["longs_usd_m"]), "US$ millions", s, r["detail"]))
+        # Bitcoin's own share, where the quote gives it ("BTC 960", "BTC >1,020 longs").
+        btc = re.search(r"BTC\s*>?\s*([0-9][0-9,]*)", r["detail"])
+        if btc:
+            facts.append(fact("crypto_liquidations_btc_24h", r["date"], "Bitcoin liquidations, trailing 24 h", float(btc.group(1).replace(",", "")), "US$ millions", s, r["detail"]))
     write("liquidations", envelope("liquidations", "Crypto liquidations (CoinGlass figures as quoted)", "2025-11-21", facts=facts))
 
     # ----------------------------------------------------------------- events

@@ -13,22 +13,31 @@ pub struct Step {
     pub color: RGBColor,
     /// Totals and actuals start from zero instead of the running total.
     pub from_zero: bool,
+    /// The contribution's range (low, high), drawn as a whisker at the end
+    /// of the bar; `None` for a point (an actual move).
+    pub range: Option<(f64, f64)>,
 }
 
 pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, steps: &[Step]) -> Drawn {
     let mut run = 0.0;
     let mut spans = Vec::with_capacity(steps.len());
+    // Whiskers: the bar's end moved over the contribution's range.
+    let mut whiskers = Vec::with_capacity(steps.len());
     for s in steps {
         let v = if s.value.is_finite() { s.value } else { 0.0 };
-        if s.from_zero {
-            spans.push((0.0, v));
-        } else {
-            spans.push((run, run + v));
+        let start = if s.from_zero { 0.0 } else { run };
+        spans.push((start, start + v));
+        whiskers.push(
+            s.range
+                .filter(|(a, b)| a.is_finite() && b.is_finite() && (b - a).abs() > 1e-9)
+                .map(|(a, b)| (start + a, start + b)),
+        );
+        if !s.from_zero {
             run += v;
         }
     }
-    let lo = spans.iter().flat_map(|s| [s.0, s.1]).fold(0.0f64, f64::min);
-    let hi = spans.iter().flat_map(|s| [s.0, s.1]).fold(0.0f64, f64::max);
+    let ends = spans.iter().flat_map(|s| [s.0, s.1]).chain(whiskers.iter().flatten().flat_map(|w| [w.0, w.1]));
+    let (lo, hi) = ends.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let pad = ((hi - lo) * 0.12).max(0.2);
     let n = steps.len().max(1);
     let narrow = f.css_w < 480.0;
@@ -65,6 +74,13 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, steps: 
     for (i, (s, (a, b))) in steps.iter().zip(&spans).enumerate() {
         let x = i as f64;
         chart.draw_series([Rectangle::new([(x - 0.32, *a), (x + 0.32, *b)], s.color.filled())])?;
+        if let Some((w0, w1)) = whiskers[i] {
+            let stroke = ShapeStyle::from(&INK).stroke_width(f.px(1.5));
+            chart.draw_series(LineSeries::new([(x, w0), (x, w1)], stroke))?;
+            for w in [w0, w1] {
+                chart.draw_series(LineSeries::new([(x - 0.1, w), (x + 0.1, w)], stroke))?;
+            }
+        }
         let (px, py) = chart.backend_coord(&(x, a.min(*b)));
         let text = format!("{:+.2}%", s.value).replace('-', "−");
         root.draw(&Text::new(text, (px - f.px(18.0) as i32, py + f.px(3.0) as i32), f.text(11.0).color(&INK)))?;

@@ -117,7 +117,250 @@ pub fn check_all(i: &Inputs) -> Vec<ClaimCheck> {
         november_outflows(i.flows),
         lth_selling(i.flows),
         trade_war_date(i.events),
+        nasdaq_led(i.markets),
+        bitcoin_harder(i.markets),
+        etf_outflow_streak(i.flows),
+        nvidia_eve(i.events),
+        asia_simultaneous(i.markets),
+        crypto_100b(i.markets),
+        fear_lowest(i.sentiment),
     ]
+}
+
+/// The close-to-close move of `id`'s series on 20 Nov, percent.
+fn day_move(m: &DataFile, id: &str, shift: i64) -> Option<f64> {
+    let mut s = m.obs(id).ok()?;
+    if shift != 0 {
+        s = crate::model::series::shift_days(&s, shift);
+    }
+    let i = s.iter().position(|o| o.date.to_string() == "2025-11-20").filter(|&i| i > 0)?;
+    Some(pct_change(s[i - 1].value, s[i].value))
+}
+
+/// A move as prose: "fell 2.15%" / "rose 0.35%".
+fn moved(v: f64) -> String {
+    if v < 0.0 {
+        format!("fell {}", crate::format::pct_abs(v, 2))
+    } else {
+        format!("rose {}", crate::format::pct_abs(v, 2))
+    }
+}
+
+/// "The Nasdaq led the decline": its 20 Nov fall against the S&P 500's.
+fn nasdaq_led(m: &DataFile) -> ClaimCheck {
+    let claim = "The Nasdaq led the decline.";
+    let nq = m.facts("nasdaq_close");
+    let at = |d: &str| nq.iter().find(|f| f.date == d).map(|f| f.value);
+    let mut sources = sources_of(
+        &nq.iter().filter(|f| f.date == "2025-11-19" || f.date == "2025-11-20").copied().collect::<Vec<_>>(),
+    );
+    sources.extend(m.series("sp500").map(|s| s.source.clone()));
+    match (at("2025-11-19").zip(at("2025-11-20")).map(|(a, b)| pct_change(a, b)), day_move(m, "sp500", 0)) {
+        (Some(n), Some(sp)) => ClaimCheck {
+            id: "nasdaq_led",
+            claim,
+            data: format!("On 20 Nov the Nasdaq Composite {} and the S&P 500 {} (closes).", moved(n), moved(sp)),
+            verdict: if n < sp && n < 0.0 { Verdict::Matches } else { Verdict::Differs },
+            detail: format!("the Nasdaq's fall was {} percentage points larger", grouped(sp - n, 2)),
+            sources,
+        },
+        _ => not_checkable("nasdaq_led", claim, "the Nasdaq or S&P 500 closes of 19–20 Nov are missing", sources),
+    }
+}
+
+/// "Bitcoin fell harder than stocks": its UTC day against the S&P 500's day.
+fn bitcoin_harder(m: &DataFile) -> ClaimCheck {
+    let claim = "Bitcoin fell harder than stocks.";
+    let mut sources: Vec<Source> = m.series("btc_usd_0000utc").map(|s| s.source.clone()).into_iter().collect();
+    sources.extend(m.series("sp500").map(|s| s.source.clone()));
+    // Bitstamp at 00:00 UTC of D+1 is the close of the UTC day D.
+    match (day_move(m, "btc_usd_0000utc", -1), day_move(m, "sp500", 0)) {
+        (Some(b), Some(sp)) => ClaimCheck {
+            id: "btc_harder",
+            claim,
+            data: format!("On 20 Nov Bitcoin {} over the UTC day (Bitstamp) and the S&P 500 {}.", moved(b), moved(sp)),
+            verdict: if b < sp { Verdict::Matches } else { Verdict::Differs },
+            detail: format!("Bitcoin's fall was about {}× the S&P 500's", grouped(b / sp, 1)),
+            sources,
+        },
+        _ => not_checkable("btc_harder", claim, "Bitcoin or S&P 500 prices of 19–20 Nov are missing", sources),
+    }
+}
+
+/// "Spot Bitcoin ETFs saw consecutive days of outflows": every all-funds
+/// daily figure reported from 13 to 20 Nov is an outflow. The reported days
+/// have gaps, so the streak is what the sources say, not a full table.
+fn etf_outflow_streak(f: &DataFile) -> ClaimCheck {
+    let claim = "Spot Bitcoin ETFs saw outflows on consecutive days.";
+    let days: Vec<&Fact> = f
+        .facts("etf_total_daily")
+        .into_iter()
+        .filter(|x| x.date.as_str() >= "2025-11-13" && x.date.as_str() <= "2025-11-20")
+        .collect();
+    let mut seen: Vec<&str> = Vec::new();
+    let mut listed = Vec::new();
+    for x in &days {
+        if !seen.contains(&x.date.as_str()) {
+            seen.push(&x.date);
+            listed.push(format!("{} on {}", usd_millions(x.value), crate::format::long_date(&x.date)));
+        }
+    }
+    let streak = days.iter().find(|x| x.note.contains("straight day")).map(|x| x.note.clone());
+    let sources = sources_of(&days);
+    if days.is_empty() {
+        return not_checkable("etf_streak", claim, "no all-funds daily flow from 13 to 20 Nov", sources);
+    }
+    let all_out = days.iter().all(|x| x.value < 0.0);
+    ClaimCheck {
+        id: "etf_streak",
+        claim,
+        data: format!(
+            "All US spot Bitcoin ETFs together, on the days with a figure: {}.{}",
+            listed.join("; "),
+            streak.map(|n| format!(" The 18 Nov report notes: \"{n}\".")).unwrap_or_default()
+        ),
+        verdict: if all_out { Verdict::Matches } else { Verdict::Differs },
+        detail: "every reported day from 13 to 20 Nov is an outflow; days without a figure are unknown, not zero"
+            .into(),
+        sources,
+    }
+}
+
+/// "On the eve of Nvidia's report": the results came on 19 Nov after the
+/// close, and the fall was the next day.
+fn nvidia_eve(e: &DataFile) -> ClaimCheck {
+    let claim = "The sell-off came on the eve of Nvidia's results.";
+    let results = e.events.iter().find(|x| x.id == "nvidia");
+    let reversal = e.events.iter().find(|x| x.id == "reversal");
+    let sources: Vec<Source> = [results, reversal].into_iter().flatten().map(|x| x.source.clone()).collect();
+    match (results, reversal) {
+        (Some(r), Some(f)) => {
+            let (rd, fd) = (crate::model::date::Date::parse(&r.date), crate::model::date::Date::parse(&f.date));
+            let before = matches!((rd, fd), (Some(a), Some(b)) if b < a);
+            ClaimCheck {
+                id: "nvidia_eve",
+                claim,
+                data: format!(
+                    "{} ({}). {} ({}).",
+                    r.note.trim_end_matches('.'),
+                    crate::format::long_date(&r.date),
+                    f.note.trim_end_matches('.'),
+                    crate::format::long_date(&f.date)
+                ),
+                verdict: if before { Verdict::Matches } else { Verdict::Differs },
+                detail: if before {
+                    "the fall came before the results".into()
+                } else {
+                    "differs in timing: the fall came the day after the results, not before them".into()
+                },
+                sources,
+            }
+        }
+        _ => not_checkable("nvidia_eve", claim, "the Nvidia results or the reversal event is missing", sources),
+    }
+}
+
+/// "A-shares and Hong Kong simultaneously declined": what Asia did in its
+/// 20 Nov session and in the next one.
+fn asia_simultaneous(m: &DataFile) -> ClaimCheck {
+    let claim = "A-shares and Hong Kong stocks declined at the same time.";
+    let ch = m.facts("asia_change_pct");
+    let lv = m.facts("asia_level");
+    let on = |d: &str| ch.iter().filter(|f| f.date == d).copied().collect::<Vec<&Fact>>();
+    let (d20, d21) = (on("2025-11-20"), on("2025-11-21"));
+    let futures = lv.iter().find(|f| f.date == "2025-11-20" && f.label.starts_with("HSI futures"));
+    let mut sources = sources_of(&d20);
+    sources.extend(futures.map(|f| f.source.clone()));
+    sources.extend(sources_of(&d21).into_iter().take(2));
+    if d20.is_empty() && d21.is_empty() {
+        return not_checkable("asia_simultaneous", claim, "no Asian index figures for 20–21 Nov", sources);
+    }
+    let list = |xs: &[&Fact]| {
+        xs.iter().map(|f| format!("{} {}", f.label, pct_signed(f.value, 2))).collect::<Vec<_>>().join(", ")
+    };
+    let fell_20 = !d20.is_empty() && d20.iter().all(|f| f.value < 0.0);
+    let fell_21 = !d21.is_empty() && d21.iter().all(|f| f.value < 0.0);
+    ClaimCheck {
+        id: "asia_simultaneous",
+        claim,
+        data: format!(
+            "On 20 Nov (before the US session): {}{}. On 21 Nov, the session after the US drop: {}.",
+            list(&d20),
+            futures.map(|f| format!("; HSI futures at midday {}", grouped(f.value, 0))).unwrap_or_default(),
+            list(&d21)
+        ),
+        verdict: if fell_20 { Verdict::Matches } else { Verdict::Differs },
+        detail: if fell_20 {
+            "Asia fell in the same session".into()
+        } else if fell_21 {
+            "differs in timing: on 20 Nov A-shares opened higher; Asia fell on 21 Nov, after the US drop, not with it"
+                .into()
+        } else {
+            "the quoted figures show no common decline".into()
+        },
+        sources,
+    }
+}
+
+/// "The crypto market lost over $100 billion": the quoted 24-hour and
+/// one-day changes of the total crypto market value on 20 Nov.
+fn crypto_100b(m: &DataFile) -> ClaimCheck {
+    let claim = "The crypto market lost over $100 billion.";
+    let changes: Vec<&Fact> = m
+        .facts("crypto_market_cap")
+        .into_iter()
+        .filter(|f| f.date == "2025-11-20" && f.label.contains("change"))
+        .collect();
+    let sources = sources_of(&changes);
+    let Some((lo, hi)) = span(&changes) else {
+        return not_checkable("crypto_100b", claim, "no quoted change of the crypto market value on 20 Nov", sources);
+    };
+    ClaimCheck {
+        id: "crypto_100b",
+        claim,
+        data: format!(
+            "Quoted for 20 Nov: the total crypto market value lost ${}B to ${}B (trackers quote rolling 24-hour windows).",
+            grouped(-hi, 0),
+            grouped(-lo, 0)
+        ),
+        verdict: if hi < -100.0 { Verdict::Matches } else { Verdict::Differs },
+        detail: "every quoted loss is above $100B".into(),
+        sources,
+    }
+}
+
+/// "The fear index was close to its lowest level this year": within 5
+/// points of the lowest crypto Fear & Greed reading in the data.
+fn fear_lowest(s: &DataFile) -> ClaimCheck {
+    let claim = "The fear index was close to its lowest level this year.";
+    let all = s.facts("crypto_fear_greed");
+    let low = all.iter().min_by(|a, b| a.value.total_cmp(&b.value)).copied();
+    let day: Vec<&Fact> = all.iter().filter(|f| f.date == "2025-11-19" || f.date == "2025-11-20").copied().collect();
+    let mut sources = sources_of(&day);
+    sources.extend(low.map(|l| l.source.clone()));
+    let Some(low) = low.filter(|_| !day.is_empty()) else {
+        return not_checkable("fear_lowest", claim, "no crypto Fear & Greed readings for 19–20 Nov", sources);
+    };
+    let near = day.iter().all(|f| f.value - low.value <= 5.0);
+    let lowest_since = if low.source.title.contains("lowest since late February") {
+        ", which its source calls the lowest since late February"
+    } else {
+        ""
+    };
+    ClaimCheck {
+        id: "fear_lowest",
+        claim,
+        data: format!(
+            "The crypto Fear & Greed index read {} on 19–20 Nov; its lowest reading in the data is {} on {}{lowest_since}.",
+            day.iter().map(|f| grouped(f.value, 0)).collect::<Vec<_>>().join(" and "),
+            grouped(low.value, 0),
+            crate::format::long_date(&low.date)
+        ),
+        verdict: if near { Verdict::Matches } else { Verdict::Differs },
+        detail: "within 5 points of the lowest reading in the data; a lower level earlier in the year is not excluded"
+            .into(),
+        sources,
+    }
 }
 
 /// "The S&P 500 fell nearly 2.5%": close-to-close on 20 Nov. "Nearly" is read
@@ -135,12 +378,13 @@ fn sp500_drop(m: &DataFile) -> ClaimCheck {
             let spy = m.facts("spy_ohlc");
             let get =
                 |k: &str| spy.iter().find(|f| f.date == "2025-11-20" && f.label == format!("SPY {k}")).map(|f| f.value);
-            let mut data = format!("The index closed {} at {}.", pct_signed(day, 2), grouped(sp[i].value, 2));
+            let mut data = format!("The index closed at {}: it {} on the day.", grouped(sp[i].value, 2), moved(day));
             let mut sources = sources;
+            let hi_close = get("high").zip(get("close")).map(|(h, c)| pct_change(h, c));
             if let (Some(h), Some(c)) = (get("high"), get("close")) {
                 data.push_str(&format!(
-                    " Measured from its intraday high, SPY (the S&P 500 ETF) fell {}.",
-                    pct_signed(pct_change(h, c), 2)
+                    " Measured from its intraday high, SPY (the S&P 500 ETF) {}.",
+                    moved(pct_change(h, c))
                 ));
                 sources.extend(spy.iter().filter(|f| f.date == "2025-11-20").map(|f| f.source.clone()).take(1));
             }
@@ -149,10 +393,26 @@ fn sp500_drop(m: &DataFile) -> ClaimCheck {
                 claim,
                 data,
                 verdict,
-                detail: format!("The close-to-close fall was {} percentage points smaller than claimed; the claim fits the high-to-close fall better.", grouped(diff.abs(), 2)),
+                detail: sp_detail(diff, hi_close.map(|x| x - (-2.5))),
                 sources,
             }
         }
+    }
+}
+
+/// How far the close-to-close fall (and, when known, SPY's high-to-close
+/// fall) is from the claim; which is nearer is said only from the numbers.
+fn sp_detail(diff_close: f64, diff_high: Option<f64>) -> String {
+    let close =
+        format!("The close-to-close fall was {} percentage points smaller than claimed", grouped(diff_close.abs(), 2));
+    match diff_high {
+        Some(h) => format!(
+            "{close}; SPY's high-to-close fall was {} points {} than claimed{}.",
+            grouped(h.abs(), 2),
+            if h < 0.0 { "larger" } else { "smaller" },
+            if h.abs() + 0.05 < diff_close.abs() { ", a nearer fit" } else { ", no nearer a fit" }
+        ),
+        None => format!("{close}."),
     }
 }
 
@@ -313,7 +573,7 @@ fn cut_odds(r: &DataFile) -> ClaimCheck {
 }
 
 /// "IBIT lost more than $500 million in a single day."
-fn ibit_one_day(f: &DataFile) -> ClaimCheck {
+pub fn ibit_one_day(f: &DataFile) -> ClaimCheck {
     let days = f.facts("etf_ibit_daily");
     let worst = days.iter().min_by(|a, b| a.value.total_cmp(&b.value));
     let sources = worst.map(|w| vec![w.source.clone()]).unwrap_or_default();
@@ -328,7 +588,7 @@ fn ibit_one_day(f: &DataFile) -> ClaimCheck {
             id: "ibit_500m",
             claim: "BlackRock's IBIT saw a one-day outflow of more than $500 million.",
             data: format!(
-                "IBIT's largest one-day net outflow in the data: {} on {}.",
+                "IBIT's largest one-day net flow in the data: {} on {}.",
                 usd_millions(w.value),
                 crate::model::date::Date::parse(&w.date).map(|d| d.long()).unwrap_or_default()
             ),
@@ -339,39 +599,48 @@ fn ibit_one_day(f: &DataFile) -> ClaimCheck {
     }
 }
 
-/// "Nearly $2 billion of outflows in November": "nearly" read as between
-/// $1.8B and $2.0B.
-fn november_outflows(f: &DataFile) -> ClaimCheck {
-    let ibit = f.facts("etf_ibit_month");
+/// "Nearly" X: from 80 % of X up to 5 % above it.
+fn nearly(claimed: f64, measured: f64) -> bool {
+    (0.8 * claimed..=1.05 * claimed).contains(&measured)
+}
+
+/// IBIT's "total outflow of nearly $2 billion in November": the source text
+/// ties the figure to IBIT, so it is judged on IBIT's month to date when the
+/// text was written (17–18 Nov), with the month's total and all funds beside it.
+pub fn november_outflows(f: &DataFile) -> ClaimCheck {
+    let claim = "IBIT's total outflow in November was nearly $2 billion.";
+    let mtd = f.facts("etf_ibit_mtd");
+    let month = f.facts("etf_ibit_month");
     let total = f.facts("etf_total_mtd");
-    let ibit_v = ibit.first().map(|x| -x.value);
     let total_last = total.iter().max_by(|a, b| a.date.cmp(&b.date));
-    let mut sources = sources_of(&ibit);
+    let when_written: Vec<&Fact> =
+        mtd.iter().filter(|x| x.date.as_str() >= "2025-11-17" && x.date.as_str() <= "2025-11-19").copied().collect();
+    let mut sources = sources_of(&when_written);
+    sources.extend(sources_of(&month));
     sources.extend(total_last.map(|t| t.source.clone()));
-    let Some(iv) = ibit_v else {
-        return not_checkable(
-            "nov_outflows",
-            "Spot Bitcoin ETFs lost nearly $2 billion in November.",
-            "no November total",
-            sources,
-        );
+    let Some(at) = when_written.last() else {
+        return not_checkable("nov_outflows", claim, "no IBIT month-to-date figure for 17–19 Nov", sources);
     };
-    let matches = (1800.0..=2000.0).contains(&iv);
+    let matches = nearly(2000.0, -at.value);
     ClaimCheck {
         id: "nov_outflows",
-        claim: "Spot Bitcoin ETFs lost nearly $2 billion in November.",
+        claim,
         data: format!(
-            "IBIT alone: about {} in November. All US spot Bitcoin ETFs: about {} by {}.",
-            usd_millions(-iv),
+            "IBIT's month-to-date net flow when the text was written: about {} to {}{}. All US spot Bitcoin ETFs \
+             together: about {} by {}.",
+            usd_millions(at.value),
+            crate::format::long_date(&at.date),
+            month.first().map(|m| format!("; for the whole month about {}", usd_millions(m.value))).unwrap_or_default(),
             total_last.map(|t| usd_millions(t.value)).unwrap_or_else(|| "(no figure)".into()),
-            total_last.and_then(|t| crate::model::date::Date::parse(&t.date)).map(|d| d.long()).unwrap_or_default(),
+            total_last.map(|t| crate::format::long_date(&t.date)).unwrap_or_default(),
         ),
         verdict: if matches { Verdict::Matches } else { Verdict::Differs },
-        detail: format!(
-            "The figure is close to IBIT's own ({} above $2B); all funds together lost about {} more than claimed.",
-            usd_millions((iv - 2000.0).max(0.0)),
-            total_last.map(|t| usd_millions(-t.value - 2000.0)).unwrap_or_else(|| "(unknown)".into()),
-        ),
+        detail: if matches {
+            "the claim is about IBIT, and IBIT's month to date fits \"nearly $2 billion\" (read as $1.6B to $2.1B)"
+                .into()
+        } else {
+            "IBIT's month to date is outside \"nearly $2 billion\" (read as $1.6B to $2.1B)".into()
+        },
         sources,
     }
 }

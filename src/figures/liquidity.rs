@@ -7,9 +7,9 @@ use crate::charts::palette::{BITCOIN, FLOW_ALL_FUNDS, FLOW_IBIT, FLOW_MTD, INK, 
 use crate::data::DataFile;
 use crate::format::{grouped, pct_signed, usd, usd_millions};
 use crate::model::date::{constant as d, Date};
-use crate::model::liquidity::{sqrt_impact_pct, thinned_volume};
+use crate::model::liquidity::thinned_volume;
 use crate::model::series::{pct_change, shift_days};
-use crate::scenario::{Market, LTH_CLAIM_BTC, Y};
+use crate::scenario::{Inputs, Market, LTH_CLAIM_BTC};
 use crate::state::fmt_num;
 use plotters::style::RGBColor;
 
@@ -34,6 +34,21 @@ pub fn nvidia_text(m: &DataFile, ev: &DataFile) -> String {
         ),
         _ => "Nvidia's figures are missing from the data file.".into(),
     }
+}
+
+/// Section 3's sentence on the two IBIT claims, with the verdicts of the
+/// Claims-vs-data panel (the same functions, so both say the same).
+pub fn ibit_text(flows: &DataFile) -> String {
+    let day = crate::data::claims::ibit_one_day(flows);
+    let month = crate::data::claims::november_outflows(flows);
+    format!(
+        "The explanation says BlackRock's IBIT lost more than $500 million in a single day and nearly $2 billion in \
+         November. The first {}: {} The second {}: {}",
+        day.verdict.label(),
+        day.data,
+        month.verdict.label(),
+        month.data
+    )
 }
 
 /// The reported figures of a flows group, one per day: where two sources
@@ -82,11 +97,11 @@ pub fn flows_chart(flows: &DataFile, markets: &DataFile, events: &DataFile) -> F
 pub fn flows_summary(flows: &DataFile, chart: &FlowsChart) -> String {
     let record = chart.record;
     format!(
-        "Reported net flows of US spot Bitcoin ETFs in November 2025: IBIT's largest one-day outflow was {} on {}; \
-         all funds had lost about {} by 24 Nov. Bitcoin fell from {} on 1 Nov to {} on 21 Nov (UTC closes).",
+        "Reported net flows of US spot Bitcoin ETFs in November 2025: IBIT's largest one-day net flow was {} on {}; \
+         all funds together had lost about {} by 24 Nov. Bitcoin fell from {} on 1 Nov to {} on 21 Nov (UTC closes).",
         record.map(|r| usd_millions(r.1)).unwrap_or_default(),
         record.map(|r| r.0.long()).unwrap_or_default(),
-        flows.facts("etf_total_mtd").last().map(|f| usd_millions(f.value)).unwrap_or_default(),
+        flows.facts("etf_total_mtd").last().map(|f| usd_millions(-f.value)).unwrap_or_default(),
         chart.btc.first().map(|p| usd(p.1, 0)).unwrap_or_default(),
         chart.btc.iter().find(|p| p.0 == d("2025-11-21")).map(|p| usd(p.1, 0)).unwrap_or_default(),
     )
@@ -125,21 +140,21 @@ pub fn lth_usd_m(mk: &Market) -> f64 {
 }
 
 /// The price fall, percent, of selling `q_usd` with `depth_cut_pct` of the depth gone.
-pub fn impact_pct(mk: &Market, q_usd: f64, depth_cut_pct: f64) -> f64 {
-    sqrt_impact_pct(Y, mk.sigma, q_usd, thinned_volume(mk.volume_usd, depth_cut_pct))
+pub fn impact_pct(inp: &Inputs, q_usd: f64, depth_cut_pct: f64) -> f64 {
+    inp.impact(depth_cut_pct).pct(q_usd)
 }
 
 /// The impact chart: the price fall against the depth lost for the chosen
 /// selling (and with the claimed LTH selling added, when ticked), the
 /// current depth marked.
-pub fn impact_chart(mk: &Market, sell_usd_m: f64, with_lth: bool, depth_cut_pct: f64) -> LineChart {
+pub fn impact_chart(inp: &Inputs, lth_usd_m: f64, sell_usd_m: f64, with_lth: bool, depth_cut_pct: f64) -> LineChart {
     let etf = sell_usd_m * 1e6;
-    let lth = lth_usd_m(mk);
+    let lth = lth_usd_m;
     let line = |name: String, color, q: f64| Line {
         name,
         color,
         dashed: false,
-        points: (0..=90).map(|c| (c as f64, impact_pct(mk, q, c as f64))).collect(),
+        points: (0..=90).map(|c| (c as f64, impact_pct(inp, q, c as f64))).collect(),
     };
     let mut lines = vec![line(format!("{} of selling", usd_millions(sell_usd_m)), SELLING, etf)];
     if with_lth {
@@ -147,7 +162,7 @@ pub fn impact_chart(mk: &Market, sell_usd_m: f64, with_lth: bool, depth_cut_pct:
         lines.push(line(name, SELLING_WITH_LTH, etf + lth * 1e6));
     }
     let q = (sell_usd_m + if with_lth { lth } else { 0.0 }) * 1e6;
-    let now = impact_pct(mk, q, depth_cut_pct);
+    let now = impact_pct(inp, q, depth_cut_pct);
     LineChart {
         title: IMPACT_TITLE.into(),
         x_range: (0.0, 90.0),
@@ -162,23 +177,23 @@ pub fn impact_chart(mk: &Market, sell_usd_m: f64, with_lth: bool, depth_cut_pct:
 }
 
 /// The impact chart's figcaption, for selling `q_usd`.
-pub fn impact_summary(mk: &Market, q_usd: f64) -> String {
+pub fn impact_summary(inp: &Inputs, q_usd: f64) -> String {
     format!(
         "At full depth the chosen selling moves Bitcoin by {}%; with 50% of depth gone, {}%; with 90% gone, {}% \
          (model output).",
-        grouped(impact_pct(mk, q_usd, 0.0), 2),
-        grouped(impact_pct(mk, q_usd, 50.0), 2),
-        grouped(impact_pct(mk, q_usd, 90.0), 2)
+        grouped(impact_pct(inp, q_usd, 0.0), 2),
+        grouped(impact_pct(inp, q_usd, 50.0), 2),
+        grouped(impact_pct(inp, q_usd, 90.0), 2)
     )
 }
 
 /// The impact table: every 10% of depth lost, the volume left and the fall.
-pub fn impact_rows(mk: &Market, q_usd: f64) -> Vec<Vec<String>> {
+pub fn impact_rows(inp: &Inputs, q_usd: f64) -> Vec<Vec<String>> {
     (0..=9)
         .map(|i| {
             let cut = f64::from(i) * 10.0;
-            let v = thinned_volume(mk.volume_usd, cut);
-            vec![format!("{cut:.0}%"), usd_millions(v / 1e6), format!("{}%", grouped(impact_pct(mk, q_usd, cut), 2))]
+            let v = thinned_volume(inp.volume_usd, cut);
+            vec![format!("{cut:.0}%"), usd_millions(v / 1e6), format!("{}%", grouped(impact_pct(inp, q_usd, cut), 2))]
         })
         .collect()
 }

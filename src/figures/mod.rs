@@ -6,6 +6,7 @@
 
 pub use crate::format::long_date;
 
+pub mod inputs;
 pub mod intro;
 pub mod liquidations;
 pub mod liquidity;

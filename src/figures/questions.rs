@@ -45,7 +45,11 @@ fn rates_questions(i: &Inputs) -> Vec<Question> {
     let s = i.settings;
     let reference = super::rates::reference(&i.basis.readings, &s.rate_ref.id());
     let (ref_pct, ref_label) = (reference.map_or(50.0, |r| r.pct), super::rates::ref_label(reference));
-    let beta = i.basis.pre.map_or(1.0, |b| b.beta);
+    // Bitcoin's β from the one market-inputs table (the chosen window, ending 19 Nov).
+    let beta = i.drivers.map_or(1.0, |d| d.inputs.beta());
+    let window = i.drivers.and_then(|d| d.inputs.crisis).map_or(String::new(), |e| {
+        format!(", estimated from the {} trading days {} – {}", e.stats.n, e.first.short(), e.last.short())
+    });
     let o = rates::outcome(s.cut_pct / 100.0, ref_pct / 100.0, s.growth(), s.nasdaq_beta, beta);
     let bp = o.dr_pp * 100.0;
     let direction = if bp >= 0.0 { "higher" } else { "lower" };
@@ -70,8 +74,7 @@ fn rates_questions(i: &Inputs) -> Vec<Question> {
                 fmt_num(s.cut_pct)
             ),
             format!(
-                "S&P 500 {}, Bitcoin {} (model output: Bitcoin's beta to the S&P 500 is {}, estimated from daily \
-                 returns 3 Sep – 19 Nov).",
+                "S&P 500 {}, Bitcoin {} (model output: Bitcoin's beta to the S&P 500 is {}{window}).",
                 pct_signed(o.spx_pct, 2),
                 pct_signed(o.btc_pct, 2),
                 grouped(beta, 2)
@@ -117,11 +120,10 @@ fn tariffs_questions(i: &Inputs) -> Vec<Question> {
                 fmt_num(-s.stock_shock_pct)
             ),
             format!(
-                "{}: beta {} × {} (model output; beta from the {} trading days to 20 Nov).",
+                "{}: beta {} × {} (model output; beta from the trading days to 19 Nov in the chosen window).",
                 pct_signed(d.tariff_btc, 2),
-                grouped(d.btc_beta_crisis, 2),
-                pct_signed(s.stock_shock_pct, 1),
-                s.corr_window.days()
+                grouped(d.inputs.beta(), 2),
+                pct_signed(s.stock_shock_pct, 1)
             ),
         ));
     }

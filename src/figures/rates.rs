@@ -6,8 +6,7 @@ use crate::charts::palette::{BITCOIN, BROAD, GROWTH, NASDAQ, SP500, VALUE};
 use crate::format::{grouped, pct_signed};
 use crate::model::date::Date;
 use crate::model::rates::{self, Outcome, Profile};
-use crate::model::returns::Stats;
-use crate::scenario::{Actual, Reading, DAY};
+use crate::scenario::{Actual, Estimate, Reading, DAY};
 use crate::state::{fmt_num, CUT, RATE_REF};
 use plotters::style::RGBColor;
 
@@ -135,14 +134,14 @@ pub fn empirical_chart(
 pub fn textbook_summary(o: &Outcome, cut_pct: f64, ref_label: &str, a: &Actual) -> String {
     format!(
         "Textbook lens at a {}% cut probability against {}: value {}, broad market {}, growth {}. \
-         Actual 20 Nov: S&P 500 {}, Nasdaq {}.",
+         Actual from the reference day to 20 Nov: S&P 500 {}, Nasdaq {}.",
         fmt_num(cut_pct),
         ref_label,
         pct1(o.value_pct),
         pct1(o.broad_pct),
         pct1(o.growth_pct),
-        a.spx.map(pct1).unwrap_or_default(),
-        a.nasdaq.map(pct1).unwrap_or_default()
+        a.spx.map(pct1).unwrap_or_else(|| "–".into()),
+        a.nasdaq.map(pct1).unwrap_or_else(|| "–".into())
     )
 }
 
@@ -150,15 +149,15 @@ pub fn textbook_summary(o: &Outcome, cut_pct: f64, ref_label: &str, a: &Actual) 
 pub fn empirical_summary(o: &Outcome, cut_pct: f64, ref_label: &str, a: &Actual) -> String {
     format!(
         "Empirical lens at a {}% cut probability against {}: S&P 500 {}, Nasdaq {}, Bitcoin {}. \
-         Actual 20 Nov: S&P 500 {}, Nasdaq {}, Bitcoin {}.",
+         Actual from the reference day to 20 Nov: S&P 500 {}, Nasdaq {}, Bitcoin {}.",
         fmt_num(cut_pct),
         ref_label,
         pct1(o.spx_pct),
         pct1(o.nasdaq_pct),
         pct1(o.btc_pct),
-        a.spx.map(pct1).unwrap_or_default(),
-        a.nasdaq.map(pct1).unwrap_or_default(),
-        a.btc.map(pct1).unwrap_or_default()
+        a.spx.map(pct1).unwrap_or_else(|| "–".into()),
+        a.nasdaq.map(pct1).unwrap_or_else(|| "–".into()),
+        a.btc.map(pct1).unwrap_or_else(|| "–".into())
     )
 }
 
@@ -207,7 +206,7 @@ pub fn punchline(o: &Outcome, a: &Actual, ref_label: &str, cut_pct: f64) -> Stri
     if bp.abs() < 0.05 {
         return format!(
             "At this setting the odds equal the reference ({ref_label}), so the rate channel explains none of the \
-             day's moves."
+             moves since."
         );
     }
     if bp < 0.0 {
@@ -226,7 +225,7 @@ pub fn punchline(o: &Outcome, a: &Actual, ref_label: &str, cut_pct: f64) -> Stri
     };
     let emp = format!(
         "Under the empirical lens, a {} bp rise in the expected December rate (odds from {ref_label} to {}%) \
-         explains {} of the S&P 500's fall ({}) and {} of Bitcoin's ({}).",
+         explains {} of the S&P 500's fall from that day to 20 Nov ({}) and {} of Bitcoin's ({}).",
         grouped(bp, 1),
         fmt_num(cut_pct),
         size(sp),
@@ -234,8 +233,10 @@ pub fn punchline(o: &Outcome, a: &Actual, ref_label: &str, cut_pct: f64) -> Stri
         size(btc),
         btc.map(|x| format!("{}%", grouped(x, 0))).unwrap_or_else(|| "–".into()),
     );
-    let rest = if sp.is_some_and(|x| x < 60.0) {
-        " Most of the day's fall has to come from the other causes: the trade-war correlation, thin liquidity and \
+    let rest = if sp.is_none() {
+        " The reference reading is not before 20 Nov, so there is no move from it to 20 Nov to explain."
+    } else if sp.is_some_and(|x| x < 60.0) {
+        " Most of that fall has to come from the other causes: the trade-war correlation, thin liquidity and \
          forced selling."
     } else {
         " At this setting the rate channel alone could account for the S&P 500's fall, but the actual odds never \
@@ -248,20 +249,28 @@ pub fn punchline(o: &Outcome, a: &Actual, ref_label: &str, cut_pct: f64) -> Stri
     )
 }
 
-/// How Bitcoin's beta was estimated, for "How is this computed?".
-pub fn beta_text(stats: Option<Stats>) -> String {
-    stats
-        .map(|s| {
-            format!(
-                "β = ρ·σ_BTC/σ_S&P = {} × {} / {} = {} over {} trading days",
-                grouped(s.corr, 2),
-                grouped(s.sd_btc * 100.0, 2),
-                grouped(s.sd_spx * 100.0, 2),
-                grouped(s.beta, 2),
-                s.n
-            )
-        })
-        .unwrap_or_else(|| "not enough data; 1 is used".into())
+/// How Bitcoin's beta was estimated, for "How is this computed?": the
+/// window's dates and its real length.
+pub fn beta_text(e: Option<Estimate>) -> String {
+    e.map(|e| {
+        let s = e.stats;
+        format!(
+            "β = ρ·σ_BTC/σ_S&P = {} × {} / {} = {} over {} trading days, {} to {}{}",
+            grouped(s.corr, 2),
+            grouped(s.sd_btc * 100.0, 2),
+            grouped(s.sd_spx * 100.0, 2),
+            grouped(s.beta, 2),
+            s.n,
+            e.first.short(),
+            e.last.short(),
+            if e.is_short() {
+                format!(" (the {}-day window asks for more days than there are before 20 Nov)", e.requested)
+            } else {
+                String::new()
+            }
+        )
+    })
+    .unwrap_or_else(|| "not enough data; 1 is used".into())
 }
 
 /// One cell of the FedWatch strip: the readings quoted on a day, as a value

@@ -5,12 +5,13 @@
 use crate::charts::band::BandChart;
 use crate::charts::palette::{ADJUSTED, CORRELATION};
 use crate::data::DataFile;
-use crate::format::{grouped, pct_signed, usd_millions};
+use crate::format::{grouped, pct_abs, pct_signed, usd_millions};
 use crate::model::correlation::{forbes_rigobon, one_in_100_loss_pct, portfolio_sd, Rolling};
 use crate::model::date::{constant as d, Date};
 use crate::model::leverage::{long_liq_move_pct, MAINTENANCE};
 use crate::model::returns::Stats;
 use crate::model::series::pct_change;
+use crate::scenario::Estimate;
 use crate::state::fmt_num;
 use plotters::style::RGBColor;
 
@@ -58,26 +59,59 @@ pub fn legend(window: usize, with_adjusted: bool) -> Vec<(String, RGBColor, bool
     l
 }
 
+/// "the 30 trading days 8 Oct to 19 Nov", with the real count when the
+/// window asks for more days than there are before 20 Nov.
+pub fn window_text(e: &Estimate) -> String {
+    let short = if e.is_short() {
+        format!(
+            " (the {}-day window asks for more: only {} trading days of returns come before 20 Nov)",
+            e.requested, e.stats.n
+        )
+    } else {
+        String::new()
+    };
+    format!("the {} trading days from {} to {}{short}", e.stats.n, e.first.short(), e.last.short())
+}
+
 /// The correlation chart's figcaption; `n_pairs` is the number of daily
-/// returns in the data.
-pub fn summary(roll: &[Rolling], window: usize, n_pairs: usize, calm: Option<Stats>, crisis: Option<Stats>) -> String {
+/// returns in the data. It names the peak, and the window ending 19 Nov that
+/// the model uses (the chart itself runs on to 28 Nov, as a description).
+pub fn summary(
+    roll: &[Rolling],
+    window: usize,
+    n_pairs: usize,
+    calm: Option<Stats>,
+    crisis: Option<Estimate>,
+) -> String {
     let w = window;
-    match (roll.first(), roll.last()) {
-        (None, _) => format!(
-            "A {w}-day window needs {w} daily returns; the data holds {n_pairs} (2 Sep to 28 Nov 2025), \
-             so no rolling correlation can be drawn. Pick a shorter window."
-        ),
-        (Some(first), Some(last)) => format!(
-            "The {w}-day correlation of daily returns ran from {} (window ending {}) to {} (ending {}){}{}.",
+    let calm_text = calm
+        .map(|c| format!(" Before the 10 Oct tariff threat it was {} over {} days.", grouped(c.corr, 2), c.n))
+        .unwrap_or_default();
+    let crisis_text = crisis
+        .map(|e| {
+            format!(
+                " Over {}, the window the model uses to explain 20 Nov, it was {}.",
+                window_text(&e),
+                grouped(e.stats.corr, 2)
+            )
+        })
+        .unwrap_or_default();
+    let peak = roll.iter().max_by(|a, b| a.corr.total_cmp(&b.corr));
+    match (roll.first(), roll.last(), peak) {
+        (Some(first), Some(last), Some(peak)) => format!(
+            "The {w}-day correlation of daily returns peaked at {} in the window ending {}; it was {} in the first \
+             window (ending {}) and {} in the last (ending {}).{calm_text}{crisis_text}",
+            grouped(peak.corr, 2),
+            peak.date.short(),
             grouped(first.corr, 2),
             first.date.short(),
             grouped(last.corr, 2),
             last.date.short(),
-            calm.map(|c| format!("; before the 10 Oct tariff threat it was {} over {} days", grouped(c.corr, 2), c.n))
-                .unwrap_or_default(),
-            crisis.map(|c| format!("; in the window ending 20 Nov it was {}", grouped(c.corr, 2))).unwrap_or_default(),
         ),
-        _ => String::new(),
+        _ => format!(
+            "A {w}-day window needs {w} daily returns; the data holds {n_pairs} (2 Sep to 28 Nov 2025), so no \
+             rolling correlation can be drawn.{calm_text}{crisis_text}"
+        ),
     }
 }
 
@@ -101,22 +135,22 @@ pub fn btc_move(regime: Option<Stats>, shock_pct: f64) -> f64 {
     regime.map(|s| s.beta * shock_pct).unwrap_or(0.0)
 }
 
-/// The transmission paragraph: the regime's beta and the Bitcoin move it
-/// implies for the shock.
-pub fn transmission(regime: Option<Stats>, shock_pct: f64) -> String {
+/// The transmission paragraph: the window's beta (ending 19 Nov, before the
+/// day it explains) and the Bitcoin move it implies for the shock.
+pub fn transmission(regime: Option<Estimate>, shock_pct: f64) -> String {
     match regime {
         None => "Not enough data for a beta.".to_string(),
-        Some(s) => format!(
-            "Over the {} trading days to 20 Nov, Bitcoin's beta to the S&P 500 was {} (correlation {} × Bitcoin's \
-             daily volatility {}% ÷ the S&P's {}%). So a fall of {} in US stocks would, on average, come with a \
-             Bitcoin move of {} (model output).",
-            s.n,
-            grouped(s.beta, 2),
-            grouped(s.corr, 2),
-            grouped(s.sd_btc * 100.0, 2),
-            grouped(s.sd_spx * 100.0, 2),
-            pct_signed(shock_pct, 1),
-            pct_signed(btc_move(regime, shock_pct), 2)
+        Some(e) => format!(
+            "Over {}, Bitcoin's beta to the S&P 500 was {} (correlation {} × Bitcoin's volatility per trading-day \
+             return {}% ÷ the S&P's {}%). So a fall of {} in US stocks would, on average, come with a Bitcoin \
+             move of {} (model output).",
+            window_text(&e),
+            grouped(e.stats.beta, 2),
+            grouped(e.stats.corr, 2),
+            grouped(e.stats.sd_btc * 100.0, 2),
+            grouped(e.stats.sd_spx * 100.0, 2),
+            pct_abs(shock_pct, 1),
+            pct_signed(btc_move(Some(e.stats), shock_pct), 2)
         ),
     }
 }
@@ -131,7 +165,7 @@ pub fn leverage_text(lev: f64, btc_move_pct: f64) -> String {
         fmt_num(lev),
         grouped(-margin_hit, 0),
         fmt_num(lev),
-        pct_signed(liq, 2),
+        pct_abs(liq, 2),
         if btc_move_pct <= liq && btc_move_pct < 0.0 {
             ", so this shock alone liquidates it."
         } else {
@@ -171,7 +205,7 @@ pub fn portfolio_rows(p: &Portfolio) -> [[String; 3]; 2] {
     };
     [
         row(format!("calm, before 10 Oct: {}", grouped(p.calm_corr, 2)), p.sd_calm),
-        row(format!("crisis, to 20 Nov: {}", grouped(p.crisis_corr, 2)), p.sd_crisis),
+        row(format!("crisis, to 19 Nov: {}", grouped(p.crisis_corr, 2)), p.sd_crisis),
     ]
 }
 

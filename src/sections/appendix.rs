@@ -2,7 +2,7 @@
 //! data, every bundled dataset as CSV, and how to cite.
 
 use super::{Sources, WithAll};
-use crate::context::DataStore;
+use crate::context::{DataStore, Derived};
 use crate::data::claims::{check_all, Inputs};
 use crate::data::csv::{tables, CsvTable};
 use crate::data::DataFile;
@@ -51,6 +51,40 @@ pub fn Claims() -> impl IntoView {
     }
 }
 
+/// The one table of market inputs every section reads, with unit, window and source.
+#[component]
+pub fn MarketInputs() -> impl IntoView {
+    let store = expect_context::<DataStore>();
+    let dv = expect_context::<Derived>();
+    view! {
+        <div class="appendix" id="inputs" role="region" aria-labelledby="inputs-h">
+            <h2 id="inputs-h">"Market inputs"</h2>
+            <p>
+                "Every section reads its volatilities, β, correlations and volumes from this one table, so each "
+                "quantity has one value on the page. Estimates used to explain 20 November end on 19 November; the "
+                "window follows the correlation window chosen in section 2."
+            </p>
+            <WithAll res=vec![store.markets] what="the market inputs" render={move |f: Vec<DataFile>| {
+                let m = f[0].clone();
+                view! {
+                    <div class="table-wrap">
+                        <table class="data-table" id="inputs-table">
+                            <caption class="visually-hidden">"Market inputs: value, unit, window and source"</caption>
+                            <thead><tr>{crate::figures::inputs::HEADERS.map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
+                            <tbody>
+                                {move || dv.inputs.get().map(|inp| crate::figures::inputs::rows(&inp, &m).into_iter().map(|[a, b, c, d, e]| view! {
+                                    <tr><th scope="row">{a}</th><td>{b}</td><td>{c}</td><td>{d}</td><td>{e}</td></tr>
+                                }).collect_view())}
+                            </tbody>
+                        </table>
+                    </div>
+                    <p class="fine">{crate::figures::inputs::TWO_SIGMAS}</p>
+                }
+            }}/>
+        </div>
+    }
+}
+
 /// Offer `text` as a file download (a Blob URL on a temporary link).
 fn download(name: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
@@ -76,7 +110,8 @@ fn download(name: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
 fn CsvButton(table: CsvTable) -> impl IntoView {
     let failed = RwSignal::new(false);
     let CsvTable { file_name, title, text, rows } = table;
-    let label = format!("Download CSV: {title} ({rows} rows)");
+    let n_rows = crate::format::count(rows, "row", "rows");
+    let label = format!("Download CSV: {title} ({n_rows})");
     let name = file_name.clone();
     view! {
         <li>
@@ -84,7 +119,7 @@ fn CsvButton(table: CsvTable) -> impl IntoView {
                 on:click=move |_| failed.set(download(&name, &text).is_err())>
                 {file_name.clone()}
             </button>
-            " " <span class="fine">{title} ", " {rows} " rows"</span>
+            " " <span class="fine">{title} ", " {n_rows.clone()}</span>
             <Show when=move || failed.get()><span class="error">" The download could not be started."</span></Show>
         </li>
     }

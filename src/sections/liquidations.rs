@@ -8,8 +8,8 @@ use crate::components::Slider;
 use crate::context::{Controls, DataStore, Derived};
 use crate::data::{DataFile, Source};
 use crate::figures::liquidations as fig;
-use crate::format::{grouped, pct_signed, usd, usd_millions};
-use crate::scenario::{CASCADE_VOLUME_USD, NASDAQ_VOLUME_USD, POPULATION};
+use crate::format::{grouped, pct_signed, usd, usd_millions, usd_millions_sig2};
+use crate::scenario::{self, MARKET_VOLUME_USD, NASDAQ_VOLUME_USD, POPULATION};
 use crate::state::{fmt_num, CascadeShock, Section, OI, PHI};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -87,9 +87,11 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
         let (Some(pop), Some(d)) = (dv.population.get(), dv.drivers.get()) else { return Vec::new() };
         fig::map_bins(&pop, d.market.price_before)
     });
-    let glt = Memo::new(move |_| {
-        let (Some(d), p) = (dv.drivers.get(), dv.params.get()) else { return 0.0 };
-        fig::glt(&d, &p)
+    // The stability statement, read off the same cascade the page shows.
+    let stability = Memo::new(move |_| {
+        let (Some(d), Some(c), p) = (dv.drivers.get(), dv.cascade.get(), dv.params.get()) else { return String::new() };
+        let oi = p.oi_bn * 1e9;
+        fig::stability_text(&c, oi, scenario::cascade_cap_pct(&d, &p, c.shock_pct, oi))
     });
 
     // Reported figures to compare with.
@@ -115,7 +117,7 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
             <label class="check">
                 <input type="checkbox" id="ctl-cshock-auto" prop:checked=auto
                     on:change=move |ev| sc.cascade_shock.set(if event_target_checked(&ev) { CascadeShock::Auto } else { CascadeShock::manual(combined()) })/>
-                {move || format!(" Start from the combined shock of sections 1–3 ({})", pct_signed(combined(), 2))}
+                {move || format!(" Start from the day's modelled shock ({}: the rate channel on the day, the S&P 500's fall × β, the day's net selling)", pct_signed(combined(), 2))}
             </label>
             <div class="slider">
                 <label for="ctl-cshock">"Or set your own initial shock to Bitcoin"</label>
@@ -140,12 +142,12 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
             // numbers, not the paragraph's elements.
             "With leverage centred on " <strong class="v-lev">{move || format!("{}×", fmt_num(shared.lev_x.get()))}</strong>
             ", an initial shock of " <strong>{cas(|c| pct_signed(c.shock_pct, 2))}</strong>
-            {move || if auto() { " (rates, tariffs and liquidity combined)" } else { " (your setting)" }}
-            " triggers forced selling of " <strong class="v-liq">{cas(|c| usd_millions(c.liquidated / 1e6))}</strong>
+            {move || if auto() { " (the day's modelled shock)" } else { " (your setting)" }}
+            " triggers forced selling of " <strong class="v-liq">{cas(|c| usd_millions_sig2(c.liquidated / 1e6))}</strong>
             " over " <strong class="v-rounds">{cas(|c| c.rounds.len().to_string())}</strong> " rounds and takes Bitcoin from "
             {cas(|c| usd(c.p0, 0))} " to " <strong class="v-final">{cas(|c| usd(c.final_price, 0))}</strong> " (" {cas(|c| pct_signed(c.final_pct, 2))}
             "): an amplification of " <strong class="v-amp">{cas(|c| format!("{}×", grouped(c.amplification, 2)))}</strong> ". "
-            {cas(fig::settled)}
+            {move || dv.cascade.with(|c| c.as_ref().map(|c| fig::settled(c, sc.oi_bn.get() * 1e9)).unwrap_or_default())}
             {cas(fig::nasdaq_text)}
         </p>
         <figure class="figure" id="cascade">
@@ -182,7 +184,7 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
             <crate::components::FigureEmbed id="liqmap"/>
         </figure>
         <p class="live" data-testid="glt">
-            {move || fig::glt_text(glt.get())}
+            {move || stability.get()}
         </p>
         <div class="table-wrap">
             <table class="data-table" id="cascade-vs-actual">
@@ -190,7 +192,7 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
                 <thead><tr><th scope="col">""</th><th scope="col">"Model (this setting)"</th><th scope="col">"Reported"</th></tr></thead>
                 <tbody>
                     <tr><th scope="row">"Liquidations"</th>
-                        <td>{move || dv.cascade.get().map(|c| format!("{} (Bitcoin longs)", usd_millions(c.liquidated / 1e6)))}</td>
+                        <td>{move || dv.cascade.get().map(|c| format!("{} (Bitcoin longs)", usd_millions_sig2(c.liquidated / 1e6)))}</td>
                         <td>{reported_liq}</td></tr>
                     <tr><th scope="row">"Bitcoin low"</th>
                         <td>{move || dv.cascade.get().map(|c| usd(c.final_price, 0))}</td>
@@ -198,6 +200,9 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
                 </tbody>
             </table>
         </div>
+        <p class="live" data-testid="calibration">
+            {let lq = liquidations.clone(); move || dv.decomposition.with(|d| d.as_ref().map(|d| fig::calibration(dv.cascade.with(|c| c.as_ref().map_or(0.0, |c| c.liquidated)), d.liquidated_range, &lq)))}
+        </p>
         <super::TableToggle
             caption="The cascade round by round (model output)".to_string()
             headers=vec!["Round", "Bitcoin at the start", "Liquidated in the round", "Nasdaq so far"]
@@ -207,10 +212,10 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
             <ul>
                 <li>{format!("A population of {} leveraged long positions, opened over the four weeks to 19 Nov: each day in proportion to its Binance volume, at a price within that day's range. Positions whose liquidation price a later low already reached are gone. Leverage: 30% of open interest at L/2, 30% at L, 25% at 2.5L, 10% at 5L and 5% at 10L (capped at 125×), with L the leverage slider.", grouped(POPULATION as f64, 0))}</li>
                 <li>"Liquidation price of a long (isolated margin): P"<sub>"liq"</sub>" = P"<sub>"entry"</sub>"·(1 − 1/L)/(1 − m), maintenance margin m = 0.4%. Shorts are not modelled: a falling price does not liquidate them."</li>
-                <li>{format!("Each round: positions whose liquidation price has been reached are sold; the cumulative forced selling Q moves the price by the square-root law, ΔP/P = Y·σ·√(Q/V), Y = 0.7, σ = Bitcoin's daily volatility, V = {} a day across spot and derivatives venues (an assumption) reduced by the liquidity section's depth setting. Repeat until no new position is reached (at most 200 rounds).", usd_millions(CASCADE_VOLUME_USD / 1e6))}</li>
+                <li>{format!("Each round: positions whose liquidation price has been reached are sold; the cumulative forced selling Q moves the price by the square-root law, ΔP/P = Y·σ·√(Q/V), Y = 0.7, σ = Bitcoin's daily volatility, V = {} a day across spot and derivatives venues (an assumption) reduced by the liquidity section's depth setting. Repeat until no new position is reached (at most 200 rounds).", usd_millions(MARKET_VOLUME_USD / 1e6))}</li>
                 <li>{format!("Contagion: a share φ of the forced selling is matched by selling of tech stocks on margin, moving the Nasdaq by the same law (σ = the S&P 500's daily volatility × the Nasdaq beta; V = {} a day, an assumption); Bitcoin follows with its beta from the tariffs section.", usd_millions(NASDAQ_VOLUME_USD / 1e6))}</li>
                 <li>"Open interest: the leveraged long open interest is an assumption (default $24B); the bundled data has no open-interest figure."</li>
-                <li>"Stability test: λ is the square-root law's impact of selling $1B, per dollar; A the open interest; L the leverage slider."</li>
+                <li>"Stability test: read off the cascade's run (does it settle with open interest left, or only when every long is gone?), not from a linear index: under the square-root law each extra dollar sold moves the price less than the last, and forced selling can never exceed the open interest. The cap is the fall if the whole open interest were sold on top of the initial shock."</li>
             </ul>
         </details>
         <Sources sources=sources/>

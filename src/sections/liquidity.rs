@@ -4,7 +4,7 @@ use super::{Sources, WithAll, WithData, WithData2};
 use crate::charts;
 use crate::components::chart::{ChartCanvas, Legend};
 use crate::components::Slider;
-use crate::context::{Controls, DataStore};
+use crate::context::{Controls, DataStore, Derived};
 use crate::data::{DataFile, Event, Source};
 use crate::figures::liquidity::{self as fig, IMPACT_TITLE};
 use crate::format::{grouped, pct_signed, usd, usd_millions};
@@ -47,15 +47,9 @@ pub fn Liquidity() -> impl IntoView {
                 let lth_gn = fl.facts("lth").into_iter().find(|f| f.label.contains("Glassnode"));
                 let mut sources: Vec<Source> = Vec::new();
                 for f in [ibit_day, ibit_month, total, lth_raw, lth_gn].into_iter().flatten() { sources.push(f.source.clone()); }
-                let day_text = ibit_day.map(|f| format!("{} on {}", usd_millions(f.value), super::long_date(&f.date))).unwrap_or_default();
+                sources.extend(fl.facts("etf_ibit_mtd").into_iter().map(|f| f.source.clone()));
                 view! {
-                    <p>
-                        "The explanation says BlackRock's IBIT lost more than $500 million in a single day and nearly "
-                        "$2 billion in November. The first matches: IBIT's largest one-day net flow was " <strong>{day_text}</strong>
-                        ". The second is IBIT's alone (" <strong>{ibit_month.map(|f| usd_millions(f.value)).unwrap_or_default()}</strong>
-                        " for the month, approximately); all US spot Bitcoin ETFs together lost about "
-                        <strong>{total.map(|f| usd_millions(f.value)).unwrap_or_default()}</strong> " by 24 November."
-                    </p>
+                    <p data-testid="ibit-claims">{fig::ibit_text(&fl)}</p>
                     <p>
                         "It also says long-term holders sold 815,000 BTC in 30 days. No source for that figure was found, "
                         "and the measures that exist disagree: CryptoQuant's raw 30-day spending by long-term holders peaked near "
@@ -145,12 +139,17 @@ fn Impact(flows: DataFile, markets: DataFile) -> impl IntoView {
         return view! { <p class="error data-error" role="alert">"markets.json lacks the Bitcoin prices or volume the impact model needs."</p> }.into_any();
     };
     let lth_usd_m = fig::lth_usd_m(&mk);
+    // σ and V from the one market-inputs table, the same the cascade uses.
+    let dv = expect_context::<Derived>();
+    let Some(inp) = dv.inputs.get_untracked() else {
+        return view! { <p class="error data-error" role="alert">"markets.json lacks the figures the impact model needs."</p> }.into_any();
+    };
     let with_lth = move || sc.with_lth.get();
     let q_usd = Memo::new(move |_| (sc.sell_usd_m.get() + if with_lth() { lth_usd_m } else { 0.0 }) * 1e6);
-    let v_now = Memo::new(move |_| thinned_volume(mk.volume_usd, sc.depth_cut_pct.get()));
-    let impact = Memo::new(move |_| fig::impact_pct(&mk, q_usd.get(), sc.depth_cut_pct.get()));
-    let impact_full = Memo::new(move |_| fig::impact_pct(&mk, q_usd.get(), 0.0));
-    let chart = move || fig::impact_chart(&mk, sc.sell_usd_m.get(), with_lth(), sc.depth_cut_pct.get());
+    let v_now = Memo::new(move |_| thinned_volume(inp.volume_usd, sc.depth_cut_pct.get()));
+    let impact = Memo::new(move |_| fig::impact_pct(&inp, q_usd.get(), sc.depth_cut_pct.get()));
+    let impact_full = Memo::new(move |_| fig::impact_pct(&inp, q_usd.get(), 0.0));
+    let chart = move || fig::impact_chart(&inp, lth_usd_m, sc.sell_usd_m.get(), with_lth(), sc.depth_cut_pct.get());
     // Cross-check from the data: Bitcoin's UTC-day move per $1B on days with an all-funds flow figure.
     let check_rows = fig::check_rows(&flows, &markets);
     let mut sources: Vec<Source> = flows.facts("etf_total_daily").into_iter().map(|f| f.source.clone()).collect();
@@ -188,14 +187,14 @@ fn Impact(flows: DataFile, markets: DataFile) -> impl IntoView {
                 label="Line chart: modelled Bitcoin price fall against the share of market depth lost, for the chosen selling"
                 describedby="impact-summary" aspect=0.5 max_h=360.0/>
             <Legend entries=Signal::derive(move || chart().legend())/>
-            <figcaption id="impact-summary">{move || fig::impact_summary(&mk, q_usd.get())}
+            <figcaption id="impact-summary">{move || fig::impact_summary(&inp, q_usd.get())}
             </figcaption>
             <crate::components::FigureEmbed id="impact"/>
         </figure>
         <super::TableToggle
             caption=Signal::derive(move || format!("Modelled price fall for {} of selling, by depth lost (model output)", usd_millions(q_usd.get() / 1e6)))
             headers=vec!["Depth lost", "Daily volume left", "Price fall"]
-            rows=Signal::derive(move || fig::impact_rows(&mk, q_usd.get()))/>
+            rows=Signal::derive(move || fig::impact_rows(&inp, q_usd.get()))/>
         <div class="table-wrap">
             <table class="data-table" id="impact-check">
                 <caption>"Cross-check from the data: Bitcoin's move on days with an all-funds ETF flow figure"</caption>
@@ -209,15 +208,15 @@ fn Impact(flows: DataFile, markets: DataFile) -> impl IntoView {
         </div>
         <p class="fine">
             {fig::check_range(&check_rows)}
-            "Market commentary quotes a rule of thumb of about 3.4% per $1B of ETF outflow (its source is not in the bundled data). "
-            "Both are rough: on any day many other things move the price, and the flows are reported for US trading hours."
+            "This is rough: on any day many other things move the price, and the flows are reported for US trading hours, not UTC days."
         </p>
         <details class="how">
             <summary>"How is this computed?"</summary>
             <ul>
                 <li>"Square-root law (Tóth et al., Physical Review X, 2011): ΔP/P = Y·σ·√(Q/V). Y = 0.7 (a constant of order one; assumption)."</li>
-                <li>{format!("σ = {}%: Bitcoin's daily volatility over the {} UTC days to 19 Nov (Bitstamp closes).", grouped(mk.sigma * 100.0, 2), mk.sigma_n)}</li>
-                <li>{format!("V = {} BTC × {} = {}: Binance BTC/USDT spot volume on 20 Nov. That is one venue; the whole market trades more, so this overstates the impact. The depth setting scales V down.",
+                <li>{format!("σ = {}%: Bitcoin's volatility per UTC day over the {} UTC days to 19 Nov (Bitstamp closes), from the market-inputs table. Per UTC day, not per trading day, because V is a day's volume too.", grouped(inp.sigma_btc_utc * 100.0, 2), inp.sigma_btc_utc_n)}</li>
+                <li>{format!("V = {} a day: Bitcoin's traded volume across spot and derivatives venues, an assumption (the ranges on the synthesis use {} to {}); the cascade uses the same V. For comparison, Binance's BTC/USDT spot volume on 20 Nov was {} BTC × {} = {}: one venue's spot trading only, which would overstate the impact. The depth setting scales V down.",
+                    usd_millions(inp.volume_usd / 1e6), usd_millions(inp.volume_low_usd / 1e6), usd_millions(inp.volume_high_usd / 1e6),
                     grouped(mk.volume_btc, 0), usd(mk.price, 0), usd_millions(mk.volume_usd / 1e6))}</li>
                 <li>"Q: the net selling you set (default: all US spot Bitcoin ETFs' net outflow on 20 Nov, $903M), plus, if ticked, the long-term holders' selling as the explanation claims it (815,000 BTC over 30 days at 20 Nov's price). That figure is contested: see Claims vs data."</li>
                 <li>"Valuation: Gordon growth with all earnings paid out, P = E/(r − g), so g = r − E/P; the share of the price beyond H years is ((1 + g)/(1 + r))"<sup>"H"</sup>"."</li>

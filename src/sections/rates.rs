@@ -4,13 +4,13 @@ use super::{Sources, WithData, WithData2};
 use crate::charts;
 use crate::components::chart::{ChartCanvas, Legend};
 use crate::components::Slider;
-use crate::context::{Controls, DataStore};
+use crate::context::{Controls, DataStore, Derived};
 use crate::data::{DataFile, Source};
 use crate::figures::rates::{self as fig, pct1, share_text, EMPIRICAL_TITLE, TEXTBOOK_TITLE};
 use crate::format::grouped;
 use crate::model::date::Date;
 use crate::model::rates::{self, Profile};
-use crate::scenario::{actual_moves, btc_beta, readings, DAY};
+use crate::scenario::{actual_since, readings, DAY};
 use crate::state::{fmt_num, RateRef, Section, GROWTH_G, GROWTH_R, NASDAQ_BETA, RATE_REF};
 use leptos::prelude::*;
 
@@ -88,9 +88,10 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
     let shared = expect_context::<Controls>();
     let sc = shared;
     let all = readings(&rates);
-    let actual = actual_moves(&markets);
-    let stats = btc_beta(&markets);
-    let beta = stats.map(|s| s.beta).unwrap_or(1.0);
+    // Bitcoin's β from the one inputs table (the correlation window, to 19 Nov).
+    let dv = expect_context::<Derived>();
+    let estimate = Memo::new(move |_| dv.inputs.with(|i| i.and_then(|i| i.crisis)));
+    let beta = Memo::new(move |_| dv.inputs.with(|i| i.map(|i| i.beta()).unwrap_or(1.0)));
 
     let all_for_ref = all.clone();
     let reference = Memo::new(move |_| {
@@ -102,16 +103,25 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
         Memo::new(move |_| !ids.contains(&sc.rate_ref.get().id()))
     };
     let ref_label = Memo::new(move |_| reference.with(|r| fig::ref_label(r.as_ref())));
+    // The actual moves over the same span as the rate change: from the
+    // reference reading's day to 20 Nov (never a two-week effect set
+    // against one day's move).
+    let markets_for_actual = markets.clone();
+    let actual = Memo::new(move |_| {
+        let markets = &markets_for_actual;
+        let from = reference.with(|r| r.as_ref().and_then(|r| Date::parse(&r.date)));
+        from.map(|f| actual_since(markets, f)).unwrap_or(crate::scenario::Actual { spx: None, nasdaq: None, btc: None })
+    });
     let growth = Memo::new(move |_| Profile { r_pct: sc.growth_r_pct.get(), g_pct: sc.growth_g_pct.get() });
     let out = Memo::new(move |_| {
         let p_ref = reference.get().map(|r| r.pct / 100.0).unwrap_or(0.5);
-        rates::outcome(shared.cut_pct.get() / 100.0, p_ref, growth.get(), sc.nasdaq_beta.get(), beta)
+        rates::outcome(shared.cut_pct.get() / 100.0, p_ref, growth.get(), sc.nasdaq_beta.get(), beta.get())
     });
     // The model over the whole slider range, for the charts and the table.
     let curve = Memo::new(move |_| {
         let p_ref = reference.get().map(|r| r.pct / 100.0).unwrap_or(0.5);
         let (g, nb) = (growth.get(), sc.nasdaq_beta.get());
-        fig::curve(p_ref, g, nb, beta)
+        fig::curve(p_ref, g, nb, beta.get())
     });
     let day_x = fig::day_x(&all);
 
@@ -133,15 +143,15 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
     // Nasdaq beta, the growth profile) redraws only that lens's chart.
     let textbook = Memo::new(move |_| curve.with(|c| fig::textbook_points(c)));
     let empirical = Memo::new(move |_| curve.with(|c| fig::empirical_points(c)));
-    let textbook_chart = move || textbook.with(|p| fig::textbook_chart(p, &actual, day_x));
+    let textbook_chart = move || textbook.with(|p| fig::textbook_chart(p, &actual.get(), day_x));
     let empirical_chart =
-        move || empirical.with(|p| fig::empirical_chart(p, sc.nasdaq_beta.get(), beta, &actual, day_x));
+        move || empirical.with(|p| fig::empirical_chart(p, sc.nasdaq_beta.get(), beta.get(), &actual.get(), day_x));
     let summary_text = move |lens: &str| {
         let (o, cut) = (out.get(), shared.cut_pct.get());
         if lens == "textbook" {
-            fig::textbook_summary(&o, cut, &ref_label.get(), &actual)
+            fig::textbook_summary(&o, cut, &ref_label.get(), &actual.get())
         } else {
-            fig::empirical_summary(&o, cut, &ref_label.get(), &actual)
+            fig::empirical_summary(&o, cut, &ref_label.get(), &actual.get())
         }
     };
 
@@ -202,16 +212,16 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
             rows=Signal::derive(move || curve.with(|c| fig::table_rows(c)))/>
         <div class="table-wrap">
             <table class="data-table results" id="rates-results">
-                <caption>"How much of 20 November the rate channel explains at this setting"</caption>
-                <thead><tr><th scope="col">"Asset"</th><th scope="col">"Actual 20 Nov"</th><th scope="col">"Textbook (model)"</th><th scope="col">"Share"</th><th scope="col">"Empirical (model)"</th><th scope="col">"Share"</th></tr></thead>
+                <caption>"How much of the move from the reference reading's day to 20 November the rate channel explains at this setting"</caption>
+                <thead><tr><th scope="col">"Asset"</th><th scope="col">"Actual, reference day to 20 Nov"</th><th scope="col">"Textbook (model)"</th><th scope="col">"Share"</th><th scope="col">"Empirical (model)"</th><th scope="col">"Share"</th></tr></thead>
                 <tbody>
-                    <tr><th scope="row">"S&P 500"</th><td>{actual.spx.map(pct1)}</td><td>{move || pct1(out.get().broad_pct)}" (broad)"</td><td>{move || share_text(out.get().broad_pct, actual.spx)}</td><td>{move || pct1(out.get().spx_pct)}</td><td>{move || share_text(out.get().spx_pct, actual.spx)}</td></tr>
-                    <tr><th scope="row">"Nasdaq Composite"</th><td>{actual.nasdaq.map(pct1)}</td><td>{move || pct1(out.get().growth_pct)}" (growth)"</td><td>{move || share_text(out.get().growth_pct, actual.nasdaq)}</td><td>{move || pct1(out.get().nasdaq_pct)}</td><td>{move || share_text(out.get().nasdaq_pct, actual.nasdaq)}</td></tr>
-                    <tr><th scope="row">"Bitcoin"</th><td>{actual.btc.map(pct1)}</td><td>"no cash flows"</td><td>"–"</td><td>{move || pct1(out.get().btc_pct)}</td><td>{move || share_text(out.get().btc_pct, actual.btc)}</td></tr>
+                    <tr><th scope="row">"S&P 500"</th><td>{move || actual.get().spx.map(pct1)}</td><td>{move || pct1(out.get().broad_pct)}" (broad)"</td><td>{move || share_text(out.get().broad_pct, actual.get().spx)}</td><td>{move || pct1(out.get().spx_pct)}</td><td>{move || share_text(out.get().spx_pct, actual.get().spx)}</td></tr>
+                    <tr><th scope="row">"Nasdaq Composite"</th><td>{move || actual.get().nasdaq.map(pct1)}</td><td>{move || pct1(out.get().growth_pct)}" (growth)"</td><td>{move || share_text(out.get().growth_pct, actual.get().nasdaq)}</td><td>{move || pct1(out.get().nasdaq_pct)}</td><td>{move || share_text(out.get().nasdaq_pct, actual.get().nasdaq)}</td></tr>
+                    <tr><th scope="row">"Bitcoin"</th><td>{move || actual.get().btc.map(pct1)}</td><td>"no cash flows"</td><td>"–"</td><td>{move || pct1(out.get().btc_pct)}</td><td>{move || share_text(out.get().btc_pct, actual.get().btc)}</td></tr>
                 </tbody>
             </table>
         </div>
-        <p class="punchline" data-testid="rates-punchline">{move || fig::punchline(&out.get(), &actual, &ref_label.get(), shared.cut_pct.get())}</p>
+        <p class="punchline" data-testid="rates-punchline">{move || fig::punchline(&out.get(), &actual.get(), &ref_label.get(), shared.cut_pct.get())}</p>
         <p class="fine">
             "On 20 November itself the odds barely moved (30% in the prior session, 35–39.6% on the day), so whatever the rate channel "
             "contributed had built up over the previous two weeks."
@@ -224,10 +234,10 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
                     "The slider works backwards from p. Assumption: R"<sub>"start"</sub>" = 3.88% (the bundled data has no fed funds rate)."</li>
                 <li>"Rates: the expected December rate changes by −0.25 × Δp percentage points, Δp measured from the reference reading you pick."</li>
                 <li>"Textbook lens (model): Gordon growth P = D/(r − g), repriced exactly as (r − g)/(r + Δr − g) − 1, assuming the discount rate moves one for one with the expected policy rate. Profiles: value r 8% g 3%; broad market r 8% g 5%; growth r and g as you set them (r − g is kept at least 0.5 points). Bitcoin has no cash flows, so this lens does not apply to it."</li>
-                <li>"Empirical lens (model): an unexpected 25 bp policy move moves broad US indexes by about 1% (Bernanke & Kuttner, Journal of Finance, 2005), times each asset's beta to the S&P 500. Bitcoin's beta is estimated from the bundled daily log returns, 3 Sep to 19 Nov 2025: "
-                    {fig::beta_text(stats)}
+                <li>"Empirical lens (model): an unexpected 25 bp policy move moves broad US indexes by about 1% (Bernanke & Kuttner, Journal of Finance, 2005), times each asset's beta to the S&P 500. Bitcoin's beta is the one in the market-inputs table (the correlation window chosen in section 2, ending 19 Nov, before the day it explains): "
+                    {move || fig::beta_text(estimate.get())}
                     ". Bitcoin's weekend returns are compounded into the next US trading day. There is no daily Nasdaq series, so its beta is your assumption (default 1.2)."</li>
-                <li>"Share explained = model move ÷ actual 20 Nov move. Actual moves: S&P 500 and Nasdaq close to close; Bitcoin over the UTC day."</li>
+                <li>"Share explained = model move ÷ the actual move over the same span: from the close of the reference reading's day to the close of 20 Nov (S&P 500 and Nasdaq closes; Bitcoin UTC closes). A reference on or after 20 Nov explains no part of it. The synthesis measures the rate channel on the day itself, from the reading of the session before (19 Nov)."</li>
             </ol>
         </details>
         <Sources sources=sources/>

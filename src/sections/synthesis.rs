@@ -1,82 +1,80 @@
 //! The synthesis: the "late-cycle liquidity crisis" and the key levels.
 
-use super::{Sources, WithData};
+use super::{Sources, WithData, WithData2};
 use crate::charts;
 use crate::components::chart::ChartCanvas;
-use crate::context::{DataStore, Derived};
+use crate::context::{Controls, DataStore, Derived};
 use crate::data::Source;
 use crate::figures::synthesis::{self as fig, verdict, BTC_TITLE, LEVELS, SPX_TITLE};
-use crate::scenario::actual_moves;
-use crate::state::Section;
+use crate::state::{Horizon, Section};
 use leptos::prelude::*;
 
-/// The four causes stacked: the waterfalls for Bitcoin and the S&P 500, and
-/// the key levels at the current settings.
+/// The causes decomposed on one horizon: the waterfalls for Bitcoin and the
+/// S&P 500 with their ranges and "not explained" bars, and the key levels.
 #[component]
-fn Stacked(markets: crate::data::DataFile) -> impl IntoView {
+fn Stacked() -> impl IntoView {
     let dv = expect_context::<Derived>();
-    let actual = actual_moves(&markets);
-    let spx_before = fig::spx_before(&markets);
-    // Bitcoin: the three causes, then what the cascade adds on top.
-    let btc = Memo::new(move |_| {
-        let (d, c) = (dv.drivers.get()?, dv.cascade.get()?);
-        let auto = dv.params.with(|p| p.cascade_shock.pct().is_none());
-        Some(fig::btc_waterfall(&d, &c, auto, &actual))
-    });
-    let spx = Memo::new(move |_| {
-        let (d, c) = (dv.drivers.get()?, dv.cascade.get()?);
-        Some(fig::spx_waterfall(&d, &c, dv.params.with(|p| p.nasdaq_beta), &actual))
-    });
-    let level_rows = Memo::new(move |_| {
-        let (b, s) = (btc.get()?, spx.get()?);
-        Some(fig::level_rows(b.price, s.total, spx_before))
-    });
-    let sentence = move || {
-        let (b, s) = (btc.get()?, spx.get()?);
-        Some(fig::sentence(&b, s.total, &actual, &markets))
-    };
+    let sc = expect_context::<Controls>();
+    let dec = dv.decomposition;
+    let btc = Memo::new(move |_| dec.with(|d| d.as_ref().map(|d| fig::waterfall(&d.btc))));
+    let spx = Memo::new(move |_| dec.with(|d| d.as_ref().map(|d| fig::waterfall(&d.spx))));
+    let level_rows = Memo::new(move |_| dv.cascade.with(|c| c.as_ref().map(|c| fig::level_rows(c.final_price))));
+    let sentence = move || dec.with(|d| d.as_ref().map(|d| fig::sentence(d, sc.cut_pct.get())));
+    let span = move || sc.span.get();
     view! {
         <p>
-            "Here the four causes are put together at the settings you chose in each section (all model outputs). "
-            "Each bar is one cause's contribution to the day's move; the dark bar is the model's total and the orange one what actually happened. "
-            "For Bitcoin: the rate channel (section 1), the stock shock passed on through the trade-war correlation (section 2), "
-            "the day's net selling in a thin market (section 3) and the liquidation cascade on top (section 4). For the S&P 500 the "
-            "stock shock of section 2 is an input, not something the model explains; the model adds the rate channel and the tech selling set off by crypto liquidations."
+            "Here each cause's contribution is set out on one horizon, at the settings you chose in each section (model outputs). "
+            "For Bitcoin: the rate channel (section 1) from the FedWatch reading at the horizon's start to your cut probability, "
+            "the S&P 500's actual move passed on by Bitcoin's β (section 2; the stock move is put in, not explained), the day's "
+            "net ETF selling in the square-root law (section 3) and what the liquidation cascade adds (section 4). For the S&P 500, "
+            "the rate channel and the tech selling set off by crypto liquidations. Each whisker is the range from the stated "
+            "uncertainty (β's 95% interval, Y from 0.5 to 1.0, the market volume from half to double the assumption); the grey bar "
+            "is what the modelled causes leave unexplained, so the bars end at the actual move."
         </p>
+        <div class="section-controls" role="group" aria-label="Decomposition horizon">
+            <fieldset class="field">
+                <legend>"What to explain"</legend>
+                {Horizon::ALL.into_iter().map(|h| view! {
+                    <label class="radio">
+                        <input type="radio" name="span" value=h.key()
+                            prop:checked=move || span() == h
+                            on:change=move |_| sc.span.set(h)/>
+                        {match h { Horizon::Day => " the day (19 → 20 Nov)", Horizon::TwoWeeks => " the two weeks before (6 → 20 Nov)" }}
+                    </label>
+                }).collect_view()}
+            </fieldset>
+        </div>
+        <p class="fine" data-testid="synthesis-horizon">{move || format!("Every bar below covers {}.", span().name())}</p>
         <div class="two-up">
             <figure class="figure" id="waterfall-btc">
                 <ChartCanvas draw=move |root: &charts::Canvas, f| match btc.get() {
-                        Some(b) => charts::waterfall::draw(root, f, &b.steps),
+                        Some(b) => charts::waterfall::draw(root, f, &b),
                         None => Err("the model needs markets.json and rates.json".into()),
                     }
                     title=BTC_TITLE
-                    label="Waterfall chart: each cause's contribution to Bitcoin's modelled move on 20 Nov, with the actual move"
+                    label="Waterfall chart: each cause's contribution to Bitcoin's move with its range, what is not explained, and the actual move"
                     describedby="synthesis-summary" aspect=0.7 min_h=260.0 max_h=360.0/>
                 <crate::components::FigureEmbed id="waterfall-btc"/>
             </figure>
             <figure class="figure" id="waterfall-spx">
                 <ChartCanvas draw=move |root: &charts::Canvas, f| match spx.get() {
-                        Some(s) => charts::waterfall::draw(root, f, &s.steps),
+                        Some(s) => charts::waterfall::draw(root, f, &s),
                         None => Err("the model needs markets.json and rates.json".into()),
                     }
                     title=SPX_TITLE
-                    label="Waterfall chart: each cause's contribution to the S&P 500's modelled move on 20 Nov, with the actual move"
+                    label="Waterfall chart: the modelled contributions to the S&P 500's move, what is not explained, and the actual move"
                     describedby="synthesis-summary" aspect=0.7 min_h=260.0 max_h=360.0/>
                 <crate::components::FigureEmbed id="waterfall-spx"/>
             </figure>
         </div>
         <super::TableToggle
-            caption="Each cause's contribution to the day's move, percent (model output), and the actual move".to_string()
+            caption=Signal::derive(move || format!("Each cause's contribution over {}, percent, with its range (model output; inputs marked), what is not explained and the actual move", span().name()))
             headers=vec!["", "Bitcoin", "S&P 500"]
-            rows=Signal::derive(move || {
-                let b = btc.get().map(|x| x.steps).unwrap_or_default();
-                let s = spx.get().map(|x| x.steps).unwrap_or_default();
-                fig::contribution_rows(&b, &s)
-            })/>
+            rows=Signal::derive(move || dec.with(|d| d.as_ref().map(fig::contribution_rows).unwrap_or_default()))/>
         <p class="punchline" id="synthesis-summary" data-testid="synthesis-live">{sentence}</p>
         <div class="table-wrap">
             <table class="levels" id="model-levels">
-                <caption>"The key levels at your settings (model output)"</caption>
+                <caption>"The key levels where the modelled cascade ends on 20 Nov (model output)"</caption>
                 <thead><tr><th scope="col">"Level"</th><th scope="col">"Model"</th><th scope="col">"Verdict"</th></tr></thead>
                 <tbody>
                     // Fixed rows with live cells: a slider move updates text, not rows.
@@ -86,7 +84,7 @@ fn Stacked(markets: crate::data::DataFile) -> impl IntoView {
                             <tr>
                                 <th scope="row">{LEVELS[i]}</th>
                                 <td>{move || row().map(|r| r.0).unwrap_or_else(|| "–".into())}</td>
-                                <td class=move || row().map(|r| verdict(r.1)).unwrap_or("")>{move || row().map(|r| verdict(r.1)).unwrap_or("–")}</td>
+                                <td class=move || row().and_then(|r| r.1).map(verdict).unwrap_or("")>{move || row().map(|r| r.1.map(verdict).unwrap_or("–")).unwrap_or("–")}</td>
                             </tr>
                         }
                     }).collect_view()}
@@ -109,7 +107,7 @@ pub fn Synthesis() -> impl IntoView {
                 "leverage turned falling prices into forced selling, in both markets at once. Late in a long rally, "
                 "when valuations are high and positions are crowded, that combination is what a liquidity crisis looks like."
             </p>
-            <WithData res=store.markets what="the combined model" render=|m| view! { <Stacked markets=m/> }/>
+            <WithData res=store.markets what="the combined model" render=|_m| view! { <Stacked/> }/>
             <WithData res=store.markets what="the key levels" render=|m| {
                 let rows = fig::data_levels(&m);
                 let mut sources: Vec<Source> = m.ohlc.first().map(|s| s.source.clone()).into_iter().collect();
@@ -132,6 +130,22 @@ pub fn Synthesis() -> impl IntoView {
                     </table>
                     <p class="fine">"Bitcoin lows: Binance BTC/USDT daily bars (UTC days). S&P 500: daily closes; intraday lows of the index are not in the data."</p>
                     <Sources sources=sources/>
+                }
+            }/>
+            <WithData2 a=store.markets b=store.rates what="the forecasts in hindsight" render=|m, r| {
+                let rows = fig::forecasts(&m, &r);
+                view! {
+                    <div class="table-wrap">
+                        <table class="levels" id="forecasts">
+                            <caption>"In hindsight: the explanation's forecasts against the data to its last date (not known on 20 Nov)"</caption>
+                            <thead><tr><th scope="col">"Forecast"</th><th scope="col">"What the data shows"</th><th scope="col">"In hindsight"</th></tr></thead>
+                            <tbody>
+                                {rows.into_iter().map(|[f, seen, v]| view! {
+                                    <tr><th scope="row">{f}</th><td>{seen}</td><td>{v}</td></tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
                 }
             }/>
             <aside class="opinion">

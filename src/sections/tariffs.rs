@@ -4,12 +4,12 @@ use super::{Sources, WithData2};
 use crate::charts;
 use crate::components::chart::{ChartCanvas, Legend};
 use crate::components::Slider;
-use crate::context::{Controls, DataStore};
+use crate::context::{Controls, DataStore, Derived};
 use crate::data::{DataFile, Event, Source};
 use crate::figures::tariffs as fig;
 use crate::model::correlation::rolling;
 use crate::model::date::Date;
-use crate::model::returns::{stats, Pair, Stats};
+use crate::model::returns::{Pair, Stats};
 use crate::scenario;
 use crate::state::{fmt_num, Section, Window, SHOCK, WEIGHT};
 use leptos::prelude::*;
@@ -65,21 +65,21 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
     let pairs_for_roll = pairs.clone();
     let roll = Memo::new(move |_| rolling(&pairs_for_roll, window.get()));
     let adjusted = move || sc.corr_adjusted.get();
-    // The crisis window: the chosen number of trading days ending 20 Nov.
-    let pairs_for_crisis = pairs.clone();
-    let crisis = Memo::new(move |_| scenario::crisis_stats(&pairs_for_crisis, window.get()));
+    // The crisis window: the chosen number of trading days ending 19 Nov,
+    // from the one market-inputs table.
+    let dv = expect_context::<Derived>();
+    let crisis = Memo::new(move |_| dv.inputs.with(|i| i.and_then(|i| i.crisis)));
 
     let event_days: Vec<Date> = events.events.iter().filter_map(|e| Date::parse(&e.date)).collect();
     let evs: Vec<Event> = events.events.clone();
     let chart = move || roll.with(|r| fig::chart(r, calm, adjusted(), &event_days));
     let legend = Signal::derive(move || fig::legend(window.get(), adjusted()));
     let summary = move || roll.with(|r| fig::summary(r, window.get(), n_pairs, calm, crisis.get()));
-    // Transmission and portfolio, from the crisis window (or all data if the window is too long).
-    let all_stats = stats(&pairs);
-    let regime = Memo::new(move |_| crisis.get().or(all_stats));
-    let btc_move = Memo::new(move |_| fig::btc_move(regime.get(), sc.stock_shock_pct.get()));
+    // Transmission and portfolio, from the crisis window.
+    let regime = Memo::new(move |_| crisis.get());
+    let btc_move = Memo::new(move |_| fig::btc_move(regime.get().map(|e| e.stats), sc.stock_shock_pct.get()));
     let lev_text = move || fig::leverage_text(shared.lev_x.get(), btc_move.get());
-    let portfolio = Memo::new(move |_| fig::portfolio(calm, regime.get(), sc.btc_weight_pct.get()));
+    let portfolio = Memo::new(move |_| fig::portfolio(calm, regime.get().map(|e| e.stats), sc.btc_weight_pct.get()));
     let mut sources: Vec<Source> =
         ["sp500", "btc_usd_0000utc"].iter().filter_map(|id| markets.series(id)).map(|s| s.source.clone()).collect();
     sources.extend(events.events.iter().map(|e| e.source.clone()));
@@ -133,8 +133,8 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
 
         <h3>"From a stock shock to a Bitcoin move"</h3>
         <p>
-            "Set a fall in US stocks: the default is about the S&P 500's fall on 20 November (−1.56%); the tariff day of "
-            "10 October was −2.71%. With stocks and Bitcoin this correlated, the stock fall arrives in Bitcoin multiplied by its beta."
+            "Set a fall in US stocks: the default is about the S&P 500's fall on 20 November (1.56%); on the tariff day of "
+            "10 October it fell 2.71%. With stocks and Bitcoin this correlated, the stock fall arrives in Bitcoin multiplied by its beta."
         </p>
         <div class="section-controls" role="group" aria-label="Shock and portfolio settings">
             <Slider spec=SHOCK value=sc.stock_shock_pct unit="%" valuetext=|v| format!("stocks fall {} percent", fmt_num(-v))/>
@@ -164,7 +164,7 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
                 <li>"Returns: daily log returns, r = ln(P"<sub>"t"</sub>"/P"<sub>"t−1"</sub>"), never prices. Bitcoin's return for a US trading day spans the same calendar days as the S&P 500's, so weekends are compounded into Monday."</li>
                 <li>"Rolling Pearson correlation over the chosen window, updated incrementally with running sums; the 95% band uses Fisher's z: z = atanh ρ, SE = 1/√(w − 3), band = tanh(z ± 1.96·SE)."</li>
                 <li>"Volatility adjustment (Forbes & Rigobon, 2002): ρ* = ρ/√(1 + δ(1 − ρ²)), δ = σ²"<sub>"window"</sub>"/σ²"<sub>"calm"</sub>" − 1, with σ² the S&P 500's variance and the calm period 3 Sep to 9 Oct 2025."</li>
-                <li>"Beta β = ρ·σ"<sub>"BTC"</sub>"/σ"<sub>"S&P"</sub>" over the window ending 20 Nov; expected Bitcoin move = β × the stock shock."</li>
+                <li>"Beta β = ρ·σ"<sub>"BTC"</sub>"/σ"<sub>"S&P"</sub>" over the chosen window ending 19 Nov, the last day before the move it is used to explain (a longer window than the history uses every day there is, and says how many); expected Bitcoin move = β × the stock shock. σ here is per trading-day return (weekends compounded), so it is larger than Bitcoin's volatility per UTC day used by the square-root law."</li>
                 <li>"Portfolio: σ"<sub>"p"</sub>" = √(w²σ²"<sub>"BTC"</sub>" + (1−w)²σ²"<sub>"S&P"</sub>" + 2w(1−w)ρσ"<sub>"BTC"</sub>"σ"<sub>"S&P"</sub>"), with the crisis window's volatilities and either correlation; 1-in-100-days loss = e"<sup>"−2.326σ"</sup>" − 1 (normal approximation)."</li>
                 <li>"Liquidation of a long at leverage L: a fall of 1 − (1 − 1/L)/(1 − m), maintenance margin m = 0.4%."</li>
             </ul>

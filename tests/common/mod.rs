@@ -4,7 +4,7 @@
 
 use selloff::data::{parse_data_file, DataFile};
 use selloff::model::cascade::{Cascade, Position};
-use selloff::scenario::{self, Basis, Data, Drivers, POPULATION};
+use selloff::scenario::{self, Basis, Data, Decompositions, Drivers, Inputs, POPULATION};
 use selloff::state::Settings;
 use std::fs;
 
@@ -34,6 +34,13 @@ pub struct Model {
     pub drivers: Drivers,
     pub population: Vec<Position>,
     pub cascade: Cascade,
+    pub decomposition: Decompositions,
+}
+
+impl Model {
+    pub fn inputs(&self) -> Inputs {
+        self.drivers.inputs
+    }
 }
 
 impl Page {
@@ -48,8 +55,8 @@ impl Page {
         let drivers = scenario::drivers_from(&self.basis, &params).unwrap();
         let open = scenario::openings(&self.markets, POPULATION);
         let population = scenario::population_from(&open, params.lev_x, params.oi_bn * 1e9);
-        let sigma = scenario::nasdaq_sigma_from(self.basis.pre, params.nasdaq_beta);
-        let cascade = scenario::run_cascade(&population, &drivers, &params, sigma);
-        Model { params, drivers, population, cascade }
+        let cascade = scenario::run_cascade(&population, &drivers, &params);
+        let decomposition = scenario::decompose(&self.basis, &params, &drivers, &population, &cascade).unwrap();
+        Model { params, drivers, population, cascade, decomposition }
     }
 }

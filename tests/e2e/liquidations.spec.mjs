@@ -60,9 +60,28 @@ test('the round-by-round view steps and the stability test responds to leverage'
   const text = await stepper.innerText();
   const [, shown, total] = text.match(/Round (\d+) of (\d+)/);
   expect(shown).toBe(total);
-  await expect(page.locator('[data-testid=glt]')).toContainText('runs away');
+  await expect(page.locator('[data-testid=glt]')).toContainText('the loop dies out');
   await page.goto('./?lev=2');
-  await expect(page.locator('[data-testid=glt]')).toContainText('dies out');
+  await expect(page.locator('[data-testid=glt]')).toContainText('the loop dies out');
+});
+
+// Issue 14: the stability statement never contradicts the cascade.
+for (const lev of [25, 100]) {
+  test(`lev=${lev}: the stability statement agrees with the settled cascade`, async ({ page }) => {
+    await page.goto(`./?lev=${lev}`);
+    const glt = page.locator('[data-testid=glt]');
+    await expect(glt).toContainText('the loop dies out');
+    await expect(glt).not.toContainText('the loop runs away');
+    await expect(glt).toContainText('Forced selling can never exceed the open interest ($24B)');
+    await expect(page.locator('[data-testid=liquidations-live]')).toContainText('The cascade settles at a fixed point.');
+  });
+}
+
+test('a crash that liquidates every long says the loop runs away, and the cascade says so too', async ({ page }) => {
+  await page.goto('./?lev=100&cshock=-30');
+  await expect(page.locator('[data-testid=glt]')).toContainText('the loop runs away');
+  await expect(page.locator('[data-testid=liquidations-live]')).toContainText('stops only when every modelled long has been liquidated');
+  await expect(page.locator('[data-testid=liquidations-live]')).not.toContainText('settles at a fixed point');
 });
 
 test('extreme settings stay finite', async ({ page }) => {

@@ -38,17 +38,22 @@ test('every Sources disclosure opens and lists linked or named sources', async (
 test('the Claims vs data panel has a computed verdict and a source link on every row', async ({ page }) => {
   await page.goto('./#claims');
   const rows = page.locator('#claims tbody tr');
-  await expect(rows).toHaveCount(9);
+  await expect(rows).toHaveCount(16);
   const verdicts = await page.locator('#claims td.verdict strong').allInnerTexts();
   expect(verdicts.map((v) => v.toLowerCase())).toEqual([
-    'differs', 'not checkable', 'matches', 'contested', 'differs', 'matches', 'differs', 'contested', 'matches',
+    'differs', 'not checkable', 'matches', 'contested', 'differs', 'matches', 'matches', 'contested', 'matches',
+    'matches', 'matches', 'matches', 'differs', 'differs', 'matches', 'matches',
   ]);
-  for (let i = 0; i < 9; i++) {
+  for (let i = 0; i < 16; i++) {
     const links = rows.nth(i).locator('details.sources a[href^="http"]');
     expect(await links.count(), `row ${i} has a source link`).toBeGreaterThan(0);
   }
   await expect(page.locator('#claim-lth_815k')).toContainText('Coinbase internal transfers');
-  await expect(page.locator('#claim-sp500_drop')).toContainText('−1.56%');
+  await expect(page.locator('#claim-sp500_drop')).toContainText('fell 1.56% on the day');
+  await expect(page.locator('#claim-sp500_drop')).not.toContainText('fits the high-to-close fall better');
+  await expect(page.locator('#claim-asia_simultaneous')).toContainText('differs in timing');
+  await expect(page.locator('#claim-crypto_100b')).toContainText('$120B to $161B');
+  await expect(page.locator('#claim-nov_outflows')).toContainText('IBIT');
 });
 
 test('a dataset downloads as CSV with its header and every row', async ({ page }) => {

@@ -58,7 +58,15 @@ test('the punchline at the real change says the rate channel explains a small pa
   const p = page.locator('#rates [data-testid=rates-punchline]');
   await expect(p).toContainText('explains a small part of the S&P 500');
   await expect(p).toContainText('other causes');
-  await expect(page.locator('#rates-results')).toContainText('−1.56%');
+  // Issue 14: the share is of the move over the same span as the rate change (6 Nov to 20 Nov), not of one day.
+  await expect(page.locator('#rates-results')).toContainText('−2.70%');
+  await expect(p).toContainText("fall from that day to 20 Nov (9%)");
+});
+
+test('measured from the session before, the odds rose on the day and push prices up', async ({ page }) => {
+  await page.goto('./?ref=2025-11-19:30');
+  await expect(page.locator('#rates [data-testid=rates-punchline]')).toContainText('pushes prices up');
+  await expect(page.locator('#rates-results')).toContainText('wrong direction');
 });
 
 test('section controls live in the URL, bad values are clamped, and reset restores 20 Nov', async ({ page }) => {

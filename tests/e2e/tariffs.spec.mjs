@@ -32,6 +32,17 @@ test('a window longer than the data says so instead of drawing nothing silently'
   await expect(page.locator('[data-testid=tariffs-live]')).not.toContainText('NaN');
 });
 
+// Issue 14: the estimates used to explain 20 Nov end on 19 Nov and state their real length.
+for (const win of [60, 90]) {
+  test(`win=${win}: the beta's window ends 19 Nov and says how many days it really has`, async ({ page }) => {
+    await page.goto(`./?win=${win}`);
+    const live = page.locator('[data-testid=tariffs-live]');
+    await expect(live).toContainText('Over the 56 trading days from 3 Sep to 19 Nov');
+    await expect(live).toContainText(`the ${win}-day window asks for more: only 56 trading days of returns come before 20 Nov`);
+    await expect(live).not.toContainText('to 20 Nov, Bitcoin');
+  });
+}
+
 test('the volatility adjustment toggles a second line and its explanation', async ({ page }) => {
   await page.goto('./');
   const canvas = page.locator('#correlation canvas');
