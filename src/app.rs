@@ -138,6 +138,7 @@ pub fn App() -> impl IntoView {
         <header class="masthead">
             <p class="kicker">"An explorable explanation"</p>
             <h1>"Why stocks and Bitcoin fell together on 20 November 2025"</h1>
+            <sections::intro::Answer/>
             <sections::intro::Lede/>
         </header>
         <ControlBar notices=notices.0/>
@@ -190,6 +191,7 @@ fn Footer() -> impl IntoView {
 #[component]
 fn ControlBar(notices: RwSignal<Vec<String>>) -> impl IntoView {
     let ctl = expect_context::<Controls>();
+    let dv = expect_context::<Derived>();
     let copied = RwSignal::new(String::new());
     let address = expect_context::<UrlSync>();
     let copy_link = move |_| {
@@ -208,6 +210,11 @@ fn ControlBar(notices: RwSignal<Vec<String>>) -> impl IntoView {
                 <Slider spec=LEV value=ctl.lev_x unit="×"
                     valuetext=|v| format!("{} times leverage", state::fmt_num(v))/>
             </div>
+            // The two sliders' effect in sight: the modelled moves against the
+            // actual ones, updated as they move (the details are far below).
+            <p class="live-result" data-testid="live-result" aria-hidden="true">
+                {move || dv.decomposition.with(|d| d.as_ref().map(crate::figures::answer::live_result)).unwrap_or_default()}
+            </p>
             <Announcer/>
             <div class="bar-actions">
                 <button type="button" on:click=copy_link>"Copy link"</button>

@@ -172,26 +172,28 @@ pub fn EmbedButton(
         }
     };
     let link = move || if open.get() { share::full_link(&base().0, &settings(), section) } else { String::new() };
+    // The dialog exists only while open (a page of fifteen closed dialogs
+    // would carry fifteen copies of its text); once mounted it is shown modal.
     let show = move |_| {
         status.set(String::new());
         open.set(true);
-        if let Some(d) = dialog.get() {
-            let _ = d.show_modal();
-        }
     };
-    let close = move |_| {
-        open.set(false);
-        if let Some(d) = dialog.get() {
-            d.close();
+    Effect::new(move |_| {
+        if let (true, Some(d)) = (open.get(), dialog.get()) {
+            if !d.open() {
+                let _ = d.show_modal();
+            }
         }
-    };
-    let h_id = format!("embed-h-{key}");
-    let labelled_by = h_id.clone();
+    });
+    let close = move |_| open.set(false);
+    let h_id = StoredValue::new(format!("embed-h-{key}"));
+    let (fixed, responsive, link) = (Signal::derive(fixed), Signal::derive(responsive), Signal::derive(link));
     let what = if figure.is_some() { "figure" } else { "section" };
     view! {
         <button type="button" class="embed-open" on:click=show aria-haspopup="dialog">{format!("Embed this {what}")}</button>
-        <dialog node_ref=dialog class="embed-dialog" aria-labelledby=labelled_by on:close=move |_| open.set(false)>
-            <h3 id=h_id>"Embed “" {target.title()} "”"</h3>
+        <Show when=move || open.get()>
+        <dialog node_ref=dialog class="embed-dialog" aria-labelledby=h_id.get_value() on:close=move |_| open.set(false)>
+            <h3 id=h_id.get_value()>"Embed “" {target.title()} "”"</h3>
             <p class="embed-opens-with">
                 {move || if neutral.get() {
                     "The embed opens with every setting at its 20 Nov value.".to_string()
@@ -211,16 +213,17 @@ pub fn EmbedButton(
             })}
             {move || open.get().then(|| public_base().1).flatten().map(|n| view! { <p class="fine public-note">{n}</p> })}
             <p>"Fixed height, for course pages and editors that remove scripts:"</p>
-            <CopyBox label="Fixed-height embed code" rows=4 text=Signal::derive(fixed) status=status/>
+            <CopyBox label="Fixed-height embed code" copy_label="Copy this code (fixed height)" rows=4 text=fixed status=status/>
             <p>"Responsive: the frame fits the " {what} ", up to the height of the reader's window (a longer one scrolls inside, with its controls in view). Paste both parts."</p>
-            <CopyBox label="Responsive embed code" rows=12 text=Signal::derive(responsive) status=status/>
+            <CopyBox label="Responsive embed code" copy_label="Copy this code (responsive)" rows=12 text=responsive status=status/>
             <p>"Or share a link to the full page at these settings:"</p>
-            <CopyBox label="Link to the full page" rows=2 text=Signal::derive(link) status=status/>
+            <CopyBox label="Link to the full page" copy_label="Copy this link" rows=2 text=link status=status/>
             <p class="copy-note" role="status">{move || status.get()}</p>
             <p class="fine">"The embedded page only reports its height and accepts one message from its host: "
                 <code>{format!("{{type: '{THEME_MSG}', theme: 'light' | 'dark' | 'auto'}}")}</code> "."</p>
             <button type="button" on:click=close>"Close"</button>
         </dialog>
+        </Show>
     }
 }
 
@@ -228,7 +231,15 @@ pub fn EmbedButton(
 /// iframe without permission, some `file://` pages), the code is selected and
 /// the reader is told to press Ctrl+C.
 #[component]
-fn CopyBox(label: &'static str, rows: u32, text: Signal<String>, status: RwSignal<String>) -> impl IntoView {
+fn CopyBox(
+    label: &'static str,
+    /// The Copy button's name (not containing `label`, so a search by the
+    /// code's label finds the code alone).
+    copy_label: &'static str,
+    rows: u32,
+    text: Signal<String>,
+    status: RwSignal<String>,
+) -> impl IntoView {
     let area = NodeRef::<leptos::html::Textarea>::new();
     let copy = move |_| {
         let value = text.get_untracked();
@@ -258,7 +269,7 @@ fn CopyBox(label: &'static str, rows: u32, text: Signal<String>, status: RwSigna
     view! {
         <div class="copy-box">
             <textarea node_ref=area readonly rows=rows aria-label=label prop:value=move || text.get()></textarea>
-            <button type="button" class="copy" on:click=copy aria-label=format!("Copy the {}", label.to_lowercase())>"Copy"</button>
+            <button type="button" class="copy" on:click=copy aria-label=copy_label>"Copy"</button>
         </div>
     }
 }

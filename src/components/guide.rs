@@ -60,11 +60,11 @@ pub fn TryIt(id: &'static str) -> impl IntoView {
 #[component]
 pub fn Glossary() -> impl IntoView {
     view! {
-        <section class="glossary print-only" aria-label="Glossary">
+        <div class="glossary print-only" role="region" aria-label="Glossary">
             <h2>"Glossary"</h2>
             <dl>
                 {TERMS.iter().map(|t| view! { <dt>{t.term}</dt><dd>{t.definition}</dd> }).collect_view()}
             </dl>
-        </section>
+        </div>
     }
 }

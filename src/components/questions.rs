@@ -64,7 +64,7 @@ pub fn AnswerKey() -> impl IntoView {
     let printing = use_context::<Printing>().map(|p| p.0);
     let shown = move || printing.is_some_and(|p| p.get());
     view! {
-        <section class="answer-key print-only" aria-label="Answer key for the questions for class">
+        <div class="answer-key print-only" role="region" aria-label="Answer key for the questions for class">
             <h2>"Answer key"</h2>
             {move || shown().then(|| Section::ALL.into_iter().filter_map(|s| {
                 let qs = questions_now(s, dv);
@@ -73,6 +73,6 @@ pub fn AnswerKey() -> impl IntoView {
                     <ol>{qs.into_iter().map(|q| view! { <li>{q.answer}</li> }).collect_view()}</ol>
                 })
             }).collect_view())}
-        </section>
+        </div>
     }
 }

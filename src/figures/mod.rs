@@ -6,6 +6,7 @@
 
 pub use crate::format::long_date;
 
+pub mod answer;
 pub mod inputs;
 pub mod intro;
 pub mod liquidations;

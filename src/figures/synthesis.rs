@@ -43,7 +43,7 @@ pub fn cause_label(c: Cause) -> &'static str {
     }
 }
 
-fn cause_color(c: Cause) -> plotters::style::RGBColor {
+pub fn cause_color(c: Cause) -> plotters::style::RGBColor {
     match c {
         Cause::Rates => CAUSE_RATES,
         Cause::Stocks => CAUSE_TARIFFS,

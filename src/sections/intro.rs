@@ -3,11 +3,103 @@
 use super::{Sources, WithData, WithData2};
 use crate::charts;
 use crate::components::chart::ChartCanvas;
-use crate::context::DataStore;
+use crate::context::{DataStore, Derived};
 use crate::data::Source;
+use crate::figures::answer;
 use crate::figures::intro as fig;
 use crate::scenario::DAY;
 use leptos::prelude::*;
+
+/// The answer on the first screen: the finding in one sentence and a compact
+/// figure of it, both computed from the synthesis's decomposition at the
+/// current settings (so they follow the two sliders just below).
+#[component]
+pub fn Answer() -> impl IntoView {
+    let dv = expect_context::<Derived>();
+    let d = dv.decomposition;
+    let text = move || {
+        d.with(|d| d.as_ref().map(answer::headline))
+            .unwrap_or_else(|| "Working out the answer from the bundled data…".to_string())
+    };
+    view! {
+        <section class="answer" aria-label="The answer in short" data-testid="answer">
+            <p class="answer-text">{text}</p>
+            <div class="answer-figure">
+                <AnswerBars asset="Bitcoin" bars=Memo::new(move |_| d.with(|d| d.as_ref().map(|d| (answer::bars(&d.btc), d.btc.actual))))/>
+                <AnswerBars asset="S&P 500" bars=Memo::new(move |_| d.with(|d| d.as_ref().map(|d| (answer::bars(&d.spx), d.spx.actual))))/>
+            </div>
+            <p class="fine">"Model outputs at your settings; the whole reckoning is in section 5, "
+                <a href="#synthesis">"All at once"</a>"."</p>
+        </section>
+    }
+}
+
+/// One asset's compact bars: each part of its move, what is not explained,
+/// and the actual move, on one scale. Rows are keyed by their label, so a
+/// slider move updates widths and numbers, not the list.
+#[component]
+fn AnswerBars(asset: &'static str, bars: Memo<Option<(Vec<answer::Bar>, f64)>>) -> impl IntoView {
+    let rows = move || {
+        bars.with(|b| {
+            b.as_ref().map(|(bars, actual)| {
+                let mut rows: Vec<(&'static str, f64, String)> = bars
+                    .iter()
+                    .map(|b| {
+                        let class = match (b.cause, b.input) {
+                            (None, _) => "bar unexplained".to_string(),
+                            (Some(_), true) => "bar input".to_string(),
+                            (Some(_), false) => "bar".to_string(),
+                        };
+                        (b.label, b.value_pct, class)
+                    })
+                    .collect();
+                rows.push(("Actual", *actual, "bar actual".to_string()));
+                rows
+            })
+        })
+        .unwrap_or_default()
+    };
+    let scale = move || {
+        bars.with(|b| {
+            b.as_ref().map(|(bars, actual)| bars.iter().map(|b| b.value_pct.abs()).fold(actual.abs(), f64::max))
+        })
+        .unwrap_or(1.0)
+        .max(0.01)
+    };
+    let colour = move |label: &str| {
+        bars.with(|b| {
+            b.as_ref()
+                .and_then(|(bars, _)| bars.iter().find(|x| x.label == label).and_then(|x| x.cause))
+                .map(|c| crate::figures::synthesis::cause_color(c))
+                .map(|c| format!("background: rgb({},{},{});", c.0, c.1, c.2))
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <div class="answer-bars">
+            <p class="answer-asset">{asset}</p>
+            <ul>
+                <For each=rows key=|r| r.0 let:row>
+                    {
+                        let label = row.0;
+                        let value = move || rows().into_iter().find(|r| r.0 == label).map_or(0.0, |r| r.1);
+                        let class = row.2.clone();
+                        view! {
+                            <li>
+                                <span class="bar-label">{label}</span>
+                                <span class="bar-track" aria-hidden="true">
+                                    <span class={move || if value() > 0.0 { format!("{class} up") } else { class.clone() }}
+                                        style=move || format!("width: {:.1}%; {}", value().abs() / scale() * 100.0, colour(label))></span>
+                                </span>
+                                <span class="bar-value">{move || crate::format::pct_signed(value(), 2)}</span>
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+        </div>
+    }
+}
 
 #[component]
 pub fn Lede() -> impl IntoView {

@@ -21,19 +21,29 @@ fn prefers_reduced_motion() -> bool {
 #[component]
 pub fn Liquidations() -> impl IntoView {
     let store = expect_context::<DataStore>();
+    let ctl = expect_context::<Controls>();
     view! {
         <section id="liquidations" aria-labelledby="liquidations-h">
             <super::SectionHead section=Section::Liquidations/>
             <p>
                 "Much of the trading in both markets is done with borrowed money. A trader who buys with 10× "
-                "leverage puts up a tenth of the position; a fall of about a tenth wipes that margin out, and the "
-                "exchange or broker sells the position automatically. These forced sales are liquidations, and they "
+                <crate::components::Term slug="leverage" text="leverage"/>
+                " puts up a tenth of the position; a fall of about a tenth wipes that margin out (less the "
+                <crate::components::Term slug="maintenance-margin" text="maintenance margin"/>
+                "), and the exchange or broker sells the position automatically. These forced sales are "
+                <crate::components::Term slug="liquidation" text="liquidations"/> ", and they "
                 "push the price down further, which triggers the next traders' liquidation levels."
             </p>
             <p>
                 "The explanation this page examines describes a loop across markets: margin calls force investors to "
                 "sell tech stocks; tech falls; crypto traders who are also exposed to stocks are liquidated; Bitcoin "
                 "falls; the fall spreads panic back to stocks. The more leverage in the system, the faster the loop turns."
+            </p>
+            <p class="lev-words" data-testid="lev-words">
+                {move || crate::figures::answer::leverage_consequence(ctl.lev_x.get(), crate::model::leverage::MAINTENANCE)}
+                " Drag the leverage slider at the top of the page, or " <crate::components::TryIt id="lev-50"/>
+                ": more positions sit just below the price, so the same first fall liquidates more and the cascade runs further. "
+                "Then " <crate::components::TryIt id="lev-2"/> " and the loop barely turns."
             </p>
             <WithData2 a=store.liquidations b=store.markets what="the liquidation figures" render=|lq, m| view! { <CascadeModel liquidations=lq markets=m/> }/>
             <crate::components::SectionQuestions section=Section::Liquidations/>
@@ -135,6 +145,8 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
             </div>
             <Slider spec=PHI value=sc.phi_pct unit="%" valuetext=|v| format!("{} percent also sell tech stocks", fmt_num(v))/>
             <Slider spec=OI value=sc.oi_bn unit="$bn" valuetext=|v| format!("{} billion dollars of open interest", fmt_num(v))/>
+            <p class="fine terms-here">"Terms: " <crate::components::Term slug="phi" text="φ"/> ", "
+                <crate::components::Term slug="open-interest" text="open interest"/> "."</p>
             <button type="button" class="reset" on:click=reset>"Reset to the 20 Nov values"</button>
         </div>
         <p class="live" data-testid="liquidations-live">
@@ -186,6 +198,9 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
         <p class="live" data-testid="glt">
             {move || stability.get()}
         </p>
+        <p class="fine terms-here">"Terms: " <crate::components::Term slug="stability-index" text="λ·A·(L − 1)"/> ", "
+            <crate::components::Term slug="fixed-point" text="fixed point"/> ". Is the loop to stocks what amplifies the fall? "
+            <crate::components::TryIt id="no-contagion"/> " and compare the amplification."</p>
         <div class="table-wrap">
             <table class="data-table" id="cascade-vs-actual">
                 <caption>"The model against what happened"</caption>

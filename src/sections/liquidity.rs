@@ -36,7 +36,8 @@ pub fn Liquidity() -> impl IntoView {
             }/>
             <p>
                 "At the same time the market's capacity to absorb selling was shrinking. Money was leaving the US "
-                "spot Bitcoin ETFs, long-held coins were being sold, and order books were thinner than usual. In a "
+                "spot Bitcoin ETFs (" <crate::components::Term slug="etf-flow" text="ETF outflows"/>
+                "), long-held coins were being sold, and order books were thinner than usual. In a "
                 "thin market the same amount of selling moves the price further."
             </p>
             <WithData res=store.flows what="the ETF flow figures" render=|fl| {
@@ -51,7 +52,8 @@ pub fn Liquidity() -> impl IntoView {
                 view! {
                     <p data-testid="ibit-claims">{fig::ibit_text(&fl)}</p>
                     <p>
-                        "It also says long-term holders sold 815,000 BTC in 30 days. No source for that figure was found, "
+                        "It also says " <crate::components::Term slug="long-term-holder" text="long-term holders"/>
+                        " sold 815,000 BTC in 30 days. No source for that figure was found, "
                         "and the measures that exist disagree: CryptoQuant's raw 30-day spending by long-term holders peaked near "
                         <strong>{lth_raw.map(|f| grouped(f.value, 0)).unwrap_or_default()}</strong> " BTC, but about 650,000 of that "
                         "were internal transfers at Coinbase; Glassnode's long-term-holder supply fell by 452,532 BTC from July to "
@@ -160,7 +162,10 @@ fn Impact(flows: DataFile, markets: DataFile) -> impl IntoView {
         <p>
             "A market's capacity to absorb selling is its depth: how much can be sold before the price has to move. A well-tested "
             "rule from market microstructure, the square-root law, says the price moves with the square root of the amount sold "
-            "relative to the day's volume. Halve the depth and the same selling moves the price about 40% further."
+            "relative to the day's volume. Halve the depth and the same selling moves the price about 40% further: "
+            <crate::components::TryIt id="depth-half"/>
+            " and watch the marked point in the chart. Then " <crate::components::TryIt id="lth-on"/>
+            ": the contested long-term-holder figure adds far more selling than the ETFs did."
         </p>
         <div class="section-controls" role="group" aria-label="Selling and depth settings">
             <Slider spec=SELL value=sc.sell_usd_m unit="$M" valuetext=|v| format!("{} million dollars of net selling", fmt_num(v))/>

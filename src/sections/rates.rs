@@ -22,8 +22,9 @@ pub fn Rates() -> impl IntoView {
             <super::SectionHead section=Section::Rates/>
             <p>
                 "Investors had expected the Federal Reserve to cut interest rates again at its meeting on "
-                "9–10 December. Futures markets put a number on that expectation, and CME's FedWatch tool turns "
-                "it into a probability. In the weeks before 20 November that probability fell steeply, as Fed "
+                "9–10 December. Futures markets put a number on that expectation, and CME's "
+                <crate::components::Term slug="fedwatch" text="FedWatch"/>
+                " tool turns it into a probability. In the weeks before 20 November that probability fell steeply, as Fed "
                 "officials sounded cautious and the delayed September jobs report came in mixed."
             </p>
             <p>
@@ -31,7 +32,9 @@ pub fn Rates() -> impl IntoView {
                 "future, and its price today is those profits discounted at an interest rate. A higher expected "
                 "rate shrinks that present value, and it shrinks it most for assets whose payoff lies furthest "
                 "out: fast-growing technology companies, above all the AI leaders priced for many years of growth. "
-                "Bitcoin pays no cash flows at all, but it trades as a high-beta “risk barometer”: when money "
+                "Bitcoin pays no cash flows at all, but it trades as a "
+                <crate::components::Term slug="high-beta" text="high-beta"/>
+                " “risk barometer”: when money "
                 "gets dearer, investors cut their most speculative positions first."
             </p>
             <WithData res=store.rates what="the FedWatch readings" render=|r| view! { <FedWatchStrip rates=r/> }/>
@@ -157,12 +160,16 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
 
     view! {
         <p class="live" data-testid="rates-live">
-            "With the slider at " <strong class="v-cut">{move || format!("{}%", fmt_num(shared.cut_pct.get()))}</strong>
-            ", the December futures price would be " <strong class="v-price">{move || grouped(out.get().implied.price, 4)}</strong>
-            ", an average December rate of " <strong>{move || format!("{}%", grouped(out.get().implied.r_avg_pct, 3))}</strong>
-            " and a rate of " <strong>{move || format!("{}%", grouped(out.get().implied.r_end_pct, 3))}</strong>
-            " after the meeting. Against the reference reading (" {move || ref_label.get()} "), that is an expected December rate "
-            <strong class="v-dr">{move || fig::rate_change(&out.get())}</strong> "."
+            "With the odds at " <strong class="v-cut">{move || format!("{}%", fmt_num(shared.cut_pct.get()))}</strong>
+            " against the reference reading (" {move || ref_label.get()} "), the rate investors expect for December is "
+            <strong class="v-dr">{move || fig::rate_change(&out.get())}</strong> ". A cut is 25 "
+            <crate::components::Term slug="basis-point" text="basis points"/>
+            " (bp), so every point of probability lost adds a quarter of a basis point to the expected rate."
+        </p>
+        <p class="try-line">
+            "What if the Fed had signalled a cut? " <crate::components::TryIt id="cut-90"/>
+            ": the expected rate falls, the rate channel pushes prices up, and Bitcoin still falls in the answer above. "
+            "Or " <crate::components::TryIt id="cut-ref"/> ", where they stood on 6 Nov: the rate channel then explains nothing."
         </p>
         <div class="section-controls" role="group" aria-label="Rate model settings">
             <div class="field">
@@ -186,6 +193,13 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
             <Slider spec=NASDAQ_BETA value=sc.nasdaq_beta unit="β" valuetext=|v| format!("Nasdaq beta {}", fmt_num(v))/>
             <button type="button" class="reset" on:click=reset>"Reset to the 20 Nov values"</button>
         </div>
+        <p>
+            "Two lenses price the change. The textbook one, "
+            <crate::components::Term slug="gordon-growth" text="Gordon growth"/>
+            ", discounts future profits at the new rate, so it hits companies priced for distant growth hardest. The empirical one, "
+            <crate::components::Term slug="bernanke-kuttner" text="Bernanke–Kuttner"/>
+            ", applies the stock market's measured response to Fed surprises, scaled by each asset's beta."
+        </p>
         <div class="two-up">
             <figure class="figure" id="rates-textbook">
                 <ChartCanvas draw=move |root: &charts::Canvas, f| charts::lines::draw(root, f, &textbook_chart())
@@ -229,6 +243,10 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
         <details class="how">
             <summary>"How is this computed?"</summary>
             <ol>
+                <li>"At your setting, the December fed funds future would be priced "
+                    <strong class="v-price">{move || grouped(out.get().implied.price, 4)}</strong>
+                    ", an average December rate of " {move || format!("{}%", grouped(out.get().implied.r_avg_pct, 3))}
+                    " and a rate of " {move || format!("{}%", grouped(out.get().implied.r_end_pct, 3))} " after the meeting."</li>
                 <li>"FedWatch mechanics (CME's method): the December fed funds future's price P gives the month's average rate R"<sub>"avg"</sub>" = 100 − P. "
                     "The decision of 9–10 Dec applies from 11 Dec, so with N = 31 days and d = 10 days at the old rate, R"<sub>"end"</sub>" = (N·R"<sub>"avg"</sub>" − d·R"<sub>"start"</sub>")/(N − d) and p = (R"<sub>"start"</sub>" − R"<sub>"end"</sub>")/0.25. "
                     "The slider works backwards from p. Assumption: R"<sub>"start"</sub>" = 3.88% (the bundled data has no fed funds rate)."</li>

@@ -41,7 +41,7 @@ pub fn Tariffs() -> impl IntoView {
                 }
             }/>
             <p>
-                "The deeper effect is on " <em>"correlation"</em> ". Bitcoin is often sold as something apart from "
+                "The deeper effect is on " <crate::components::Term slug="correlation" text="correlation"/> ". Bitcoin is often sold as something apart from "
                 "the stock market. But many of the funds and traders who hold it also hold stocks, often with "
                 "borrowed money. When stocks fall, they must raise cash or cut risk, and crypto is the easiest thing "
                 "to sell, around the clock. So in a sell-off the two move as one, and the diversification investors "
@@ -101,8 +101,9 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
             <label class="check">
                 <input type="checkbox" id="ctl-fr" prop:checked=adjusted
                     on:change=move |ev| sc.corr_adjusted.set(event_target_checked(&ev))/>
-                " Adjust for volatility (Forbes–Rigobon)"
+                " Adjust for volatility"
             </label>
+            <span class="fine">"(" <crate::components::Term slug="forbes-rigobon" text="Forbes–Rigobon"/> ")"</span>
             <button type="button" class="reset" on:click=reset>"Reset to the 20 Nov values"</button>
         </div>
         <figure class="figure" id="correlation">
@@ -117,7 +118,14 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
         <p class="fine">
             "Daily log returns of the S&P 500 (closes) and Bitcoin (UTC closes, Bitstamp); Bitcoin's weekend returns are compounded into "
             "the next US trading day. There is no daily Nasdaq series here, so the S&P 500 stands for US stocks. The band is a "
-            "95% confidence interval (Fisher z): with so few days, a correlation is measured loosely."
+            "95% confidence interval ("
+            <crate::components::Term slug="fisher-band" text="Fisher band"/>
+            "): with so few days, a correlation is measured loosely."
+        </p>
+        <p class="try-line">
+            "Is the rise only markets swinging harder? " <crate::components::TryIt id="vol-adjust"/>
+            ": the dashed line takes out the part due to higher "
+            <crate::components::Term slug="volatility" text="volatility"/> "; what is left is the link itself."
         </p>
         <Show when=adjusted>
             <p class="fine" data-testid="fr-note">
@@ -134,7 +142,9 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
         <h3>"From a stock shock to a Bitcoin move"</h3>
         <p>
             "Set a fall in US stocks: the default is about the S&P 500's fall on 20 November (1.56%); on the tariff day of "
-            "10 October it fell 2.71%. With stocks and Bitcoin this correlated, the stock fall arrives in Bitcoin multiplied by its beta."
+            "10 October it fell 2.71%. With stocks and Bitcoin this correlated, the stock fall arrives in Bitcoin multiplied by its beta. "
+            <crate::components::TryIt id="shock-oct10"/>
+            " and watch the Bitcoin move below, and how close it comes to wiping out a leveraged long."
         </p>
         <div class="section-controls" role="group" aria-label="Shock and portfolio settings">
             <Slider spec=SHOCK value=sc.stock_shock_pct unit="%" valuetext=|v| format!("stocks fall {} percent", fmt_num(-v))/>

@@ -127,10 +127,10 @@ test('Copy puts the exact snippet on the clipboard and says so', async ({ page, 
   await page.goto('./?cut=22');
   const dialog = await openDialog(page, 'liquidity');
   const responsive = await dialog.getByLabel('Responsive embed code').inputValue();
-  await dialog.getByRole('button', { name: 'Copy the responsive embed code' }).click();
+  await dialog.getByRole('button', { name: 'Copy this code (responsive)' }).click();
   await expect(dialog.locator('.copy-note')).toHaveText('Copied: responsive embed code.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(responsive);
-  await dialog.getByRole('button', { name: 'Copy the link to the full page' }).click();
+  await dialog.getByRole('button', { name: 'Copy this link' }).click();
   const link = await page.evaluate(() => navigator.clipboard.readText());
   expect(link).toMatch(/^https:\/\/selloff-explainer\.github\.io\/\?v=1&cut=22&.*#liquidity$/);
 });
@@ -139,7 +139,7 @@ test('where the clipboard is refused, Copy selects the code instead', async ({ p
   await page.goto('./');
   await page.evaluate(() => { Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true }); });
   const dialog = await openDialog(page, 'rates');
-  await dialog.getByRole('button', { name: 'Copy the fixed-height embed code' }).click();
+  await dialog.getByRole('button', { name: 'Copy this code (fixed height)' }).click();
   await expect(dialog.locator('.copy-note')).toContainText('press Ctrl+C');
   const selected = await page.evaluate(() => { const a = document.activeElement; return a.value.slice(a.selectionStart, a.selectionEnd); });
   expect(selected).toBe(await dialog.getByLabel('Fixed-height embed code').inputValue());
