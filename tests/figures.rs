@@ -238,7 +238,7 @@ fn liquidations_figures_at_the_defaults_and_with_more_leverage() {
     let c = &model.cascade;
     assert_eq!(
         liquidations::summary(Some(c)),
-        "Starting from $91,555 (19 Nov close), an initial shock of −3.17% becomes a fall of −3.38% after 6 rounds; \
+        "Starting from $91,555 (19 Nov close), an initial shock of −3.17% becomes a move of −3.38% after 6 rounds; \
          $870M of leveraged longs are liquidated (model output, two significant figures)."
     );
     assert_eq!(liquidations::summary(None), "The cascade needs markets.json and rates.json.");
