@@ -238,7 +238,7 @@ fn liquidations_figures_at_the_defaults_and_with_more_leverage() {
     let c = &model.cascade;
     assert_eq!(
         liquidations::summary(Some(c)),
-        "Starting from $91,555 (19 Nov close), an initial shock of −3.17% becomes a fall of −3.38% after 6 rounds; \
+        "Starting from $91,555 (19 Nov close), an initial shock of −3.17% becomes a move of −3.38% after 6 rounds; \
          $870M of leveraged longs are liquidated (model output, two significant figures)."
     );
     assert_eq!(liquidations::summary(None), "The cascade needs markets.json and rates.json.");
@@ -309,15 +309,15 @@ fn synthesis_decomposition_sentence_and_levels() {
          Nov deepened the fall by 0.11 to 0.55 points (0.21 at the central inputs). Not explained: −1.92% (−3.26% to −0.25%). \
          Leaving out what was put in, the model's own causes give −0.19% (−0.78% to +0.06%) of the −2.11% left to \
          explain. For the S&P 500 the model has only the rate channel, +0.10%, and the tech selling set off by \
-         crypto liquidations, −0.02% (−0.03% to −0.02%). The AI reversal after Nvidia's results is not modelled \
-         (no sourced index weight for Nvidia is in the data), so −1.64% (−1.64% to −1.63%) is not explained and no \
+         crypto liquidations, −0.02%. The AI reversal after Nvidia's results is not modelled \
+         (no sourced index weight for Nvidia is in the data), so −1.64% is not explained and no \
          fit is claimed."
     );
     let rows = synthesis::contribution_rows(d);
     assert_eq!(rows[0], ["Rates", "+0.20% (+0.13% to +0.26%)", "+0.10%"]);
     assert_eq!(rows[1], ["Stocks × β", "input × β: −3.19% (−4.27% to −2.11%)", "–"]);
-    assert_eq!(rows[4], ["Contagion", "–", "−0.02% (−0.03% to −0.02%)"]);
-    assert_eq!(rows[6], ["Not explained", "−1.92% (−3.26% to −0.25%)", "−1.64% (−1.64% to −1.63%)"]);
+    assert_eq!(rows[4], ["Contagion", "–", "−0.02%"]);
+    assert_eq!(rows[6], ["Not explained", "−1.92% (−3.26% to −0.25%)", "−1.64%"]);
     assert_eq!(rows[7], ["Actual", "−5.30%", "−1.56%"]);
     assert_eq!(synthesis::level_rows(model.cascade.final_price)[0].1, Some(true));
     assert_eq!(synthesis::level_rows(model.cascade.final_price)[2].1, None);
@@ -339,9 +339,9 @@ fn synthesis_decomposition_sentence_and_levels() {
          sits in \"not explained\"; liquidations on 20 Nov deepened the fall by 0.11 to 0.55 points (0.21 at the \
          central inputs). Not explained: −8.21% (−10.37% to −5.82%). Leaving out what was put in, the model's own \
          causes give −0.72% (−1.23% to −0.45%) of the −8.93% left to explain. For the S&P 500 the model has only \
-         the rate channel, −0.25%, and the tech selling set off by crypto liquidations, −0.02% (−0.03% to −0.02%). \
+         the rate channel, −0.25%, and the tech selling set off by crypto liquidations, −0.02%. \
          The AI reversal after Nvidia's results is not modelled (no sourced index weight for Nvidia is in the data), \
-         so −2.44% (−2.44% to −2.43%) is not explained and no fit is claimed."
+         so −2.44% is not explained and no fit is claimed."
     );
 }
 

@@ -5,6 +5,7 @@ use super::palette::{INK, MUTED};
 use super::{house_mesh, tick, tick_decimals, Drawn, Frame, XAxis};
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Step {
@@ -52,14 +53,9 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, steps: 
         chart
             .configure_mesh()
             .x_labels(n)
-            .x_label_formatter(&|x| {
-                let i = x.round();
-                if (x - i).abs() < 0.01 && i >= 0.0 {
-                    labels.get(i as usize).cloned().unwrap_or_default()
-                } else {
-                    String::new()
-                }
-            })
+            // The bar labels are drawn below, centred and on two lines when
+            // narrow, so that long ones ("Not explained") never run together.
+            .x_label_formatter(&|_| String::new())
             .y_labels(6)
             .y_label_formatter(&|y| format!("{}%", tick(*y, y_dec)))
             .disable_x_mesh(),
@@ -81,9 +77,27 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, steps: 
                 chart.draw_series(LineSeries::new([(x - 0.1, w), (x + 0.1, w)], stroke))?;
             }
         }
-        let (px, py) = chart.backend_coord(&(x, a.min(*b)));
+        let bottom = whiskers[i].map_or(a.min(*b), |(w0, w1)| a.min(*b).min(w0).min(w1));
+        let (px, py) = chart.backend_coord(&(x, bottom));
         let text = format!("{:+.2}%", s.value).replace('-', "−");
         root.draw(&Text::new(text, (px - f.px(18.0) as i32, py + f.px(3.0) as i32), f.text(11.0).color(&INK)))?;
+    }
+    let label_px = if narrow { 9.5 } else { 11.0 };
+    let centred = f.text(label_px).color(&MUTED).pos(Pos::new(HPos::Center, VPos::Top));
+    for (i, label) in labels.iter().enumerate() {
+        let (px, py) = chart.backend_coord(&(i as f64, lo - pad));
+        let words: Vec<&str> = label.split(' ').collect();
+        // Narrow: one word a line (at most two lines); wide: one line.
+        let lines: Vec<String> = if narrow && words.len() > 1 {
+            let half = words.len().div_ceil(2);
+            vec![words[..half].join(" "), words[half..].join(" ")]
+        } else {
+            vec![label.clone()]
+        };
+        for (k, line) in lines.iter().enumerate() {
+            let y = py + f.px(6.0) as i32 + k as i32 * f.px(label_px + 2.0) as i32;
+            root.draw(&Text::new(line.clone(), (px, y), centred.clone()))?;
+        }
     }
     let axis = XAxis::of(&chart, f, -0.5, n as f64 - 0.5);
     root.present()?;

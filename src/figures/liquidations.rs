@@ -19,7 +19,7 @@ pub fn rounds_chart(c: &Cascade, shown: usize) -> RoundsChart {
 pub fn summary(c: Option<&Cascade>) -> String {
     c.map(|c| {
         format!(
-            "Starting from {} (19 Nov close), an initial shock of {} becomes a fall of {} after {} rounds; {} of \
+            "Starting from {} (19 Nov close), an initial shock of {} becomes a move of {} after {} rounds; {} of \
              leveraged longs are liquidated (model output, two significant figures).",
             usd(c.p0, 0),
             pct_signed(c.shock_pct, 2),

@@ -229,9 +229,9 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
                 <caption>"How much of the move from the reference reading's day to 20 November the rate channel explains at this setting"</caption>
                 <thead><tr><th scope="col">"Asset"</th><th scope="col">"Actual, reference day to 20 Nov"</th><th scope="col">"Textbook (model)"</th><th scope="col">"Share"</th><th scope="col">"Empirical (model)"</th><th scope="col">"Share"</th></tr></thead>
                 <tbody>
-                    <tr><th scope="row">"S&P 500"</th><td>{move || actual.get().spx.map(pct1)}</td><td>{move || pct1(out.get().broad_pct)}" (broad)"</td><td>{move || share_text(out.get().broad_pct, actual.get().spx)}</td><td>{move || pct1(out.get().spx_pct)}</td><td>{move || share_text(out.get().spx_pct, actual.get().spx)}</td></tr>
-                    <tr><th scope="row">"Nasdaq Composite"</th><td>{move || actual.get().nasdaq.map(pct1)}</td><td>{move || pct1(out.get().growth_pct)}" (growth)"</td><td>{move || share_text(out.get().growth_pct, actual.get().nasdaq)}</td><td>{move || pct1(out.get().nasdaq_pct)}</td><td>{move || share_text(out.get().nasdaq_pct, actual.get().nasdaq)}</td></tr>
-                    <tr><th scope="row">"Bitcoin"</th><td>{move || actual.get().btc.map(pct1)}</td><td>"no cash flows"</td><td>"–"</td><td>{move || pct1(out.get().btc_pct)}</td><td>{move || share_text(out.get().btc_pct, actual.get().btc)}</td></tr>
+                    <tr><th scope="row">"S&P 500"</th><td>{move || actual.get().spx.map(pct1).unwrap_or_else(|| "–".into())}</td><td>{move || pct1(out.get().broad_pct)}" (broad)"</td><td>{move || share_text(out.get().broad_pct, actual.get().spx)}</td><td>{move || pct1(out.get().spx_pct)}</td><td>{move || share_text(out.get().spx_pct, actual.get().spx)}</td></tr>
+                    <tr><th scope="row">"Nasdaq Composite"</th><td>{move || actual.get().nasdaq.map(pct1).unwrap_or_else(|| "–".into())}</td><td>{move || pct1(out.get().growth_pct)}" (growth)"</td><td>{move || share_text(out.get().growth_pct, actual.get().nasdaq)}</td><td>{move || pct1(out.get().nasdaq_pct)}</td><td>{move || share_text(out.get().nasdaq_pct, actual.get().nasdaq)}</td></tr>
+                    <tr><th scope="row">"Bitcoin"</th><td>{move || actual.get().btc.map(pct1).unwrap_or_else(|| "–".into())}</td><td>"no cash flows"</td><td>"–"</td><td>{move || pct1(out.get().btc_pct)}</td><td>{move || share_text(out.get().btc_pct, actual.get().btc)}</td></tr>
                 </tbody>
             </table>
         </div>

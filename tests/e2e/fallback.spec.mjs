@@ -12,8 +12,8 @@ test.describe('without JavaScript', () => {
     }
     // Each chart's summary sentence and the tables are there as text.
     await expect(s.locator('#static-timeline-summary')).toContainText('S&P 500 moved');
-    await expect(s.locator('#static-rates-results')).toContainText('−1.56%');
-    await expect(s.locator('#static-claims tbody tr')).toHaveCount(9);
+    await expect(s.locator('#static-rates-results')).toContainText('−2.70%');
+    await expect(s.locator('#static-claims tbody tr')).toHaveCount(16);
     expect(await s.locator('table').count()).toBeGreaterThan(6);
     await expect(s.locator('input, button, canvas')).toHaveCount(0);
   });

@@ -30,10 +30,11 @@ test('lev=2 and lev=50 give different numbers in liquidations and synthesis, nev
 test('the synthesis reacts to the cut probability too', async ({ page }) => {
   const live = page.locator('[data-testid=synthesis-live]');
   await page.goto('./?cut=5');
-  await expect(live).toContainText('the model puts Bitcoin');
+  await expect(live).toContainText('Not explained:');
+  await expect(live).toContainText('odds from 30% on 19 Nov to 5%');
   const a = await live.innerText();
   await page.goto('./?cut=95');
-  await expect(live).toContainText('the model puts Bitcoin');
+  await expect(live).toContainText('Not explained:');
   const b = await live.innerText();
   expect(a).not.toEqual(b);
   await expect(page.locator('#model-levels tbody tr')).toHaveCount(3);
@@ -61,8 +62,10 @@ test('the round-by-round view steps and the stability test responds to leverage'
   const [, shown, total] = text.match(/Round (\d+) of (\d+)/);
   expect(shown).toBe(total);
   await expect(page.locator('[data-testid=glt]')).toContainText('the loop dies out');
+  // At 2× the day's shock reaches no long: no loop, and the text says so.
   await page.goto('./?lev=2');
-  await expect(page.locator('[data-testid=glt]')).toContainText('the loop dies out');
+  await expect(page.locator('[data-testid=glt]')).toContainText('no long is reached, so there is no loop to run away');
+  await expect(page.locator('[data-testid=liquidations-live]')).toContainText('No leveraged long is reached');
 });
 
 // Issue 14: the stability statement never contradicts the cascade.

@@ -20,7 +20,7 @@ test('changing the window and the shock changes the numbers, never NaN, chart dr
   const live = page.locator('[data-testid=tariffs-live]');
   const before = await live.innerText();
   await page.locator('#ctl-shock').fill('-8');
-  await expect(live).toContainText('fall of −8.0% in US stocks');
+  await expect(live).toContainText('fall of 8.0% in US stocks');
   expect(await live.innerText()).not.toEqual(before);
   for (const t of [t30, t14, await text(page)]) expect(t).not.toMatch(/NaN|Infinity|\binf\b/);
   expect(errors).toEqual([]);
