@@ -4,7 +4,8 @@
 use crate::components::embed::{embed_runtime, page_base};
 use crate::components::Slider;
 use crate::context::{
-    apply_theme, location_search, url_choice, Controls, DataStore, Derived, Notices, Permalink, Printing, UrlSync,
+    apply_theme, location_search, url_choice, Controls, DarkCharts, DataStore, Derived, Notices, Permalink, Printing,
+    UrlSync,
 };
 use crate::format::long_date;
 use crate::sections;
@@ -74,6 +75,7 @@ pub fn App() -> impl IntoView {
     }
     let theme = url_choice(state::THEME, url, notices);
     Effect::new(move |_| apply_theme(theme.get()));
+    provide_context(DarkCharts::new(theme, Printing(printing)));
 
     let ctl = Controls::new(settings, url);
     provide_context(ctl);

@@ -1,8 +1,8 @@
 //! A waterfall: each cause's contribution stacked into a total, beside the
 //! actual move.
 
-use super::palette::{INK, MUTED};
-use super::{house_mesh, tick, tick_decimals, Drawn, Frame, XAxis};
+use super::{house_mesh, tick, tick_decimals, Drawn, Frame, ReadPoint, ReadRow, XAxis};
+use crate::format::pct_signed;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -14,6 +14,9 @@ pub struct Step {
     /// Totals and actuals start from zero instead of the running total.
     pub from_zero: bool,
 }
+
+/// Half a bar's width, in bar slots.
+const BAR_HALF: f64 = 0.32;
 
 pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, steps: &[Step]) -> Drawn {
     let mut run = 0.0;
@@ -60,16 +63,34 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, steps: 
     .draw()?;
     chart.draw_series(LineSeries::new(
         [(-0.5, 0.0), (n as f64 - 0.5, 0.0)],
-        ShapeStyle::from(&MUTED).stroke_width(f.px(1.0)),
+        ShapeStyle::from(&f.pal.muted).stroke_width(f.px(1.0)),
     ))?;
     for (i, (s, (a, b))) in steps.iter().zip(&spans).enumerate() {
         let x = i as f64;
-        chart.draw_series([Rectangle::new([(x - 0.32, *a), (x + 0.32, *b)], s.color.filled())])?;
+        chart.draw_series([Rectangle::new([(x - BAR_HALF, *a), (x + BAR_HALF, *b)], f.c(s.color).filled())])?;
         let (px, py) = chart.backend_coord(&(x, a.min(*b)));
         let text = format!("{:+.2}%", s.value).replace('-', "−");
-        root.draw(&Text::new(text, (px - f.px(18.0) as i32, py + f.px(3.0) as i32), f.text(11.0).color(&INK)))?;
+        root.draw(&Text::new(text, (px - f.px(18.0) as i32, py + f.px(3.0) as i32), f.text(11.0).color(&f.pal.ink)))?;
     }
     let axis = XAxis::of(&chart, f, -0.5, n as f64 - 0.5);
     root.present()?;
     Ok(Some(axis))
+}
+
+/// The read-out: each bar's name and value, the bar highlighted.
+pub fn readout(steps: &[Step]) -> Vec<ReadPoint> {
+    steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| ReadPoint {
+            x: i as f64,
+            half: BAR_HALF,
+            title: s.label.clone(),
+            rows: vec![ReadRow {
+                name: if s.from_zero { "Move".into() } else { "Contribution".into() },
+                value: pct_signed(s.value, 2),
+                color: s.color,
+            }],
+        })
+        .collect()
 }

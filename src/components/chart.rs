@@ -3,7 +3,9 @@
 //! legend. The drawing itself is a function from `crate::charts`.
 
 use crate::charts::backend::Paper;
-use crate::charts::{paper, ChartError, Frame, XAxis};
+use crate::charts::palette::Palette;
+use crate::charts::{nearest, paper, ChartError, Frame, ReadPoint, XAxis};
+use crate::context::DarkCharts;
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use leptos_use_device_pixel_ratio::use_device_pixel_ratio;
@@ -19,7 +21,7 @@ where
     F: Fn(&DrawingArea<Paper, Shift>, Frame) -> Result<Option<XAxis>, ChartError>,
 {
     let root = Paper::new(canvas).ok_or("no 2D canvas context")?.into_drawing_area();
-    paper(&root)?;
+    paper(&root, frame.pal)?;
     draw(&root, frame)
 }
 
@@ -62,6 +64,11 @@ pub fn ChartCanvas<F>(
     /// The page's permalink, printed under the chart on paper when given.
     #[prop(optional, into)]
     permalink: Option<Signal<String>>,
+    /// What the read-out shows at each position of the x axis (sorted by
+    /// x). Read only while a read-out is shown, so a slider move costs
+    /// nothing here otherwise.
+    #[prop(optional, into)]
+    readout: Option<Signal<Vec<ReadPoint>>>,
 ) -> impl IntoView
 where
     F: Fn(&DrawingArea<Paper, Shift>, Frame) -> Result<Option<XAxis>, ChartError> + 'static,
@@ -73,6 +80,9 @@ where
     let error = RwSignal::new(None::<String>);
     let axis = RwSignal::new(None::<XAxis>);
     let selected = RwSignal::new(open_event);
+    let dark = use_context::<DarkCharts>().map(|d| d.0);
+    // The read-out's position: an index into `readout`'s points.
+    let active = RwSignal::new(None::<usize>);
 
     let label_for_bench = describedby.clone();
     Effect::new(move |_| {
@@ -83,7 +93,8 @@ where
         if css_w < 50.0 || css_h < 50.0 {
             return;
         }
-        let frame = Frame { css_w, css_h, dpr: ratio };
+        let pal = Palette::of(dark.is_some_and(|d| d.get()));
+        let frame = Frame { css_w, css_h, dpr: ratio, pal };
         // Setting a canvas's size, even to the same value, reallocates its
         // backing store and resets its state; the drawing clears it anyway.
         let (w_px, h_px) = (frame.px(css_w), frame.px(css_h));
@@ -117,6 +128,45 @@ where
     let events = StoredValue::new(events);
     let has_events = !events.with_value(Vec::is_empty);
 
+    // Pointer → the nearest point (mouse hover, or a touch that drags along
+    // the chart: `touch-action: pan-y` leaves vertical swipes to the page).
+    let point_at = move |client_x: f64| {
+        let (Some(pts), Some(a), Some(w)) = (readout, axis.get_untracked(), wrap.get_untracked()) else { return };
+        let px = client_x - w.get_bounding_client_rect().left();
+        if px < a.left - 8.0 || px > a.right + 8.0 {
+            return;
+        }
+        let i = pts.with_untracked(|p| nearest(p, a.value_at(px)));
+        if active.get_untracked() != i {
+            active.set(i);
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let Some(pts) = readout else { return };
+        let n = pts.with_untracked(Vec::len);
+        if n == 0 {
+            return;
+        }
+        let cur = active.get_untracked();
+        let next = match ev.key().as_str() {
+            "ArrowRight" | "ArrowUp" => cur.map_or(0, |i| (i + 1).min(n - 1)),
+            "ArrowLeft" | "ArrowDown" => cur.map_or(n - 1, |i| i.saturating_sub(1)),
+            "PageUp" => cur.map_or(0, |i| (i + 10).min(n - 1)),
+            "PageDown" => cur.map_or(n - 1, |i| i.saturating_sub(10)),
+            "Home" => 0,
+            "End" => n - 1,
+            "Escape" => {
+                active.set(None);
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        active.set(Some(next));
+    };
+    let tabindex = readout.map(|_| "0");
+    let keyhint = readout.map(|_| "Arrow keys read the values.");
+
     view! {
         <div class="chart">
             {title.map(|t| view! { <p class="chart-title">{t}</p> })}
@@ -125,7 +175,66 @@ where
                 node_ref=wrap
                 style=format!("aspect-ratio: {:.4}; min-height: {min_h}px; max-height: {max_h}px", 1.0 / aspect)
             >
-                <canvas node_ref=canvas role="img" aria-label=label aria-describedby=describedby></canvas>
+                <canvas node_ref=canvas role="img" aria-label=label aria-describedby=describedby tabindex=tabindex
+                    aria-roledescription=keyhint.map(|_| "chart")
+                    on:keydown=on_key
+                    on:blur=move |_| active.set(None)
+                    on:pointermove=move |ev| point_at(f64::from(ev.client_x()))
+                    on:pointerdown=move |ev| point_at(f64::from(ev.client_x()))
+                    on:pointerleave=move |ev| if ev.pointer_type() == "mouse" { active.set(None) }
+                ></canvas>
+                {readout.map(|pts| {
+                    // Read only while shown: nothing here subscribes to the
+                    // chart's data until a reader asks for a value.
+                    let shown = Memo::new(move |_| {
+                        let i = active.get()?;
+                        let a = axis.get()?;
+                        pts.with(|p| p.get(i).cloned()).map(|p| (a, p))
+                    });
+                    let pal = move || Palette::of(dark.is_some_and(|d| d.get()));
+                    let mark_style = move || match shown.get() {
+                        Some((a, p)) => {
+                            let x = a.left + a.width_of(p.x - a.x0);
+                            let (left, width) = if p.half > 0.0 {
+                                let w = a.width_of(2.0 * p.half);
+                                (x - w / 2.0, w)
+                            } else {
+                                (x, 0.0)
+                            };
+                            format!("left: {left:.1}px; width: {width:.1}px; top: {:.1}px; height: {:.1}px", a.top, (a.bottom - a.top).max(0.0))
+                        }
+                        None => "display: none".into(),
+                    };
+                    let label_style = move || match shown.get() {
+                        Some((a, p)) => {
+                            let x = a.left + a.width_of(p.x - a.x0);
+                            let gap = a.width_of(p.half) + 8.0;
+                            if x > (a.left + a.right) / 2.0 {
+                                format!("right: calc(100% - {:.1}px); top: {:.1}px", x - gap, a.top + 4.0)
+                            } else {
+                                format!("left: {:.1}px; top: {:.1}px", x + gap, a.top + 4.0)
+                            }
+                        }
+                        None => "display: none".into(),
+                    };
+                    view! {
+                        <span class="readout-mark" class:bar=move || shown.with(|s| s.as_ref().is_some_and(|(_, p)| p.half > 0.0))
+                            aria-hidden="true" style=mark_style></span>
+                        <div class="readout" aria-hidden="true" style=label_style>
+                            {move || shown.get().map(|(_, p)| view! {
+                                <p class="readout-title">{p.title}</p>
+                                {p.rows.into_iter().map(|r| {
+                                    let c = pal().series(r.color);
+                                    view! {
+                                        <p class="readout-row"><span class="swatch" style=format!("background: rgb({},{},{})", c.0, c.1, c.2)></span>
+                                            <span class="readout-name">{r.name}</span>" "<span class="readout-value">{r.value}</span></p>
+                                    }
+                                }).collect_view()}
+                            })}
+                        </div>
+                        <span class="visually-hidden readout-live" aria-live="polite">{move || shown.get().map(|(_, p)| p.sentence())}</span>
+                    }
+                })}
                 {current.map(|cur| {
                     // Two fixed spans moved by their style, so a slider move
                     // changes two attributes and a text node, nothing more.
@@ -212,9 +321,11 @@ pub fn Legend(#[prop(into)] entries: Signal<Vec<(String, RGBColor, bool)>>) -> i
     // Redrawn charts derive their legend again; the list is only rebuilt
     // when an entry actually changes.
     let entries = Memo::new(move |_| entries.get());
+    let dark = use_context::<DarkCharts>().map(|d| d.0);
     view! {
         <ul class="legend">
             {move || entries.get().into_iter().map(|(name, c, dashed)| {
+                let c = Palette::of(dark.is_some_and(|d| d.get())).series(c);
                 let style = format!("border-top: 3px {} rgb({},{},{})", if dashed { "dashed" } else { "solid" }, c.0, c.1, c.2);
                 view! { <li><span class="swatch" style=style></span>{name}</li> }
             }).collect_view()}

@@ -70,7 +70,8 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
 
     let event_days: Vec<Date> = events.events.iter().filter_map(|e| Date::parse(&e.date)).collect();
     let evs: Vec<Event> = events.events.clone();
-    let chart = move || roll.with(|r| fig::chart(r, calm, adjusted(), &event_days));
+    let event_days = StoredValue::new(event_days);
+    let chart = move || roll.with(|r| event_days.with_value(|e| fig::chart(r, calm, adjusted(), e)));
     let legend = Signal::derive(move || fig::legend(window.get(), adjusted()));
     let summary = move || roll.with(|r| fig::summary(r, window.get(), n_pairs, calm, crisis.get()));
     // Transmission and portfolio, from the crisis window (or all data if the window is too long).
@@ -106,7 +107,7 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
         </div>
         <figure class="figure" id="correlation">
             <ChartCanvas draw=move |root: &charts::Canvas, f| charts::band::draw(root, f, &chart())
-                events=evs open_event="tariff"
+                events=evs open_event="tariff" readout=Signal::derive(move || chart().readout())
                 label="Line chart: rolling correlation of Bitcoin and S&P 500 daily returns, September to November 2025, with 95% band"
                 describedby="corr-summary" aspect=0.42/>
             <Legend entries=legend/>
