@@ -69,6 +69,9 @@ pub fn ChartCanvas<F>(
     /// nothing here otherwise.
     #[prop(optional, into)]
     readout: Option<Signal<Vec<ReadPoint>>>,
+    /// The source line drawn into a saved image ("Download image").
+    #[prop(optional, into)]
+    source: Option<String>,
 ) -> impl IntoView
 where
     F: Fn(&DrawingArea<Paper, Shift>, Frame) -> Result<Option<XAxis>, ChartError> + 'static,
@@ -80,6 +83,8 @@ where
     let error = RwSignal::new(None::<String>);
     let axis = RwSignal::new(None::<XAxis>);
     let selected = RwSignal::new(open_event);
+    // The crowded group of event markers whose list is open.
+    let expanded = RwSignal::new(None::<String>);
     let dark = use_context::<DarkCharts>().map(|d| d.0);
     // The read-out's position: an index into `readout`'s points.
     let active = RwSignal::new(None::<usize>);
@@ -165,6 +170,22 @@ where
         active.set(Some(next));
     };
     let tabindex = readout.map(|_| "0");
+    // "Download image": the canvas as drawn, with the title above and the
+    // source line and permalink below.
+    let image_title =
+        title.clone().unwrap_or_else(|| label.split_once(": ").map_or(label.clone(), |(_, t)| t.to_string()));
+    let file = format!("selloff-{}.png", describedby.trim_end_matches("-summary"));
+    let address = use_context::<crate::context::UrlSync>();
+    let download = move |_| {
+        let Some(c) = canvas.get_untracked() else { return };
+        let link = address.map(|a| a.href()).unwrap_or_else(|| window().location().href().unwrap_or_default());
+        let pal = Palette::of(dark.is_some_and(|d| d.get_untracked()));
+        let ratio = dpr.get_untracked().clamp(1.0, 4.0);
+        let text = [image_title.as_str(), source.as_deref().unwrap_or(""), link.as_str()];
+        if let Err(e) = save_png(&c, text, pal, ratio, &file) {
+            error.set(Some(format!("the image could not be saved ({e:?})")));
+        }
+    };
     let keyhint = readout.map(|_| "Arrow keys read the values.");
 
     view! {
@@ -261,39 +282,89 @@ where
                     let xs: Vec<Option<f64>> = evs.iter()
                         .map(|e| crate::model::date::Date::parse(&e.date).and_then(|d| a.at(d.days() as f64)))
                         .collect();
-                    let rows = stack_rows(&xs, MARKER_W + 2.0);
-                    evs.iter().enumerate().filter_map(|(i, e)| {
-                        let x = xs[i]?;
-                        let day = crate::model::date::Date::parse(&e.date)?;
-                        let top = (a.top - MARKER_W - 4.0 + rows[i] as f64 * (MARKER_W + 2.0)).max(0.0);
-                        let (id, id2, id3) = (e.id.clone(), e.id.clone(), e.id.clone());
-                        let name = format!("Event {}, {}: {}", i + 1, day.long(), e.title);
-                        Some(view! {
-                            <span
-                                class="event-rule"
-                                aria-hidden="true"
-                                class:open=move || selected.get().as_deref() == Some(id3.as_str())
-                                style=format!("left: {x:.1}px; top: {:.1}px; height: {:.1}px", a.top, (a.bottom - a.top).max(0.0))
-                            ></span>
-                            <button
-                                type="button"
-                                class="event-marker"
-                                class:open=move || selected.get().as_deref() == Some(id.as_str())
-                                style=format!("left: {x:.1}px; top: {top:.1}px")
-                                aria-label=name.clone()
-                                title=name
-                                aria-pressed=move || (selected.get().as_deref() == Some(id2.as_str())).to_string()
-                                on:click={
-                                    let id = e.id.clone();
-                                    move |_| selected.update(|s| *s = if s.as_deref() == Some(id.as_str()) { None } else { Some(id.clone()) })
+                    // Markers sit on a rail above the plot, never over the
+                    // data; markers closer than MARKER_GAP share one button
+                    // ("4–7") that opens a list.
+                    let top = (a.top - MARKER_W - 3.0).max(0.0);
+                    let rule_style = move |x: f64| format!("left: {x:.1}px; top: {:.1}px; height: {:.1}px", top + MARKER_W, (a.bottom - top - MARKER_W).max(0.0));
+                    group_markers(&xs, MARKER_GAP, a.left, a.right).into_iter().map(|(x, members)| {
+                        if let [i] = members[..] {
+                            let e = &evs[i];
+                            let day = crate::model::date::Date::parse(&e.date).map(|d| d.long()).unwrap_or_default();
+                            let (id, id2, id3) = (e.id.clone(), e.id.clone(), e.id.clone());
+                            let name = format!("Event {}, {}: {}", i + 1, day, e.title);
+                            let at = xs[i].unwrap_or(x);
+                            view! {
+                                <span class="event-rule" aria-hidden="true"
+                                    class:open=move || selected.get().as_deref() == Some(id3.as_str())
+                                    style=rule_style(at)></span>
+                                <button type="button" class="event-marker"
+                                    class:open=move || selected.get().as_deref() == Some(id.as_str())
+                                    style=format!("left: {x:.1}px; top: {top:.1}px")
+                                    aria-label=name.clone() title=name
+                                    aria-pressed=move || (selected.get().as_deref() == Some(id2.as_str())).to_string()
+                                    on:click={
+                                        let id = e.id.clone();
+                                        move |_| selected.update(|s| *s = if s.as_deref() == Some(id.as_str()) { None } else { Some(id.clone()) })
+                                    }
+                                >{i + 1}</button>
+                            }.into_any()
+                        } else {
+                            let (first, last) = (members[0], members[members.len() - 1]);
+                            let ids: Vec<String> = members.iter().map(|&i| evs[i].id.clone()).collect();
+                            let key = format!("{first}");
+                            let key2 = key.clone();
+                            let key3 = key.clone();
+                            let rules = members.iter().filter_map(|&i| {
+                                let id = evs[i].id.clone();
+                                xs[i].map(|at| view! {
+                                    <span class="event-rule" aria-hidden="true"
+                                        class:open=move || selected.get().as_deref() == Some(id.as_str())
+                                        style=rule_style(at)></span>
+                                })
+                            }).collect_view();
+                            let items = members.iter().map(|&i| {
+                                let e = &evs[i];
+                                let day = crate::model::date::Date::parse(&e.date).map(|d| d.short()).unwrap_or_default();
+                                let id = e.id.clone();
+                                let id2 = e.id.clone();
+                                view! {
+                                    <li><button type="button" class="event-item"
+                                        aria-pressed=move || (selected.get().as_deref() == Some(id2.as_str())).to_string()
+                                        on:click=move |_| { selected.set(Some(id.clone())); expanded.set(None); }>
+                                        <span class="event-num">{i + 1}</span>{format!("{day}: {}", e.title)}
+                                    </button></li>
                                 }
-                            >{i + 1}</button>
-                        })
+                            }).collect_view();
+                            let label = format!("Events {} to {}: show the list", first + 1, last + 1);
+                            view! {
+                                {rules}
+                                <button type="button" class="event-marker group"
+                                    class:open=move || selected.get().is_some_and(|s| ids.contains(&s))
+                                    style=format!("left: {x:.1}px; top: {top:.1}px")
+                                    aria-label=label.clone() title=label
+                                    aria-expanded=move || (expanded.get().as_deref() == Some(key.as_str())).to_string()
+                                    on:click=move |_| expanded.update(|s| *s = if s.as_deref() == Some(key2.as_str()) { None } else { Some(key2.clone()) })
+                                >{format!("{}–{}", first + 1, last + 1)}</button>
+                                <ul class="event-menu" class:flip={x > (a.left + a.right) / 2.0}
+                                    hidden=move || expanded.get().as_deref() != Some(key3.as_str())
+                                    style=format!("left: {:.1}px; top: {:.1}px", x, top + MARKER_W + 2.0)>
+                                    {items}
+                                </ul>
+                            }.into_any()
+                        }
                     }).collect_view()
                 }))}
             </div>
             {has_events.then(|| view! {
-                <p class="fine">"Numbered markers are events: select one to read what happened."</p>
+                <p class="fine screen-only">"Numbered markers are events: select one to read what happened."</p>
+                // On paper the markers cannot be selected: the events are listed instead.
+                <ol class="print-only event-list">
+                    {events.with_value(|evs| evs.iter().map(|e| {
+                        let when = crate::model::date::Date::parse(&e.date).map(|d| d.long()).unwrap_or_default();
+                        view! { <li>{when} ": " {e.title.clone()}</li> }
+                    }).collect_view())}
+                </ol>
                 <div class="event-note" aria-live="polite">
                     {move || selected.get().and_then(|id| events.with_value(|evs| evs.iter().find(|e| e.id == id).cloned())).map(|e| {
                         let when = crate::model::date::Date::parse(&e.date).map(|d| d.long()).unwrap_or_default();
@@ -310,6 +381,9 @@ where
                 </div>
             })}
             {move || error.get().map(|e| view! { <p class="error" role="alert">"The chart could not be drawn: " {e}</p> })}
+            <p class="chart-actions screen-only">
+                <button type="button" class="download" on:click=download>"Download image"</button>
+            </p>
             {permalink.map(|p| view! { <p class="print-only permalink">"Permalink: " {move || p.get()}</p> })}
         </div>
     }
@@ -333,25 +407,74 @@ pub fn Legend(#[prop(into)] entries: Signal<Vec<(String, RGBColor, bool)>>) -> i
     }
 }
 
-/// Width of an event marker button, CSS px.
-const MARKER_W: f64 = 22.0;
+/// Size of an event marker button, CSS px: the 24 px minimum target of WCAG
+/// 2.5.8.
+const MARKER_W: f64 = 24.0;
+/// The least distance between two markers' centres, CSS px: the targets
+/// never touch, with 4 px between them.
+const MARKER_GAP: f64 = 28.0;
 
-/// Assign each marker a row so that markers in one row are at least `gap`
-/// apart (greedy, left to right). `None` positions get row 0 and are skipped.
-pub fn stack_rows(xs: &[Option<f64>], gap: f64) -> Vec<usize> {
-    let mut last_in_row: Vec<f64> = Vec::new();
+/// Group markers at CSS positions `xs` (None: off the axis, left out) so
+/// that the groups' centres are at least `gap` apart and within
+/// [`left`, `right`]: left to right, a marker closer than `gap` to the
+/// group before joins it. Returns each group's position (its members'
+/// mean, pushed right when needed) and its members' indices.
+pub fn group_markers(xs: &[Option<f64>], gap: f64, left: f64, right: f64) -> Vec<(f64, Vec<usize>)> {
     let mut order: Vec<usize> = (0..xs.len()).filter(|&i| xs[i].is_some()).collect();
     order.sort_by(|&a, &b| xs[a].unwrap_or(0.0).total_cmp(&xs[b].unwrap_or(0.0)));
-    let mut rows = vec![0; xs.len()];
+    let mut groups: Vec<(f64, Vec<usize>)> = Vec::new();
     for i in order {
         let x = xs[i].unwrap_or(0.0);
-        let row = last_in_row.iter().position(|&l| x - l >= gap).unwrap_or(last_in_row.len());
-        if row == last_in_row.len() {
-            last_in_row.push(x);
-        } else {
-            last_in_row[row] = x;
+        match groups.last_mut() {
+            Some((gx, members)) if x - *gx < gap => {
+                members.push(i);
+                *gx = members.iter().map(|&j| xs[j].unwrap_or(0.0)).sum::<f64>() / members.len() as f64;
+            }
+            _ => groups.push((x, vec![i])),
         }
-        rows[i] = row;
     }
-    rows
+    // A group's mean may have moved it close to the one before: push right.
+    let mut prev = f64::NEG_INFINITY;
+    for g in groups.iter_mut() {
+        g.0 = g.0.max(prev + gap).max(left).min(right);
+        prev = g.0;
+    }
+    groups
+}
+
+/// Save `canvas` as a PNG named `file`: `text` = [title above, source line
+/// and permalink below], in the palette's colours, at pixel ratio `dpr`.
+fn save_png(
+    canvas: &web_sys::HtmlCanvasElement,
+    text: [&str; 3],
+    pal: Palette,
+    dpr: f64,
+    file: &str,
+) -> Result<(), wasm_bindgen::JsValue> {
+    let [title, source, link] = text;
+    let doc = document();
+    let out: web_sys::HtmlCanvasElement = doc.create_element("canvas")?.unchecked_into();
+    let (w, h) = (f64::from(canvas.width()), f64::from(canvas.height()));
+    let (pad, head, foot) = (12.0 * dpr, 36.0 * dpr, 44.0 * dpr);
+    out.set_width((w + 2.0 * pad) as u32);
+    out.set_height((h + head + foot) as u32);
+    let ctx: web_sys::CanvasRenderingContext2d = out.get_context("2d")?.ok_or("no 2D canvas context")?.unchecked_into();
+    let rgb = |c: RGBColor| format!("rgb({},{},{})", c.0, c.1, c.2);
+    ctx.set_fill_style_str(&rgb(pal.paper));
+    ctx.fill_rect(0.0, 0.0, w + 2.0 * pad, h + head + foot);
+    ctx.set_text_baseline("top");
+    ctx.set_fill_style_str(&rgb(pal.ink));
+    ctx.set_font(&format!("600 {}px sans-serif", 15.0 * dpr));
+    ctx.fill_text_with_max_width(title, pad, pad, w)?;
+    ctx.draw_image_with_html_canvas_element(canvas, pad, head)?;
+    ctx.set_fill_style_str(&rgb(pal.muted));
+    ctx.set_font(&format!("{}px sans-serif", 11.0 * dpr));
+    ctx.fill_text_with_max_width(source, pad, head + h + 8.0 * dpr, w)?;
+    ctx.fill_text_with_max_width(link, pad, head + h + 24.0 * dpr, w)?;
+    let url = out.to_data_url_with_type("image/png")?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(file);
+    a.click();
+    Ok(())
 }

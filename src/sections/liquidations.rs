@@ -155,6 +155,7 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
                     };
                     charts::cascade::rounds(root, f, &chart)
                 }
+                source=crate::figures::MODEL_SOURCE
                 readout=Signal::derive(move || dv.cascade.with(|c| c.as_ref().map(|c| fig::rounds_chart(c, 1).readout()).unwrap_or_default()))
                 label="Chart: Bitcoin's price and the notional liquidated in each round of the cascade"
                 describedby="cascade-summary" aspect=0.45 max_h=340.0/>
@@ -175,6 +176,7 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
                 // Where the cascade ends is an HTML rule over the chart, so
                 // the bars are redrawn only when leverage or open interest move.
                 current=Signal::derive(move || dv.cascade.with(|c| c.as_ref().map(|c| (c.final_price, format!("cascade ends {}", usd(c.final_price, 0))))))
+                source=crate::figures::MODEL_SOURCE
                 readout=Signal::derive(move || map_bins.with(|bins| charts::cascade::map_readout(bins)))
                 label="Bar chart: notional of leveraged longs that would be liquidated in each price band below the 19 Nov close"
                 describedby="liqmap-summary" aspect=0.4 max_h=320.0/>

@@ -49,7 +49,7 @@ fn Stacked(markets: crate::data::DataFile) -> impl IntoView {
                         Some(b) => charts::waterfall::draw(root, f, &b.steps),
                         None => Err("the model needs markets.json and rates.json".into()),
                     }
-                    title=BTC_TITLE
+                    title=BTC_TITLE source=crate::figures::MODEL_SOURCE
                     readout=Signal::derive(move || btc.with(|b| b.as_ref().map(|b| charts::waterfall::readout(&b.steps)).unwrap_or_default()))
                     label="Waterfall chart: each cause's contribution to Bitcoin's modelled move on 20 Nov, with the actual move"
                     describedby="synthesis-summary" aspect=0.7 min_h=260.0 max_h=360.0/>
@@ -59,7 +59,7 @@ fn Stacked(markets: crate::data::DataFile) -> impl IntoView {
                         Some(s) => charts::waterfall::draw(root, f, &s.steps),
                         None => Err("the model needs markets.json and rates.json".into()),
                     }
-                    title=SPX_TITLE
+                    title=SPX_TITLE source=crate::figures::MODEL_SOURCE
                     readout=Signal::derive(move || spx.with(|s| s.as_ref().map(|s| charts::waterfall::readout(&s.steps)).unwrap_or_default()))
                     label="Waterfall chart: each cause's contribution to the S&P 500's modelled move on 20 Nov, with the actual move"
                     describedby="synthesis-summary" aspect=0.7 min_h=260.0 max_h=360.0/>

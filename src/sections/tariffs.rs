@@ -82,6 +82,8 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
     let portfolio = Memo::new(move |_| fig::portfolio(calm, regime.get(), sc.btc_weight_pct.get()));
     let mut sources: Vec<Source> =
         ["sp500", "btc_usd_0000utc"].iter().filter_map(|id| markets.series(id)).map(|s| s.source.clone()).collect();
+    // The image's source line names the two series the correlation uses.
+    let source_line = crate::figures::source_line(&sources);
     sources.extend(events.events.iter().map(|e| e.source.clone()));
     let reset = move |_| sc.reset_section(Section::Tariffs);
 
@@ -107,7 +109,7 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
         </div>
         <figure class="figure" id="correlation">
             <ChartCanvas draw=move |root: &charts::Canvas, f| charts::band::draw(root, f, &chart())
-                events=evs open_event="tariff" readout=Signal::derive(move || chart().readout())
+                events=evs open_event="tariff" source=source_line readout=Signal::derive(move || chart().readout())
                 label="Line chart: rolling correlation of Bitcoin and S&P 500 daily returns, September to November 2025, with 95% band"
                 describedby="corr-summary" aspect=0.42/>
             <Legend entries=legend/>
