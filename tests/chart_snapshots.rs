@@ -254,3 +254,19 @@ fn readouts_show_the_values_drawn() {
         assert_eq!(p.rows[0].value, selloff::format::pct_signed(s.value, 2));
     }
 }
+
+#[test]
+fn no_chart_text_uses_a_hyphen_for_minus() {
+    let page = Page::load();
+    let model = page.model(defaults());
+    for (name, chart) in page_charts(&page, &model) {
+        let texts = Rc::new(RefCell::new(Vec::new()));
+        let root = Texts { texts: texts.clone() }.into_drawing_area();
+        chart.draw(&root, FRAME).unwrap();
+        drop(root);
+        for (text, ..) in texts.take() {
+            let hyphen_minus = text.as_bytes().windows(2).any(|w| w[0] == b'-' && w[1].is_ascii_digit());
+            assert!(!hyphen_minus, "{name}: '{text}' has a hyphen for a minus");
+        }
+    }
+}

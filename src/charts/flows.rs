@@ -107,7 +107,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &Flo
     ))?;
     if let Some((d, v)) = c.record {
         let (px, py) = chart.backend_coord(&(d.days() as f64 + 0.21, v));
-        let label = format!("IBIT record {:.0}M", v);
+        let label = format!("IBIT record {}", crate::format::usd_millions(v));
         root.draw(&Text::new(
             label,
             (px + f.px(6.0) as i32, py - f.px(4.0) as i32),
