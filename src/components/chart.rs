@@ -186,7 +186,12 @@ where
             error.set(Some(format!("the image could not be saved ({e:?})")));
         }
     };
-    let keyhint = readout.map(|_| "Arrow keys read the values.");
+    // A keyboard or screen-reader user learns from the name that the chart
+    // answers arrow keys.
+    let canvas_label = match readout {
+        Some(_) => format!("{label}. Arrow keys read its values."),
+        None => label.clone(),
+    };
 
     view! {
         <div class="chart">
@@ -196,8 +201,7 @@ where
                 node_ref=wrap
                 style=format!("aspect-ratio: {:.4}; min-height: {min_h}px; max-height: {max_h}px", 1.0 / aspect)
             >
-                <canvas node_ref=canvas role="img" aria-label=label aria-describedby=describedby tabindex=tabindex
-                    aria-roledescription=keyhint.map(|_| "chart")
+                <canvas node_ref=canvas role="img" aria-label=canvas_label aria-describedby=describedby tabindex=tabindex
                     on:keydown=on_key
                     on:blur=move |_| active.set(None)
                     on:pointermove=move |ev| point_at(f64::from(ev.client_x()))
@@ -323,15 +327,26 @@ where
                                         style=rule_style(at)></span>
                                 })
                             }).collect_view();
+                            // Choosing from the list closes it and gives the focus back to the group's button.
+                            let group_button = NodeRef::<leptos::html::Button>::new();
                             let items = members.iter().map(|&i| {
                                 let e = &evs[i];
-                                let day = crate::model::date::Date::parse(&e.date).map(|d| d.short()).unwrap_or_default();
+                                let date = crate::model::date::Date::parse(&e.date);
+                                let day = date.map(|d| d.short()).unwrap_or_default();
+                                let name = format!("Event {}, {}: {}", i + 1, date.map(|d| d.long()).unwrap_or_default(), e.title);
                                 let id = e.id.clone();
                                 let id2 = e.id.clone();
                                 view! {
-                                    <li><button type="button" class="event-item"
+                                    <li><button type="button" class="event-item" aria-label=name
                                         aria-pressed=move || (selected.get().as_deref() == Some(id2.as_str())).to_string()
-                                        on:click=move |_| { selected.set(Some(id.clone())); expanded.set(None); }>
+                                        on:click=move |_| {
+                                            selected.set(Some(id.clone()));
+                                            expanded.set(None);
+                                            if let Some(b) = group_button.get_untracked() {
+                                                // Focus is a courtesy; failing to move it changes nothing else.
+                                                let _ = b.focus();
+                                            }
+                                        }>
                                         <span class="event-num">{i + 1}</span>{format!("{day}: {}", e.title)}
                                     </button></li>
                                 }
@@ -339,7 +354,7 @@ where
                             let label = format!("Events {} to {}: show the list", first + 1, last + 1);
                             view! {
                                 {rules}
-                                <button type="button" class="event-marker group"
+                                <button type="button" class="event-marker group" node_ref=group_button
                                     class:open=move || selected.get().is_some_and(|s| ids.contains(&s))
                                     style=format!("left: {x:.1}px; top: {top:.1}px")
                                     aria-label=label.clone() title=label

@@ -282,6 +282,7 @@ test('event markers sit above the plot at 375 px: 24 px targets, centres 28 px a
   await expect(menu).toBeVisible();
   await menu.getByRole('button').first().click();
   await expect(menu).toBeHidden();
+  await expect(group).toBeFocused();
   await expect(page.locator('#timeline .event-note')).not.toBeEmpty();
 });
 
