@@ -5,7 +5,8 @@ use crate::components::embed::{embed_runtime, page_base, public_base};
 use crate::components::Slider;
 use crate::components::{AnswerKey, Glossary};
 use crate::context::{
-    apply_theme, location_search, url_choice, Controls, DataStore, Derived, Notices, Permalink, Printing, UrlSync,
+    apply_theme, location_search, url_choice, Controls, DarkCharts, DataStore, Derived, Notices, Permalink, Printing,
+    UrlSync,
 };
 use crate::format::long_date;
 use crate::sections;
@@ -92,6 +93,7 @@ pub fn App() -> impl IntoView {
     let questions = embedded.is_some() && state::get_param(&search, "questions").as_deref() == Some("1");
     let theme = url_choice(state::THEME, url, notices);
     Effect::new(move |_| apply_theme(theme.get()));
+    provide_context(DarkCharts::new(theme, Printing(printing)));
 
     let ctl = Controls::new(settings, url);
     provide_context(ctl);

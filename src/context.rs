@@ -193,6 +193,35 @@ fn replace_query(query: &str) {
     }
 }
 
+/// Whether charts are drawn on the dark paper: the chosen theme, or with
+/// `auto` the system's colour scheme (followed live), never while printing.
+#[derive(Clone, Copy)]
+pub struct DarkCharts(pub Signal<bool>);
+
+impl DarkCharts {
+    pub fn new(theme: RwSignal<Theme>, printing: Printing) -> DarkCharts {
+        let system = RwSignal::new(false);
+        if let Ok(Some(mql)) = window().match_media("(prefers-color-scheme: dark)") {
+            system.set(mql.matches());
+            let watched = mql.clone();
+            let on_change = wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || system.set(watched.matches()));
+            // The page lives as long as the listener, so the closure is kept
+            // for good; failing to listen only loses the live switch.
+            let _ =
+                mql.add_event_listener_with_callback("change", wasm_bindgen::JsCast::unchecked_ref(on_change.as_ref()));
+            on_change.forget();
+        }
+        DarkCharts(Signal::derive(move || {
+            !printing.0.get()
+                && match theme.get() {
+                    Theme::Dark => true,
+                    Theme::Light => false,
+                    Theme::Auto => system.get(),
+                }
+        }))
+    }
+}
+
 /// Apply a theme to the document (`data-theme` on `<html>`).
 pub fn apply_theme(theme: Theme) {
     if let Some(root) = document().document_element() {

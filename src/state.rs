@@ -119,6 +119,10 @@ pub struct Spec {
     pub default: f64,
     /// Values are rounded to a multiple of this.
     pub step: f64,
+    /// What one arrow key press moves the slider by: a useful unit (one
+    /// point of probability, one unit of leverage), not the rounding step,
+    /// so a keyboard reader is not pressing 300 times.
+    pub key_step: f64,
 }
 
 /// A control with a few named values (an enum, a bool, a reading).
@@ -186,22 +190,51 @@ impl<T: Clone + PartialEq + std::fmt::Debug + Send + Sync + 'static> Control for
 
 /// December rate-cut probability, percent. Default 39.6 %: a CME FedWatch
 /// reading quoted on 20 Nov 2025 (public/data/rates.json).
-pub const CUT: Spec =
-    Spec { key: "cut", label: "December rate-cut probability", min: 0.0, max: 100.0, default: 39.6, step: 0.1 };
+pub const CUT: Spec = Spec {
+    key: "cut",
+    label: "December rate-cut probability",
+    min: 0.0,
+    max: 100.0,
+    default: 39.6,
+    step: 0.1,
+    key_step: 1.0,
+};
 /// Leverage multiple of crypto and margin traders. Default 10×: a model
 /// assumption (no market-wide average leverage figure is bundled).
-pub const LEV: Spec = Spec { key: "lev", label: "Leverage", min: 1.0, max: 100.0, default: 10.0, step: 0.1 };
-pub const GROWTH_R: Spec =
-    Spec { key: "gr", label: "Growth profile: discount rate r", min: 4.0, max: 15.0, default: 8.0, step: 0.1 };
-pub const GROWTH_G: Spec =
-    Spec { key: "gg", label: "Growth profile: long-run growth g", min: 0.0, max: 12.0, default: 6.5, step: 0.1 };
-pub const NASDAQ_BETA: Spec =
-    Spec { key: "nqb", label: "Nasdaq beta to the S&P 500 (assumption)", min: 0.5, max: 2.5, default: 1.2, step: 0.05 };
+pub const LEV: Spec =
+    Spec { key: "lev", label: "Leverage", min: 1.0, max: 100.0, default: 10.0, step: 0.1, key_step: 1.0 };
+pub const GROWTH_R: Spec = Spec {
+    key: "gr",
+    label: "Growth profile: discount rate r",
+    min: 4.0,
+    max: 15.0,
+    default: 8.0,
+    step: 0.1,
+    key_step: 0.5,
+};
+pub const GROWTH_G: Spec = Spec {
+    key: "gg",
+    label: "Growth profile: long-run growth g",
+    min: 0.0,
+    max: 12.0,
+    default: 6.5,
+    step: 0.1,
+    key_step: 0.5,
+};
+pub const NASDAQ_BETA: Spec = Spec {
+    key: "nqb",
+    label: "Nasdaq beta to the S&P 500 (assumption)",
+    min: 0.5,
+    max: 2.5,
+    default: 1.2,
+    step: 0.05,
+    key_step: 0.05,
+};
 /// Default −1.6 %: about the S&P 500's fall on 20 Nov 2025 (−1.56 % in the
 /// data), so the synthesis transmits the day's actual stock move; 10 Oct's
 /// tariff day was −2.71 %.
 pub const SHOCK: Spec =
-    Spec { key: "shock", label: "Shock to US stocks", min: -10.0, max: 0.0, default: -1.6, step: 0.1 };
+    Spec { key: "shock", label: "Shock to US stocks", min: -10.0, max: 0.0, default: -1.6, step: 0.1, key_step: 0.1 };
 pub const WEIGHT: Spec = Spec {
     key: "wbtc",
     label: "Bitcoin share of a stock + Bitcoin portfolio",
@@ -209,6 +242,7 @@ pub const WEIGHT: Spec = Spec {
     max: 50.0,
     default: 10.0,
     step: 1.0,
+    key_step: 1.0,
 };
 pub const PE: Spec = Spec {
     key: "pe",
@@ -217,12 +251,22 @@ pub const PE: Spec = Spec {
     max: 150.0,
     default: 40.0,
     step: 1.0,
+    key_step: 1.0,
 };
-pub const HORIZON: Spec = Spec { key: "hz", label: "Horizon", min: 1.0, max: 30.0, default: 10.0, step: 1.0 };
+pub const HORIZON: Spec =
+    Spec { key: "hz", label: "Horizon", min: 1.0, max: 30.0, default: 10.0, step: 1.0, key_step: 1.0 };
 /// Default $903M: all US spot Bitcoin ETFs' net outflow on 20 Nov 2025 (flows.json).
-pub const SELL: Spec =
-    Spec { key: "q", label: "Net selling to absorb in a day", min: 0.0, max: 10_000.0, default: 903.0, step: 1.0 };
-pub const DEPTH: Spec = Spec { key: "depth", label: "Market depth lost", min: 0.0, max: 90.0, default: 0.0, step: 1.0 };
+pub const SELL: Spec = Spec {
+    key: "q",
+    label: "Net selling to absorb in a day",
+    min: 0.0,
+    max: 10_000.0,
+    default: 903.0,
+    step: 1.0,
+    key_step: 10.0,
+};
+pub const DEPTH: Spec =
+    Spec { key: "depth", label: "Market depth lost", min: 0.0, max: 90.0, default: 0.0, step: 1.0, key_step: 1.0 };
 pub const PHI: Spec = Spec {
     key: "phi",
     label: "Forced crypto sellers who also sell tech stocks (φ)",
@@ -230,6 +274,7 @@ pub const PHI: Spec = Spec {
     max: 100.0,
     default: 25.0,
     step: 1.0,
+    key_step: 1.0,
 };
 pub const OI: Spec = Spec {
     key: "oi",
@@ -238,6 +283,7 @@ pub const OI: Spec = Spec {
     max: 100.0,
     default: 24.0,
     step: 1.0,
+    key_step: 1.0,
 };
 
 /// The FedWatch reading the rate change is measured from: a date and the
@@ -794,6 +840,16 @@ mod tests {
         assert_eq!((c, l), (100.0, 10.0));
         for v in [c, l] {
             assert!(v.is_finite());
+        }
+    }
+
+    #[test]
+    fn arrow_keys_move_by_a_useful_unit() {
+        assert_eq!(CUT.key_step, 1.0);
+        assert_eq!(LEV.key_step, 1.0);
+        for spec in [CUT, LEV, GROWTH_R, GROWTH_G, NASDAQ_BETA, SHOCK, WEIGHT, PE, HORIZON, SELL, DEPTH, PHI, OI] {
+            let k = spec.key_step / spec.step;
+            assert!((k - k.round()).abs() < 1e-9 && k >= 1.0, "{}: key step not a multiple of the step", spec.key);
         }
     }
 

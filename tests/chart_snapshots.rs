@@ -16,7 +16,7 @@ use selloff::charts::flows::FlowsChart;
 use selloff::charts::lines::LineChart;
 use selloff::charts::timeline::TimelineChart;
 use selloff::charts::waterfall::Step;
-use selloff::charts::{self, paper, Drawn, Frame};
+use selloff::charts::{self, paper, Drawn, Frame, ReadPoint};
 use selloff::figures::{intro, liquidations, liquidity, rates, synthesis, tariffs};
 use selloff::model::date::Date;
 use selloff::scenario;
@@ -26,7 +26,7 @@ use std::rc::Rc;
 
 const W: u32 = 640;
 const H: u32 = 360;
-const FRAME: Frame = Frame { css_w: W as f64, css_h: H as f64, dpr: 1.0 };
+const FRAME: Frame = Frame::light(W as f64, H as f64, 1.0);
 
 /// A chart's input, whichever chart it is.
 enum Chart {
@@ -49,6 +49,21 @@ impl Chart {
             Chart::Rounds(c) => charts::cascade::rounds(root, f, c),
             Chart::Map(bins) => charts::cascade::map(root, f, bins),
             Chart::Waterfall(steps) => charts::waterfall::draw(root, f, steps),
+        }
+    }
+}
+
+impl Chart {
+    /// The read-out's points, as the page's ChartCanvas receives them.
+    fn readout(&self) -> Vec<ReadPoint> {
+        match self {
+            Chart::Timeline(c) => c.readout(),
+            Chart::Lines(c) => c.readout(),
+            Chart::Band(c) => c.readout(),
+            Chart::Flows(c) => c.readout(),
+            Chart::Rounds(c) => c.readout(),
+            Chart::Map(bins) => charts::cascade::map_readout(bins),
+            Chart::Waterfall(steps) => charts::waterfall::readout(steps),
         }
     }
 }
@@ -103,7 +118,7 @@ fn svg(chart: &Chart) -> String {
     let mut out = String::new();
     {
         let root = SVGBackend::with_string(&mut out, (W, H)).into_drawing_area();
-        paper(&root).unwrap();
+        paper(&root, FRAME.pal).unwrap();
         chart.draw(&root, FRAME).unwrap();
     }
     out
@@ -202,6 +217,66 @@ fn no_two_y_tick_labels_read_the_same() {
             seen.dedup();
             assert_eq!(seen.len(), labels.len(), "{name}: repeated tick labels {labels:?}");
             assert!(labels.iter().all(|l| !l.contains('-')), "{name}: ASCII hyphen as a minus in {labels:?}");
+        }
+    }
+}
+
+#[test]
+fn every_chart_has_a_readout_inside_its_axis() {
+    let page = Page::load();
+    let model = page.model(defaults());
+    for (name, chart) in page_charts(&page, &model) {
+        let mut out = String::new();
+        let root = SVGBackend::with_string(&mut out, (W, H)).into_drawing_area();
+        let axis = chart.draw(&root, FRAME).unwrap().expect("an x axis");
+        drop(root);
+        let points = chart.readout();
+        assert!(points.len() >= 2, "{name}: {} read-out points", points.len());
+        assert!(points.windows(2).all(|w| w[0].x < w[1].x), "{name}: read-out not sorted by x");
+        for p in &points {
+            assert!(axis.at(p.x).is_some(), "{name}: {} at x {} is off the axis", p.title, p.x);
+            assert!(!p.rows.is_empty(), "{name}: {} has no values", p.title);
+            let text = p.sentence();
+            assert!(!text.contains("NaN") && !text.contains("inf") && !text.contains('-'), "{name}: {text}");
+        }
+    }
+}
+
+#[test]
+fn readouts_show_the_values_drawn() {
+    let page = Page::load();
+    let model = page.model(defaults());
+    let charts = page_charts(&page, &model);
+    let find = |n: &str| &charts.iter().find(|c| c.0 == n).unwrap().1;
+    // The timeline on 20 Nov: the same values as its table.
+    let Chart::Timeline(t) = find("timeline") else { panic!() };
+    let day = Date::parse("2025-11-20").unwrap();
+    let p = t.readout().into_iter().find(|p| p.x == day.days() as f64).unwrap();
+    let row = intro::table_rows(&t.timeline).into_iter().find(|r| r[0] == day.long()).unwrap();
+    assert_eq!(p.rows[0].value, row[1], "S&P 500");
+    assert_eq!(p.rows[1].value, row[2], "Bitcoin");
+    // The S&P 500 waterfall: one point per bar, with the bar's value.
+    let Chart::Waterfall(steps) = find("waterfall_spx") else { panic!() };
+    let r = charts::waterfall::readout(steps);
+    assert_eq!(r.len(), steps.len());
+    for (p, s) in r.iter().zip(steps) {
+        assert_eq!(p.title, s.label);
+        assert_eq!(p.rows[0].value, selloff::format::pct_signed(s.value, 2));
+    }
+}
+
+#[test]
+fn no_chart_text_uses_a_hyphen_for_minus() {
+    let page = Page::load();
+    let model = page.model(defaults());
+    for (name, chart) in page_charts(&page, &model) {
+        let texts = Rc::new(RefCell::new(Vec::new()));
+        let root = Texts { texts: texts.clone() }.into_drawing_area();
+        chart.draw(&root, FRAME).unwrap();
+        drop(root);
+        for (text, ..) in texts.take() {
+            let hyphen_minus = text.as_bytes().windows(2).any(|w| w[0] == b'-' && w[1].is_ascii_digit());
+            assert!(!hyphen_minus, "{name}: '{text}' has a hyphen for a minus");
         }
     }
 }

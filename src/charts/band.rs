@@ -1,8 +1,8 @@
 //! A dated line with a shaded confidence band, an optional second line, and
 //! the events layer's rules: used for the rolling correlation.
 
-use super::palette::{INK, MUTED};
-use super::{house_mesh, tick, tick_decimals, time_chart, Drawn, Frame, XAxis};
+use super::{house_mesh, tick, tick_decimals, time_chart, Drawn, Frame, ReadPoint, ReadRow, XAxis};
+use crate::format::grouped;
 use crate::model::date::Date;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -23,7 +23,7 @@ pub struct BandChart {
     pub refs: Vec<(f64, String)>,
 }
 
-const Y_LABELS: usize = 5;
+const Y_LABELS: usize = 6;
 
 pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &BandChart) -> Drawn {
     let (x0, x1) = (c.start.days() as f64, c.end.days() as f64 + 0.5);
@@ -43,14 +43,17 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &Ban
     )
     .draw()?;
     if y0 < 0.0 && y1 > 0.0 {
-        chart.draw_series(LineSeries::new([(x0, 0.0), (x1, 0.0)], ShapeStyle::from(&MUTED).stroke_width(f.px(1.0))))?;
+        chart.draw_series(LineSeries::new(
+            [(x0, 0.0), (x1, 0.0)],
+            ShapeStyle::from(&f.pal.muted).stroke_width(f.px(1.0)),
+        ))?;
     }
     for d in &c.events {
         let x = d.days() as f64;
         if x >= x0 && x <= x1 {
             chart.draw_series(LineSeries::new(
                 [(x, y0), (x, y1)],
-                ShapeStyle::from(&INK.mix(0.45)).stroke_width(f.px(1.0)),
+                ShapeStyle::from(&f.pal.ink.mix(0.45)).stroke_width(f.px(1.0)),
             ))?;
         }
     }
@@ -59,13 +62,13 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &Ban
             [(x0, *y), (x1, *y)],
             f.px(5.0),
             f.px(4.0),
-            ShapeStyle::from(&INK.mix(0.7)).stroke_width(f.px(1.0)),
+            ShapeStyle::from(&f.pal.ink.mix(0.7)).stroke_width(f.px(1.0)),
         ))?;
         let (px, py) = chart.backend_coord(&(x0, *y));
         root.draw(&Text::new(
             label.clone(),
             (px + f.px(4.0) as i32, py - f.px(14.0) as i32),
-            f.text(11.0).color(&INK),
+            f.text(11.0).color(&f.pal.ink),
         ))?;
     }
     // The band: one polygon per run of consecutive points (a gap stays a gap).
@@ -79,10 +82,10 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &Ban
     for run in &runs {
         let mut poly: Vec<(f64, f64)> = run.iter().map(|p| (p.0.days() as f64, p.3)).collect();
         poly.extend(run.iter().rev().map(|p| (p.0.days() as f64, p.2)));
-        chart.draw_series([Polygon::new(poly, c.main_color.mix(0.18).filled())])?;
+        chart.draw_series([Polygon::new(poly, f.c(c.main_color).mix(0.18).filled())])?;
         chart.draw_series(LineSeries::new(
             run.iter().map(|p| (p.0.days() as f64, p.1)),
-            ShapeStyle::from(&c.main_color).stroke_width(f.px(2.0)),
+            ShapeStyle::from(&f.c(c.main_color)).stroke_width(f.px(2.0)),
         ))?;
     }
     if !c.second.is_empty() {
@@ -90,10 +93,34 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &Ban
             c.second.iter().map(|p| (p.0.days() as f64, p.1)),
             f.px(6.0),
             f.px(4.0),
-            ShapeStyle::from(&c.second_color).stroke_width(f.px(2.0)),
+            ShapeStyle::from(&f.c(c.second_color)).stroke_width(f.px(2.0)),
         ))?;
     }
     let axis = XAxis::of(&chart, f, x0, x1);
     root.present()?;
     Ok(Some(axis))
+}
+
+impl BandChart {
+    /// The read-out: each day with a correlation, its 95% band and the
+    /// adjusted value when shown.
+    pub fn readout(&self) -> Vec<ReadPoint> {
+        self.main
+            .iter()
+            .map(|&(day, v, lo, hi)| {
+                let mut rows = vec![
+                    ReadRow { name: "Correlation".into(), value: grouped(v, 2), color: self.main_color },
+                    ReadRow {
+                        name: "95% band".into(),
+                        value: format!("{} to {}", grouped(lo, 2), grouped(hi, 2)),
+                        color: self.main_color,
+                    },
+                ];
+                if let Some((_, a)) = self.second.iter().find(|p| p.0 == day) {
+                    rows.push(ReadRow { name: "Adjusted".into(), value: grouped(*a, 2), color: self.second_color });
+                }
+                ReadPoint { x: day.days() as f64, half: 0.0, title: format!("Window ending {}", day.long()), rows }
+            })
+            .collect()
+    }
 }

@@ -1,7 +1,8 @@
 //! The cascade, round by round, and the liquidation map.
 
-use super::palette::{BITCOIN, INK, LIQUIDATION as LIQ, MUTED};
-use super::{house_mesh, tick, tick_decimals, Drawn, Frame, XAxis};
+use super::palette::{BITCOIN, LIQUIDATION as LIQ};
+use super::{house_mesh, tick, tick_decimals, Drawn, Frame, ReadPoint, ReadRow, XAxis};
+use crate::format::{usd, usd_millions};
 use crate::model::cascade::Round;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -20,8 +21,10 @@ pub struct RoundsChart {
     pub final_price: f64,
 }
 
-/// Price at the start of each round (line) and notional liquidated in it
-/// (bars), for the first `shown` rounds.
+/// Price at the start of each round (line, upper panel) and notional
+/// liquidated in it (bars, lower panel), for the first `shown` rounds. Two
+/// panels over one round axis, each with one y axis on the left, instead of
+/// one plot with a second y axis on the right.
 pub fn rounds<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &RoundsChart) -> Drawn {
     let (p0, rounds, shown, final_price) = (c.p0, &c.rounds, c.shown, c.final_price);
     let n = rounds.len().max(1);
@@ -29,61 +32,78 @@ pub fn rounds<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &R
     let lo = rounds.iter().map(|r| r.price).fold(final_price, f64::min);
     let (y0, y1) = (lo - (p0 - lo).max(p0 * 0.002) * 0.25, p0 * 1.003);
     let max_liq = rounds.iter().map(|r| r.liquidated).fold(0.0, f64::max).max(1.0);
-    let mut chart = ChartBuilder::on(root)
-        .margin(f.px(10.0))
-        .x_label_area_size(f.px(30.0))
-        .y_label_area_size(f.px(56.0))
-        .right_y_label_area_size(f.px(56.0))
-        .build_cartesian_2d(-0.6..(n as f64 - 0.4), y0..y1)?
-        .set_secondary_coord(-0.6..(n as f64 - 0.4), 0.0..max_liq * 1.15);
-    let y_dec = tick_decimals(y0 / 1000.0..y1 / 1000.0, 5);
-    let liq_dec = tick_decimals(0.0..max_liq * 1.15 / 1e9, 4);
+    let xr = -0.6..(n as f64 - 0.4);
+    let (top, bottom) = root.split_vertically((f.css_h * 0.58 * f.dpr).round() as u32);
+    let mut price = ChartBuilder::on(&top)
+        .margin_top(f.px(10.0))
+        .margin_right(f.px(14.0))
+        .margin_left(f.px(4.0))
+        .margin_bottom(f.px(4.0))
+        .x_label_area_size(0)
+        .y_label_area_size(f.px(60.0))
+        .build_cartesian_2d(xr.clone(), y0..y1)?;
+    let y_dec = tick_decimals(y0 / 1000.0..y1 / 1000.0, 4);
     house_mesh(
-        chart
+        price
             .configure_mesh()
             .x_labels(n.min(10))
-            .x_label_formatter(&|x| format!("{}", x.round() as i64))
-            .y_labels(5)
+            .y_labels(4)
             .y_label_formatter(&|y| format!("{}k", tick(y / 1000.0, y_dec)))
-            .x_desc("Round")
             .y_desc("Bitcoin, US$"),
         f,
         11.0,
     )
     .draw()?;
-    chart
-        .configure_secondary_axes()
-        .y_labels(4)
-        .y_label_formatter(&|y| format!("{}bn", tick(y / 1e9, liq_dec)))
-        .y_desc("Liquidated in the round, US$")
-        .label_style(f.text(11.0).color(&LIQ))
-        .axis_desc_style(f.text(11.0).color(&LIQ))
-        .draw()?;
-    chart.draw_secondary_series(rounds.iter().take(shown).enumerate().map(|(i, r)| {
-        Rectangle::new([(i as f64 - 0.3, 0.0), (i as f64 + 0.3, r.liquidated)], LIQ.mix(0.55).filled())
-    }))?;
-    chart.draw_series(LineSeries::new(
+    price.draw_series(LineSeries::new(
         [(-0.6, p0), (n as f64 - 0.4, p0)],
-        ShapeStyle::from(&MUTED).stroke_width(f.px(1.0)),
+        ShapeStyle::from(&f.pal.muted).stroke_width(f.px(1.0)),
     ))?;
-    chart.draw_series(LineSeries::new(
+    price.draw_series(LineSeries::new(
         rounds.iter().take(shown).enumerate().map(|(i, r)| (i as f64, r.price)),
-        ShapeStyle::from(&BITCOIN).stroke_width(f.px(2.5)),
+        ShapeStyle::from(&f.c(BITCOIN)).stroke_width(f.px(2.5)),
     ))?;
-    chart.draw_series(
+    price.draw_series(
         rounds
             .iter()
             .take(shown)
             .enumerate()
-            .map(|(i, r)| Circle::new((i as f64, r.price), f.px(3.5), ShapeStyle::from(&BITCOIN).filled())),
+            .map(|(i, r)| Circle::new((i as f64, r.price), f.px(3.5), ShapeStyle::from(&f.c(BITCOIN)).filled())),
     )?;
-    let (px, py) = chart.backend_coord(&(-0.6, p0));
-    root.draw(&Text::new(
+    let (px, py) = price.backend_coord(&(-0.6, p0));
+    top.draw(&Text::new(
         format!("19 Nov close {}", fmt_k(p0)),
-        (px + f.px(6.0) as i32, py - f.px(15.0) as i32),
-        f.text(11.0).color(&INK),
+        (px + f.px(6.0) as i32, py + f.px(4.0) as i32),
+        f.text(11.0).color(&f.pal.ink),
     ))?;
-    let axis = XAxis::of(&chart, f, -0.6, n as f64 - 0.4);
+
+    let mut liq = ChartBuilder::on(&bottom)
+        .margin_top(f.px(6.0))
+        .margin_right(f.px(14.0))
+        .margin_left(f.px(4.0))
+        .margin_bottom(f.px(4.0))
+        .x_label_area_size(f.px(30.0))
+        .y_label_area_size(f.px(60.0))
+        .build_cartesian_2d(xr, 0.0..max_liq * 1.15)?;
+    let liq_dec = tick_decimals(0.0..max_liq * 1.15 / 1e9, 3);
+    house_mesh(
+        liq.configure_mesh()
+            .x_labels(n.min(10))
+            .x_label_formatter(&|x| format!("{}", x.round() as i64))
+            .y_labels(3)
+            .y_label_formatter(&|y| format!("{}bn", tick(y / 1e9, liq_dec)))
+            .x_desc("Round")
+            .y_desc("Liquidated, US$"),
+        f,
+        11.0,
+    )
+    .draw()?;
+    liq.draw_series(rounds.iter().take(shown).enumerate().map(|(i, r)| {
+        Rectangle::new([(i as f64 - 0.3, 0.0), (i as f64 + 0.3, r.liquidated)], f.c(LIQ).mix(0.7).filled())
+    }))?;
+    // The read-out spans both panels: from the price plot's top to the bars' base.
+    let mut axis = XAxis::of(&price, f, -0.6, n as f64 - 0.4);
+    let bars_bottom = liq.plotting_area().get_pixel_range().1.end;
+    axis.bottom = f64::from(bars_bottom) / f.dpr;
     root.present()?;
     Ok(Some(axis))
 }
@@ -117,9 +137,44 @@ pub fn map<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, bins: &[
     chart.draw_series(bins.iter().map(|(top, bottom, v)| {
         // Relative colour scale: the largest bin is darkest.
         let share = (v / max).clamp(0.0, 1.0);
-        Rectangle::new([(*bottom, 0.0), (*top, *v)], LIQ.mix(0.2 + 0.8 * share).filled())
+        Rectangle::new([(*bottom, 0.0), (*top, *v)], f.c(LIQ).mix(0.2 + 0.8 * share).filled())
     }))?;
     let axis = XAxis::of(&chart, f, x0, x1);
     root.present()?;
     Ok(Some(axis))
+}
+
+impl RoundsChart {
+    /// The read-out: each round's starting price and what it liquidated
+    /// (every round, whatever the animation shows).
+    pub fn readout(&self) -> Vec<ReadPoint> {
+        self.rounds
+            .iter()
+            .enumerate()
+            .map(|(i, r)| ReadPoint {
+                x: i as f64,
+                half: 0.3,
+                title: format!("Round {}", i),
+                rows: vec![
+                    ReadRow { name: "Bitcoin at the start".into(), value: usd(r.price, 0), color: BITCOIN },
+                    ReadRow { name: "Liquidated".into(), value: usd_millions(r.liquidated / 1e6), color: LIQ },
+                ],
+            })
+            .collect()
+    }
+}
+
+/// The liquidation map's read-out: each price band and what it would liquidate.
+pub fn map_readout(bins: &[(f64, f64, f64)]) -> Vec<ReadPoint> {
+    let mut points: Vec<ReadPoint> = bins
+        .iter()
+        .map(|&(top, bottom, v)| ReadPoint {
+            x: (top + bottom) / 2.0,
+            half: (top - bottom) / 2.0,
+            title: format!("{} to {}", usd(bottom, 0), usd(top, 0)),
+            rows: vec![ReadRow { name: "Would be liquidated".into(), value: usd_millions(v / 1e6), color: LIQ }],
+        })
+        .collect();
+    points.sort_by(|a, b| a.x.total_cmp(&b.x));
+    points
 }

@@ -2,8 +2,9 @@
 //! totals) with Bitcoin's price on a second axis. Only reported figures are
 //! drawn: days without a figure stay empty.
 
-use super::palette::{BITCOIN, FLOW_ALL_FUNDS, FLOW_IBIT, FLOW_MTD, INK, MUTED};
-use super::{house_mesh, tick, tick_decimals, Drawn, Frame, XAxis};
+use super::palette::{BITCOIN, FLOW_ALL_FUNDS, FLOW_IBIT, FLOW_MTD};
+use super::{house_mesh, tick, tick_decimals, Drawn, Frame, ReadPoint, ReadRow, XAxis};
+use crate::format::{usd, usd_millions};
 use crate::model::date::Date;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -68,45 +69,92 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &Flo
         .y_labels(5)
         .y_label_formatter(&|y| format!("{:.0}k", y / 1000.0))
         .y_desc("Bitcoin, US$")
-        .label_style(f.text(11.0).color(&BITCOIN))
-        .axis_desc_style(f.text(11.0).color(&BITCOIN))
-        .axis_style(ShapeStyle::from(&MUTED).stroke_width(f.px(1.0)))
+        .label_style(f.text(11.0).color(&f.c(BITCOIN)))
+        .axis_desc_style(f.text(11.0).color(&f.c(BITCOIN)))
+        .axis_style(ShapeStyle::from(&f.pal.muted).stroke_width(f.px(1.0)))
         .draw()?;
-    chart.draw_series(LineSeries::new([(x0, 0.0), (x1, 0.0)], ShapeStyle::from(&MUTED).stroke_width(f.px(1.0))))?;
+    chart
+        .draw_series(LineSeries::new([(x0, 0.0), (x1, 0.0)], ShapeStyle::from(&f.pal.muted).stroke_width(f.px(1.0))))?;
     for d in &c.events {
         let x = d.days() as f64;
         if x >= x0 && x <= x1 {
             chart.draw_series(LineSeries::new(
                 [(x, y0), (x, y1)],
-                ShapeStyle::from(&INK.mix(0.35)).stroke_width(f.px(1.0)),
+                ShapeStyle::from(&f.pal.ink.mix(0.35)).stroke_width(f.px(1.0)),
             ))?;
         }
     }
     let bar = |d: &Date, v: f64, off: f64, color: RGBColor| {
         let x = d.days() as f64 + off;
-        Rectangle::new([(x - 0.2, 0.0), (x + 0.2, v)], color.filled())
+        Rectangle::new([(x - 0.2, 0.0), (x + 0.2, v)], f.c(color).filled())
     };
     chart.draw_series(c.daily_total.iter().map(|(d, v)| bar(d, *v, -0.21, FLOW_ALL_FUNDS)))?;
     chart.draw_series(c.daily_ibit.iter().map(|(d, v)| bar(d, *v, 0.21, FLOW_IBIT)))?;
     let r = f.px(4.5);
     chart.draw_series(
-        c.mtd_total.iter().map(|(d, v)| Circle::new((d.days() as f64, *v), r, ShapeStyle::from(&FLOW_MTD).filled())),
+        c.mtd_total
+            .iter()
+            .map(|(d, v)| Circle::new((d.days() as f64, *v), r, ShapeStyle::from(&f.c(FLOW_MTD)).filled())),
     )?;
     chart.draw_series(
         c.mtd_ibit
             .iter()
-            .map(|(d, v)| TriangleMarker::new((d.days() as f64, *v), r, ShapeStyle::from(&FLOW_MTD).filled())),
+            .map(|(d, v)| TriangleMarker::new((d.days() as f64, *v), r, ShapeStyle::from(&f.c(FLOW_MTD)).filled())),
     )?;
     chart.draw_secondary_series(LineSeries::new(
         c.btc.iter().map(|(d, v)| (d.days() as f64, *v)),
-        ShapeStyle::from(&BITCOIN).stroke_width(f.px(2.0)),
+        ShapeStyle::from(&f.c(BITCOIN)).stroke_width(f.px(2.0)),
     ))?;
     if let Some((d, v)) = c.record {
         let (px, py) = chart.backend_coord(&(d.days() as f64 + 0.21, v));
-        let label = format!("IBIT record {:.0}M", v);
-        root.draw(&Text::new(label, (px + f.px(6.0) as i32, py - f.px(4.0) as i32), f.text(11.0).color(&FLOW_IBIT)))?;
+        let label = format!("IBIT record {}", crate::format::usd_millions(v));
+        root.draw(&Text::new(
+            label,
+            (px + f.px(6.0) as i32, py - f.px(4.0) as i32),
+            f.text(11.0).color(&f.c(FLOW_IBIT)),
+        ))?;
     }
     let axis = XAxis::of(&chart, f, x0, x1);
     root.present()?;
     Ok(Some(axis))
+}
+
+impl FlowsChart {
+    /// The read-out: each day with any figure, the reported flows and
+    /// Bitcoin's close (a day without a figure shows none).
+    pub fn readout(&self) -> Vec<ReadPoint> {
+        let mut days: Vec<Date> = self
+            .daily_ibit
+            .iter()
+            .chain(&self.daily_total)
+            .chain(&self.mtd_total)
+            .chain(&self.mtd_ibit)
+            .chain(&self.btc)
+            .map(|p| p.0)
+            .filter(|d| *d >= self.start && *d <= self.end)
+            .collect();
+        days.sort();
+        days.dedup();
+        let on = |s: &[(Date, f64)], d: Date| s.iter().find(|p| p.0 == d).map(|p| p.1);
+        days.into_iter()
+            .map(|d| {
+                let flows = [
+                    ("IBIT, day", &self.daily_ibit, FLOW_IBIT),
+                    ("All funds, day", &self.daily_total, FLOW_ALL_FUNDS),
+                    ("All funds, month to date", &self.mtd_total, FLOW_MTD),
+                    ("IBIT, month to date", &self.mtd_ibit, FLOW_MTD),
+                ];
+                let mut rows: Vec<ReadRow> = flows
+                    .into_iter()
+                    .filter_map(|(name, s, color)| {
+                        Some(ReadRow { name: name.into(), value: usd_millions(on(s, d)?), color })
+                    })
+                    .collect();
+                if let Some(v) = on(&self.btc, d) {
+                    rows.push(ReadRow { name: "Bitcoin".into(), value: usd(v, 0), color: BITCOIN });
+                }
+                ReadPoint { x: d.days() as f64, half: 0.0, title: d.long(), rows }
+            })
+            .collect()
+    }
 }

@@ -1,8 +1,8 @@
 //! A general line chart: several lines over a numeric x axis, a marked current
 //! x value, and labelled points (e.g. the actual moves to compare against).
 
-use super::palette::{INK, MUTED, PAPER};
-use super::{house_mesh, tick, tick_decimals, Drawn, Frame, XAxis};
+use super::{house_mesh, tick, tick_decimals, Drawn, Frame, ReadPoint, ReadRow, XAxis};
+use crate::format::grouped;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
@@ -31,6 +31,10 @@ pub struct LineChart {
     pub x_desc: String,
     pub y_desc: String,
     pub x_fmt: fn(f64) -> String,
+    /// The x value as the read-out names it ("Cut probability 40%").
+    pub x_read: fn(f64) -> String,
+    /// The unit after every y value in the read-out ("%").
+    pub y_unit: &'static str,
     pub lines: Vec<Line>,
     pub marks: Vec<Mark>,
     /// A vertical rule at the current value, with its label.
@@ -82,19 +86,23 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &Lin
     )
     .draw()?;
     if y0 < 0.0 && y1 > 0.0 {
-        chart.draw_series(LineSeries::new([(x0, 0.0), (x1, 0.0)], ShapeStyle::from(&MUTED).stroke_width(f.px(1.0))))?;
+        chart.draw_series(LineSeries::new(
+            [(x0, 0.0), (x1, 0.0)],
+            ShapeStyle::from(&f.pal.muted).stroke_width(f.px(1.0)),
+        ))?;
     }
     if let Some((x, label)) = &c.current {
-        chart.draw_series(LineSeries::new([(*x, y0), (*x, y1)], ShapeStyle::from(&INK).stroke_width(f.px(1.5))))?;
+        chart
+            .draw_series(LineSeries::new([(*x, y0), (*x, y1)], ShapeStyle::from(&f.pal.ink).stroke_width(f.px(1.5))))?;
         let (px, py) = chart.backend_coord(&(*x, y1));
         let w = f.px(6.0 * label.chars().count() as f64) as i32;
         let right_edge = chart.backend_coord(&(x1, y1)).0;
         let left =
             if px + w + f.px(6.0) as i32 > right_edge { px - w - f.px(4.0) as i32 } else { px + f.px(4.0) as i32 };
-        root.draw(&Text::new(label.clone(), (left, py + f.px(4.0) as i32), f.text(11.0).color(&INK)))?;
+        root.draw(&Text::new(label.clone(), (left, py + f.px(4.0) as i32), f.text(11.0).color(&f.pal.ink)))?;
     }
     for l in &c.lines {
-        let style = ShapeStyle::from(&l.color).stroke_width(f.px(2.0));
+        let style = ShapeStyle::from(&f.c(l.color)).stroke_width(f.px(2.0));
         // The legend is HTML under the canvas (see `Legend`), so it never covers data.
         if l.dashed {
             chart.draw_series(DashedLineSeries::new(l.points.iter().copied(), f.px(6.0), f.px(4.0), style))?;
@@ -115,15 +123,54 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &Lin
     let line_h = f.px(13.0) as i32;
     let mut last_y = i32::MIN;
     for (px, py, m) in placed {
-        chart.draw_series([Circle::new((m.x, m.y), f.px(4.5), ShapeStyle::from(&m.color).filled())])?;
+        chart.draw_series([Circle::new((m.x, m.y), f.px(4.5), ShapeStyle::from(&f.c(m.color)).filled())])?;
         let ly = (py - f.px(6.0) as i32).max(last_y + line_h);
         last_y = ly;
         let w = f.px(5.8 * m.label.chars().count() as f64) as i32;
         let x = px + f.px(7.0) as i32;
-        root.draw(&Rectangle::new([(x - 2, ly - 1), (x + w, ly + line_h - 2)], PAPER.mix(0.85).filled()))?;
-        root.draw(&Text::new(m.label.clone(), (x, ly), f.text(11.0).color(&m.color)))?;
+        root.draw(&Rectangle::new([(x - 2, ly - 1), (x + w, ly + line_h - 2)], f.pal.paper.mix(0.85).filled()))?;
+        root.draw(&Text::new(m.label.clone(), (x, ly), f.text(11.0).color(&f.c(m.color))))?;
     }
     let axis = XAxis::of(&chart, f, x0, x1);
     root.present()?;
     Ok(Some(axis))
+}
+
+impl LineChart {
+    /// The read-out: one point per x of the first line, every line's value
+    /// there (lines share their x values), with the chart's y unit.
+    pub fn readout(&self) -> Vec<ReadPoint> {
+        let Some(first) = self.lines.first() else { return Vec::new() };
+        first
+            .points
+            .iter()
+            .map(|&(x, _)| ReadPoint {
+                x,
+                half: 0.0,
+                title: (self.x_read)(x),
+                rows: self
+                    .lines
+                    .iter()
+                    .filter_map(|l| {
+                        let y = l.points.iter().find(|p| (p.0 - x).abs() < 1e-9)?.1;
+                        Some(ReadRow {
+                            name: l.name.clone(),
+                            value: format!("{}{}", signed(y, 2), self.y_unit),
+                            color: l.color,
+                        })
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+}
+
+/// A signed value with a true minus: "+1.20", "−0.35".
+fn signed(v: f64, decimals: usize) -> String {
+    let s = grouped(v, decimals);
+    if s.starts_with('−') || s.chars().all(|c| !c.is_ascii_digit() || c == '0') {
+        s
+    } else {
+        format!("+{s}")
+    }
 }

@@ -15,7 +15,7 @@ pub mod palette;
 pub mod timeline;
 pub mod waterfall;
 
-use palette::{GRID, MUTED, PAPER};
+use palette::Palette;
 use plotters::chart::{ChartBuilder, ChartContext, MeshStyle};
 use plotters::coord::cartesian::Cartesian2d;
 use plotters::coord::ranged1d::Ranged;
@@ -33,9 +33,19 @@ pub struct Frame {
     pub css_w: f64,
     pub css_h: f64,
     pub dpr: f64,
+    /// The theme's paper, text and grid, and its series colours.
+    pub pal: Palette,
 }
 
 impl Frame {
+    /// A light frame of `css_w` × `css_h` CSS px at pixel ratio `dpr`.
+    pub const fn light(css_w: f64, css_h: f64, dpr: f64) -> Frame {
+        Frame { css_w, css_h, dpr, pal: Palette::LIGHT }
+    }
+    /// A series colour as drawn on this frame's paper.
+    pub fn c(&self, c: plotters::style::RGBColor) -> plotters::style::RGBColor {
+        self.pal.series(c)
+    }
     /// CSS pixels → backing-store pixels.
     pub fn px(&self, css: f64) -> u32 {
         (css * self.dpr).round().max(1.0) as u32
@@ -63,6 +73,21 @@ pub struct XAxis {
 }
 
 impl XAxis {
+    /// The x value at CSS px `px` from the canvas's left edge (the inverse
+    /// of [`XAxis::at`], not clamped).
+    pub fn value_at(&self, px: f64) -> f64 {
+        let w = (self.right - self.left).max(1e-9);
+        self.x0 + (px - self.left) / w * (self.x1 - self.x0)
+    }
+
+    /// Width in CSS px of `dx` x units.
+    pub fn width_of(&self, dx: f64) -> f64 {
+        if self.x1 <= self.x0 {
+            return 0.0;
+        }
+        dx / (self.x1 - self.x0) * (self.right - self.left)
+    }
+
     /// Read the plotting area of a drawn chart (backend pixels → CSS pixels).
     pub fn of<DB: DrawingBackend, Y: Ranged<ValueType = f64>>(
         chart: &ChartContext<DB, Cartesian2d<RangedCoordf64, Y>>,
@@ -123,9 +148,9 @@ pub type Drawn = Result<Option<XAxis>, ChartError>;
 #[cfg(target_arch = "wasm32")]
 pub type Canvas = DrawingArea<backend::Paper, Shift>;
 
-/// Clear `root` to the paper colour.
-pub fn paper<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>) -> Result<(), ChartError> {
-    root.fill(&PAPER)?;
+/// Clear `root` to the paper colour of `pal`.
+pub fn paper<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, pal: Palette) -> Result<(), ChartError> {
+    root.fill(&pal.paper)?;
     Ok(())
 }
 
@@ -157,11 +182,50 @@ pub fn house_mesh<'m, 'a, 'b, X: Ranged, Y: Ranged, DB: DrawingBackend>(
     f: Frame,
     label_px: f64,
 ) -> &'m mut MeshStyle<'a, 'b, X, Y, DB> {
-    mesh.label_style(f.text(label_px).color(&MUTED))
-        .axis_desc_style(f.text(11.0).color(&MUTED))
-        .axis_style(ShapeStyle::from(&MUTED).stroke_width(f.px(1.0)))
-        .bold_line_style(ShapeStyle::from(&GRID).stroke_width(f.px(1.0)))
+    mesh.label_style(f.text(label_px).color(&f.pal.muted))
+        .axis_desc_style(f.text(11.0).color(&f.pal.muted))
+        .axis_style(ShapeStyle::from(&f.pal.muted).stroke_width(f.px(1.0)))
+        .bold_line_style(ShapeStyle::from(&f.pal.grid).stroke_width(f.px(1.0)))
         .light_line_style(TRANSPARENT)
+}
+
+/// One line of a read-out: a series' name, its value with units, its colour
+/// (the light one; the page maps it for the theme).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReadRow {
+    pub name: String,
+    pub value: String,
+    pub color: plotters::style::RGBColor,
+}
+
+/// What a chart's read-out shows at one position of its x axis: the page puts
+/// it in an HTML label over the canvas (hover, touch, arrow keys) without
+/// redrawing the chart. Each chart builds its list from its own input
+/// (`readout` in each chart module).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReadPoint {
+    /// The position in the chart's x units (day number, bar or round index,
+    /// price), as given to [`XAxis::at`].
+    pub x: f64,
+    /// Half the width of the highlighted bar, in x units; 0 draws a
+    /// crosshair line instead.
+    pub half: f64,
+    /// The x value as read: a date, a bar's name, a probability.
+    pub title: String,
+    pub rows: Vec<ReadRow>,
+}
+
+impl ReadPoint {
+    /// The read-out as one sentence, for screen readers.
+    pub fn sentence(&self) -> String {
+        let rows: Vec<String> = self.rows.iter().map(|r| format!("{} {}", r.name, r.value)).collect();
+        format!("{}: {}.", self.title, rows.join(", "))
+    }
+}
+
+/// The index of the point nearest to `x` in `points` (sorted by x).
+pub fn nearest(points: &[ReadPoint], x: f64) -> Option<usize> {
+    (0..points.len()).min_by(|&a, &b| (points[a].x - x).abs().total_cmp(&(points[b].x - x).abs()))
 }
 
 /// Decimals that tell apart the tick labels plotters puts on `range` when

@@ -1,8 +1,10 @@
 //! The timeline of the S&P 500, Bitcoin and the Nasdaq points.
 
-use super::palette::{BITCOIN, GRID, INK, MUTED, NASDAQ, PAPER, SP500};
-use super::{house_mesh, tick, tick_decimals, time_chart, Drawn, Frame, XAxis};
+use super::palette::{BITCOIN, NASDAQ, SP500};
+use super::{house_mesh, tick, tick_decimals, time_chart, Drawn, Frame, ReadPoint, ReadRow, XAxis};
+use crate::format::grouped;
 use crate::model::date::Date;
+use crate::model::series::value_on;
 use crate::model::timeline::Timeline;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -47,7 +49,10 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &Tim
     .draw()?;
 
     // The 100 line: where each series started.
-    chart.draw_series(LineSeries::new([(x0, 100.0), (x1, 100.0)], ShapeStyle::from(&MUTED).stroke_width(f.px(1.0))))?;
+    chart.draw_series(LineSeries::new(
+        [(x0, 100.0), (x1, 100.0)],
+        ShapeStyle::from(&f.pal.muted).stroke_width(f.px(1.0)),
+    ))?;
 
     for day in events.iter() {
         let x = day.days() as f64;
@@ -56,7 +61,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &Tim
         }
         chart.draw_series(LineSeries::new(
             [(x, y0), (x, y1)],
-            ShapeStyle::from(&INK.mix(0.45)).stroke_width(f.px(1.0)),
+            ShapeStyle::from(&f.pal.ink.mix(0.45)).stroke_width(f.px(1.0)),
         ))?;
     }
 
@@ -65,27 +70,61 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &Tim
         s.iter().filter(|o| o.date >= t.base && o.date <= end).map(|o| (o.date.days() as f64, o.value)).collect()
     };
     chart
-        .draw_series(LineSeries::new(pts(&t.sp500), line(SP500)))?
+        .draw_series(LineSeries::new(pts(&t.sp500), line(f.c(SP500))))?
         .label("S&P 500")
-        .legend(move |(x, y)| PathElement::new([(x, y), (x + f.px(16.0) as i32, y)], line(SP500)));
+        .legend(move |(x, y)| PathElement::new([(x, y), (x + f.px(16.0) as i32, y)], line(f.c(SP500))));
     chart
-        .draw_series(LineSeries::new(pts(&t.btc), line(BITCOIN)))?
+        .draw_series(LineSeries::new(pts(&t.btc), line(f.c(BITCOIN))))?
         .label("Bitcoin")
-        .legend(move |(x, y)| PathElement::new([(x, y), (x + f.px(16.0) as i32, y)], line(BITCOIN)));
+        .legend(move |(x, y)| PathElement::new([(x, y), (x + f.px(16.0) as i32, y)], line(f.c(BITCOIN))));
     let r = f.px(3.5);
     chart
-        .draw_series(pts(&t.nasdaq).into_iter().map(|p| TriangleMarker::new(p, r, ShapeStyle::from(&NASDAQ).filled())))?
+        .draw_series(
+            pts(&t.nasdaq).into_iter().map(|p| TriangleMarker::new(p, r, ShapeStyle::from(&f.c(NASDAQ)).filled())),
+        )?
         .label("Nasdaq (points)")
-        .legend(move |(x, y)| TriangleMarker::new((x + f.px(8.0) as i32, y), r, ShapeStyle::from(&NASDAQ).filled()));
+        .legend(move |(x, y)| {
+            TriangleMarker::new((x + f.px(8.0) as i32, y), r, ShapeStyle::from(&f.c(NASDAQ)).filled())
+        });
     chart
         .configure_series_labels()
         .position(SeriesLabelPosition::LowerLeft)
         .margin(f.px(8.0))
-        .label_font(f.text(12.0).color(&INK))
-        .background_style(PAPER.mix(0.85))
-        .border_style(ShapeStyle::from(&GRID).stroke_width(f.px(1.0)))
+        .label_font(f.text(12.0).color(&f.pal.ink))
+        .background_style(f.pal.paper.mix(0.85))
+        .border_style(ShapeStyle::from(&f.pal.grid).stroke_width(f.px(1.0)))
         .draw()?;
     let axis = XAxis::of(&chart, f, x0, x1);
     root.present()?;
     Ok(Some(axis))
+}
+
+impl TimelineChart {
+    /// The read-out: one point per day with any value in the window, each
+    /// series' index value (a series without a value that day is left out).
+    pub fn readout(&self) -> Vec<ReadPoint> {
+        let t = &self.timeline;
+        let mut days: Vec<Date> = t
+            .sp500
+            .iter()
+            .chain(&t.btc)
+            .chain(&t.nasdaq)
+            .map(|o| o.date)
+            .filter(|d| *d >= t.base && *d <= self.end)
+            .collect();
+        days.sort();
+        days.dedup();
+        days.into_iter()
+            .map(|day| {
+                let rows = [("S&P 500", &t.sp500, SP500), ("Bitcoin", &t.btc, BITCOIN), ("Nasdaq", &t.nasdaq, NASDAQ)]
+                    .into_iter()
+                    .filter_map(|(name, s, color)| {
+                        let v = value_on(s, day)?;
+                        Some(ReadRow { name: name.into(), value: grouped(v, 1), color })
+                    })
+                    .collect();
+                ReadPoint { x: day.days() as f64, half: 0.0, title: format!("{} (2 Sep = 100)", day.long()), rows }
+            })
+            .collect()
+    }
 }

@@ -1,8 +1,8 @@
 //! A waterfall: each cause's contribution stacked into a total, beside the
 //! actual move.
 
-use super::palette::{INK, MUTED};
-use super::{house_mesh, tick, tick_decimals, Drawn, Frame, XAxis};
+use super::{house_mesh, tick, tick_decimals, Drawn, Frame, ReadPoint, ReadRow, XAxis};
+use crate::format::pct_signed;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -18,6 +18,9 @@ pub struct Step {
     /// of the bar; `None` for a point (an actual move).
     pub range: Option<(f64, f64)>,
 }
+
+/// Half a bar's width, in bar slots.
+const BAR_HALF: f64 = 0.32;
 
 pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, steps: &[Step]) -> Drawn {
     let mut run = 0.0;
@@ -65,13 +68,13 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, steps: 
     .draw()?;
     chart.draw_series(LineSeries::new(
         [(-0.5, 0.0), (n as f64 - 0.5, 0.0)],
-        ShapeStyle::from(&MUTED).stroke_width(f.px(1.0)),
+        ShapeStyle::from(&f.pal.muted).stroke_width(f.px(1.0)),
     ))?;
     for (i, (s, (a, b))) in steps.iter().zip(&spans).enumerate() {
         let x = i as f64;
-        chart.draw_series([Rectangle::new([(x - 0.32, *a), (x + 0.32, *b)], s.color.filled())])?;
+        chart.draw_series([Rectangle::new([(x - BAR_HALF, *a), (x + BAR_HALF, *b)], f.c(s.color).filled())])?;
         if let Some((w0, w1)) = whiskers[i] {
-            let stroke = ShapeStyle::from(&INK).stroke_width(f.px(1.5));
+            let stroke = ShapeStyle::from(&f.pal.ink).stroke_width(f.px(1.5));
             chart.draw_series(LineSeries::new([(x, w0), (x, w1)], stroke))?;
             for w in [w0, w1] {
                 chart.draw_series(LineSeries::new([(x - 0.1, w), (x + 0.1, w)], stroke))?;
@@ -80,10 +83,10 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, steps: 
         let bottom = whiskers[i].map_or(a.min(*b), |(w0, w1)| a.min(*b).min(w0).min(w1));
         let (px, py) = chart.backend_coord(&(x, bottom));
         let text = format!("{:+.2}%", s.value).replace('-', "−");
-        root.draw(&Text::new(text, (px - f.px(18.0) as i32, py + f.px(3.0) as i32), f.text(11.0).color(&INK)))?;
+        root.draw(&Text::new(text, (px - f.px(18.0) as i32, py + f.px(3.0) as i32), f.text(11.0).color(&f.pal.ink)))?;
     }
     let label_px = if narrow { 9.5 } else { 11.0 };
-    let centred = f.text(label_px).color(&MUTED).pos(Pos::new(HPos::Center, VPos::Top));
+    let centred = f.text(label_px).color(&f.pal.muted).pos(Pos::new(HPos::Center, VPos::Top));
     for (i, label) in labels.iter().enumerate() {
         let (px, py) = chart.backend_coord(&(i as f64, lo - pad));
         let words: Vec<&str> = label.split(' ').collect();
@@ -102,4 +105,22 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, steps: 
     let axis = XAxis::of(&chart, f, -0.5, n as f64 - 0.5);
     root.present()?;
     Ok(Some(axis))
+}
+
+/// The read-out: each bar's name and value, the bar highlighted.
+pub fn readout(steps: &[Step]) -> Vec<ReadPoint> {
+    steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| ReadPoint {
+            x: i as f64,
+            half: BAR_HALF,
+            title: s.label.clone(),
+            rows: vec![ReadRow {
+                name: if s.from_zero { "Move".into() } else { "Contribution".into() },
+                value: pct_signed(s.value, 2),
+                color: s.color,
+            }],
+        })
+        .collect()
 }

@@ -3,7 +3,9 @@
 //! legend. The drawing itself is a function from `crate::charts`.
 
 use crate::charts::backend::Paper;
-use crate::charts::{paper, ChartError, Frame, XAxis};
+use crate::charts::palette::Palette;
+use crate::charts::{nearest, paper, ChartError, Frame, ReadPoint, XAxis};
+use crate::context::DarkCharts;
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use leptos_use_device_pixel_ratio::use_device_pixel_ratio;
@@ -19,7 +21,7 @@ where
     F: Fn(&DrawingArea<Paper, Shift>, Frame) -> Result<Option<XAxis>, ChartError>,
 {
     let root = Paper::new(canvas).ok_or("no 2D canvas context")?.into_drawing_area();
-    paper(&root)?;
+    paper(&root, frame.pal)?;
     draw(&root, frame)
 }
 
@@ -62,6 +64,14 @@ pub fn ChartCanvas<F>(
     /// The page's permalink, printed under the chart on paper when given.
     #[prop(optional, into)]
     permalink: Option<Signal<String>>,
+    /// What the read-out shows at each position of the x axis (sorted by
+    /// x). Read only while a read-out is shown, so a slider move costs
+    /// nothing here otherwise.
+    #[prop(optional, into)]
+    readout: Option<Signal<Vec<ReadPoint>>>,
+    /// The source line drawn into a saved image ("Download image").
+    #[prop(optional, into)]
+    source: Option<String>,
 ) -> impl IntoView
 where
     F: Fn(&DrawingArea<Paper, Shift>, Frame) -> Result<Option<XAxis>, ChartError> + 'static,
@@ -73,6 +83,11 @@ where
     let error = RwSignal::new(None::<String>);
     let axis = RwSignal::new(None::<XAxis>);
     let selected = RwSignal::new(open_event);
+    // The crowded group of event markers whose list is open.
+    let expanded = RwSignal::new(None::<String>);
+    let dark = use_context::<DarkCharts>().map(|d| d.0);
+    // The read-out's position: an index into `readout`'s points.
+    let active = RwSignal::new(None::<usize>);
 
     let label_for_bench = describedby.clone();
     Effect::new(move |_| {
@@ -83,7 +98,8 @@ where
         if css_w < 50.0 || css_h < 50.0 {
             return;
         }
-        let frame = Frame { css_w, css_h, dpr: ratio };
+        let pal = Palette::of(dark.is_some_and(|d| d.get()));
+        let frame = Frame { css_w, css_h, dpr: ratio, pal };
         // Setting a canvas's size, even to the same value, reallocates its
         // backing store and resets its state; the drawing clears it anyway.
         let (w_px, h_px) = (frame.px(css_w), frame.px(css_h));
@@ -117,6 +133,66 @@ where
     let events = StoredValue::new(events);
     let has_events = !events.with_value(Vec::is_empty);
 
+    // Pointer → the nearest point (mouse hover, or a touch that drags along
+    // the chart: `touch-action: pan-y` leaves vertical swipes to the page).
+    let point_at = move |client_x: f64| {
+        let (Some(pts), Some(a), Some(w)) = (readout, axis.get_untracked(), wrap.get_untracked()) else { return };
+        let px = client_x - w.get_bounding_client_rect().left();
+        if px < a.left - 8.0 || px > a.right + 8.0 {
+            return;
+        }
+        let i = pts.with_untracked(|p| nearest(p, a.value_at(px)));
+        if active.get_untracked() != i {
+            active.set(i);
+        }
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let Some(pts) = readout else { return };
+        let n = pts.with_untracked(Vec::len);
+        if n == 0 {
+            return;
+        }
+        let cur = active.get_untracked();
+        let next = match ev.key().as_str() {
+            "ArrowRight" | "ArrowUp" => cur.map_or(0, |i| (i + 1).min(n - 1)),
+            "ArrowLeft" | "ArrowDown" => cur.map_or(n - 1, |i| i.saturating_sub(1)),
+            "PageUp" => cur.map_or(0, |i| (i + 10).min(n - 1)),
+            "PageDown" => cur.map_or(n - 1, |i| i.saturating_sub(10)),
+            "Home" => 0,
+            "End" => n - 1,
+            "Escape" => {
+                active.set(None);
+                return;
+            }
+            _ => return,
+        };
+        ev.prevent_default();
+        active.set(Some(next));
+    };
+    let tabindex = readout.map(|_| "0");
+    // "Download image": the canvas as drawn, with the title above and the
+    // source line and permalink below.
+    let image_title =
+        title.clone().unwrap_or_else(|| label.split_once(": ").map_or(label.clone(), |(_, t)| t.to_string()));
+    let file = format!("selloff-{}.png", describedby.trim_end_matches("-summary"));
+    let address = use_context::<crate::context::UrlSync>();
+    let download = move |_| {
+        let Some(c) = canvas.get_untracked() else { return };
+        let link = address.map(|a| a.href()).unwrap_or_else(|| window().location().href().unwrap_or_default());
+        let pal = Palette::of(dark.is_some_and(|d| d.get_untracked()));
+        let ratio = dpr.get_untracked().clamp(1.0, 4.0);
+        let text = [image_title.as_str(), source.as_deref().unwrap_or(""), link.as_str()];
+        if let Err(e) = save_png(&c, text, pal, ratio, &file) {
+            error.set(Some(format!("the image could not be saved ({e:?})")));
+        }
+    };
+    // A keyboard or screen-reader user learns from the name that the chart
+    // answers arrow keys.
+    let canvas_label = match readout {
+        Some(_) => format!("{label}. Arrow keys read its values."),
+        None => label.clone(),
+    };
+
     view! {
         <div class="chart">
             {title.map(|t| view! { <p class="chart-title">{t}</p> })}
@@ -125,7 +201,65 @@ where
                 node_ref=wrap
                 style=format!("aspect-ratio: {:.4}; min-height: {min_h}px; max-height: {max_h}px", 1.0 / aspect)
             >
-                <canvas node_ref=canvas role="img" aria-label=label aria-describedby=describedby></canvas>
+                <canvas node_ref=canvas role="img" aria-label=canvas_label aria-describedby=describedby tabindex=tabindex
+                    on:keydown=on_key
+                    on:blur=move |_| active.set(None)
+                    on:pointermove=move |ev| point_at(f64::from(ev.client_x()))
+                    on:pointerdown=move |ev| point_at(f64::from(ev.client_x()))
+                    on:pointerleave=move |ev| if ev.pointer_type() == "mouse" { active.set(None) }
+                ></canvas>
+                {readout.map(|pts| {
+                    // Read only while shown: nothing here subscribes to the
+                    // chart's data until a reader asks for a value.
+                    let shown = Memo::new(move |_| {
+                        let i = active.get()?;
+                        let a = axis.get()?;
+                        pts.with(|p| p.get(i).cloned()).map(|p| (a, p))
+                    });
+                    let pal = move || Palette::of(dark.is_some_and(|d| d.get()));
+                    let mark_style = move || match shown.get() {
+                        Some((a, p)) => {
+                            let x = a.left + a.width_of(p.x - a.x0);
+                            let (left, width) = if p.half > 0.0 {
+                                let w = a.width_of(2.0 * p.half);
+                                (x - w / 2.0, w)
+                            } else {
+                                (x, 0.0)
+                            };
+                            format!("left: {left:.1}px; width: {width:.1}px; top: {:.1}px; height: {:.1}px", a.top, (a.bottom - a.top).max(0.0))
+                        }
+                        None => "display: none".into(),
+                    };
+                    let label_style = move || match shown.get() {
+                        Some((a, p)) => {
+                            let x = a.left + a.width_of(p.x - a.x0);
+                            let gap = a.width_of(p.half) + 8.0;
+                            if x > (a.left + a.right) / 2.0 {
+                                format!("right: calc(100% - {:.1}px); top: {:.1}px", x - gap, a.top + 4.0)
+                            } else {
+                                format!("left: {:.1}px; top: {:.1}px", x + gap, a.top + 4.0)
+                            }
+                        }
+                        None => "display: none".into(),
+                    };
+                    view! {
+                        <span class="readout-mark" class:bar=move || shown.with(|s| s.as_ref().is_some_and(|(_, p)| p.half > 0.0))
+                            aria-hidden="true" style=mark_style></span>
+                        <div class="readout" aria-hidden="true" style=label_style>
+                            {move || shown.get().map(|(_, p)| view! {
+                                <p class="readout-title">{p.title}</p>
+                                {p.rows.into_iter().map(|r| {
+                                    let c = pal().series(r.color);
+                                    view! {
+                                        <p class="readout-row"><span class="swatch" style=format!("background: rgb({},{},{})", c.0, c.1, c.2)></span>
+                                            <span class="readout-name">{r.name}</span>" "<span class="readout-value">{r.value}</span></p>
+                                    }
+                                }).collect_view()}
+                            })}
+                        </div>
+                        <span class="visually-hidden readout-live" aria-live="polite">{move || shown.get().map(|(_, p)| p.sentence())}</span>
+                    }
+                })}
                 {current.map(|cur| {
                     // Two fixed spans moved by their style, so a slider move
                     // changes two attributes and a text node, nothing more.
@@ -152,39 +286,100 @@ where
                     let xs: Vec<Option<f64>> = evs.iter()
                         .map(|e| crate::model::date::Date::parse(&e.date).and_then(|d| a.at(d.days() as f64)))
                         .collect();
-                    let rows = stack_rows(&xs, MARKER_W + 2.0);
-                    evs.iter().enumerate().filter_map(|(i, e)| {
-                        let x = xs[i]?;
-                        let day = crate::model::date::Date::parse(&e.date)?;
-                        let top = (a.top - MARKER_W - 4.0 + rows[i] as f64 * (MARKER_W + 2.0)).max(0.0);
-                        let (id, id2, id3) = (e.id.clone(), e.id.clone(), e.id.clone());
-                        let name = format!("Event {}, {}: {}", i + 1, day.long(), e.title);
-                        Some(view! {
-                            <span
-                                class="event-rule"
-                                aria-hidden="true"
-                                class:open=move || selected.get().as_deref() == Some(id3.as_str())
-                                style=format!("left: {x:.1}px; top: {:.1}px; height: {:.1}px", a.top, (a.bottom - a.top).max(0.0))
-                            ></span>
-                            <button
-                                type="button"
-                                class="event-marker"
-                                class:open=move || selected.get().as_deref() == Some(id.as_str())
-                                style=format!("left: {x:.1}px; top: {top:.1}px")
-                                aria-label=name.clone()
-                                title=name
-                                aria-pressed=move || (selected.get().as_deref() == Some(id2.as_str())).to_string()
-                                on:click={
-                                    let id = e.id.clone();
-                                    move |_| selected.update(|s| *s = if s.as_deref() == Some(id.as_str()) { None } else { Some(id.clone()) })
+                    // Markers sit on a rail above the plot, never over the
+                    // data; markers closer than MARKER_GAP share one button
+                    // ("4–7") that opens a list.
+                    let top = (a.top - MARKER_W - 3.0).max(0.0);
+                    let rule_style = move |x: f64| format!("left: {x:.1}px; top: {:.1}px; height: {:.1}px", top + MARKER_W, (a.bottom - top - MARKER_W).max(0.0));
+                    group_markers(&xs, MARKER_GAP, a.left, a.right).into_iter().map(|(x, members)| {
+                        if let [i] = members[..] {
+                            let e = &evs[i];
+                            let day = crate::model::date::Date::parse(&e.date).map(|d| d.long()).unwrap_or_default();
+                            let (id, id2, id3) = (e.id.clone(), e.id.clone(), e.id.clone());
+                            let name = format!("Event {}, {}: {}", i + 1, day, e.title);
+                            let at = xs[i].unwrap_or(x);
+                            view! {
+                                <span class="event-rule" aria-hidden="true"
+                                    class:open=move || selected.get().as_deref() == Some(id3.as_str())
+                                    style=rule_style(at)></span>
+                                <button type="button" class="event-marker"
+                                    class:open=move || selected.get().as_deref() == Some(id.as_str())
+                                    style=format!("left: {x:.1}px; top: {top:.1}px")
+                                    aria-label=name.clone() title=name
+                                    aria-pressed=move || (selected.get().as_deref() == Some(id2.as_str())).to_string()
+                                    on:click={
+                                        let id = e.id.clone();
+                                        move |_| selected.update(|s| *s = if s.as_deref() == Some(id.as_str()) { None } else { Some(id.clone()) })
+                                    }
+                                >{i + 1}</button>
+                            }.into_any()
+                        } else {
+                            let (first, last) = (members[0], members[members.len() - 1]);
+                            let ids: Vec<String> = members.iter().map(|&i| evs[i].id.clone()).collect();
+                            let key = format!("{first}");
+                            let key2 = key.clone();
+                            let key3 = key.clone();
+                            let rules = members.iter().filter_map(|&i| {
+                                let id = evs[i].id.clone();
+                                xs[i].map(|at| view! {
+                                    <span class="event-rule" aria-hidden="true"
+                                        class:open=move || selected.get().as_deref() == Some(id.as_str())
+                                        style=rule_style(at)></span>
+                                })
+                            }).collect_view();
+                            // Choosing from the list closes it and gives the focus back to the group's button.
+                            let group_button = NodeRef::<leptos::html::Button>::new();
+                            let items = members.iter().map(|&i| {
+                                let e = &evs[i];
+                                let date = crate::model::date::Date::parse(&e.date);
+                                let day = date.map(|d| d.short()).unwrap_or_default();
+                                let name = format!("Event {}, {}: {}", i + 1, date.map(|d| d.long()).unwrap_or_default(), e.title);
+                                let id = e.id.clone();
+                                let id2 = e.id.clone();
+                                view! {
+                                    <li><button type="button" class="event-item" aria-label=name
+                                        aria-pressed=move || (selected.get().as_deref() == Some(id2.as_str())).to_string()
+                                        on:click=move |_| {
+                                            selected.set(Some(id.clone()));
+                                            expanded.set(None);
+                                            if let Some(b) = group_button.get_untracked() {
+                                                // Focus is a courtesy; failing to move it changes nothing else.
+                                                let _ = b.focus();
+                                            }
+                                        }>
+                                        <span class="event-num">{i + 1}</span>{format!("{day}: {}", e.title)}
+                                    </button></li>
                                 }
-                            >{i + 1}</button>
-                        })
+                            }).collect_view();
+                            let label = format!("Events {} to {}: show the list", first + 1, last + 1);
+                            view! {
+                                {rules}
+                                <button type="button" class="event-marker group" node_ref=group_button
+                                    class:open=move || selected.get().is_some_and(|s| ids.contains(&s))
+                                    style=format!("left: {x:.1}px; top: {top:.1}px")
+                                    aria-label=label.clone() title=label
+                                    aria-expanded=move || (expanded.get().as_deref() == Some(key.as_str())).to_string()
+                                    on:click=move |_| expanded.update(|s| *s = if s.as_deref() == Some(key2.as_str()) { None } else { Some(key2.clone()) })
+                                >{format!("{}–{}", first + 1, last + 1)}</button>
+                                <ul class="event-menu" class:flip={x > (a.left + a.right) / 2.0}
+                                    hidden=move || expanded.get().as_deref() != Some(key3.as_str())
+                                    style=format!("left: {:.1}px; top: {:.1}px", x, top + MARKER_W + 2.0)>
+                                    {items}
+                                </ul>
+                            }.into_any()
+                        }
                     }).collect_view()
                 }))}
             </div>
             {has_events.then(|| view! {
-                <p class="fine">"Numbered markers are events: select one to read what happened."</p>
+                <p class="fine screen-only">"Numbered markers are events: select one to read what happened."</p>
+                // On paper the markers cannot be selected: the events are listed instead.
+                <ol class="print-only event-list">
+                    {events.with_value(|evs| evs.iter().map(|e| {
+                        let when = crate::model::date::Date::parse(&e.date).map(|d| d.long()).unwrap_or_default();
+                        view! { <li>{when} ": " {e.title.clone()}</li> }
+                    }).collect_view())}
+                </ol>
                 <div class="event-note" aria-live="polite">
                     {move || selected.get().and_then(|id| events.with_value(|evs| evs.iter().find(|e| e.id == id).cloned())).map(|e| {
                         let when = crate::model::date::Date::parse(&e.date).map(|d| d.long()).unwrap_or_default();
@@ -201,6 +396,9 @@ where
                 </div>
             })}
             {move || error.get().map(|e| view! { <p class="error" role="alert">"The chart could not be drawn: " {e}</p> })}
+            <p class="chart-actions screen-only">
+                <button type="button" class="download" on:click=download>"Download image"</button>
+            </p>
             {permalink.map(|p| view! { <p class="print-only permalink">"Permalink: " {move || p.get()}</p> })}
         </div>
     }
@@ -212,9 +410,11 @@ pub fn Legend(#[prop(into)] entries: Signal<Vec<(String, RGBColor, bool)>>) -> i
     // Redrawn charts derive their legend again; the list is only rebuilt
     // when an entry actually changes.
     let entries = Memo::new(move |_| entries.get());
+    let dark = use_context::<DarkCharts>().map(|d| d.0);
     view! {
         <ul class="legend">
             {move || entries.get().into_iter().map(|(name, c, dashed)| {
+                let c = Palette::of(dark.is_some_and(|d| d.get())).series(c);
                 let style = format!("border-top: 3px {} rgb({},{},{})", if dashed { "dashed" } else { "solid" }, c.0, c.1, c.2);
                 view! { <li><span class="swatch" style=style></span>{name}</li> }
             }).collect_view()}
@@ -222,25 +422,74 @@ pub fn Legend(#[prop(into)] entries: Signal<Vec<(String, RGBColor, bool)>>) -> i
     }
 }
 
-/// Width of an event marker button, CSS px.
-const MARKER_W: f64 = 22.0;
+/// Size of an event marker button, CSS px: the 24 px minimum target of WCAG
+/// 2.5.8.
+const MARKER_W: f64 = 24.0;
+/// The least distance between two markers' centres, CSS px: the targets
+/// never touch, with 4 px between them.
+const MARKER_GAP: f64 = 28.0;
 
-/// Assign each marker a row so that markers in one row are at least `gap`
-/// apart (greedy, left to right). `None` positions get row 0 and are skipped.
-pub fn stack_rows(xs: &[Option<f64>], gap: f64) -> Vec<usize> {
-    let mut last_in_row: Vec<f64> = Vec::new();
+/// Group markers at CSS positions `xs` (None: off the axis, left out) so
+/// that the groups' centres are at least `gap` apart and within
+/// [`left`, `right`]: left to right, a marker closer than `gap` to the
+/// group before joins it. Returns each group's position (its members'
+/// mean, pushed right when needed) and its members' indices.
+pub fn group_markers(xs: &[Option<f64>], gap: f64, left: f64, right: f64) -> Vec<(f64, Vec<usize>)> {
     let mut order: Vec<usize> = (0..xs.len()).filter(|&i| xs[i].is_some()).collect();
     order.sort_by(|&a, &b| xs[a].unwrap_or(0.0).total_cmp(&xs[b].unwrap_or(0.0)));
-    let mut rows = vec![0; xs.len()];
+    let mut groups: Vec<(f64, Vec<usize>)> = Vec::new();
     for i in order {
         let x = xs[i].unwrap_or(0.0);
-        let row = last_in_row.iter().position(|&l| x - l >= gap).unwrap_or(last_in_row.len());
-        if row == last_in_row.len() {
-            last_in_row.push(x);
-        } else {
-            last_in_row[row] = x;
+        match groups.last_mut() {
+            Some((gx, members)) if x - *gx < gap => {
+                members.push(i);
+                *gx = members.iter().map(|&j| xs[j].unwrap_or(0.0)).sum::<f64>() / members.len() as f64;
+            }
+            _ => groups.push((x, vec![i])),
         }
-        rows[i] = row;
     }
-    rows
+    // A group's mean may have moved it close to the one before: push right.
+    let mut prev = f64::NEG_INFINITY;
+    for g in groups.iter_mut() {
+        g.0 = g.0.max(prev + gap).max(left).min(right);
+        prev = g.0;
+    }
+    groups
+}
+
+/// Save `canvas` as a PNG named `file`: `text` = [title above, source line
+/// and permalink below], in the palette's colours, at pixel ratio `dpr`.
+fn save_png(
+    canvas: &web_sys::HtmlCanvasElement,
+    text: [&str; 3],
+    pal: Palette,
+    dpr: f64,
+    file: &str,
+) -> Result<(), wasm_bindgen::JsValue> {
+    let [title, source, link] = text;
+    let doc = document();
+    let out: web_sys::HtmlCanvasElement = doc.create_element("canvas")?.unchecked_into();
+    let (w, h) = (f64::from(canvas.width()), f64::from(canvas.height()));
+    let (pad, head, foot) = (12.0 * dpr, 36.0 * dpr, 44.0 * dpr);
+    out.set_width((w + 2.0 * pad) as u32);
+    out.set_height((h + head + foot) as u32);
+    let ctx: web_sys::CanvasRenderingContext2d = out.get_context("2d")?.ok_or("no 2D canvas context")?.unchecked_into();
+    let rgb = |c: RGBColor| format!("rgb({},{},{})", c.0, c.1, c.2);
+    ctx.set_fill_style_str(&rgb(pal.paper));
+    ctx.fill_rect(0.0, 0.0, w + 2.0 * pad, h + head + foot);
+    ctx.set_text_baseline("top");
+    ctx.set_fill_style_str(&rgb(pal.ink));
+    ctx.set_font(&format!("600 {}px sans-serif", 15.0 * dpr));
+    ctx.fill_text_with_max_width(title, pad, pad, w)?;
+    ctx.draw_image_with_html_canvas_element(canvas, pad, head)?;
+    ctx.set_fill_style_str(&rgb(pal.muted));
+    ctx.set_font(&format!("{}px sans-serif", 11.0 * dpr));
+    ctx.fill_text_with_max_width(source, pad, head + h + 8.0 * dpr, w)?;
+    ctx.fill_text_with_max_width(link, pad, head + h + 24.0 * dpr, w)?;
+    let url = out.to_data_url_with_type("image/png")?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(file);
+    a.click();
+    Ok(())
 }

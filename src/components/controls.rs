@@ -4,6 +4,10 @@ use crate::state::{fmt_num, Spec};
 use leptos::prelude::*;
 
 /// A range input paired with a number box; both write the same clamped signal.
+/// Arrow keys move the range by the control's `key_step`. A touch that the
+/// browser turns into a page scroll (`touch-action: pan-y` in the style, then
+/// `pointercancel`) puts back the value the touch started from, so a vertical
+/// swipe that starts on a slider scrolls without changing it.
 #[component]
 pub fn Slider(spec: Spec, value: RwSignal<f64>, unit: &'static str, valuetext: fn(f64) -> String) -> impl IntoView {
     let id = format!("ctl-{}", spec.key);
@@ -14,6 +18,16 @@ pub fn Slider(spec: Spec, value: RwSignal<f64>, unit: &'static str, valuetext: f
             value.set(spec.clamp(v));
         }
     };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let dir = match ev.key().as_str() {
+            "ArrowRight" | "ArrowUp" => 1.0,
+            "ArrowLeft" | "ArrowDown" => -1.0,
+            _ => return,
+        };
+        ev.prevent_default();
+        value.set(spec.clamp(value.get_untracked() + dir * spec.key_step));
+    };
+    let touch_start = StoredValue::new(None::<f64>);
     view! {
         <div class="slider">
             <label for=id.clone()>{spec.label}</label>
@@ -28,6 +42,16 @@ pub fn Slider(spec: Spec, value: RwSignal<f64>, unit: &'static str, valuetext: f
                     prop:value=shown
                     aria-valuetext=move || valuetext(value.get())
                     on:input=move |ev| set_from(event_target_value(&ev))
+                    on:keydown=on_key
+                    on:pointerdown=move |ev| {
+                        touch_start.set_value((ev.pointer_type() == "touch").then(|| value.get_untracked()));
+                    }
+                    on:pointerup=move |_| touch_start.set_value(None)
+                    on:pointercancel=move |_| {
+                        if let Some(v) = touch_start.try_update_value(Option::take).flatten() {
+                            value.set(v);
+                        }
+                    }
                 />
                 <input
                     type="number"

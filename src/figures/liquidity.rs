@@ -170,6 +170,8 @@ pub fn impact_chart(inp: &Inputs, lth_usd_m: f64, sell_usd_m: f64, with_lth: boo
         x_desc: "Market depth lost, %".into(),
         y_desc: "Price fall, %".into(),
         x_fmt: |x| format!("{x:.0}"),
+        x_read: |x| format!("Depth lost {x:.0}%"),
+        y_unit: "%",
         lines,
         marks: vec![Mark { x: depth_cut_pct, y: now, color: INK, label: format!("{}%", grouped(now, 2)) }],
         current: Some((depth_cut_pct, format!("depth lost {}%", fmt_num(depth_cut_pct)))),

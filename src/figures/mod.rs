@@ -15,3 +15,17 @@ pub mod questions;
 pub mod rates;
 pub mod synthesis;
 pub mod tariffs;
+
+/// The source line a saved chart image carries: each publisher once, in order.
+pub fn source_line(sources: &[crate::data::Source]) -> String {
+    let mut seen: Vec<&str> = Vec::new();
+    for s in sources {
+        if !seen.contains(&s.publisher.as_str()) {
+            seen.push(&s.publisher);
+        }
+    }
+    format!("Source: {}", seen.join("; "))
+}
+
+/// The source line of a chart of the page's model.
+pub const MODEL_SOURCE: &str = "Source: model output of this page, from its bundled, sourced data";

@@ -73,6 +73,8 @@ fn lens_chart(
         x_desc: "December cut probability, %".into(),
         y_desc: "Price change vs reference, %".into(),
         x_fmt: |x| format!("{x:.0}"),
+        x_read: |x| format!("Cut probability {x:.0}%"),
+        y_unit: "%",
         lines: lines
             .into_iter()
             .enumerate()

@@ -36,10 +36,12 @@ pub fn adjusted(r: &Rolling, calm: Option<Stats>) -> f64 {
 /// The correlation chart: the rolling correlation with its band, the
 /// adjusted line when asked for, the events and the calm level.
 pub fn chart(roll: &[Rolling], calm: Option<Stats>, with_adjusted: bool, events: &[Date]) -> BandChart {
+    let second: Vec<f64> = if with_adjusted { roll.iter().map(|p| adjusted(p, calm)).collect() } else { Vec::new() };
+    let values = roll.iter().flat_map(|p| [p.lo, p.hi]).chain(second).chain(calm.map(|c| c.corr));
     BandChart {
         start: d("2025-09-02"),
         end: d("2025-11-30"),
-        y_range: (-1.0, 1.0),
+        y_range: correlation_range(values),
         y_desc: "Correlation, Bitcoin vs S&P 500".into(),
         main: roll.iter().map(|p| (p.date, p.corr, p.lo, p.hi)).collect(),
         main_color: CORRELATION,
@@ -47,6 +49,20 @@ pub fn chart(roll: &[Rolling], calm: Option<Stats>, with_adjusted: bool, events:
         second_color: ADJUSTED,
         events: events.to_vec(),
         refs: calm.map(|c| vec![(c.corr, format!("before 10 Oct: {}", grouped(c.corr, 2)))]).unwrap_or_default(),
+    }
+}
+
+/// A correlation axis fitted to `values`: out to the next 0.1 beyond the
+/// data, always showing 0 (the line between moving together and apart),
+/// never beyond ±1, at least 0.5 tall.
+pub fn correlation_range(values: impl Iterator<Item = f64>) -> (f64, f64) {
+    let (lo, hi) = values.filter(|v| v.is_finite()).fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let y0 = ((lo * 10.0).floor() / 10.0 - 0.1).max(-1.0);
+    let y1 = ((hi * 10.0).ceil() / 10.0 + 0.1).min(1.0);
+    if y1 - y0 < 0.5 {
+        ((y1 - 0.5).max(-1.0), (y0 + 0.5).min(1.0))
+    } else {
+        (y0, y1)
     }
 }
 

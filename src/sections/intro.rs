@@ -140,9 +140,11 @@ pub fn DayInContext() -> impl IntoView {
                         let mut sources: Vec<Source> = ["sp500", "btc_usd_0000utc"].iter().filter_map(|id| m.series(id)).map(|s| s.source.clone()).collect();
                         sources.extend(m.facts("nasdaq_close").into_iter().map(|f| f.source.clone()));
                         sources.extend(ev.events.iter().map(|e| e.source.clone()));
+                        let readout = Signal::stored(chart.readout());
+                        let source_line = crate::figures::source_line(&sources);
                         let draw = move |root: &charts::Canvas, f: charts::Frame| charts::timeline::draw(root, f, &chart);
                         view! {
-                            <ChartCanvas draw=draw events=ev.events.clone() open_event="reversal"
+                            <ChartCanvas draw=draw events=ev.events.clone() open_event="reversal" readout=readout source=source_line
                                 label="Line chart: S&P 500 and Bitcoin, rebased to 100 on 2 Sep 2025, through November 2025, with Nasdaq Composite points in November"
                                 describedby="timeline-summary" aspect=0.45/>
                             <figcaption id="timeline-summary">{text}</figcaption>

@@ -60,7 +60,8 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
     let combined = move || dv.drivers.get().map(|d| d.combined_btc).unwrap_or(0.0);
     let shock_now = move || dv.cascade.get().map(|c| c.shock_pct).unwrap_or(0.0);
 
-    // Round-by-round animation; with reduced motion, a Step button instead.
+    // Round-by-round animation. With reduced motion the final round shows at
+    // once (the text describes it); Step walks through from round 1.
     let reduced = prefers_reduced_motion();
     let shown = RwSignal::new(1usize);
     let timer = StoredValue::new(None::<IntervalHandle>);
@@ -69,7 +70,7 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
         if let Some(h) = timer.get_value() {
             h.clear();
         }
-        shown.set(if reduced { 1 } else { 1.min(n) });
+        shown.set(if reduced { n } else { 1.min(n) });
         if !reduced && n > 1 {
             let h = set_interval_with_handle(
                 move || {
@@ -169,11 +170,17 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
                     };
                     charts::cascade::rounds(root, f, &chart)
                 }
+                source=crate::figures::MODEL_SOURCE
+                readout=Signal::derive(move || dv.cascade.with(|c| c.as_ref().map(|c| fig::rounds_chart(c, 1).readout()).unwrap_or_default()))
                 label="Chart: Bitcoin's price and the notional liquidated in each round of the cascade"
                 describedby="cascade-summary" aspect=0.45 max_h=340.0/>
             <div class="stepper">
                 <span>{move || format!("Round {} of {}", shown.get().min(n_rounds().max(1)), n_rounds())}</span>
-                <button type="button" on:click=move |_| shown.update(|s| *s = (*s + 1).min(n_rounds().max(1)))>"Step"</button>
+                <button type="button" on:click=move |_| shown.update(|s| {
+                    let n = n_rounds().max(1);
+                    // At the last round, Step starts the walk again from round 1.
+                    *s = if *s >= n { 1 } else { *s + 1 };
+                })>"Step"</button>
                 <button type="button" on:click=move |_| shown.set(n_rounds().max(1))>"Show all rounds"</button>
             </div>
             <figcaption id="cascade-summary">{summary}</figcaption>
@@ -185,6 +192,8 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
                 // Where the cascade ends is an HTML rule over the chart, so
                 // the bars are redrawn only when leverage or open interest move.
                 current=Signal::derive(move || dv.cascade.with(|c| c.as_ref().map(|c| (c.final_price, format!("cascade ends {}", usd(c.final_price, 0))))))
+                source=crate::figures::MODEL_SOURCE
+                readout=Signal::derive(move || map_bins.with(|bins| charts::cascade::map_readout(bins)))
                 label="Bar chart: notional of leveraged longs that would be liquidated in each price band below the 19 Nov close"
                 describedby="liqmap-summary" aspect=0.4 max_h=320.0/>
             <figcaption id="liqmap-summary">{move || map_bins.with(|bins| fig::map_summary(bins))}</figcaption>

@@ -107,17 +107,19 @@ fn Valuation() -> impl IntoView {
 #[component]
 fn FlowsFigure(flows: DataFile, markets: DataFile, events: DataFile) -> impl IntoView {
     let chart = fig::flows_chart(&flows, &markets, &events);
+    let readout = Signal::stored(chart.readout());
     // All events, so their numbers match every other timeline; those outside November are not drawn.
     let evs: Vec<Event> = events.events.clone();
     let all: Vec<_> = flows.facts.iter().filter(|f| f.group.starts_with("etf_")).cloned().collect();
     let mut sources: Vec<Source> = all.iter().map(|f| f.source.clone()).collect();
     sources.extend(markets.series("btc_usd_0000utc").map(|s| s.source.clone()));
+    let source_line = crate::figures::source_line(&sources);
     let summary = fig::flows_summary(&flows, &chart);
     let legend = fig::flows_legend();
     view! {
         <figure class="figure" id="flows">
             <ChartCanvas draw=move |root: &charts::Canvas, f| charts::flows::draw(root, f, &chart)
-                events=evs open_event="ibit_record_18"
+                events=evs open_event="ibit_record_18" readout=readout source=source_line
                 label="Bar chart: spot Bitcoin ETF net flows on the reported days of November 2025, month-to-date totals, and Bitcoin's price"
                 describedby="flows-summary" aspect=0.45/>
             <Legend entries=Signal::stored(legend)/>
@@ -188,6 +190,7 @@ fn Impact(flows: DataFile, markets: DataFile) -> impl IntoView {
         </p>
         <figure class="figure" id="impact">
             <ChartCanvas draw=move |root: &charts::Canvas, f| charts::lines::draw(root, f, &chart())
+                readout=Signal::derive(move || chart().readout()) source=crate::figures::MODEL_SOURCE
                 title=IMPACT_TITLE
                 label="Line chart: modelled Bitcoin price fall against the share of market depth lost, for the chosen selling"
                 describedby="impact-summary" aspect=0.5 max_h=360.0/>

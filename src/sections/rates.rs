@@ -203,7 +203,7 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
         <div class="two-up">
             <figure class="figure" id="rates-textbook">
                 <ChartCanvas draw=move |root: &charts::Canvas, f| charts::lines::draw(root, f, &textbook_chart())
-                    title=TEXTBOOK_TITLE
+                    title=TEXTBOOK_TITLE source=crate::figures::MODEL_SOURCE readout=Signal::derive(move || textbook_chart().readout())
                     current=Signal::derive(move || Some((shared.cut_pct.get(), format!("{}%: growth {}", fmt_num(shared.cut_pct.get()), pct1(out.get().growth_pct)))))
                     label="Line chart: textbook price change against cut probability for three profiles" describedby="rates-textbook-summary" aspect=0.75 min_h=260.0 max_h=380.0/>
                 <Legend entries=Signal::derive(move || textbook_chart().legend())/>
@@ -212,7 +212,7 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
             </figure>
             <figure class="figure" id="rates-empirical">
                 <ChartCanvas draw=move |root: &charts::Canvas, f| charts::lines::draw(root, f, &empirical_chart())
-                    title=EMPIRICAL_TITLE
+                    title=EMPIRICAL_TITLE source=crate::figures::MODEL_SOURCE readout=Signal::derive(move || empirical_chart().readout())
                     current=Signal::derive(move || Some((shared.cut_pct.get(), format!("{}%: S&P {}", fmt_num(shared.cut_pct.get()), pct1(out.get().spx_pct)))))
                     label="Line chart: empirical price change against cut probability for the S&P 500, Nasdaq and Bitcoin" describedby="rates-empirical-summary" aspect=0.75 min_h=260.0 max_h=380.0/>
                 <Legend entries=Signal::derive(move || empirical_chart().legend())/>

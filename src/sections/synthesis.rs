@@ -51,7 +51,8 @@ fn Stacked() -> impl IntoView {
                         Some(b) => charts::waterfall::draw(root, f, &b),
                         None => Err("the model needs markets.json and rates.json".into()),
                     }
-                    title=BTC_TITLE
+                    title=BTC_TITLE source=crate::figures::MODEL_SOURCE
+                    readout=Signal::derive(move || btc.with(|b| b.as_ref().map(|b| charts::waterfall::readout(b)).unwrap_or_default()))
                     label="Waterfall chart: each cause's contribution to Bitcoin's move with its range, what is not explained, and the actual move"
                     describedby="synthesis-summary" aspect=0.7 min_h=260.0 max_h=360.0/>
                 <crate::components::FigureEmbed id="waterfall-btc"/>
@@ -61,7 +62,8 @@ fn Stacked() -> impl IntoView {
                         Some(s) => charts::waterfall::draw(root, f, &s),
                         None => Err("the model needs markets.json and rates.json".into()),
                     }
-                    title=SPX_TITLE
+                    title=SPX_TITLE source=crate::figures::MODEL_SOURCE
+                    readout=Signal::derive(move || spx.with(|s| s.as_ref().map(|s| charts::waterfall::readout(s)).unwrap_or_default()))
                     label="Waterfall chart: the modelled contributions to the S&P 500's move, what is not explained, and the actual move"
                     describedby="synthesis-summary" aspect=0.7 min_h=260.0 max_h=360.0/>
                 <crate::components::FigureEmbed id="waterfall-spx"/>

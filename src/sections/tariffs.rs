@@ -72,7 +72,8 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
 
     let event_days: Vec<Date> = events.events.iter().filter_map(|e| Date::parse(&e.date)).collect();
     let evs: Vec<Event> = events.events.clone();
-    let chart = move || roll.with(|r| fig::chart(r, calm, adjusted(), &event_days));
+    let event_days = StoredValue::new(event_days);
+    let chart = move || roll.with(|r| event_days.with_value(|e| fig::chart(r, calm, adjusted(), e)));
     let legend = Signal::derive(move || fig::legend(window.get(), adjusted()));
     let summary = move || roll.with(|r| fig::summary(r, window.get(), n_pairs, calm, crisis.get()));
     // Transmission and portfolio, from the crisis window.
@@ -82,6 +83,8 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
     let portfolio = Memo::new(move |_| fig::portfolio(calm, regime.get().map(|e| e.stats), sc.btc_weight_pct.get()));
     let mut sources: Vec<Source> =
         ["sp500", "btc_usd_0000utc"].iter().filter_map(|id| markets.series(id)).map(|s| s.source.clone()).collect();
+    // The image's source line names the two series the correlation uses.
+    let source_line = crate::figures::source_line(&sources);
     sources.extend(events.events.iter().map(|e| e.source.clone()));
     let reset = move |_| sc.reset_section(Section::Tariffs);
 
@@ -108,7 +111,7 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
         </div>
         <figure class="figure" id="correlation">
             <ChartCanvas draw=move |root: &charts::Canvas, f| charts::band::draw(root, f, &chart())
-                events=evs open_event="tariff"
+                events=evs open_event="tariff" source=source_line readout=Signal::derive(move || chart().readout())
                 label="Line chart: rolling correlation of Bitcoin and S&P 500 daily returns, September to November 2025, with 95% band"
                 describedby="corr-summary" aspect=0.42/>
             <Legend entries=legend/>

@@ -37,11 +37,12 @@ test('moving each slider changes the URL and the shown value', async ({ page }) 
   await expect(page.locator('#ctl-lev-num')).toHaveValue('25');
   await expect.poll(() => param(page, 'lev')).toBe('25');
 
-  // Keyboard: one arrow press moves the slider by one step.
+  // Keyboard: one arrow press moves the slider by a useful unit (one unit of
+  // leverage, Spec::key_step), not the 0.1 rounding step.
   await page.locator('#ctl-lev').focus();
   await page.keyboard.press('ArrowRight');
-  await expect(page.locator('#ctl-lev-num')).toHaveValue('25.1');
-  await expect.poll(() => param(page, 'lev')).toBe('25.1');
+  await expect(page.locator('#ctl-lev-num')).toHaveValue('26');
+  await expect.poll(() => param(page, 'lev')).toBe('26');
 
   // The number box drives the slider, and out-of-range entries are clamped.
   await page.locator('#ctl-cut-num').fill('150');
