@@ -16,9 +16,11 @@ pub fn Term(slug: &'static str, #[prop(optional)] text: Option<&'static str>) ->
         return view! { <span>{text.unwrap_or(slug)}</span> }.into_any();
     };
     let open = RwSignal::new(false);
-    let def_id = format!("term-{slug}-{}", next_id());
+    let n = next_id();
+    let def_id = format!("term-{slug}-{n}");
     view! {
-        <button type="button" class="term" data-term=slug aria-expanded=move || open.get().to_string()
+        <button type="button" class="term" id=format!("term-{slug}-{n}-btn") data-term=slug
+            aria-expanded=move || open.get().to_string()
             aria-controls=def_id.clone()
             on:click=move |_| open.set(true)
             on:focus=move |_| open.set(true)

@@ -4,7 +4,15 @@
 import { test, expect } from '@playwright/test';
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { watchErrors } from './helpers.mjs';
+
+/** A course page served from another origin (this machine, another port). */
+async function courseServer(html) {
+  const server = createServer((req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${server.address().port}/course.html`, close: () => new Promise((r) => { server.closeAllConnections(); server.close(r); }) };
+}
 
 const SECTIONS = ['rates', 'tariffs', 'liquidity', 'liquidations', 'synthesis'];
 const PUBLIC = 'https://selloff-explainer.github.io/';
@@ -43,14 +51,10 @@ test('the embed code follows the settings of the moment, and frames on another o
   await expect(dialog.getByLabel('Fixed-height embed code')).toHaveValue(/embed=tariffs&amp;questions=1"/);
   const src = localSrc(await dialog.getByLabel('Fixed-height embed code').inputValue(), baseURL);
 
-  // A course page on another origin (localhost, not 127.0.0.1) frames that embed.
-  const host = baseURL.replace('127.0.0.1', 'localhost');
-  await page.route(`${host}course.html`, (route) => route.fulfill({
-    contentType: 'text/html',
-    body: `<!doctype html><title>course</title><link rel="icon" href="data:,"><iframe id="f" title="embed" src="${src}" style="width:600px;height:700px"></iframe>
-      <script>window.got = []; addEventListener('message', (e) => { if (e.source === document.getElementById('f').contentWindow) window.got.push(e.data); });</script>`,
-  }));
-  await page.goto(`${host}course.html`);
+  // A course page on another origin (another port) frames that embed.
+  const course = await courseServer(`<!doctype html><title>course</title><link rel="icon" href="data:,"><iframe id="f" title="embed" src="${src}" style="width:600px;height:700px"></iframe>
+      <script>window.got = []; addEventListener('message', (e) => { if (e.source === document.getElementById('f').contentWindow) window.got.push(e.data); });</script>`);
+  await page.goto(course.url);
   const frame = page.frameLocator('#f');
   await expect(frame.locator('#ctl-cut-num')).toHaveValue('10');
   await expect(frame.locator('#ctl-lev-num')).toHaveValue('30');
@@ -60,6 +64,7 @@ test('the embed code follows the settings of the moment, and frames on another o
   // "Open the full explainer" carries the embed's settings at all times, and the section's anchor.
   await frame.locator('#ctl-lev').fill('44');
   await expect(frame.getByRole('link', { name: 'Open the full explainer' })).toHaveAttribute('href', /lev=44&.*#tariffs$/);
+  await course.close();
   expect(errors).toEqual([]);
 });
 
@@ -75,7 +80,7 @@ test('a figure embed shows one figure with its controls and reports under 1,000 
   await expect(frame.locator('figure#correlation canvas')).toBeVisible();
   await expect(frame.locator('#tariffs .section-controls').first()).toBeVisible();
   await expect(frame.locator('input[name=win][value="60"]')).toBeChecked();
-  await expect(frame.locator('#tariffs .sources').first()).toBeVisible();
+  await expect(frame.locator('#tariffs details.sources:visible')).toHaveCount(1);
   // The rest of the section is hidden: the intro paragraph and the shock and portfolio controls.
   await expect(frame.locator('#ctl-shock')).toBeHidden();
   await expect(frame.locator('#tariffs > p').first()).toBeHidden();
