@@ -194,6 +194,11 @@ fn Footer() -> impl IntoView {
 fn ControlBar(notices: RwSignal<Vec<String>>) -> impl IntoView {
     let ctl = expect_context::<Controls>();
     let dv = expect_context::<Derived>();
+    let live = move |i: usize| {
+        dv.decomposition
+            .with(|d| d.as_ref().map(|d| crate::figures::answer::live_parts(d)[i].clone()))
+            .unwrap_or_default()
+    };
     let copied = RwSignal::new(String::new());
     let address = expect_context::<UrlSync>();
     let copy_link = move |_| {
@@ -215,7 +220,8 @@ fn ControlBar(notices: RwSignal<Vec<String>>) -> impl IntoView {
             // The two sliders' effect in sight: the modelled moves against the
             // actual ones, updated as they move (the details are far below).
             <p class="live-result" data-testid="live-result" aria-hidden="true">
-                {move || dv.decomposition.with(|d| d.as_ref().map(crate::figures::answer::live_result)).unwrap_or_default()}
+                <span class="lr-label">"Model: "</span>
+                <span>{move || live(0)}</span><span class="lr-sep">"; "</span><span>{move || live(1)}</span>
             </p>
             <Announcer/>
             <div class="bar-actions">

@@ -103,6 +103,16 @@ pub fn trim(v: f64, decimals: usize) -> String {
     }
 }
 
+/// A percent move with its range, "−3.19% (−4.00% to −2.51%)"; a range
+/// narrower than the last digit shown is no range, so it reads "−3.19%".
+pub fn pct_with_range(value: f64, lo: f64, hi: f64) -> String {
+    if (hi - lo).abs() < 0.02 {
+        pct_signed(value, 2)
+    } else {
+        format!("{} ({} to {})", pct_signed(value, 2), pct_signed(lo, 2), pct_signed(hi, 2))
+    }
+}
+
 /// "20 November 2025" for `2025-11-20`; other text is returned as it is.
 pub fn long_date(text: &str) -> String {
     crate::model::date::Date::parse(text).map(crate::model::date::Date::long).unwrap_or_else(|| text.to_string())

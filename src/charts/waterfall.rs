@@ -2,7 +2,7 @@
 //! actual move.
 
 use super::{house_mesh, tick, tick_decimals, Drawn, Frame, ReadPoint, ReadRow, XAxis};
-use crate::format::pct_signed;
+use crate::format::{pct_signed, pct_with_range};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -118,7 +118,8 @@ pub fn readout(steps: &[Step]) -> Vec<ReadPoint> {
             title: s.label.clone(),
             rows: vec![ReadRow {
                 name: if s.from_zero { "Move".into() } else { "Contribution".into() },
-                value: pct_signed(s.value, 2),
+                // As the contributions table writes it: with its range.
+                value: s.range.map_or_else(|| pct_signed(s.value, 2), |(lo, hi)| pct_with_range(s.value, lo, hi)),
                 color: s.color,
             }],
         })

@@ -66,16 +66,20 @@ pub fn headline(d: &Decompositions) -> String {
     )
 }
 
+/// The live result's two parts, Bitcoin's and the S&P 500's ("Bitcoin
+/// −3.38% of −5.30%"), so a narrow bar can set them on two short lines.
+pub fn live_parts(d: &Decompositions) -> [String; 2] {
+    [
+        format!("Bitcoin {} of {}", pct_signed(d.btc.modelled().0, 2), pct_signed(d.btc.actual, 2)),
+        format!("S&P 500 {} of {}", pct_signed(d.spx.modelled().0, 2), pct_signed(d.spx.actual, 2)),
+    ]
+}
+
 /// The live result beside the two global sliders: the modelled moves against
 /// the actual ones ("Model: Bitcoin −2.90% of −4.71%; S&P 500 −0.21% of −1.56%").
 pub fn live_result(d: &Decompositions) -> String {
-    format!(
-        "Model: Bitcoin {} of {}; S&P 500 {} of {}",
-        pct_signed(d.btc.modelled().0, 2),
-        pct_signed(d.btc.actual, 2),
-        pct_signed(d.spx.modelled().0, 2),
-        pct_signed(d.spx.actual, 2)
-    )
+    let [btc, spx] = live_parts(d);
+    format!("Model: {btc}; {spx}")
 }
 
 /// The leverage slider's most intuitive consequence, in words.

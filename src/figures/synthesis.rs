@@ -83,12 +83,7 @@ pub fn waterfall(dec: &Decomposition) -> Vec<Step> {
 
 /// "−0.45 (−0.90 to −0.30)" percentage points; a point when the range is nil.
 pub fn with_range(value: f64, lo: f64, hi: f64) -> String {
-    // A range narrower than the last digit shown is no range.
-    if (hi - lo).abs() < 0.02 {
-        pct_signed(value, 2)
-    } else {
-        format!("{} ({} to {})", pct_signed(value, 2), pct_signed(lo, 2), pct_signed(hi, 2))
-    }
+    crate::format::pct_with_range(value, lo, hi)
 }
 
 fn cell(p: Option<&Part>) -> String {
