@@ -17,6 +17,9 @@ pub struct Step {
     /// The contribution's range (low, high), drawn as a whisker at the end
     /// of the bar; `None` for a point (an actual move).
     pub range: Option<(f64, f64)>,
+    /// Written before the value in the read-out, as the table does (e.g.
+    /// "input × β" for a part that was put in rather than explained).
+    pub note: Option<&'static str>,
 }
 
 /// Half a bar's width, in bar slots.
@@ -119,7 +122,10 @@ pub fn readout(steps: &[Step]) -> Vec<ReadPoint> {
             rows: vec![ReadRow {
                 name: if s.from_zero { "Move".into() } else { "Contribution".into() },
                 // As the contributions table writes it: with its range.
-                value: s.range.map_or_else(|| pct_signed(s.value, 2), |(lo, hi)| pct_with_range(s.value, lo, hi)),
+                value: {
+                    let v = s.range.map_or_else(|| pct_signed(s.value, 2), |(lo, hi)| pct_with_range(s.value, lo, hi));
+                    s.note.map_or(v.clone(), |n| format!("{n}: {v}"))
+                },
                 color: s.color,
             }],
         })

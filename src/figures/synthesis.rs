@@ -67,6 +67,7 @@ pub fn waterfall(dec: &Decomposition) -> Vec<Step> {
             color: cause_color(p.cause),
             from_zero: false,
             range: Some((p.lo, p.hi)),
+            note: p.input.then_some(INPUT_NOTE),
         })
         .collect();
     let (ne, ne_lo, ne_hi) = dec.not_explained();
@@ -76,8 +77,16 @@ pub fn waterfall(dec: &Decomposition) -> Vec<Step> {
         color: MODEL_TOTAL,
         from_zero: false,
         range: Some((ne_lo, ne_hi)),
+        note: None,
     });
-    steps.push(Step { label: "Actual".into(), value: dec.actual, color: ACTUAL, from_zero: true, range: None });
+    steps.push(Step {
+        label: "Actual".into(),
+        value: dec.actual,
+        color: ACTUAL,
+        from_zero: true,
+        range: None,
+        note: None,
+    });
     steps
 }
 
@@ -86,9 +95,19 @@ pub fn with_range(value: f64, lo: f64, hi: f64) -> String {
     crate::format::pct_with_range(value, lo, hi)
 }
 
+/// How a part that was put in, not explained, is marked in the table and
+/// the read-outs.
+pub const INPUT_NOTE: &str = "input × β";
+
 fn cell(p: Option<&Part>) -> String {
-    p.map(|p| format!("{}{}", if p.input { "input × β: " } else { "" }, with_range(p.value, p.lo, p.hi)))
-        .unwrap_or_else(|| "–".into())
+    p.map(|p| {
+        format!(
+            "{}{}",
+            if p.input { format!("{INPUT_NOTE}: ") } else { String::new() },
+            with_range(p.value, p.lo, p.hi)
+        )
+    })
+    .unwrap_or_else(|| "–".into())
 }
 
 /// The contributions table: one row per cause, Bitcoin's and the S&P
