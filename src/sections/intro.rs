@@ -70,7 +70,7 @@ fn AnswerBars(asset: &'static str, bars: Memo<Option<(Vec<answer::Bar>, f64)>>) 
         bars.with(|b| {
             b.as_ref()
                 .and_then(|(bars, _)| bars.iter().find(|x| x.label == label).and_then(|x| x.cause))
-                .map(|c| crate::figures::synthesis::cause_color(c))
+                .map(crate::figures::synthesis::cause_color)
                 .map(|c| format!("background: rgb({},{},{});", c.0, c.1, c.2))
                 .unwrap_or_default()
         })
