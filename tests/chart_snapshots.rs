@@ -280,3 +280,28 @@ fn no_chart_text_uses_a_hyphen_for_minus() {
         }
     }
 }
+
+#[test]
+fn no_two_x_tick_labels_read_the_same() {
+    let page = Page::load();
+    let model = page.model(defaults());
+    for (name, chart) in page_charts(&page, &model) {
+        let texts = Rc::new(RefCell::new(Vec::new()));
+        let root = Texts { texts: texts.clone() }.into_drawing_area();
+        chart.draw(&root, FRAME).unwrap();
+        drop(root);
+        // x tick labels are centred under their tick, hanging from the axis.
+        let labels: Vec<String> = texts
+            .take()
+            .into_iter()
+            .filter(|t| matches!((t.2, t.3), (HPos::Center, VPos::Top)) && !t.0.is_empty())
+            .map(|t| t.0)
+            .collect();
+        println!("{name}: {labels:?}");
+        assert!(labels.len() >= 3, "{name}: expected x tick labels, got {labels:?}");
+        let mut seen = labels.clone();
+        seen.sort();
+        seen.dedup();
+        assert_eq!(seen.len(), labels.len(), "{name}: repeated x tick labels {labels:?}");
+    }
+}

@@ -76,6 +76,41 @@ pub fn ChartCanvas<F>(
 where
     F: Fn(&DrawingArea<Paper, Shift>, Frame) -> Result<Option<XAxis>, ChartError> + 'static,
 {
+    // Everything but the drawing function is in one non-generic function:
+    // as a generic component its view code was compiled once per chart.
+    chart_canvas(
+        Box::new(draw),
+        events,
+        open_event,
+        label,
+        describedby,
+        title,
+        current,
+        (aspect, min_h, max_h),
+        permalink,
+        readout,
+        source,
+    )
+}
+
+/// A chart's drawing function, boxed.
+type DrawFn = Box<dyn Fn(&DrawingArea<Paper, Shift>, Frame) -> Result<Option<XAxis>, ChartError>>;
+
+// The component's props, passed on one by one (a struct would only rename them).
+#[allow(clippy::too_many_arguments)]
+fn chart_canvas(
+    draw: DrawFn,
+    events: Vec<crate::data::Event>,
+    open_event: Option<String>,
+    label: String,
+    describedby: String,
+    title: Option<String>,
+    current: Option<Signal<Option<(f64, String)>>>,
+    (aspect, min_h, max_h): (f64, f64, f64),
+    permalink: Option<Signal<String>>,
+    readout: Option<Signal<Vec<ReadPoint>>>,
+    source: Option<String>,
+) -> AnyView {
     let canvas = NodeRef::<Canvas>::new();
     let wrap = NodeRef::<Div>::new();
     let UseElementSizeReturn { width, height } = use_element_size(wrap);
@@ -402,6 +437,7 @@ where
             {permalink.map(|p| view! { <p class="print-only permalink">"Permalink: " {move || p.get()}</p> })}
         </div>
     }
+    .into_any()
 }
 
 /// An HTML legend for a chart: a swatch (solid or dashed) and a name per line.
