@@ -192,13 +192,18 @@ impl DrawingBackend for Texts {
     }
 }
 
-/// The y-axis tick labels a chart draws: (left axis, right axis).
-fn y_ticks(chart: &Chart) -> (Vec<String>, Vec<String>) {
+/// Every text a chart draws (not rotated), with its anchor.
+fn drawn_texts(chart: &Chart) -> Vec<DrawnText> {
     let texts = Rc::new(RefCell::new(Vec::new()));
     let root = Texts { texts: texts.clone() }.into_drawing_area();
     chart.draw(&root, FRAME).unwrap();
     drop(root);
-    let ticks = texts.take().into_iter().filter(|t| matches!(t.3, VPos::Center));
+    texts.take()
+}
+
+/// The y-axis tick labels a chart draws: (left axis, right axis).
+fn y_ticks(chart: &Chart) -> (Vec<String>, Vec<String>) {
+    let ticks = drawn_texts(chart).into_iter().filter(|t| matches!(t.3, VPos::Center));
     let (left, right): (Vec<_>, Vec<_>) = ticks.partition(|t| t.1 < W as i32 / 2);
     (left.into_iter().map(|t| t.0).collect(), right.into_iter().map(|t| t.0).collect())
 }
@@ -270,11 +275,7 @@ fn no_chart_text_uses_a_hyphen_for_minus() {
     let page = Page::load();
     let model = page.model(defaults());
     for (name, chart) in page_charts(&page, &model) {
-        let texts = Rc::new(RefCell::new(Vec::new()));
-        let root = Texts { texts: texts.clone() }.into_drawing_area();
-        chart.draw(&root, FRAME).unwrap();
-        drop(root);
-        for (text, ..) in texts.take() {
+        for (text, ..) in drawn_texts(&chart) {
             let hyphen_minus = text.as_bytes().windows(2).any(|w| w[0] == b'-' && w[1].is_ascii_digit());
             assert!(!hyphen_minus, "{name}: '{text}' has a hyphen for a minus");
         }
@@ -286,13 +287,8 @@ fn no_two_x_tick_labels_read_the_same() {
     let page = Page::load();
     let model = page.model(defaults());
     for (name, chart) in page_charts(&page, &model) {
-        let texts = Rc::new(RefCell::new(Vec::new()));
-        let root = Texts { texts: texts.clone() }.into_drawing_area();
-        chart.draw(&root, FRAME).unwrap();
-        drop(root);
         // x tick labels are centred under their tick, hanging from the axis.
-        let labels: Vec<String> = texts
-            .take()
+        let labels: Vec<String> = drawn_texts(&chart)
             .into_iter()
             .filter(|t| matches!((t.2, t.3), (HPos::Center, VPos::Top)) && !t.0.is_empty())
             .map(|t| t.0)

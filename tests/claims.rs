@@ -28,17 +28,12 @@ fn files() -> Files {
     }
 }
 
+fn inputs(f: &Files) -> Inputs<'_> {
+    Inputs { markets: &f.markets, rates: &f.rates, flows: &f.flows, sentiment: &f.sentiment, events: &f.events }
+}
+
 fn verdicts(f: &Files) -> Vec<(&'static str, Verdict)> {
-    check_all(&Inputs {
-        markets: &f.markets,
-        rates: &f.rates,
-        flows: &f.flows,
-        sentiment: &f.sentiment,
-        events: &f.events,
-    })
-    .into_iter()
-    .map(|c| (c.id, c.verdict))
-    .collect()
+    check_all(&inputs(f)).into_iter().map(|c| (c.id, c.verdict)).collect()
 }
 
 #[test]
@@ -83,16 +78,7 @@ fn every_row_cites_a_source_and_never_prints_nan() {
             assert!(!bad, "{}: {text}", c.id);
         }
     }
-    let sp = check_all(&Inputs {
-        markets: &f.markets,
-        rates: &f.rates,
-        flows: &f.flows,
-        sentiment: &f.sentiment,
-        events: &f.events,
-    })
-    .into_iter()
-    .next()
-    .unwrap();
+    let sp = check_all(&inputs(&f)).into_iter().next().unwrap();
     assert_eq!(
         sp.data,
         "The index closed at 6,538.76: it fell 1.56% on the day. Measured from its intraday high, SPY (the S&P 500 \
