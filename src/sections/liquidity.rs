@@ -67,7 +67,11 @@ pub fn Liquidity() -> impl IntoView {
             <h3>"The flows"</h3>
             <WithAll res=vec![store.flows, store.markets, store.events] what="the flow chart" render={|f: Vec<DataFile>| view! { <FlowsFigure flows=f[0].clone() markets=f[1].clone() events=f[2].clone()/> }}/>
             <h3>"Why the same selling moved the price further"</h3>
-            <WithData2 a=store.flows b=store.markets what="the market volume" render=|fl, m| view! { <Impact flows=fl markets=m/> }/>
+            // The impact reads σ and V from the market-inputs table, which needs
+            // rates.json too: wait for it, or a slow rates.json leaves the table
+            // empty when this renders.
+            <WithAll res=vec![store.flows, store.markets, store.rates] what="the market volume"
+                render={|f: Vec<DataFile>| view! { <Impact flows=f[0].clone() markets=f[1].clone()/> }}/>
             <crate::components::SectionQuestions section=Section::Liquidity/>
         </section>
     }
