@@ -88,7 +88,7 @@ fn keep_in_url<C: Control + Copy + Send + Sync + 'static>(sig: RwSignal<C::Value
 /// notice for a bad value, written back on every change.
 pub fn url_choice<T>(c: state::Choice<T>, url: UrlSync, notices: Notices) -> RwSignal<T>
 where
-    T: Clone + PartialEq + std::fmt::Debug + Send + Sync + 'static,
+    T: Copy + PartialEq + std::fmt::Debug + Send + Sync + 'static,
 {
     let raw = state::get_param(&location_search(), c.key);
     let (value, note) = Control::read(&c, raw.as_deref());
@@ -97,7 +97,7 @@ where
     }
     url.set(c.key, Control::write(&c, &value));
     let sig = RwSignal::new(value);
-    Effect::watch(move || sig.get(), move |v, _, _| url.set(c.key, Control::write(&c, v)), false);
+    keep_in_url(sig, c, url);
     sig
 }
 
