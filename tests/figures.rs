@@ -47,6 +47,45 @@ fn intro_headline_summary_and_table() {
     assert_eq!(rows[89], ["30 Nov 2025", "–", "81.3", "–"]);
 }
 
+/// The sentence under the first chart reconciles "fell together" with three
+/// months in which the two diverged: its numbers are the timeline's and the
+/// market-inputs table's (the ones the tariffs section states), never typed in.
+#[test]
+fn the_timeline_reconciles_the_title_with_the_data() {
+    use selloff::format::{grouped, pct_signed};
+    use selloff::state::Window;
+    let page = Page::load();
+    let chart = intro::chart(&page.markets, &page.events).unwrap();
+    let t = &chart.timeline;
+    let inputs = scenario::inputs(&page.basis, Window::D30);
+    let (calm, crisis) = (inputs.calm.unwrap(), inputs.crisis.unwrap());
+    let text = intro::reconcile(t, Some(calm), Some(crisis));
+    assert_eq!(
+        text,
+        "Over these three months the two went separate ways (the S&P 500 +1.92%, Bitcoin −22.16%). On 20 Nov they \
+         fell together: the S&P 500 −1.56%, Bitcoin −5.30%; and by then they moved as one from day to day: the \
+         correlation of their daily returns had risen from 0.31 before the 10 Oct tariff threat to 0.74 over the 30 \
+         trading days to 19 Nov."
+    );
+    // The same numbers as the timeline's own summary and the tariffs section's inputs.
+    let summary = intro::summary(t, &scenario::nasdaq_obs(&page.markets));
+    let m = selloff::model::timeline::moves(t, &[], selloff::model::date::Date::parse(scenario::DAY).unwrap());
+    for v in [m.sp500_since_base, m.btc_since_base, m.sp500_day, m.btc_day] {
+        let v = pct_signed(v.unwrap(), 2);
+        assert!(text.contains(&v) && summary.contains(&v), "{v}");
+    }
+    assert!(text.contains(&grouped(calm.corr, 2)) && text.contains(&grouped(crisis.stats.corr, 2)));
+    // It follows the correlation window the reader picks, and says how many days it really has.
+    let long = scenario::inputs(&page.basis, Window::D90).crisis.unwrap();
+    assert!(intro::reconcile(t, Some(calm), Some(long))
+        .contains(&format!("over the {} trading days to 19 Nov", long.stats.n)));
+    // Without the correlation, the sentence still reconciles the moves.
+    let bare = intro::reconcile(t, None, None);
+    assert!(
+        bare.ends_with("Bitcoin −5.30%.") && bare.starts_with("Over these three months the two went separate ways")
+    );
+}
+
 #[test]
 fn rates_sentences_at_the_defaults() {
     let page = Page::load();

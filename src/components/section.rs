@@ -2,9 +2,9 @@
 //! button, "Show as table", and the Sources disclosure.
 
 use super::embed::EmbedButton;
-use crate::context::{Permalink, Printing};
+use crate::context::{location_search, Permalink, Printing};
 use crate::data::Source;
-use crate::state::Section;
+use crate::state::{get_param, Section};
 use leptos::prelude::*;
 
 /// A section's numbered heading, its "Embed this section" button, and in
@@ -83,6 +83,71 @@ pub fn Sources(sources: Vec<Source>) -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ul>
+        </details>
+    }
+}
+
+/// Depth on demand: a native `<details>` ("Adjust the model", "More: …",
+/// "How is this computed?"), closed at first so the reading path stays one
+/// idea per step, and working without WebAssembly in the static page.
+///
+/// It opens by itself when `open_when` turns true (a link or a try-action
+/// sets one of its controls off its default: what the reader asked to see
+/// must not stay folded away), in a figure embed (`embed=…&fig=…`: the
+/// embed hides everything but the figure and its controls, which may sit
+/// in here), and while printing (every disclosure opens on `beforeprint` and
+/// goes back as it was on `afterprint`). Its content is laid out even while
+/// closed (`details.disclose` in the stylesheet), so the charts inside are
+/// drawn and ready when it opens or prints.
+#[component]
+pub fn Disclosure(
+    /// The words of the `<summary>`.
+    summary: &'static str,
+    /// Extra classes (e.g. "adjust", "how").
+    #[prop(optional)]
+    class: &'static str,
+    /// Open when this turns true.
+    #[prop(optional, into)]
+    open_when: Option<Signal<bool>>,
+    /// A test id for the `<details>`.
+    #[prop(optional)]
+    testid: &'static str,
+    children: Children,
+) -> impl IntoView {
+    let search = location_search();
+    let figure_embed = get_param(&search, "embed").is_some() && get_param(&search, "fig").is_some();
+    let open = RwSignal::new(figure_embed);
+    if let Some(when) = open_when {
+        Effect::new(move |_| {
+            if when.get() {
+                open.set(true);
+            }
+        });
+    }
+    if let Some(printing) = use_context::<Printing>().map(|p| p.0) {
+        let before = StoredValue::new(false);
+        Effect::watch(
+            move || printing.get(),
+            move |now, _, _| {
+                if *now {
+                    before.set_value(open.get_untracked());
+                    open.set(true);
+                } else {
+                    open.set(before.get_value());
+                }
+            },
+            false,
+        );
+    }
+    let node = NodeRef::<leptos::html::Details>::new();
+    let class = if class.is_empty() { "disclose".to_string() } else { format!("disclose {class}") };
+    view! {
+        <details class=class node_ref=node data-testid=(!testid.is_empty()).then_some(testid)
+            prop:open=move || open.get()
+            // The reader's own toggles, kept in the signal so print can restore them.
+            on:toggle=move |_| if let Some(d) = node.get_untracked() { open.set(d.open()) }>
+            <summary>{summary}</summary>
+            <div class="disclose-body">{children()}</div>
         </details>
     }
 }

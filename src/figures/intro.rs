@@ -4,9 +4,10 @@ use crate::charts::timeline::TimelineChart;
 use crate::data::DataFile;
 use crate::format::{grouped, pct_signed, usd};
 use crate::model::date::{constant as d, Date};
+use crate::model::returns::Stats;
 use crate::model::series::{value_on, Obs};
 use crate::model::timeline::{self, Timeline};
-use crate::scenario::{actual_moves, nasdaq_obs, DAY};
+use crate::scenario::{actual_moves, nasdaq_obs, Estimate, DAY};
 
 /// The timeline's base day (every series = 100) and its last day.
 pub const BASE: &str = "2025-09-02";
@@ -76,4 +77,54 @@ pub fn table_rows(t: &Timeline) -> Vec<Vec<String>> {
     days.dedup();
     let cell = |s: &[Obs], day: Date| value_on(s, day).map(|v| grouped(v, 1)).unwrap_or_else(|| "–".into());
     days.into_iter().map(|day| vec![day.long(), cell(&t.sp500, day), cell(&t.btc, day), cell(&t.nasdaq, day)]).collect()
+}
+
+/// The sentence that reconciles the title ("fell together") with the first
+/// chart, where the two diverged over three months: how each moved since the
+/// base day, how each moved on 20 Nov, and how their daily correlation
+/// changed from the calm weeks (`calm`, before the 10 Oct tariff threat) to
+/// the window that ends the day before (`crisis`). Every number comes from
+/// the data; a missing one leaves its clause out.
+pub fn reconcile(t: &Timeline, calm: Option<Stats>, crisis: Option<Estimate>) -> String {
+    let m = timeline::moves(t, &[], d(DAY));
+    let pct = |v: f64| pct_signed(v, 2);
+    let months = match (m.sp500_since_base, m.btc_since_base) {
+        (Some(sp), Some(btc)) if (sp < 0.0) != (btc < 0.0) => format!(
+            "Over these three months the two went separate ways (the S&P 500 {}, Bitcoin {}). ",
+            pct(sp),
+            pct(btc)
+        ),
+        (Some(sp), Some(btc)) => {
+            format!("Over these three months both {} (the S&P 500 {}, Bitcoin {}). ", verb(sp), pct(sp), pct(btc))
+        }
+        _ => String::new(),
+    };
+    let day = match (m.sp500_day, m.btc_day) {
+        (Some(sp), Some(btc)) if sp < 0.0 && btc < 0.0 => {
+            format!("On 20 Nov they fell together: the S&P 500 {}, Bitcoin {}", pct(sp), pct(btc))
+        }
+        (Some(sp), Some(btc)) => format!("On 20 Nov the S&P 500 moved {} and Bitcoin {}", pct(sp), pct(btc)),
+        _ => "On 20 Nov".to_string(),
+    };
+    let link = match (calm, crisis) {
+        (Some(c), Some(e)) => format!(
+            "; and by then they moved as one from day to day: the correlation of their daily returns had {} from \
+             {} before the 10 Oct tariff threat to {} over the {} trading days to {}.",
+            if e.stats.corr >= c.corr { "risen" } else { "fallen" },
+            grouped(c.corr, 2),
+            grouped(e.stats.corr, 2),
+            e.stats.n,
+            e.last.short()
+        ),
+        _ => ".".to_string(),
+    };
+    format!("{months}{day}{link}")
+}
+
+fn verb(v: f64) -> &'static str {
+    if v < 0.0 {
+        "fell"
+    } else {
+        "rose"
+    }
 }

@@ -135,7 +135,14 @@ pub fn moved(v: f64) -> String {
 
 /// The synthesis's sentences: each part on the stated horizon with its
 /// range, what is not explained, and a fit judged only on what was not put in.
+/// Bitcoin's part ([`sentence_btc`], shown under its waterfall) and the S&P
+/// 500's ([`sentence_spx`], under its own), in that order.
 pub fn sentence(d: &Decompositions, cut_pct: f64) -> String {
+    format!("{} {}", sentence_btc(d, cut_pct), sentence_spx(d))
+}
+
+/// Both moves over the horizon, then Bitcoin's decomposition.
+pub fn sentence_btc(d: &Decompositions, cut_pct: f64) -> String {
     let b = &d.btc;
     let h = b.horizon;
     let part = |c: Cause| b.part(c).map(|p| with_range(p.value, p.lo, p.hi)).unwrap_or_else(|| "–".into());
@@ -163,15 +170,11 @@ pub fn sentence(d: &Decompositions, cut_pct: f64) -> String {
     let (own, own_lo, own_hi) =
         b.parts.iter().filter(|p| !p.input).fold((0.0, 0.0, 0.0), |a, p| (a.0 + p.value, a.1 + p.lo, a.2 + p.hi));
     let left = b.actual - input;
-    let (sne, sne_lo, sne_hi) = d.spx.not_explained();
-    let spx_part = |c: Cause| d.spx.part(c).map(|p| with_range(p.value, p.lo, p.hi)).unwrap_or_else(|| "–".into());
     format!(
         "Over {}, Bitcoin {} and the S&P 500 {}. For Bitcoin: the rate channel (odds from {}% on {} to {}%) gives \
          {}; the S&P 500's actual move passed on by β, an input rather than a cause the model explains, gives {}; \
          {}{}. Not explained: {}. Leaving out what was put in, the model's own causes give {} of the {} left to \
-         explain. For the S&P 500 the model has only the rate channel, {}, and the tech selling set off by crypto \
-         liquidations, {}. The AI reversal after Nvidia's results is not modelled (no sourced index weight for \
-         Nvidia is in the data), so {} is not explained and no fit is claimed.",
+         explain.",
         h.name(),
         moved(b.actual),
         moved(d.spx.actual),
@@ -185,6 +188,17 @@ pub fn sentence(d: &Decompositions, cut_pct: f64) -> String {
         with_range(ne, ne_lo, ne_hi),
         with_range(own, own_lo, own_hi),
         pct_signed(left, 2),
+    )
+}
+
+/// The S&P 500's decomposition, and why no fit is claimed for it.
+pub fn sentence_spx(d: &Decompositions) -> String {
+    let (sne, sne_lo, sne_hi) = d.spx.not_explained();
+    let spx_part = |c: Cause| d.spx.part(c).map(|p| with_range(p.value, p.lo, p.hi)).unwrap_or_else(|| "–".into());
+    format!(
+        "For the S&P 500 the model has only the rate channel, {}, and the tech selling set off by crypto \
+         liquidations, {}. The AI reversal after Nvidia's results is not modelled (no sourced index weight for \
+         Nvidia is in the data), so {} is not explained and no fit is claimed.",
         spx_part(Cause::Rates),
         spx_part(Cause::Contagion),
         with_range(sne, sne_lo, sne_hi),

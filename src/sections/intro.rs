@@ -140,6 +140,7 @@ pub fn Lede() -> impl IntoView {
 #[component]
 pub fn DayInContext() -> impl IntoView {
     let store = expect_context::<DataStore>();
+    let dv = expect_context::<Derived>();
     view! {
         <figure class="figure" id="timeline">
             <h2 class="figure-title">"Three months of stocks and Bitcoin"</h2>
@@ -153,6 +154,10 @@ pub fn DayInContext() -> impl IntoView {
                         sources.extend(m.facts("nasdaq_close").into_iter().map(|f| f.source.clone()));
                         sources.extend(ev.events.iter().map(|e| e.source.clone()));
                         let readout = Signal::stored(chart.readout());
+                        // "Together", reconciled with three months apart: follows
+                        // the correlation window chosen in section 2.
+                        let timeline = chart.timeline.clone();
+                        let reconcile = move || dv.inputs.with(|i| fig::reconcile(&timeline, i.and_then(|i| i.calm), i.and_then(|i| i.crisis)));
                         let source_line = crate::figures::source_line(&sources);
                         let draw = move |root: &charts::Canvas, f: charts::Frame| charts::timeline::draw(root, f, &chart);
                         view! {
@@ -160,12 +165,15 @@ pub fn DayInContext() -> impl IntoView {
                                 label="Line chart: S&P 500 and Bitcoin, rebased to 100 on 2 Sep 2025, through November 2025, with Nasdaq Composite points in November"
                                 describedby="timeline-summary" aspect=0.45/>
                             <figcaption id="timeline-summary">{text}</figcaption>
-                            <p class="fine">
-                                "Index: each series' close on 2 Sep 2025 = 100. Bitcoin: Bitstamp price at 00:00 UTC, "
-                                "which is the close of the previous UTC day, plotted on that day. Nasdaq: only the November "
-                                "closes found in the sources (there is no full Nasdaq series here), placed on the S&P 500 "
-                                "line on their first day so their November moves can be compared."
-                            </p>
+                            <p class="reconcile" data-testid="reconcile">{reconcile}</p>
+                            <super::Disclosure summary="How to read this chart">
+                                <p class="fine">
+                                    "Index: each series' close on 2 Sep 2025 = 100. Bitcoin: Bitstamp price at 00:00 UTC, "
+                                    "which is the close of the previous UTC day, plotted on that day. Nasdaq: only the November "
+                                    "closes found in the sources (there is no full Nasdaq series here), placed on the S&P 500 "
+                                    "line on their first day so their November moves can be compared."
+                                </p>
+                            </super::Disclosure>
                             <super::TableToggle
                                 caption="The timeline's values: each series rebased to 100 on 2 Sep 2025 (Nasdaq: November points only)".to_string()
                                 headers=vec!["Date", "S&P 500", "Bitcoin", "Nasdaq"]

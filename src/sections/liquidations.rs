@@ -35,9 +35,8 @@ pub fn Liquidations() -> impl IntoView {
                 "push the price down further, which triggers the next traders' liquidation levels."
             </p>
             <p>
-                "The explanation this page examines describes a loop across markets: margin calls force investors to "
-                "sell tech stocks; tech falls; crypto traders who are also exposed to stocks are liquidated; Bitcoin "
-                "falls; the fall spreads panic back to stocks. The more leverage in the system, the faster the loop turns."
+                "The explanation describes a loop across markets: margin calls force sales of tech stocks; tech falls; crypto "
+                "traders exposed to stocks are liquidated; Bitcoin falls; panic spreads back to stocks. The more leverage, the faster it turns."
             </p>
             <p class="lev-words" data-testid="lev-words">
                 {move || crate::figures::answer::leverage_consequence(ctl.lev_x.get(), crate::model::leverage::MAINTENANCE)}
@@ -117,6 +116,12 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
     sources.extend(markets.series("btc_usd_0000utc").map(|s| s.source.clone()));
 
     let reset = move |_| sc.reset_section(Section::Liquidations);
+    // "Adjust the model" opens by itself when a link or a try-action sets
+    // one of its inputs off its 20 Nov value (φ = 0 in "try this", say).
+    let d = crate::state::Settings::default();
+    let adjusted = Signal::derive(move || {
+        sc.cascade_shock.get() != d.cascade_shock || sc.phi_pct.get() != d.phi_pct || sc.oi_bn.get() != d.oi_bn
+    });
     // A figure of the cascade as text ("–" while the model has no result).
     let cas = move |f: fn(&crate::model::cascade::Cascade) -> String| {
         move || dv.cascade.with(|c| c.as_ref().map(f).unwrap_or_else(|| "–".into()))
@@ -124,7 +129,8 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
     let summary = move || dv.cascade.with(|c| fig::summary(c.as_ref()));
 
     view! {
-        <div class="section-controls" role="group" aria-label="Cascade settings">
+        <div class="section-controls compact" role="group" aria-label="Cascade settings">
+            <super::Disclosure summary="Adjust the model: the initial shock, φ, open interest" class="adjust" open_when=adjusted testid="adjust-liquidations">
             <label class="check">
                 <input type="checkbox" id="ctl-cshock-auto" prop:checked=auto
                     on:change=move |ev| sc.cascade_shock.set(if event_target_checked(&ev) { CascadeShock::Auto } else { CascadeShock::manual(combined()) })/>
@@ -149,6 +155,7 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
             <p class="fine terms-here">"Terms: " <crate::components::Term slug="phi" text="φ"/> ", "
                 <crate::components::Term slug="open-interest" text="open interest"/> "."</p>
             <button type="button" class="reset" on:click=reset>"Reset to the 20 Nov values"</button>
+            </super::Disclosure>
         </div>
         <p class="live" data-testid="liquidations-live">
             // One text node per figure, so a slider move updates only the
@@ -186,7 +193,13 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
             <figcaption id="cascade-summary">{summary}</figcaption>
             <crate::components::FigureEmbed id="cascade"/>
         </figure>
-        <h3>"Where the liquidations sit"</h3>
+        <p class="live" data-testid="glt">
+            {move || stability.get()}
+        </p>
+        <p class="fine terms-here">"Terms: " <crate::components::Term slug="stability-index" text="λ·A·(L − 1)"/> ", "
+            <crate::components::Term slug="fixed-point" text="fixed point"/> ". Is the loop to stocks what amplifies the fall? "
+            <crate::components::TryIt id="no-contagion"/> " and compare the amplification."</p>
+        <super::Disclosure summary="More: where the liquidations sit">
         <figure class="figure" id="liqmap">
             <ChartCanvas draw=move |root: &charts::Canvas, f| map_bins.with(|bins| charts::cascade::map(root, f, bins))
                 // Where the cascade ends is an HTML rule over the chart, so
@@ -204,12 +217,8 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
             <p class="fine">"Like CoinGlass's liquidation maps, this shows where liquidations would start, not where a fall would stop: each wave of forced selling moves the price into the next band."</p>
             <crate::components::FigureEmbed id="liqmap"/>
         </figure>
-        <p class="live" data-testid="glt">
-            {move || stability.get()}
-        </p>
-        <p class="fine terms-here">"Terms: " <crate::components::Term slug="stability-index" text="λ·A·(L − 1)"/> ", "
-            <crate::components::Term slug="fixed-point" text="fixed point"/> ". Is the loop to stocks what amplifies the fall? "
-            <crate::components::TryIt id="no-contagion"/> " and compare the amplification."</p>
+        </super::Disclosure>
+        <super::Disclosure summary="More: the model against what happened">
         <div class="table-wrap">
             <table class="data-table" id="cascade-vs-actual">
                 <caption>"The model against what happened"</caption>
@@ -227,12 +236,12 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
         <p class="live" data-testid="calibration">
             {let lq = liquidations.clone(); move || dv.decomposition.with(|d| d.as_ref().map(|d| fig::calibration(dv.cascade.with(|c| c.as_ref().map_or(0.0, |c| c.liquidated)), d.liquidated_range, &lq)))}
         </p>
+        </super::Disclosure>
         <super::TableToggle
             caption="The cascade round by round (model output)".to_string()
             headers=vec!["Round", "Bitcoin at the start", "Liquidated in the round", "Nasdaq so far"]
             rows=Signal::derive(move || dv.cascade.with(|c| c.as_ref().map(fig::round_rows).unwrap_or_default()))/>
-        <details class="how">
-            <summary>"How is this computed?"</summary>
+        <super::Disclosure summary="How is this computed?" class="how">
             <ul>
                 <li>{format!("A population of {} leveraged long positions, opened over the four weeks to 19 Nov: each day in proportion to its Binance volume, at a price within that day's range. Positions whose liquidation price a later low already reached are gone. Leverage: 30% of open interest at L/2, 30% at L, 25% at 2.5L, 10% at 5L and 5% at 10L (capped at 125×), with L the leverage slider.", grouped(POPULATION as f64, 0))}</li>
                 <li>"Liquidation price of a long (isolated margin): P"<sub>"liq"</sub>" = P"<sub>"entry"</sub>"·(1 − 1/L)/(1 − m), maintenance margin m = 0.4%. Shorts are not modelled: a falling price does not liquidate them."</li>
@@ -241,7 +250,7 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
                 <li>"Open interest: the leveraged long open interest is an assumption (default $24B); the bundled data has no open-interest figure."</li>
                 <li>"Stability test: read off the cascade's run (does it settle with open interest left, or only when every long is gone?), not from a linear index: under the square-root law each extra dollar sold moves the price less than the last, and forced selling can never exceed the open interest. The cap is the fall if the whole open interest were sold on top of the initial shock."</li>
             </ul>
-        </details>
+        </super::Disclosure>
         <Sources sources=sources/>
     }
 }

@@ -11,7 +11,7 @@ use crate::format::{grouped, pct_signed, usd, usd_millions};
 use crate::model::liquidity::{implied_growth_pct, share_beyond_pct, thinned_volume};
 use crate::model::rates::{gordon_reprice_pct, Profile};
 use crate::scenario::market;
-use crate::state::{fmt_num, Section, DEPTH, HORIZON, PE, SELL};
+use crate::state::{fmt_num, Section, DEPTH, HORIZON, PE, SELL, WITH_LTH};
 use leptos::prelude::*;
 
 #[component]
@@ -21,9 +21,9 @@ pub fn Liquidity() -> impl IntoView {
         <section id="liquidity" aria-labelledby="liquidity-h">
             <super::SectionHead section=Section::Liquidity/>
             <p>
-                "By November the market's gains rested heavily on a handful of AI companies, and on the belief that "
-                "their spending would keep paying off. Nvidia's results on 19 November were the test. They were strong, "
-                "and the shares rose after hours; but the next day the rally collapsed."
+                "By November the market's gains rested on a handful of AI companies and the belief that their spending "
+                "would pay off. Nvidia's results on 19 November were the test: strong, and the shares rose after hours; "
+                "the next day the rally collapsed."
             </p>
             <WithData2 a=store.markets b=store.events what="Nvidia's figures" render=|m, ev| {
                 let rev = ev.facts("nvda_results").into_iter().find(|f| f.label.ends_with("Q3 FY26 revenue"));
@@ -35,10 +35,9 @@ pub fn Liquidity() -> impl IntoView {
                 view! { <p>{text}</p> <Sources sources=sources/> }
             }/>
             <p>
-                "At the same time the market's capacity to absorb selling was shrinking. Money was leaving the US "
-                "spot Bitcoin ETFs (" <crate::components::Term slug="etf-flow" text="ETF outflows"/>
-                "), long-held coins were being sold, and order books were thinner than usual. In a "
-                "thin market the same amount of selling moves the price further."
+                "Meanwhile the market's capacity to absorb selling shrank: money left the US spot Bitcoin ETFs ("
+                <crate::components::Term slug="etf-flow" text="ETF outflows"/>
+                "), long-held coins were sold, and order books thinned. In a thin market the same selling moves the price further."
             </p>
             <WithData res=store.flows what="the ETF flow figures" render=|fl| {
                 let ibit_day = fl.facts("etf_ibit_daily").into_iter().min_by(|a, b| a.value.total_cmp(&b.value));
@@ -49,29 +48,34 @@ pub fn Liquidity() -> impl IntoView {
                 let mut sources: Vec<Source> = Vec::new();
                 for f in [ibit_day, ibit_month, total, lth_raw, lth_gn].into_iter().flatten() { sources.push(f.source.clone()); }
                 sources.extend(fl.facts("etf_ibit_mtd").into_iter().map(|f| f.source.clone()));
+                // Owned text, for the disclosure's children.
+                let raw_btc = lth_raw.map(|f| grouped(f.value, 0)).unwrap_or_default();
+                let gn_btc = lth_gn.map(|f| grouped(f.value, 0)).unwrap_or_default();
                 view! {
                     <p data-testid="ibit-claims">{fig::ibit_text(&fl)}</p>
+                    <super::Disclosure summary="More: the claimed 815,000 BTC of long-term holders' selling">
                     <p>
                         "It also says " <crate::components::Term slug="long-term-holder" text="long-term holders"/>
                         " sold 815,000 BTC in 30 days. No source for that figure was found, "
                         "and the measures that exist disagree: CryptoQuant's raw 30-day spending by long-term holders peaked near "
-                        <strong>{lth_raw.map(|f| grouped(f.value, 0)).unwrap_or_default()}</strong> " BTC, but about 650,000 of that "
+                        <strong>{raw_btc}</strong> " BTC, but about 650,000 of that "
                         "were internal transfers at Coinbase; Glassnode's long-term-holder supply fell by 452,532 BTC from July to "
-                        "16 November, to " <strong>{lth_gn.map(|f| grouped(f.value, 0)).unwrap_or_default()}</strong> " BTC. The figure is contested."
+                        "16 November, to " <strong>{gn_btc}</strong> " BTC. The figure is contested."
                     </p>
+                    </super::Disclosure>
                     <Sources sources=sources/>
                 }
             }/>
-            <h3>"How much of an AI leader's price is a bet on the far future?"</h3>
-            <Valuation/>
-            <h3>"The flows"</h3>
-            <WithAll res=vec![store.flows, store.markets, store.events] what="the flow chart" render={|f: Vec<DataFile>| view! { <FlowsFigure flows=f[0].clone() markets=f[1].clone() events=f[2].clone()/> }}/>
             <h3>"Why the same selling moved the price further"</h3>
             // The impact reads σ and V from the market-inputs table, which needs
             // rates.json too: wait for it, or a slow rates.json leaves the table
             // empty when this renders.
             <WithAll res=vec![store.flows, store.markets, store.rates] what="the market volume"
                 render={|f: Vec<DataFile>| view! { <Impact flows=f[0].clone() markets=f[1].clone()/> }}/>
+            <super::Disclosure summary="More: the ETF flows day by day">
+                <WithAll res=vec![store.flows, store.markets, store.events] what="the flow chart" render={|f: Vec<DataFile>| view! { <FlowsFigure flows=f[0].clone() markets=f[1].clone() events=f[2].clone()/> }}/>
+            </super::Disclosure>
+            <Valuation/>
             <crate::components::SectionQuestions section=Section::Liquidity/>
         </section>
     }
@@ -85,7 +89,10 @@ fn Valuation() -> impl IntoView {
     let g = Memo::new(move |_| implied_growth_pct(sc.pe.get(), sc.growth_r_pct.get()));
     let beyond = Memo::new(move |_| share_beyond_pct(sc.pe.get(), sc.growth_r_pct.get(), sc.horizon_y.get()));
     let plus25 = Memo::new(move |_| gordon_reprice_pct(Profile { r_pct: sc.growth_r_pct.get(), g_pct: g.get() }, 0.25));
+    // Opens by itself when a link or a try-action sets its inputs off 20 Nov's.
+    let set = Signal::derive(move || sc.pe.get() != PE.default || sc.horizon_y.get() != HORIZON.default);
     view! {
+        <super::Disclosure summary="More: how much of an AI leader's price is a bet on the far future?" open_when=set>
         <p>
             "The data has Nvidia's results but no valuation multiples, so the multiple below is yours to set. It is an assumption, "
             "not a fact about any company."
@@ -105,6 +112,7 @@ fn Valuation() -> impl IntoView {
             <strong>{move || pct_signed(plus25.get(), 1)}</strong> " (model output, Gordon growth). "
             "That is why doubts about AI spending hit these shares so hard: most of what investors pay for is far away."
         </p>
+        </super::Disclosure>
     }
 }
 
@@ -164,24 +172,28 @@ fn Impact(flows: DataFile, markets: DataFile) -> impl IntoView {
     sources.extend(markets.ohlc.iter().map(|s| s.source.clone()));
     sources.extend(markets.series("btc_usd_0000utc").map(|s| s.source.clone()));
     let reset = move |_| sc.reset_section(Section::Liquidity);
+    // "Adjust the model" opens by itself when a link or a try-action sets
+    // the selling or the holders' switch off its 20 Nov value.
+    let adjusted = Signal::derive(move || sc.sell_usd_m.get() != SELL.default || sc.with_lth.get() != WITH_LTH.default);
     view! {
         <p>
-            "A market's capacity to absorb selling is its depth: how much can be sold before the price has to move. A well-tested "
-            "rule from market microstructure, the square-root law, says the price moves with the square root of the amount sold "
-            "relative to the day's volume. Halve the depth and the same selling moves the price about 40% further: "
+            "A market's depth is how much can be sold before the price has to move. The square-root law, a well-tested rule, "
+            "says the price moves with the square root of the amount sold relative to the day's volume. Halve the depth and the same selling moves the price about 40% further: "
             <crate::components::TryIt id="depth-half"/>
             " and watch the marked point in the chart. Then " <crate::components::TryIt id="lth-on"/>
             ": the contested long-term-holder figure adds far more selling than the ETFs did."
         </p>
         <div class="section-controls" role="group" aria-label="Selling and depth settings">
-            <Slider spec=SELL value=sc.sell_usd_m unit="$M" valuetext=|v| format!("{} million dollars of net selling", fmt_num(v))/>
             <Slider spec=DEPTH value=sc.depth_cut_pct unit="%" valuetext=|v| format!("market depth reduced by {} percent", fmt_num(v))/>
-            <label class="check">
-                <input type="checkbox" id="ctl-lth" prop:checked=with_lth
-                    on:change=move |ev| sc.with_lth.set(event_target_checked(&ev))/>
-                {format!(" Add the long-term holders' selling as claimed (815,000 BTC in 30 days ≈ {} a day; contested)", usd_millions(lth_usd_m))}
-            </label>
-            <button type="button" class="reset" on:click=reset>"Reset to the 20 Nov values"</button>
+            <super::Disclosure summary="Adjust the model: the selling, the long-term holders" class="adjust" open_when=adjusted testid="adjust-liquidity">
+                <Slider spec=SELL value=sc.sell_usd_m unit="$M" valuetext=|v| format!("{} million dollars of net selling", fmt_num(v))/>
+                <label class="check">
+                    <input type="checkbox" id="ctl-lth" prop:checked=with_lth
+                        on:change=move |ev| sc.with_lth.set(event_target_checked(&ev))/>
+                    {format!(" Add the long-term holders' selling as claimed (815,000 BTC in 30 days ≈ {} a day; contested)", usd_millions(lth_usd_m))}
+                </label>
+                <button type="button" class="reset" on:click=reset>"Reset to the 20 Nov values"</button>
+            </super::Disclosure>
         </div>
         <p class="live" data-testid="liquidity-live">
             "Selling " <strong class="v-q">{move || usd_millions(q_usd.get() / 1e6)}</strong> " in a day into "
@@ -207,6 +219,7 @@ fn Impact(flows: DataFile, markets: DataFile) -> impl IntoView {
             caption=Signal::derive(move || format!("Modelled price fall for {} of selling, by depth lost (model output)", usd_millions(q_usd.get() / 1e6)))
             headers=vec!["Depth lost", "Daily volume left", "Price fall"]
             rows=Signal::derive(move || fig::impact_rows(&inp, q_usd.get()))/>
+        <super::Disclosure summary="More: a cross-check from the data">
         <div class="table-wrap">
             <table class="data-table" id="impact-check">
                 <caption>"Cross-check from the data: Bitcoin's move on days with an all-funds ETF flow figure"</caption>
@@ -222,8 +235,8 @@ fn Impact(flows: DataFile, markets: DataFile) -> impl IntoView {
             {fig::check_range(&check_rows)}
             "This is rough: on any day many other things move the price, and the flows are reported for US trading hours, not UTC days."
         </p>
-        <details class="how">
-            <summary>"How is this computed?"</summary>
+        </super::Disclosure>
+        <super::Disclosure summary="How is this computed?" class="how">
             <ul>
                 <li>"Square-root law (Tóth et al., Physical Review X, 2011): ΔP/P = Y·σ·√(Q/V). Y = 0.7 (a constant of order one; assumption)."</li>
                 <li>{format!("σ = {}%: Bitcoin's volatility per UTC day over the {} UTC days to 19 Nov (Bitstamp closes), from the market-inputs table. Per UTC day, not per trading day, because V is a day's volume too.", grouped(inp.sigma_btc_utc * 100.0, 2), inp.sigma_btc_utc_n)}</li>
@@ -233,7 +246,7 @@ fn Impact(flows: DataFile, markets: DataFile) -> impl IntoView {
                 <li>"Q: the net selling you set (default: all US spot Bitcoin ETFs' net outflow on 20 Nov, $903M), plus, if ticked, the long-term holders' selling as the explanation claims it (815,000 BTC over 30 days at 20 Nov's price). That figure is contested: see Claims vs data."</li>
                 <li>"Valuation: Gordon growth with all earnings paid out, P = E/(r − g), so g = r − E/P; the share of the price beyond H years is ((1 + g)/(1 + r))"<sup>"H"</sup>"."</li>
             </ul>
-        </details>
+        </super::Disclosure>
         <Sources sources=sources/>
     }.into_any()
 }

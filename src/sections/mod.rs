@@ -9,7 +9,7 @@ pub mod rates;
 pub mod synthesis;
 pub mod tariffs;
 
-pub use crate::components::{SectionHead, Sources, TableToggle, WithAll, WithData, WithData2};
+pub use crate::components::{Disclosure, SectionHead, Sources, TableToggle, WithAll, WithData, WithData2};
 pub use crate::format::long_date;
 
 use crate::state::Section;

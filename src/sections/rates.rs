@@ -21,21 +21,16 @@ pub fn Rates() -> impl IntoView {
         <section id="rates" aria-labelledby="rates-h">
             <super::SectionHead section=Section::Rates/>
             <p>
-                "Investors had expected the Federal Reserve to cut interest rates again at its meeting on "
-                "9–10 December. Futures markets put a number on that expectation, and CME's "
+                "Investors had expected the Federal Reserve to cut interest rates again on 9–10 December, and CME's "
                 <crate::components::Term slug="fedwatch" text="FedWatch"/>
-                " tool turns it into a probability. In the weeks before 20 November that probability fell steeply, as Fed "
+                " tool turns futures prices into the odds of that cut. In the weeks before 20 November those odds fell steeply, as Fed "
                 "officials sounded cautious and the delayed September jobs report came in mixed."
             </p>
             <p>
-                "Why would that move stock and crypto prices? A share is a claim on profits far into the "
-                "future, and its price today is those profits discounted at an interest rate. A higher expected "
-                "rate shrinks that present value, and it shrinks it most for assets whose payoff lies furthest "
-                "out: fast-growing technology companies, above all the AI leaders priced for many years of growth. "
-                "Bitcoin pays no cash flows at all, but it trades as a "
+                "A share's price is its future profits discounted at an interest rate, so a higher expected rate lowers it, most for "
+                "fast-growing technology companies priced for distant profits. Bitcoin pays no cash flows, but it trades as a "
                 <crate::components::Term slug="high-beta" text="high-beta"/>
-                " “risk barometer”: when money "
-                "gets dearer, investors cut their most speculative positions first."
+                " “risk barometer”: when money gets dearer, investors cut it first."
             </p>
             <WithData res=store.rates what="the FedWatch readings" render=|r| view! { <FedWatchStrip rates=r/> }/>
             <WithData2 a=store.rates b=store.markets what="the prices for the rate model" render=|r, m| view! { <RatesModel rates=r markets=m/> }/>
@@ -79,7 +74,7 @@ fn FedWatchStrip(rates: DataFile) -> impl IntoView {
         <p>
             "The explanation says the odds fell from “more than 70% a week earlier” to “50/50 or lower”. The quoted readings "
             "show the direction is right but the starting point was lower: a week before they were already near 50%, and "
-            "on the day they were well below it. The next morning, after New York Fed President John Williams said there was "
+            "on the day well below it. The next morning, after New York Fed President John Williams said there was "
             "room for a near-term cut, they jumped back up."
         </p>
         <Sources sources=sources/>
@@ -158,6 +153,16 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
         }
     };
 
+    // "Adjust the model" opens by itself when a link or a try-action sets
+    // one of its inputs off its 20 Nov value.
+    let d = crate::state::Settings::default();
+    let adjusted = Signal::derive(move || {
+        sc.rate_ref.get() != d.rate_ref
+            || sc.growth_r_pct.get() != d.growth_r_pct
+            || sc.growth_g_pct.get() != d.growth_g_pct
+            || sc.nasdaq_beta.get() != d.nasdaq_beta
+    });
+
     view! {
         <p class="live" data-testid="rates-live">
             "With the odds at " <strong class="v-cut">{move || format!("{}%", fmt_num(shared.cut_pct.get()))}</strong>
@@ -171,77 +176,83 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
             ": the expected rate falls, the rate channel pushes prices up, and Bitcoin still falls in the answer above. "
             "Or " <crate::components::TryIt id="cut-ref"/> ", where they stood on 6 Nov: the rate channel then explains nothing."
         </p>
-        <div class="section-controls" role="group" aria-label="Rate model settings">
-            <div class="field">
-                <label for="ctl-ref">"Reference reading (the odds before the change)"</label>
-                <select id="ctl-ref" on:change=move |ev| {
-                    if let Some(r) = RateRef::parse(&event_target_value(&ev)) {
-                        sc.rate_ref.set(r);
-                    }
-                } prop:value=move || reference.get().map(|r| r.id).unwrap_or_default()>
-                    {options.into_iter().map(|r| {
-                        let label = format!("{}: {}% ({})", Date::parse(&r.date).map(|d| d.long()).unwrap_or_default(), fmt_num(r.pct), r.as_reported);
-                        view! { <option value=r.id.clone()>{label}</option> }
-                    }).collect_view()}
-                </select>
-                <Show when=move || ref_missing.get()>
-                    <p class="fine">"The reference in the link is not one of the quoted readings; the default (6 Nov, 64.5%) is used."</p>
-                </Show>
-            </div>
-            <Slider spec=GROWTH_R value=sc.growth_r_pct unit="%" valuetext=|v| format!("discount rate {} percent", fmt_num(v))/>
-            <Slider spec=GROWTH_G value=sc.growth_g_pct unit="%" valuetext=|v| format!("growth {} percent", fmt_num(v))/>
-            <Slider spec=NASDAQ_BETA value=sc.nasdaq_beta unit="β" valuetext=|v| format!("Nasdaq beta {}", fmt_num(v))/>
-            <button type="button" class="reset" on:click=reset>"Reset to the 20 Nov values"</button>
-        </div>
         <p>
-            "Two lenses price the change. The textbook one, "
-            <crate::components::Term slug="gordon-growth" text="Gordon growth"/>
-            ", discounts future profits at the new rate, so it hits companies priced for distant growth hardest. The empirical one, "
+            "The chart prices the change with the empirical lens, "
             <crate::components::Term slug="bernanke-kuttner" text="Bernanke–Kuttner"/>
-            ", applies the stock market's measured response to Fed surprises, scaled by each asset's beta."
+            ": the stock market's measured response to Fed surprises, scaled by each asset's beta."
         </p>
-        <div class="two-up">
-            <figure class="figure" id="rates-textbook">
-                <ChartCanvas draw=move |root: &charts::Canvas, f| charts::lines::draw(root, f, &textbook_chart())
-                    title=TEXTBOOK_TITLE source=crate::figures::MODEL_SOURCE readout=Signal::derive(move || textbook_chart().readout())
-                    current=Signal::derive(move || Some((shared.cut_pct.get(), format!("{}%: growth {}", fmt_num(shared.cut_pct.get()), pct1(out.get().growth_pct)))))
-                    label="Line chart: textbook price change against cut probability for three profiles" describedby="rates-textbook-summary" aspect=0.75 min_h=260.0 max_h=380.0/>
-                <Legend entries=Signal::derive(move || textbook_chart().legend())/>
-                <figcaption id="rates-textbook-summary">{move || summary_text("textbook")}</figcaption>
-                <crate::components::FigureEmbed id="rates-textbook"/>
-            </figure>
-            <figure class="figure" id="rates-empirical">
-                <ChartCanvas draw=move |root: &charts::Canvas, f| charts::lines::draw(root, f, &empirical_chart())
-                    title=EMPIRICAL_TITLE source=crate::figures::MODEL_SOURCE readout=Signal::derive(move || empirical_chart().readout())
-                    current=Signal::derive(move || Some((shared.cut_pct.get(), format!("{}%: S&P {}", fmt_num(shared.cut_pct.get()), pct1(out.get().spx_pct)))))
-                    label="Line chart: empirical price change against cut probability for the S&P 500, Nasdaq and Bitcoin" describedby="rates-empirical-summary" aspect=0.75 min_h=260.0 max_h=380.0/>
-                <Legend entries=Signal::derive(move || empirical_chart().legend())/>
-                <figcaption id="rates-empirical-summary">{move || summary_text("empirical")}</figcaption>
-                <crate::components::FigureEmbed id="rates-empirical"/>
-            </figure>
+        <div class="section-controls compact" role="group" aria-label="Rate model settings">
+            <super::Disclosure summary="Adjust the model: reference reading, r, g, Nasdaq β" class="adjust" open_when=adjusted testid="adjust-rates">
+                <div class="field">
+                    <label for="ctl-ref">"Reference reading (the odds before the change)"</label>
+                    <select id="ctl-ref" on:change=move |ev| {
+                        if let Some(r) = RateRef::parse(&event_target_value(&ev)) {
+                            sc.rate_ref.set(r);
+                        }
+                    } prop:value=move || reference.get().map(|r| r.id).unwrap_or_default()>
+                        {options.into_iter().map(|r| {
+                            let label = format!("{}: {}% ({})", Date::parse(&r.date).map(|d| d.long()).unwrap_or_default(), fmt_num(r.pct), r.as_reported);
+                            view! { <option value=r.id.clone()>{label}</option> }
+                        }).collect_view()}
+                    </select>
+                    <Show when=move || ref_missing.get()>
+                        <p class="fine">"The reference in the link is not one of the quoted readings; the default (6 Nov, 64.5%) is used."</p>
+                    </Show>
+                </div>
+                <Slider spec=GROWTH_R value=sc.growth_r_pct unit="%" valuetext=|v| format!("discount rate {} percent", fmt_num(v))/>
+                <Slider spec=GROWTH_G value=sc.growth_g_pct unit="%" valuetext=|v| format!("growth {} percent", fmt_num(v))/>
+                <Slider spec=NASDAQ_BETA value=sc.nasdaq_beta unit="β" valuetext=|v| format!("Nasdaq beta {}", fmt_num(v))/>
+                <p class="fine">"r and g move the textbook lens (under “More” below); the Nasdaq β moves this chart."</p>
+                <button type="button" class="reset" on:click=reset>"Reset to the 20 Nov values"</button>
+            </super::Disclosure>
         </div>
-        <super::TableToggle
-            caption="Model price change against the reference, percent, by December cut probability (model output)".to_string()
-            headers=vec!["Cut probability", "Value", "Broad", "Growth", "S&P 500 (emp.)", "Nasdaq (emp.)", "Bitcoin (emp.)"]
-            rows=Signal::derive(move || curve.with(|c| fig::table_rows(c)))/>
-        <div class="table-wrap">
-            <table class="data-table results" id="rates-results">
-                <caption>"How much of the move from the reference reading's day to 20 November the rate channel explains at this setting"</caption>
-                <thead><tr><th scope="col">"Asset"</th><th scope="col">"Actual, reference day to 20 Nov"</th><th scope="col">"Textbook (model)"</th><th scope="col">"Share"</th><th scope="col">"Empirical (model)"</th><th scope="col">"Share"</th></tr></thead>
-                <tbody>
-                    <tr><th scope="row">"S&P 500"</th><td>{move || actual.get().spx.map(pct1).unwrap_or_else(|| "–".into())}</td><td>{move || pct1(out.get().broad_pct)}" (broad)"</td><td>{move || share_text(out.get().broad_pct, actual.get().spx)}</td><td>{move || pct1(out.get().spx_pct)}</td><td>{move || share_text(out.get().spx_pct, actual.get().spx)}</td></tr>
-                    <tr><th scope="row">"Nasdaq Composite"</th><td>{move || actual.get().nasdaq.map(pct1).unwrap_or_else(|| "–".into())}</td><td>{move || pct1(out.get().growth_pct)}" (growth)"</td><td>{move || share_text(out.get().growth_pct, actual.get().nasdaq)}</td><td>{move || pct1(out.get().nasdaq_pct)}</td><td>{move || share_text(out.get().nasdaq_pct, actual.get().nasdaq)}</td></tr>
-                    <tr><th scope="row">"Bitcoin"</th><td>{move || actual.get().btc.map(pct1).unwrap_or_else(|| "–".into())}</td><td>"no cash flows"</td><td>"–"</td><td>{move || pct1(out.get().btc_pct)}</td><td>{move || share_text(out.get().btc_pct, actual.get().btc)}</td></tr>
-                </tbody>
-            </table>
-        </div>
+        <figure class="figure" id="rates-empirical">
+            <ChartCanvas draw=move |root: &charts::Canvas, f| charts::lines::draw(root, f, &empirical_chart())
+                title=EMPIRICAL_TITLE source=crate::figures::MODEL_SOURCE readout=Signal::derive(move || empirical_chart().readout())
+                current=Signal::derive(move || Some((shared.cut_pct.get(), format!("{}%: S&P {}", fmt_num(shared.cut_pct.get()), pct1(out.get().spx_pct)))))
+                label="Line chart: empirical price change against cut probability for the S&P 500, Nasdaq and Bitcoin" describedby="rates-empirical-summary" aspect=0.6 min_h=230.0 max_h=380.0/>
+            <Legend entries=Signal::derive(move || empirical_chart().legend())/>
+            <figcaption id="rates-empirical-summary">{move || summary_text("empirical")}</figcaption>
+            <crate::components::FigureEmbed id="rates-empirical"/>
+        </figure>
         <p class="punchline" data-testid="rates-punchline">{move || fig::punchline(&out.get(), &actual.get(), &ref_label.get(), shared.cut_pct.get())}</p>
         <p class="fine">
             "On 20 November itself the odds barely moved (30% in the prior session, 35–39.6% on the day), so whatever the rate channel "
             "contributed had built up over the previous two weeks."
         </p>
-        <details class="how">
-            <summary>"How is this computed?"</summary>
+        <super::Disclosure summary="More: the textbook lens, and the share each lens explains">
+            <p>
+                "The textbook lens, "
+                <crate::components::Term slug="gordon-growth" text="Gordon growth"/>
+                ", discounts future profits at the new rate, so it hits companies priced for distant growth hardest. "
+                "Set its growth profile (r, g) under “Adjust the model” above."
+            </p>
+            <figure class="figure" id="rates-textbook">
+                <ChartCanvas draw=move |root: &charts::Canvas, f| charts::lines::draw(root, f, &textbook_chart())
+                    title=TEXTBOOK_TITLE source=crate::figures::MODEL_SOURCE readout=Signal::derive(move || textbook_chart().readout())
+                    current=Signal::derive(move || Some((shared.cut_pct.get(), format!("{}%: growth {}", fmt_num(shared.cut_pct.get()), pct1(out.get().growth_pct)))))
+                    label="Line chart: textbook price change against cut probability for three profiles" describedby="rates-textbook-summary" aspect=0.6 min_h=230.0 max_h=380.0/>
+                <Legend entries=Signal::derive(move || textbook_chart().legend())/>
+                <figcaption id="rates-textbook-summary">{move || summary_text("textbook")}</figcaption>
+                <crate::components::FigureEmbed id="rates-textbook"/>
+            </figure>
+            <div class="table-wrap">
+                <table class="data-table results" id="rates-results">
+                    <caption>"How much of the move from the reference reading's day to 20 November the rate channel explains at this setting"</caption>
+                    <thead><tr><th scope="col">"Asset"</th><th scope="col">"Actual, reference day to 20 Nov"</th><th scope="col">"Textbook (model)"</th><th scope="col">"Share"</th><th scope="col">"Empirical (model)"</th><th scope="col">"Share"</th></tr></thead>
+                    <tbody>
+                        <tr><th scope="row">"S&P 500"</th><td>{move || actual.get().spx.map(pct1).unwrap_or_else(|| "–".into())}</td><td>{move || pct1(out.get().broad_pct)}" (broad)"</td><td>{move || share_text(out.get().broad_pct, actual.get().spx)}</td><td>{move || pct1(out.get().spx_pct)}</td><td>{move || share_text(out.get().spx_pct, actual.get().spx)}</td></tr>
+                        <tr><th scope="row">"Nasdaq Composite"</th><td>{move || actual.get().nasdaq.map(pct1).unwrap_or_else(|| "–".into())}</td><td>{move || pct1(out.get().growth_pct)}" (growth)"</td><td>{move || share_text(out.get().growth_pct, actual.get().nasdaq)}</td><td>{move || pct1(out.get().nasdaq_pct)}</td><td>{move || share_text(out.get().nasdaq_pct, actual.get().nasdaq)}</td></tr>
+                        <tr><th scope="row">"Bitcoin"</th><td>{move || actual.get().btc.map(pct1).unwrap_or_else(|| "–".into())}</td><td>"no cash flows"</td><td>"–"</td><td>{move || pct1(out.get().btc_pct)}</td><td>{move || share_text(out.get().btc_pct, actual.get().btc)}</td></tr>
+                    </tbody>
+                </table>
+            </div>
+        </super::Disclosure>
+        <super::TableToggle
+            caption="Model price change against the reference, percent, by December cut probability (model output)".to_string()
+            headers=vec!["Cut probability", "Value", "Broad", "Growth", "S&P 500 (emp.)", "Nasdaq (emp.)", "Bitcoin (emp.)"]
+            rows=Signal::derive(move || curve.with(|c| fig::table_rows(c)))/>
+        <super::Disclosure summary="How is this computed?" class="how">
             <ol>
                 <li>"At your setting, the December fed funds future would be priced "
                     <strong class="v-price">{move || grouped(out.get().implied.price, 4)}</strong>
@@ -257,7 +268,7 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
                     ". Bitcoin's weekend returns are compounded into the next US trading day. There is no daily Nasdaq series, so its beta is your assumption (default 1.2)."</li>
                 <li>"Share explained = model move ÷ the actual move over the same span: from the close of the reference reading's day to the close of 20 Nov (S&P 500 and Nasdaq closes; Bitcoin UTC closes). A reference on or after 20 Nov explains no part of it. The synthesis measures the rate channel on the day itself, from the reading of the session before (19 Nov)."</li>
             </ol>
-        </details>
+        </super::Disclosure>
         <Sources sources=sources/>
     }
 }

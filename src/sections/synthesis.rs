@@ -19,19 +19,15 @@ fn Stacked() -> impl IntoView {
     let btc = Memo::new(move |_| dec.with(|d| d.as_ref().map(|d| fig::waterfall(&d.btc))));
     let spx = Memo::new(move |_| dec.with(|d| d.as_ref().map(|d| fig::waterfall(&d.spx))));
     let level_rows = Memo::new(move |_| dv.cascade.with(|c| c.as_ref().map(|c| fig::level_rows(c.final_price))));
-    let sentence = move || dec.with(|d| d.as_ref().map(|d| fig::sentence(d, sc.cut_pct.get())));
+    let sentence = move || dec.with(|d| d.as_ref().map(|d| fig::sentence_btc(d, sc.cut_pct.get())));
     let span = move || sc.span.get();
+    let spx_sentence = move || dec.with(|d| d.as_ref().map(fig::sentence_spx));
     view! {
         <p>
-            "Here each cause's contribution is set out on one horizon, at the settings you chose in each section (model outputs). "
-            "For Bitcoin: the rate channel (section 1) from the FedWatch reading at the horizon's start to your cut probability, "
-            "the S&P 500's actual move passed on by Bitcoin's β (section 2; the stock move is put in, not explained), the day's "
-            "net ETF selling in the square-root law (section 3) and what the liquidation cascade adds (section 4). For the S&P 500, "
-            "the rate channel and the tech selling set off by crypto liquidations. Each whisker is the range from the stated "
-            "uncertainty (β's 95% interval, Y from 0.5 to 1.0, the market volume from half to double the assumption); the grey bar "
-            "is what the modelled causes leave unexplained, so the bars end at the actual move."
+            "Each cause's contribution on one horizon, at the settings you chose in each section (model outputs); the grey bar "
+            "is what they leave unexplained, so the bars end at the actual move."
         </p>
-        <div class="section-controls" role="group" aria-label="Decomposition horizon">
+        <div class="section-controls compact" role="group" aria-label="Decomposition horizon">
             <fieldset class="field">
                 <legend>"What to explain"</legend>
                 {Horizon::ALL.into_iter().map(|h| view! {
@@ -45,18 +41,19 @@ fn Stacked() -> impl IntoView {
             </fieldset>
         </div>
         <p class="fine" data-testid="synthesis-horizon">{move || format!("Every bar below covers {}.", span().name())}</p>
-        <div class="two-up">
-            <figure class="figure" id="waterfall-btc">
-                <ChartCanvas draw=move |root: &charts::Canvas, f| match btc.get() {
-                        Some(b) => charts::waterfall::draw(root, f, &b),
-                        None => Err("the model needs markets.json and rates.json".into()),
-                    }
-                    title=BTC_TITLE source=crate::figures::MODEL_SOURCE
-                    readout=Signal::derive(move || btc.with(|b| b.as_ref().map(|b| charts::waterfall::readout(b)).unwrap_or_default()))
-                    label="Waterfall chart: each cause's contribution to Bitcoin's move with its range, what is not explained, and the actual move"
-                    describedby="synthesis-summary" aspect=0.7 min_h=260.0 max_h=360.0/>
-                <crate::components::FigureEmbed id="waterfall-btc"/>
-            </figure>
+        <figure class="figure" id="waterfall-btc">
+            <ChartCanvas draw=move |root: &charts::Canvas, f| match btc.get() {
+                    Some(b) => charts::waterfall::draw(root, f, &b),
+                    None => Err("the model needs markets.json and rates.json".into()),
+                }
+                title=BTC_TITLE source=crate::figures::MODEL_SOURCE
+                readout=Signal::derive(move || btc.with(|b| b.as_ref().map(|b| charts::waterfall::readout(b)).unwrap_or_default()))
+                label="Waterfall chart: each cause's contribution to Bitcoin's move with its range, what is not explained, and the actual move"
+                describedby="synthesis-summary" aspect=0.7 min_h=260.0 max_h=360.0/>
+            <figcaption class="punchline" id="synthesis-summary" data-testid="synthesis-live">{sentence}</figcaption>
+            <crate::components::FigureEmbed id="waterfall-btc"/>
+        </figure>
+        <super::Disclosure summary="More: the S&P 500's waterfall">
             <figure class="figure" id="waterfall-spx">
                 <ChartCanvas draw=move |root: &charts::Canvas, f| match spx.get() {
                         Some(s) => charts::waterfall::draw(root, f, &s),
@@ -65,51 +62,56 @@ fn Stacked() -> impl IntoView {
                     title=SPX_TITLE source=crate::figures::MODEL_SOURCE
                     readout=Signal::derive(move || spx.with(|s| s.as_ref().map(|s| charts::waterfall::readout(s)).unwrap_or_default()))
                     label="Waterfall chart: the modelled contributions to the S&P 500's move, what is not explained, and the actual move"
-                    describedby="synthesis-summary" aspect=0.7 min_h=260.0 max_h=360.0/>
+                    describedby="synthesis-spx-summary" aspect=0.7 min_h=260.0 max_h=360.0/>
+                <figcaption id="synthesis-spx-summary" data-testid="synthesis-spx">{spx_sentence}</figcaption>
                 <crate::components::FigureEmbed id="waterfall-spx"/>
             </figure>
-        </div>
+        </super::Disclosure>
         <super::TableToggle
             caption=Signal::derive(move || format!("Each cause's contribution over {}, percent, with its range (model output; inputs marked), what is not explained and the actual move", span().name()))
             headers=vec!["", "Bitcoin", "S&P 500"]
             rows=Signal::derive(move || dec.with(|d| d.as_ref().map(fig::contribution_rows).unwrap_or_default()))/>
-        <p class="punchline" id="synthesis-summary" data-testid="synthesis-live">{sentence}</p>
-        <div class="table-wrap">
-            <table class="levels" id="model-levels">
-                <caption>"The key levels where the modelled cascade ends on 20 Nov (model output)"</caption>
-                <thead><tr><th scope="col">"Level"</th><th scope="col">"Model"</th><th scope="col">"Verdict"</th></tr></thead>
-                <tbody>
-                    // Fixed rows with live cells: a slider move updates text, not rows.
-                    {(0..3).map(|i| {
-                        let row = move || level_rows.with(|r| r.as_ref().map(|r| r[i].clone()));
-                        view! {
-                            <tr>
-                                <th scope="row">{LEVELS[i]}</th>
-                                <td>{move || row().map(|r| r.0).unwrap_or_else(|| "–".into())}</td>
-                                <td class=move || row().and_then(|r| r.1).map(verdict).unwrap_or("")>{move || row().map(|r| r.1.map(verdict).unwrap_or("–")).unwrap_or("–")}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <super::Disclosure summary="How is this computed?" class="how">
+            <p>
+                "For Bitcoin: the rate channel (section 1) from the FedWatch reading at the horizon's start to your cut probability, "
+                "the S&P 500's actual move passed on by Bitcoin's β (section 2; the stock move is put in, not explained), the day's "
+                "net ETF selling in the square-root law (section 3) and what the liquidation cascade adds (section 4). For the S&P 500, "
+                "the rate channel and the tech selling set off by crypto liquidations. Each whisker is the range from the stated "
+                "uncertainty (β's 95% interval, Y from 0.5 to 1.0, the market volume from half to double the assumption); the grey bar "
+                "is what the modelled causes leave unexplained, so the bars end at the actual move."
+            </p>
+        </super::Disclosure>
+        <super::Disclosure summary="More: the key levels, against the model and the data">
+            <div class="table-wrap">
+                <table class="levels" id="model-levels">
+                    <caption>"The key levels where the modelled cascade ends on 20 Nov (model output)"</caption>
+                    <thead><tr><th scope="col">"Level"</th><th scope="col">"Model"</th><th scope="col">"Verdict"</th></tr></thead>
+                    <tbody>
+                        // Fixed rows with live cells: a slider move updates text, not rows.
+                        {(0..3).map(|i| {
+                            let row = move || level_rows.with(|r| r.as_ref().map(|r| r[i].clone()));
+                            view! {
+                                <tr>
+                                    <th scope="row">{LEVELS[i]}</th>
+                                    <td>{move || row().map(|r| r.0).unwrap_or_else(|| "–".into())}</td>
+                                    <td class=move || row().and_then(|r| r.1).map(verdict).unwrap_or("")>{move || row().map(|r| r.1.map(verdict).unwrap_or("–")).unwrap_or("–")}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <DataLevels/>
+        </super::Disclosure>
     }
 }
 
+/// The key levels named in the explanation, against the data, and the
+/// forecasts in hindsight.
 #[component]
-pub fn Synthesis() -> impl IntoView {
+fn DataLevels() -> impl IntoView {
     let store = expect_context::<DataStore>();
     view! {
-        <section id="synthesis" aria-labelledby="synthesis-h">
-            <super::SectionHead section=Section::Synthesis/>
-            <p>
-                "None of the four causes alone explains a day like 20 November. The explanation's point is that they "
-                "stacked: dearer money lowered what investors would pay for future growth; the trade war had already "
-                "tied crypto to stocks; ETF outflows and thin order books meant every sale moved prices further; and "
-                "leverage turned falling prices into forced selling, in both markets at once. Late in a long rally, "
-                "when valuations are high and positions are crowded, that combination is what a liquidity crisis looks like."
-            </p>
-            <WithData res=store.markets what="the combined model" render=|_m| view! { <Stacked/> }/>
             <WithData res=store.markets what="the key levels" render=|m| {
                 let rows = fig::data_levels(&m);
                 let mut sources: Vec<Source> = m.ohlc.first().map(|s| s.source.clone()).into_iter().collect();
@@ -150,6 +152,22 @@ pub fn Synthesis() -> impl IntoView {
                     </div>
                 }
             }/>
+    }
+}
+
+#[component]
+pub fn Synthesis() -> impl IntoView {
+    let store = expect_context::<DataStore>();
+    view! {
+        <section id="synthesis" aria-labelledby="synthesis-h">
+            <super::SectionHead section=Section::Synthesis/>
+            <p>
+                "The explanation's point is that the four causes stacked: dearer money lowered what investors would pay for growth; "
+                "the trade war had tied crypto to stocks; ETF outflows and thin order books made every sale move prices further; and "
+                "leverage turned falling prices into forced selling, in both markets at once. Late in a long rally, that is what a "
+                "liquidity crisis looks like."
+            </p>
+            <WithData res=store.markets what="the combined model" render=|_m| view! { <Stacked/> }/>
             <aside class="opinion">
                 <h3>"The author's conclusion"</h3>
                 <p>

@@ -22,8 +22,8 @@ pub fn Tariffs() -> impl IntoView {
             <super::SectionHead section=Section::Tariffs/>
             <p>
                 "On 10 October 2025 the US–China trade war flared up again: Washington threatened a 100% tariff "
-                "on Chinese imports from 1 November. Uncertainty about trade is uncertainty about companies' costs, "
-                "supply chains and profits, and investors respond by cutting risk across the board."
+                "on Chinese imports from 1 November. Uncertain trade means uncertain costs and profits, and investors "
+                "cut risk across the board."
             </p>
             <WithData2 a=store.markets b=store.liquidations what="the 10 October figures" render=|m, lq| {
                 let (sp_move, liq_text) = fig::tariff_day(&m, &lq);
@@ -42,10 +42,9 @@ pub fn Tariffs() -> impl IntoView {
             }/>
             <p>
                 "The deeper effect is on " <crate::components::Term slug="correlation" text="correlation"/> ". Bitcoin is often sold as something apart from "
-                "the stock market. But many of the funds and traders who hold it also hold stocks, often with "
-                "borrowed money. When stocks fall, they must raise cash or cut risk, and crypto is the easiest thing "
-                "to sell, around the clock. So in a sell-off the two move as one, and the diversification investors "
-                "counted on disappears exactly when it is needed."
+                "stocks, but many who hold it also hold stocks, often with borrowed money. When stocks fall they must raise cash, "
+                "and crypto is the easiest thing to sell, around the clock: in a sell-off the two move as one, and "
+                "diversification disappears exactly when it is needed."
             </p>
             <WithData2 a=store.markets b=store.events what="the daily returns" render=|m, ev| view! { <CorrelationModel markets=m events=ev/> }/>
             <crate::components::SectionQuestions section=Section::Tariffs/>
@@ -64,7 +63,7 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
     let window = Memo::new(move |_| sc.corr_window.get().days());
     let pairs_for_roll = pairs.clone();
     let roll = Memo::new(move |_| rolling(&pairs_for_roll, window.get()));
-    let adjusted = move || sc.corr_adjusted.get();
+    let adjusted_on = move || sc.corr_adjusted.get();
     // The crisis window: the chosen number of trading days ending 19 Nov,
     // from the one market-inputs table.
     let dv = expect_context::<Derived>();
@@ -73,8 +72,8 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
     let event_days: Vec<Date> = events.events.iter().filter_map(|e| Date::parse(&e.date)).collect();
     let evs: Vec<Event> = events.events.clone();
     let event_days = StoredValue::new(event_days);
-    let chart = move || roll.with(|r| event_days.with_value(|e| fig::chart(r, calm, adjusted(), e)));
-    let legend = Signal::derive(move || fig::legend(window.get(), adjusted()));
+    let chart = move || roll.with(|r| event_days.with_value(|e| fig::chart(r, calm, adjusted_on(), e)));
+    let legend = Signal::derive(move || fig::legend(window.get(), adjusted_on()));
     let summary = move || roll.with(|r| fig::summary(r, window.get(), n_pairs, calm, crisis.get()));
     // Transmission and portfolio, from the crisis window.
     let regime = Memo::new(move |_| crisis.get());
@@ -87,27 +86,35 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
     let source_line = crate::figures::source_line(&sources);
     sources.extend(events.events.iter().map(|e| e.source.clone()));
     let reset = move |_| sc.reset_section(Section::Tariffs);
+    // "Adjust the model" and the portfolio open by themselves when a link or
+    // a try-action sets one of their inputs off its 20 Nov value.
+    let d = crate::state::Settings::default();
+    let adjusted =
+        Signal::derive(move || sc.corr_window.get() != d.corr_window || sc.corr_adjusted.get() != d.corr_adjusted);
+    let weighted = Signal::derive(move || sc.btc_weight_pct.get() != WEIGHT.default);
 
     view! {
-        <div class="section-controls" role="group" aria-label="Correlation settings">
-            <fieldset class="field">
-                <legend>"Rolling window (trading days)"</legend>
-                {Window::ALL.into_iter().map(|w| view! {
-                    <label class="radio">
-                        <input type="radio" name="win" value=w.days()
-                            prop:checked=move || sc.corr_window.get() == w
-                            on:change=move |_| sc.corr_window.set(w)/>
-                        {w.days()}
-                    </label>
-                }).collect_view()}
-            </fieldset>
-            <label class="check">
-                <input type="checkbox" id="ctl-fr" prop:checked=adjusted
-                    on:change=move |ev| sc.corr_adjusted.set(event_target_checked(&ev))/>
-                " Adjust for volatility"
-            </label>
-            <span class="fine">"(" <crate::components::Term slug="forbes-rigobon" text="Forbes–Rigobon"/> ")"</span>
-            <button type="button" class="reset" on:click=reset>"Reset to the 20 Nov values"</button>
+        <div class="section-controls compact" role="group" aria-label="Correlation settings">
+            <super::Disclosure summary="Adjust the model: window, volatility adjustment" class="adjust" open_when=adjusted testid="adjust-tariffs">
+                <fieldset class="field">
+                    <legend>"Rolling window (trading days)"</legend>
+                    {Window::ALL.into_iter().map(|w| view! {
+                        <label class="radio">
+                            <input type="radio" name="win" value=w.days()
+                                prop:checked=move || sc.corr_window.get() == w
+                                on:change=move |_| sc.corr_window.set(w)/>
+                            {w.days()}
+                        </label>
+                    }).collect_view()}
+                </fieldset>
+                <label class="check">
+                    <input type="checkbox" id="ctl-fr" prop:checked=adjusted_on
+                        on:change=move |ev| sc.corr_adjusted.set(event_target_checked(&ev))/>
+                    " Adjust for volatility"
+                </label>
+                <span class="fine">"(" <crate::components::Term slug="forbes-rigobon" text="Forbes–Rigobon"/> ")"</span>
+                <button type="button" class="reset" on:click=reset>"Reset to the 20 Nov values"</button>
+            </super::Disclosure>
         </div>
         <figure class="figure" id="correlation">
             <ChartCanvas draw=move |root: &charts::Canvas, f| charts::band::draw(root, f, &chart())
@@ -118,61 +125,61 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
             <figcaption id="corr-summary">{summary}</figcaption>
             <crate::components::FigureEmbed id="correlation"/>
         </figure>
-        <p class="fine">
-            "Daily log returns of the S&P 500 (closes) and Bitcoin (UTC closes, Bitstamp); Bitcoin's weekend returns are compounded into "
-            "the next US trading day. There is no daily Nasdaq series here, so the S&P 500 stands for US stocks. The band is a "
-            "95% confidence interval ("
-            <crate::components::Term slug="fisher-band" text="Fisher band"/>
-            "): with so few days, a correlation is measured loosely."
-        </p>
         <p class="try-line">
             "Is the rise only markets swinging harder? " <crate::components::TryIt id="vol-adjust"/>
             ": the dashed line takes out the part due to higher "
             <crate::components::Term slug="volatility" text="volatility"/> "; what is left is the link itself."
         </p>
-        <Show when=adjusted>
+        <Show when=adjusted_on>
             <p class="fine" data-testid="fr-note">
                 "The dashed line removes the part of the correlation that is only due to higher volatility "
                 "(Forbes & Rigobon, 2002): when markets swing harder, measured correlation rises even if the link between them "
                 "has not changed. What is left after the adjustment is the change in the link itself."
             </p>
         </Show>
-        <super::TableToggle
-            caption=Signal::derive(move || format!("{}-day rolling correlation, Bitcoin vs S&P 500, by window end", window.get()))
-            headers=vec!["Window ends", "Correlation", "95% band", "Volatility-adjusted"]
-            rows=Signal::derive(move || roll.with(|r| fig::table_rows(r, calm)))/>
-
-        <h3>"From a stock shock to a Bitcoin move"</h3>
         <p>
-            "Set a fall in US stocks: the default is about the S&P 500's fall on 20 November (1.56%); on the tariff day of "
-            "10 October it fell 2.71%. With stocks and Bitcoin this correlated, the stock fall arrives in Bitcoin multiplied by its beta. "
-            <crate::components::TryIt id="shock-oct10"/>
-            " and watch the Bitcoin move below, and how close it comes to wiping out a leveraged long."
+            "With stocks and Bitcoin this correlated, a fall in stocks arrives in Bitcoin multiplied by its beta. The default shock is "
+            "about the S&P 500's fall on 20 November (1.56%). " <crate::components::TryIt id="shock-oct10"/>
+            " (the tariff day, when it fell 2.71%) and watch the Bitcoin move, and how close it comes to wiping out a leveraged long."
         </p>
-        <div class="section-controls" role="group" aria-label="Shock and portfolio settings">
+        <div class="section-controls compact" role="group" aria-label="Shock setting">
             <Slider spec=SHOCK value=sc.stock_shock_pct unit="%" valuetext=|v| format!("stocks fall {} percent", fmt_num(-v))/>
-            <Slider spec=WEIGHT value=sc.btc_weight_pct unit="%" valuetext=|v| format!("{} percent in Bitcoin", fmt_num(v))/>
         </div>
         <p class="live" data-testid="tariffs-live">
             {move || fig::transmission(regime.get(), sc.stock_shock_pct.get())}
         </p>
         <p class="live">{lev_text} " The " <a href="#liquidations">"liquidations section"</a> " follows that forced selling."</p>
-        <div class="table-wrap">
-            <table class="data-table" id="portfolio">
-                <caption>{move || format!("A portfolio with {}% in Bitcoin and the rest in the S&P 500 (model output)", fmt_num(sc.btc_weight_pct.get()))}</caption>
-                <thead><tr><th scope="col">"Correlation"</th><th scope="col">"Daily volatility"</th><th scope="col">"1-in-100-days loss"</th></tr></thead>
-                <tbody>
-                    {move || portfolio.get().map(|p| fig::portfolio_rows(&p).map(|[head, sd, loss]| view! {
-                        <tr><th scope="row">{head}</th><td>{sd}</td><td>{loss}</td></tr>
-                    }).into_iter().collect_view())}
-                </tbody>
-            </table>
-        </div>
-        <p class="punchline" data-testid="tariffs-punchline">
-            {move || portfolio.get().map(|p| fig::punchline(&p))}
-        </p>
-        <details class="how">
-            <summary>"How is this computed?"</summary>
+        <super::Disclosure summary="More: what the correlation did to a stock + Bitcoin portfolio" open_when=weighted>
+            <div class="section-controls compact" role="group" aria-label="Portfolio setting">
+                <Slider spec=WEIGHT value=sc.btc_weight_pct unit="%" valuetext=|v| format!("{} percent in Bitcoin", fmt_num(v))/>
+            </div>
+            <div class="table-wrap">
+                <table class="data-table" id="portfolio">
+                    <caption>{move || format!("A portfolio with {}% in Bitcoin and the rest in the S&P 500 (model output)", fmt_num(sc.btc_weight_pct.get()))}</caption>
+                    <thead><tr><th scope="col">"Correlation"</th><th scope="col">"Daily volatility"</th><th scope="col">"1-in-100-days loss"</th></tr></thead>
+                    <tbody>
+                        {move || portfolio.get().map(|p| fig::portfolio_rows(&p).map(|[head, sd, loss]| view! {
+                            <tr><th scope="row">{head}</th><td>{sd}</td><td>{loss}</td></tr>
+                        }).into_iter().collect_view())}
+                    </tbody>
+                </table>
+            </div>
+            <p class="punchline" data-testid="tariffs-punchline">
+                {move || portfolio.get().map(|p| fig::punchline(&p))}
+            </p>
+        </super::Disclosure>
+        <super::TableToggle
+            caption=Signal::derive(move || format!("{}-day rolling correlation, Bitcoin vs S&P 500, by window end", window.get()))
+            headers=vec!["Window ends", "Correlation", "95% band", "Volatility-adjusted"]
+            rows=Signal::derive(move || roll.with(|r| fig::table_rows(r, calm)))/>
+        <super::Disclosure summary="How is this computed?" class="how">
+            <p class="fine">
+                "Daily log returns of the S&P 500 (closes) and Bitcoin (UTC closes, Bitstamp); Bitcoin's weekend returns are compounded into "
+                "the next US trading day. There is no daily Nasdaq series here, so the S&P 500 stands for US stocks. The band is a "
+                "95% confidence interval ("
+                <crate::components::Term slug="fisher-band" text="Fisher band"/>
+                "): with so few days, a correlation is measured loosely."
+            </p>
             <ul>
                 <li>"Returns: daily log returns, r = ln(P"<sub>"t"</sub>"/P"<sub>"t−1"</sub>"), never prices. Bitcoin's return for a US trading day spans the same calendar days as the S&P 500's, so weekends are compounded into Monday."</li>
                 <li>"Rolling Pearson correlation over the chosen window, updated incrementally with running sums; the 95% band uses Fisher's z: z = atanh ρ, SE = 1/√(w − 3), band = tanh(z ± 1.96·SE)."</li>
@@ -181,7 +188,7 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
                 <li>"Portfolio: σ"<sub>"p"</sub>" = √(w²σ²"<sub>"BTC"</sub>" + (1−w)²σ²"<sub>"S&P"</sub>" + 2w(1−w)ρσ"<sub>"BTC"</sub>"σ"<sub>"S&P"</sub>"), with the crisis window's volatilities and either correlation; 1-in-100-days loss = e"<sup>"−2.326σ"</sup>" − 1 (normal approximation)."</li>
                 <li>"Liquidation of a long at leverage L: a fall of 1 − (1 − 1/L)/(1 − m), maintenance margin m = 0.4%."</li>
             </ul>
-        </details>
+        </super::Disclosure>
         <Sources sources=sources/>
     }
 }
