@@ -62,10 +62,9 @@ fn the_timeline_reconciles_the_title_with_the_data() {
     let text = intro::reconcile(t, Some(calm), Some(crisis));
     assert_eq!(
         text,
-        "Over these three months the two went separate ways (the S&P 500 +1.92%, Bitcoin −22.16%). On 20 Nov they \
-         fell together: the S&P 500 −1.56%, Bitcoin −5.30%; and by then they moved as one from day to day: the \
-         correlation of their daily returns had risen from 0.31 before the 10 Oct tariff threat to 0.74 over the 30 \
-         trading days to 19 Nov."
+        "Over three months the two went separate ways (S&P 500 +1.92%, Bitcoin −22.16%); on 20 Nov they fell \
+         together (S&P 500 −1.56%, Bitcoin −5.30%), and by then they moved as one day to day: the correlation of daily returns had \
+         risen from 0.31 before the 10 Oct tariff threat to 0.74 in the 30 trading days to 19 Nov."
     );
     // The same numbers as the timeline's own summary and the tariffs section's inputs.
     let summary = intro::summary(t, &scenario::nasdaq_obs(&page.markets));
@@ -78,11 +77,12 @@ fn the_timeline_reconciles_the_title_with_the_data() {
     // It follows the correlation window the reader picks, and says how many days it really has.
     let long = scenario::inputs(&page.basis, Window::D90).crisis.unwrap();
     assert!(intro::reconcile(t, Some(calm), Some(long))
-        .contains(&format!("over the {} trading days to 19 Nov", long.stats.n)));
+        .contains(&format!("in the {} trading days to 19 Nov", long.stats.n)));
     // Without the correlation, the sentence still reconciles the moves.
     let bare = intro::reconcile(t, None, None);
     assert!(
-        bare.ends_with("Bitcoin −5.30%.") && bare.starts_with("Over these three months the two went separate ways")
+        bare.ends_with("(S&P 500 −1.56%, Bitcoin −5.30%).")
+            && bare.starts_with("Over three months the two went separate ways")
     );
 }
 

@@ -89,27 +89,25 @@ pub fn reconcile(t: &Timeline, calm: Option<Stats>, crisis: Option<Estimate>) ->
     let m = timeline::moves(t, &[], d(DAY));
     let pct = |v: f64| pct_signed(v, 2);
     let months = match (m.sp500_since_base, m.btc_since_base) {
-        (Some(sp), Some(btc)) if (sp < 0.0) != (btc < 0.0) => format!(
-            "Over these three months the two went separate ways (the S&P 500 {}, Bitcoin {}). ",
-            pct(sp),
-            pct(btc)
-        ),
+        (Some(sp), Some(btc)) if (sp < 0.0) != (btc < 0.0) => {
+            format!("Over three months the two went separate ways (S&P 500 {}, Bitcoin {}); ", pct(sp), pct(btc))
+        }
         (Some(sp), Some(btc)) => {
-            format!("Over these three months both {} (the S&P 500 {}, Bitcoin {}). ", verb(sp), pct(sp), pct(btc))
+            format!("Over three months both {} (S&P 500 {}, Bitcoin {}); ", verb(sp), pct(sp), pct(btc))
         }
         _ => String::new(),
     };
     let day = match (m.sp500_day, m.btc_day) {
         (Some(sp), Some(btc)) if sp < 0.0 && btc < 0.0 => {
-            format!("On 20 Nov they fell together: the S&P 500 {}, Bitcoin {}", pct(sp), pct(btc))
+            format!("on 20 Nov they fell together (S&P 500 {}, Bitcoin {})", pct(sp), pct(btc))
         }
-        (Some(sp), Some(btc)) => format!("On 20 Nov the S&P 500 moved {} and Bitcoin {}", pct(sp), pct(btc)),
-        _ => "On 20 Nov".to_string(),
+        (Some(sp), Some(btc)) => format!("on 20 Nov the S&P 500 moved {} and Bitcoin {}", pct(sp), pct(btc)),
+        _ => "on 20 Nov".to_string(),
     };
     let link = match (calm, crisis) {
         (Some(c), Some(e)) => format!(
-            "; and by then they moved as one from day to day: the correlation of their daily returns had {} from \
-             {} before the 10 Oct tariff threat to {} over the {} trading days to {}.",
+            ", and by then they moved as one day to day: the correlation of daily returns had {} from {} before \
+             the 10 Oct tariff threat to {} in the {} trading days to {}.",
             if e.stats.corr >= c.corr { "risen" } else { "fallen" },
             grouped(c.corr, 2),
             grouped(e.stats.corr, 2),
@@ -118,7 +116,10 @@ pub fn reconcile(t: &Timeline, calm: Option<Stats>, crisis: Option<Estimate>) ->
         ),
         _ => ".".to_string(),
     };
-    format!("{months}{day}{link}")
+    let text = format!("{months}{day}{link}");
+    // Without the three months' clause the sentence starts at the day's.
+    let mut chars = text.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 fn verb(v: f64) -> &'static str {

@@ -199,8 +199,32 @@ pub fn share_text(model: f64, actual: Option<f64>) -> String {
     }
 }
 
-/// The section's conclusion, written from the numbers.
+/// The section's conclusion, written from the numbers: the empirical lens's
+/// verdict ([`punchline_lead`], shown under its chart) and, for a rise in the
+/// expected rate, how the textbook lens differs ([`textbook_note`], shown with
+/// the textbook chart).
 pub fn punchline(o: &Outcome, a: &Actual, ref_label: &str, cut_pct: f64) -> String {
+    let lead = punchline_lead(o, a, ref_label, cut_pct);
+    match textbook_note(o) {
+        Some(note) => format!("{lead} {note}"),
+        None => lead,
+    }
+}
+
+/// How the textbook lens differs from the empirical one, when the expected
+/// rate rises (none otherwise: the verdict then stands alone).
+pub fn textbook_note(o: &Outcome) -> Option<String> {
+    (o.dr_pp * 100.0 >= 0.05).then(|| {
+        format!(
+            "The textbook lens gives much larger numbers ({} for the growth profile) because it assumes long-term \
+             discount rates move one for one with the expected policy rate, which they rarely do.",
+            pct1(o.growth_pct)
+        )
+    })
+}
+
+/// The empirical lens's verdict on the rate channel.
+pub fn punchline_lead(o: &Outcome, a: &Actual, ref_label: &str, cut_pct: f64) -> String {
     let share = |m: f64, act: Option<f64>| act.and_then(|x| rates::share_explained_pct(m, x));
     let sp = share(o.spx_pct, a.spx);
     let btc = share(o.btc_pct, a.btc);
@@ -244,11 +268,7 @@ pub fn punchline(o: &Outcome, a: &Actual, ref_label: &str, cut_pct: f64) -> Stri
         " At this setting the rate channel alone could account for the S&P 500's fall, but the actual odds never \
          moved that far that day."
     };
-    format!(
-        "{emp}{rest} The textbook lens gives much larger numbers ({} for the growth profile) because it assumes \
-         long-term discount rates move one for one with the expected policy rate, which they rarely do.",
-        pct1(o.growth_pct)
-    )
+    format!("{emp}{rest}")
 }
 
 /// How Bitcoin's beta was estimated, for "How is this computed?": the

@@ -163,10 +163,10 @@ pub fn DayInContext() -> impl IntoView {
                         view! {
                             <ChartCanvas draw=draw events=ev.events.clone() open_event="reversal" readout=readout source=source_line
                                 label="Line chart: S&P 500 and Bitcoin, rebased to 100 on 2 Sep 2025, through November 2025, with Nasdaq Composite points in November"
-                                describedby="timeline-summary" aspect=0.45/>
-                            <figcaption id="timeline-summary">{text}</figcaption>
+                                describedby="timeline-summary" aspect=0.45 min_h=200.0/>
                             <p class="reconcile" data-testid="reconcile">{reconcile}</p>
                             <super::Disclosure summary="How to read this chart">
+                                <p id="timeline-summary">{text}</p>
                                 <p class="fine">
                                     "Index: each series' close on 2 Sep 2025 = 100. Bitcoin: Bitstamp price at 00:00 UTC, "
                                     "which is the close of the previous UTC day, plotted on that day. Nasdaq: only the November "

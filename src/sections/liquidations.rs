@@ -26,13 +26,13 @@ pub fn Liquidations() -> impl IntoView {
         <section id="liquidations" aria-labelledby="liquidations-h">
             <super::SectionHead section=Section::Liquidations/>
             <p>
-                "Much of the trading in both markets is done with borrowed money. A trader who buys with 10× "
+                "Much trading in both markets uses borrowed money. A trader at 10× "
                 <crate::components::Term slug="leverage" text="leverage"/>
                 " puts up a tenth of the position; a fall of about a tenth wipes that margin out (less the "
                 <crate::components::Term slug="maintenance-margin" text="maintenance margin"/>
-                "), and the exchange or broker sells the position automatically. These forced sales are "
-                <crate::components::Term slug="liquidation" text="liquidations"/> ", and they "
-                "push the price down further, which triggers the next traders' liquidation levels."
+                ") and the exchange sells the position: a "
+                <crate::components::Term slug="liquidation" text="liquidation"/>
+                ", which pushes the price down further and sets off the next ones."
             </p>
             <p>
                 "The explanation describes a loop across markets: margin calls force sales of tech stocks; tech falls; crypto "
@@ -180,7 +180,7 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
                 source=crate::figures::MODEL_SOURCE
                 readout=Signal::derive(move || dv.cascade.with(|c| c.as_ref().map(|c| fig::rounds_chart(c, 1).readout()).unwrap_or_default()))
                 label="Chart: Bitcoin's price and the notional liquidated in each round of the cascade"
-                describedby="cascade-summary" aspect=0.45 max_h=340.0/>
+                describedby="cascade-summary" aspect=0.45 min_h=200.0 max_h=340.0/>
             <div class="stepper">
                 <span>{move || format!("Round {} of {}", shown.get().min(n_rounds().max(1)), n_rounds())}</span>
                 <button type="button" on:click=move |_| shown.update(|s| {
@@ -193,12 +193,15 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
             <figcaption id="cascade-summary">{summary}</figcaption>
             <crate::components::FigureEmbed id="cascade"/>
         </figure>
-        <p class="live" data-testid="glt">
-            {move || stability.get()}
-        </p>
-        <p class="fine terms-here">"Terms: " <crate::components::Term slug="stability-index" text="λ·A·(L − 1)"/> ", "
-            <crate::components::Term slug="fixed-point" text="fixed point"/> ". Is the loop to stocks what amplifies the fall? "
+        <p class="try-line">"Is the loop to stocks what amplifies the fall? "
             <crate::components::TryIt id="no-contagion"/> " and compare the amplification."</p>
+        <super::Disclosure summary="More: does the loop settle?">
+            <p class="live" data-testid="glt">
+                {move || stability.get()}
+            </p>
+            <p class="fine terms-here">"Terms: " <crate::components::Term slug="stability-index" text="λ·A·(L − 1)"/> ", "
+                <crate::components::Term slug="fixed-point" text="fixed point"/> "."</p>
+        </super::Disclosure>
         <super::Disclosure summary="More: where the liquidations sit">
         <figure class="figure" id="liqmap">
             <ChartCanvas draw=move |root: &charts::Canvas, f| map_bins.with(|bins| charts::cascade::map(root, f, bins))
@@ -218,7 +221,7 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
             <crate::components::FigureEmbed id="liqmap"/>
         </figure>
         </super::Disclosure>
-        <super::Disclosure summary="More: the model against what happened">
+        <super::Disclosure summary="More: the model against the data">
         <div class="table-wrap">
             <table class="data-table" id="cascade-vs-actual">
                 <caption>"The model against what happened"</caption>

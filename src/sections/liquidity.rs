@@ -21,9 +21,8 @@ pub fn Liquidity() -> impl IntoView {
         <section id="liquidity" aria-labelledby="liquidity-h">
             <super::SectionHead section=Section::Liquidity/>
             <p>
-                "By November the market's gains rested on a handful of AI companies and the belief that their spending "
-                "would pay off. Nvidia's results on 19 November were the test: strong, and the shares rose after hours; "
-                "the next day the rally collapsed."
+                "By November the market's gains rested on a handful of AI companies. Nvidia's results on 19 November were "
+                "the test: strong, and the shares rose after hours; the next day the rally collapsed."
             </p>
             <WithData2 a=store.markets b=store.events what="Nvidia's figures" render=|m, ev| {
                 let rev = ev.facts("nvda_results").into_iter().find(|f| f.label.ends_with("Q3 FY26 revenue"));
@@ -35,9 +34,9 @@ pub fn Liquidity() -> impl IntoView {
                 view! { <p>{text}</p> <Sources sources=sources/> }
             }/>
             <p>
-                "Meanwhile the market's capacity to absorb selling shrank: money left the US spot Bitcoin ETFs ("
+                "Meanwhile the market's capacity to absorb selling shrank: money left the spot Bitcoin ETFs ("
                 <crate::components::Term slug="etf-flow" text="ETF outflows"/>
-                "), long-held coins were sold, and order books thinned. In a thin market the same selling moves the price further."
+                "), long-held coins were sold, order books thinned."
             </p>
             <WithData res=store.flows what="the ETF flow figures" render=|fl| {
                 let ibit_day = fl.facts("etf_ibit_daily").into_iter().min_by(|a, b| a.value.total_cmp(&b.value));
@@ -53,7 +52,7 @@ pub fn Liquidity() -> impl IntoView {
                 let gn_btc = lth_gn.map(|f| grouped(f.value, 0)).unwrap_or_default();
                 view! {
                     <p data-testid="ibit-claims">{fig::ibit_text(&fl)}</p>
-                    <super::Disclosure summary="More: the claimed 815,000 BTC of long-term holders' selling">
+                    <super::Disclosure summary="More: the holders' 815,000 BTC">
                     <p>
                         "It also says " <crate::components::Term slug="long-term-holder" text="long-term holders"/>
                         " sold 815,000 BTC in 30 days. No source for that figure was found, "
@@ -66,7 +65,6 @@ pub fn Liquidity() -> impl IntoView {
                     <Sources sources=sources/>
                 }
             }/>
-            <h3>"Why the same selling moved the price further"</h3>
             // The impact reads σ and V from the market-inputs table, which needs
             // rates.json too: wait for it, or a slow rates.json leaves the table
             // empty when this renders.
@@ -92,7 +90,7 @@ fn Valuation() -> impl IntoView {
     // Opens by itself when a link or a try-action sets its inputs off 20 Nov's.
     let set = Signal::derive(move || sc.pe.get() != PE.default || sc.horizon_y.get() != HORIZON.default);
     view! {
-        <super::Disclosure summary="More: how much of an AI leader's price is a bet on the far future?" open_when=set>
+        <super::Disclosure summary="More: AI prices and the far future" open_when=set>
         <p>
             "The data has Nvidia's results but no valuation multiples, so the multiple below is yours to set. It is an assumption, "
             "not a fact about any company."
@@ -177,11 +175,11 @@ fn Impact(flows: DataFile, markets: DataFile) -> impl IntoView {
     let adjusted = Signal::derive(move || sc.sell_usd_m.get() != SELL.default || sc.with_lth.get() != WITH_LTH.default);
     view! {
         <p>
-            "A market's depth is how much can be sold before the price has to move. The square-root law, a well-tested rule, "
-            "says the price moves with the square root of the amount sold relative to the day's volume. Halve the depth and the same selling moves the price about 40% further: "
+            "A market's depth is how much can be sold before the price moves. By the square-root law, a well-tested rule, "
+            "the price moves with the square root of the selling relative to the day's volume: half the depth, about 40% further. "
             <crate::components::TryIt id="depth-half"/>
-            " and watch the marked point in the chart. Then " <crate::components::TryIt id="lth-on"/>
-            ": the contested long-term-holder figure adds far more selling than the ETFs did."
+            " and watch the marked point; then " <crate::components::TryIt id="lth-on"/>
+            ", the contested long-term-holder figure: far more than the ETFs sold."
         </p>
         <div class="section-controls" role="group" aria-label="Selling and depth settings">
             <Slider spec=DEPTH value=sc.depth_cut_pct unit="%" valuetext=|v| format!("market depth reduced by {} percent", fmt_num(v))/>
@@ -209,7 +207,7 @@ fn Impact(flows: DataFile, markets: DataFile) -> impl IntoView {
                 readout=Signal::derive(move || chart().readout()) source=crate::figures::MODEL_SOURCE
                 title=IMPACT_TITLE
                 label="Line chart: modelled Bitcoin price fall against the share of market depth lost, for the chosen selling"
-                describedby="impact-summary" aspect=0.5 max_h=360.0/>
+                describedby="impact-summary" aspect=0.5 min_h=200.0 max_h=360.0/>
             <Legend entries=Signal::derive(move || chart().legend())/>
             <figcaption id="impact-summary">{move || fig::impact_summary(&inp, q_usd.get())}
             </figcaption>

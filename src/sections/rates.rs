@@ -21,16 +21,13 @@ pub fn Rates() -> impl IntoView {
         <section id="rates" aria-labelledby="rates-h">
             <super::SectionHead section=Section::Rates/>
             <p>
-                "Investors had expected the Federal Reserve to cut interest rates again on 9–10 December, and CME's "
+                "Investors expected the Federal Reserve to cut rates again on 9–10 December; CME's "
                 <crate::components::Term slug="fedwatch" text="FedWatch"/>
-                " tool turns futures prices into the odds of that cut. In the weeks before 20 November those odds fell steeply, as Fed "
-                "officials sounded cautious and the delayed September jobs report came in mixed."
-            </p>
-            <p>
-                "A share's price is its future profits discounted at an interest rate, so a higher expected rate lowers it, most for "
-                "fast-growing technology companies priced for distant profits. Bitcoin pays no cash flows, but it trades as a "
+                " turns futures prices into the odds of that cut. Before 20 November those odds fell steeply, as Fed officials "
+                "sounded cautious and the delayed September jobs report came in mixed. A higher expected rate lowers the value of "
+                "future profits, most for fast-growing tech; Bitcoin pays nothing, but trades as a "
                 <crate::components::Term slug="high-beta" text="high-beta"/>
-                " “risk barometer”: when money gets dearer, investors cut it first."
+                " “risk barometer”, cut first when money gets dearer."
             </p>
             <WithData res=store.rates what="the FedWatch readings" render=|r| view! { <FedWatchStrip rates=r/> }/>
             <WithData2 a=store.rates b=store.markets what="the prices for the rate model" render=|r, m| view! { <RatesModel rates=r markets=m/> }/>
@@ -72,10 +69,9 @@ fn FedWatchStrip(rates: DataFile) -> impl IntoView {
             <crate::components::FigureEmbed id="fedwatch"/>
         </figure>
         <p>
-            "The explanation says the odds fell from “more than 70% a week earlier” to “50/50 or lower”. The quoted readings "
-            "show the direction is right but the starting point was lower: a week before they were already near 50%, and "
-            "on the day well below it. The next morning, after New York Fed President John Williams said there was "
-            "room for a near-term cut, they jumped back up."
+            "The explanation says the odds fell from “more than 70% a week earlier” to “50/50 or lower”. Right direction, lower "
+            "start: near 50% a week before, well below on the day. The next morning, after New York Fed President John Williams "
+            "said there was room for a near-term cut, they jumped back up."
         </p>
         <Sources sources=sources/>
     }
@@ -173,16 +169,16 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
         </p>
         <p class="try-line">
             "What if the Fed had signalled a cut? " <crate::components::TryIt id="cut-90"/>
-            ": the expected rate falls, the rate channel pushes prices up, and Bitcoin still falls in the answer above. "
-            "Or " <crate::components::TryIt id="cut-ref"/> ", where they stood on 6 Nov: the rate channel then explains nothing."
+            ": the expected rate falls and pushes prices up, yet Bitcoin still falls in the answer above. Or "
+            <crate::components::TryIt id="cut-ref"/> " (6 Nov): the rate channel then explains nothing."
         </p>
         <p>
-            "The chart prices the change with the empirical lens, "
+            "The chart prices it with the empirical lens ("
             <crate::components::Term slug="bernanke-kuttner" text="Bernanke–Kuttner"/>
-            ": the stock market's measured response to Fed surprises, scaled by each asset's beta."
+            "): stocks' measured response to Fed surprises, times each asset's beta."
         </p>
         <div class="section-controls compact" role="group" aria-label="Rate model settings">
-            <super::Disclosure summary="Adjust the model: reference reading, r, g, Nasdaq β" class="adjust" open_when=adjusted testid="adjust-rates">
+            <super::Disclosure summary="Adjust the model: reference, r, g, β" class="adjust" open_when=adjusted testid="adjust-rates">
                 <div class="field">
                     <label for="ctl-ref">"Reference reading (the odds before the change)"</label>
                     <select id="ctl-ref" on:change=move |ev| {
@@ -210,17 +206,17 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
             <ChartCanvas draw=move |root: &charts::Canvas, f| charts::lines::draw(root, f, &empirical_chart())
                 title=EMPIRICAL_TITLE source=crate::figures::MODEL_SOURCE readout=Signal::derive(move || empirical_chart().readout())
                 current=Signal::derive(move || Some((shared.cut_pct.get(), format!("{}%: S&P {}", fmt_num(shared.cut_pct.get()), pct1(out.get().spx_pct)))))
-                label="Line chart: empirical price change against cut probability for the S&P 500, Nasdaq and Bitcoin" describedby="rates-empirical-summary" aspect=0.6 min_h=230.0 max_h=380.0/>
+                label="Line chart: empirical price change against cut probability for the S&P 500, Nasdaq and Bitcoin" describedby="rates-empirical-summary" aspect=0.6 min_h=200.0 max_h=380.0/>
             <Legend entries=Signal::derive(move || empirical_chart().legend())/>
             <figcaption id="rates-empirical-summary">{move || summary_text("empirical")}</figcaption>
             <crate::components::FigureEmbed id="rates-empirical"/>
         </figure>
-        <p class="punchline" data-testid="rates-punchline">{move || fig::punchline(&out.get(), &actual.get(), &ref_label.get(), shared.cut_pct.get())}</p>
-        <p class="fine">
-            "On 20 November itself the odds barely moved (30% in the prior session, 35–39.6% on the day), so whatever the rate channel "
-            "contributed had built up over the previous two weeks."
-        </p>
-        <super::Disclosure summary="More: the textbook lens, and the share each lens explains">
+        <p class="punchline" data-testid="rates-punchline">{move || fig::punchline_lead(&out.get(), &actual.get(), &ref_label.get(), shared.cut_pct.get())}</p>
+        <super::Disclosure summary="More: the textbook lens, the shares">
+            <p class="fine">
+                "On 20 November itself the odds barely moved (30% in the prior session, 35–39.6% on the day), so whatever the rate channel "
+                "contributed had built up over the previous two weeks."
+            </p>
             <p>
                 "The textbook lens, "
                 <crate::components::Term slug="gordon-growth" text="Gordon growth"/>
@@ -231,11 +227,12 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
                 <ChartCanvas draw=move |root: &charts::Canvas, f| charts::lines::draw(root, f, &textbook_chart())
                     title=TEXTBOOK_TITLE source=crate::figures::MODEL_SOURCE readout=Signal::derive(move || textbook_chart().readout())
                     current=Signal::derive(move || Some((shared.cut_pct.get(), format!("{}%: growth {}", fmt_num(shared.cut_pct.get()), pct1(out.get().growth_pct)))))
-                    label="Line chart: textbook price change against cut probability for three profiles" describedby="rates-textbook-summary" aspect=0.6 min_h=230.0 max_h=380.0/>
+                    label="Line chart: textbook price change against cut probability for three profiles" describedby="rates-textbook-summary" aspect=0.6 min_h=200.0 max_h=380.0/>
                 <Legend entries=Signal::derive(move || textbook_chart().legend())/>
                 <figcaption id="rates-textbook-summary">{move || summary_text("textbook")}</figcaption>
                 <crate::components::FigureEmbed id="rates-textbook"/>
             </figure>
+            <p data-testid="rates-textbook-note">{move || fig::textbook_note(&out.get())}</p>
             <div class="table-wrap">
                 <table class="data-table results" id="rates-results">
                     <caption>"How much of the move from the reference reading's day to 20 November the rate channel explains at this setting"</caption>

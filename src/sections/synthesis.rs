@@ -23,10 +23,6 @@ fn Stacked() -> impl IntoView {
     let span = move || sc.span.get();
     let spx_sentence = move || dec.with(|d| d.as_ref().map(fig::sentence_spx));
     view! {
-        <p>
-            "Each cause's contribution on one horizon, at the settings you chose in each section (model outputs); the grey bar "
-            "is what they leave unexplained, so the bars end at the actual move."
-        </p>
         <div class="section-controls compact" role="group" aria-label="Decomposition horizon">
             <fieldset class="field">
                 <legend>"What to explain"</legend>
@@ -40,7 +36,7 @@ fn Stacked() -> impl IntoView {
                 }).collect_view()}
             </fieldset>
         </div>
-        <p class="fine" data-testid="synthesis-horizon">{move || format!("Every bar below covers {}.", span().name())}</p>
+        <p class="fine" data-testid="synthesis-horizon">{move || format!("Every bar covers {}: each cause's part at your settings (model outputs); the grey bar is what they leave unexplained.", span().name())}</p>
         <figure class="figure" id="waterfall-btc">
             <ChartCanvas draw=move |root: &charts::Canvas, f| match btc.get() {
                     Some(b) => charts::waterfall::draw(root, f, &b),
@@ -50,7 +46,7 @@ fn Stacked() -> impl IntoView {
                 readout=Signal::derive(move || btc.with(|b| b.as_ref().map(|b| charts::waterfall::readout(b)).unwrap_or_default()))
                 label="Waterfall chart: each cause's contribution to Bitcoin's move with its range, what is not explained, and the actual move"
                 describedby="synthesis-summary" aspect=0.7 min_h=260.0 max_h=360.0/>
-            <figcaption class="punchline" id="synthesis-summary" data-testid="synthesis-live">{sentence}</figcaption>
+            <figcaption id="synthesis-summary" data-testid="synthesis-live">{sentence}</figcaption>
             <crate::components::FigureEmbed id="waterfall-btc"/>
         </figure>
         <super::Disclosure summary="More: the S&P 500's waterfall">
@@ -81,7 +77,7 @@ fn Stacked() -> impl IntoView {
                 "is what the modelled causes leave unexplained, so the bars end at the actual move."
             </p>
         </super::Disclosure>
-        <super::Disclosure summary="More: the key levels, against the model and the data">
+        <super::Disclosure summary="More: the key levels and forecasts">
             <div class="table-wrap">
                 <table class="levels" id="model-levels">
                     <caption>"The key levels where the modelled cascade ends on 20 Nov (model output)"</caption>
@@ -162,19 +158,18 @@ pub fn Synthesis() -> impl IntoView {
         <section id="synthesis" aria-labelledby="synthesis-h">
             <super::SectionHead section=Section::Synthesis/>
             <p>
-                "The explanation's point is that the four causes stacked: dearer money lowered what investors would pay for growth; "
-                "the trade war had tied crypto to stocks; ETF outflows and thin order books made every sale move prices further; and "
-                "leverage turned falling prices into forced selling, in both markets at once. Late in a long rally, that is what a "
-                "liquidity crisis looks like."
+                "The explanation's point is that the four causes stacked (dearer money, crypto tied to stocks, thin markets, and "
+                "leverage turning falls into forced selling) into a late-cycle liquidity crisis. Here is each one's part."
             </p>
             <WithData res=store.markets what="the combined model" render=|_m| view! { <Stacked/> }/>
-            <aside class="opinion">
-                <h3>"The author's conclusion"</h3>
-                <p>
-                    "The explanation ends with advice: in a late-cycle market, “cash is king, leverage is dead.” That is "
-                    "its author's opinion, not a finding of this page. Nothing here is investment advice."
-                </p>
-            </aside>
+            <super::Disclosure summary="More: the author's conclusion">
+                <aside class="opinion" aria-label="The author's conclusion">
+                    <p>
+                        "The explanation ends with advice: in a late-cycle market, “cash is king, leverage is dead.” That is "
+                        "its author's opinion, not a finding of this page. Nothing here is investment advice."
+                    </p>
+                </aside>
+            </super::Disclosure>
         </section>
     }
 }

@@ -22,8 +22,7 @@ pub fn Tariffs() -> impl IntoView {
             <super::SectionHead section=Section::Tariffs/>
             <p>
                 "On 10 October 2025 the US–China trade war flared up again: Washington threatened a 100% tariff "
-                "on Chinese imports from 1 November. Uncertain trade means uncertain costs and profits, and investors "
-                "cut risk across the board."
+                "on Chinese imports from 1 November, and investors cut risk across the board."
             </p>
             <WithData2 a=store.markets b=store.liquidations what="the 10 October figures" render=|m, lq| {
                 let (sp_move, liq_text) = fig::tariff_day(&m, &lq);
@@ -41,10 +40,9 @@ pub fn Tariffs() -> impl IntoView {
                 }
             }/>
             <p>
-                "The deeper effect is on " <crate::components::Term slug="correlation" text="correlation"/> ". Bitcoin is often sold as something apart from "
-                "stocks, but many who hold it also hold stocks, often with borrowed money. When stocks fall they must raise cash, "
-                "and crypto is the easiest thing to sell, around the clock: in a sell-off the two move as one, and "
-                "diversification disappears exactly when it is needed."
+                "The deeper effect is on " <crate::components::Term slug="correlation" text="correlation"/> ". Many who hold "
+                "Bitcoin also hold stocks, often on borrowed money; when stocks fall they raise cash by selling crypto, the easiest "
+                "thing to sell. So in a sell-off the two move as one, and diversification disappears when it is needed."
             </p>
             <WithData2 a=store.markets b=store.events what="the daily returns" render=|m, ev| view! { <CorrelationModel markets=m events=ev/> }/>
             <crate::components::SectionQuestions section=Section::Tariffs/>
@@ -120,7 +118,7 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
             <ChartCanvas draw=move |root: &charts::Canvas, f| charts::band::draw(root, f, &chart())
                 events=evs open_event="tariff" source=source_line readout=Signal::derive(move || chart().readout())
                 label="Line chart: rolling correlation of Bitcoin and S&P 500 daily returns, September to November 2025, with 95% band"
-                describedby="corr-summary" aspect=0.42/>
+                describedby="corr-summary" aspect=0.42 min_h=200.0/>
             <Legend entries=legend/>
             <figcaption id="corr-summary">{summary}</figcaption>
             <crate::components::FigureEmbed id="correlation"/>
@@ -138,9 +136,9 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
             </p>
         </Show>
         <p>
-            "With stocks and Bitcoin this correlated, a fall in stocks arrives in Bitcoin multiplied by its beta. The default shock is "
-            "about the S&P 500's fall on 20 November (1.56%). " <crate::components::TryIt id="shock-oct10"/>
-            " (the tariff day, when it fell 2.71%) and watch the Bitcoin move, and how close it comes to wiping out a leveraged long."
+            "With the two this correlated, a fall in stocks arrives in Bitcoin multiplied by its beta. The default shock is about "
+            "the S&P 500's fall on 20 November (1.56%); " <crate::components::TryIt id="shock-oct10"/>
+            " (the tariff day: −2.71%) and watch the Bitcoin move below."
         </p>
         <div class="section-controls compact" role="group" aria-label="Shock setting">
             <Slider spec=SHOCK value=sc.stock_shock_pct unit="%" valuetext=|v| format!("stocks fall {} percent", fmt_num(-v))/>
@@ -148,8 +146,8 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
         <p class="live" data-testid="tariffs-live">
             {move || fig::transmission(regime.get(), sc.stock_shock_pct.get())}
         </p>
-        <p class="live">{lev_text} " The " <a href="#liquidations">"liquidations section"</a> " follows that forced selling."</p>
-        <super::Disclosure summary="More: what the correlation did to a stock + Bitcoin portfolio" open_when=weighted>
+        <super::Disclosure summary="More: leverage and a portfolio" open_when=weighted>
+            <p class="live">{lev_text} " The " <a href="#liquidations">"liquidations section"</a> " follows that forced selling."</p>
             <div class="section-controls compact" role="group" aria-label="Portfolio setting">
                 <Slider spec=WEIGHT value=sc.btc_weight_pct unit="%" valuetext=|v| format!("{} percent in Bitcoin", fmt_num(v))/>
             </div>
