@@ -342,9 +342,9 @@ fn synthesis_decomposition_sentence_and_levels() {
     assert_eq!(
         synthesis::sentence(d, model.params.cut_pct),
         "Over the day (19 Nov close to 20 Nov close), Bitcoin fell 5.30% and the S&P 500 fell 1.56%. For Bitcoin: \
-         the rate channel (odds from 30% on 19 Nov to 39.6%) gives +0.20% (+0.13% to +0.26%); the S&P 500's actual \
-         move passed on by β, an input rather than a cause the model explains, gives −3.19% (−4.27% to −2.11%); the \
-         day's ETF selling, through the square-root law, gives −0.18% (−0.36% to −0.09%); liquidations on 20 \
+         the rate channel (odds from 30% on 19 Nov to 39.6%) gives +0.20% (+0.13% to +0.26%); the S&P 500's \
+         own move passed on by β (an input, not explained here) gives −3.19% (−4.27% to −2.11%); the \
+         day's ETF selling gives −0.18% (−0.36% to −0.09%); liquidations on 20 \
          Nov deepened the fall by 0.11 to 0.55 points (0.21 at the central inputs). Not explained: −1.92% (−3.26% to −0.25%). \
          Leaving out what was put in, the model's own causes give −0.19% (−0.78% to +0.06%) of the −2.11% left to \
          explain. For the S&P 500 the model has only the rate channel, +0.10%, and the tech selling set off by \
@@ -373,7 +373,7 @@ fn synthesis_decomposition_sentence_and_levels() {
         synthesis::sentence(d2, two.params.cut_pct),
         "Over the two weeks before (6 Nov close to 20 Nov close), Bitcoin fell 14.47% and the S&P 500 fell 2.70%. \
          For Bitcoin: the rate channel (odds from 64.5% on 6 Nov to 39.6%) gives −0.51% (−0.68% to −0.34%); the \
-         S&P 500's actual move passed on by β, an input rather than a cause the model explains, gives −5.54% \
+         S&P 500's own move passed on by β (an input, not explained here) gives −5.54% \
          (−7.42% to −3.66%); the ETF selling is not modelled over two weeks (no complete daily flow table), so it \
          sits in \"not explained\"; liquidations on 20 Nov deepened the fall by 0.11 to 0.55 points (0.21 at the \
          central inputs). Not explained: −8.21% (−10.37% to −5.82%). Leaving out what was put in, the model's own \
@@ -589,4 +589,31 @@ fn the_forecasts_in_hindsight() {
     assert_eq!(rows[1][1], "The lowest Binance low from 20 Nov to 30 Nov 2025 was $80,600 on 21 Nov 2025");
     assert_eq!(rows[2][1], "Lowest close from 20 Nov to 28 Nov 2025: 6,538.76 on 20 Nov 2025");
     assert!(rows[3][1].starts_with("December cut odds were back at 85% on 26 Nov 2025"), "{:?}", rows[3]);
+}
+
+/// The reading path shows each long sentence in two places (the verdict on
+/// the path, the rest one tap away): the two pieces are the whole, in order,
+/// and each piece carries its own asset's numbers.
+#[test]
+fn split_sentences_are_the_whole_sentence() {
+    let page = Page::load();
+    for params in [defaults(), Settings { cut_pct: 90.0, lev_x: 50.0, ..defaults() }] {
+        let model = page.model(params.clone());
+        let d = &model.decomposition;
+        let (btc, spx) = (synthesis::sentence_btc(d, params.cut_pct), synthesis::sentence_spx(d));
+        assert_eq!(synthesis::sentence(d, params.cut_pct), format!("{btc} {spx}"));
+        assert!(btc.contains("For Bitcoin") && !btc.contains("For the S&P 500"), "{btc}");
+        assert!(spx.starts_with("For the S&P 500") && spx.contains("no fit is claimed"), "{spx}");
+        let r = rates_at(&page, &params);
+        let lead = rates::punchline_lead(&r.outcome, &r.actual, &r.label, params.cut_pct);
+        let whole = rates::punchline(&r.outcome, &r.actual, &r.label, params.cut_pct);
+        match rates::textbook_note(&r.outcome) {
+            Some(note) => assert_eq!(whole, format!("{lead} {note}")),
+            None => assert_eq!(whole, lead),
+        }
+    }
+    // A rise in the expected rate gets the textbook note; a fall (odds above the reference) does not.
+    assert!(rates::textbook_note(&rates_at(&page, &defaults()).outcome).is_some());
+    let high = Settings { cut_pct: 90.0, ..defaults() };
+    assert!(rates::textbook_note(&rates_at(&page, &high).outcome).is_none());
 }

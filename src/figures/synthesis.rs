@@ -148,7 +148,7 @@ pub fn sentence_btc(d: &Decompositions, cut_pct: f64) -> String {
     let part = |c: Cause| b.part(c).map(|p| with_range(p.value, p.lo, p.hi)).unwrap_or_else(|| "–".into());
     let reading_date = crate::model::date::Date::parse(&d.reading.date).map(|x| x.short()).unwrap_or_default();
     let selling = match b.part(Cause::Selling) {
-        Some(_) => format!("the day's ETF selling, through the square-root law, gives {}; ", part(Cause::Selling)),
+        Some(_) => format!("the day's ETF selling gives {}; ", part(Cause::Selling)),
         None => "the ETF selling is not modelled over two weeks (no complete daily flow table), so it sits in \
                  \"not explained\"; "
             .to_string(),
@@ -172,7 +172,7 @@ pub fn sentence_btc(d: &Decompositions, cut_pct: f64) -> String {
     let left = b.actual - input;
     format!(
         "Over {}, Bitcoin {} and the S&P 500 {}. For Bitcoin: the rate channel (odds from {}% on {} to {}%) gives \
-         {}; the S&P 500's actual move passed on by β, an input rather than a cause the model explains, gives {}; \
+         {}; the S&P 500's own move passed on by β (an input, not explained here) gives {}; \
          {}{}. Not explained: {}. Leaving out what was put in, the model's own causes give {} of the {} left to \
          explain.",
         h.name(),

@@ -118,9 +118,9 @@ pub fn Lede() -> impl IntoView {
     let store = expect_context::<DataStore>();
     view! {
         <p class="lede">
-            "On Thursday 20 November 2025, a day after Nvidia's strong results, US stocks opened higher and then "
-            "fell hard, and Bitcoin fell with them. This page takes the four causes a widely shared "
-            "explanation gave for that day, and lets you test each one against the data."
+            "On Thursday 20 November 2025, a day after Nvidia's strong results, US stocks opened higher, then "
+            "fell hard, and Bitcoin fell with them. This page tests the four causes a widely shared "
+            "explanation gave for that day against the data."
         </p>
         <WithData res=store.markets what="the day's figures" render=move |m| {
             // The day's moves are the ones every section compares with.

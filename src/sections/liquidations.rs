@@ -32,17 +32,15 @@ pub fn Liquidations() -> impl IntoView {
                 <crate::components::Term slug="maintenance-margin" text="maintenance margin"/>
                 ") and the exchange sells the position: a "
                 <crate::components::Term slug="liquidation" text="liquidation"/>
-                ", which pushes the price down further and sets off the next ones."
-            </p>
-            <p>
-                "The explanation describes a loop across markets: margin calls force sales of tech stocks; tech falls; crypto "
-                "traders exposed to stocks are liquidated; Bitcoin falls; panic spreads back to stocks. The more leverage, the faster it turns."
+                ", which pushes the price down further and sets off the next ones. "
+                "The explanation describes a loop across markets: margin calls force tech-stock sales, crypto traders exposed to "
+                "stocks are liquidated, Bitcoin falls and panic spreads back to stocks; the more leverage, the faster it turns."
             </p>
             <p class="lev-words" data-testid="lev-words">
                 {move || crate::figures::answer::leverage_consequence(ctl.lev_x.get(), crate::model::leverage::MAINTENANCE)}
-                " Drag the leverage slider at the top of the page, or " <crate::components::TryIt id="lev-50"/>
-                ": more positions sit just below the price, so the same first fall liquidates more and the cascade runs further. "
-                "Then " <crate::components::TryIt id="lev-2"/> " and the loop barely turns."
+                " Drag the leverage slider at the top, or " <crate::components::TryIt id="lev-50"/>
+                ": more positions sit just below the price, so the same first fall liquidates more. "
+                "Then " <crate::components::TryIt id="lev-2"/> ": the loop barely turns."
             </p>
             <WithData2 a=store.liquidations b=store.markets what="the liquidation figures" render=|lq, m| view! { <CascadeModel liquidations=lq markets=m/> }/>
             <crate::components::SectionQuestions section=Section::Liquidations/>
@@ -130,7 +128,7 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
 
     view! {
         <div class="section-controls compact" role="group" aria-label="Cascade settings">
-            <super::Disclosure summary="Adjust the model: the initial shock, φ, open interest" class="adjust" open_when=adjusted testid="adjust-liquidations">
+            <super::Disclosure summary="Adjust the model: φ, open interest" class="adjust" open_when=adjusted testid="adjust-liquidations">
             <label class="check">
                 <input type="checkbox" id="ctl-cshock-auto" prop:checked=auto
                     on:change=move |ev| sc.cascade_shock.set(if event_target_checked(&ev) { CascadeShock::Auto } else { CascadeShock::manual(combined()) })/>

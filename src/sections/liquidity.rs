@@ -34,9 +34,9 @@ pub fn Liquidity() -> impl IntoView {
                 view! { <p>{text}</p> <Sources sources=sources/> }
             }/>
             <p>
-                "Meanwhile the market's capacity to absorb selling shrank: money left the spot Bitcoin ETFs ("
+                "Meanwhile the market's capacity to absorb selling shrank: "
                 <crate::components::Term slug="etf-flow" text="ETF outflows"/>
-                "), long-held coins were sold, order books thinned."
+                " took money out of the spot Bitcoin funds, long-held coins were sold, order books thinned."
             </p>
             <WithData res=store.flows what="the ETF flow figures" render=|fl| {
                 let ibit_day = fl.facts("etf_ibit_daily").into_iter().min_by(|a, b| a.value.total_cmp(&b.value));
@@ -51,8 +51,8 @@ pub fn Liquidity() -> impl IntoView {
                 let raw_btc = lth_raw.map(|f| grouped(f.value, 0)).unwrap_or_default();
                 let gn_btc = lth_gn.map(|f| grouped(f.value, 0)).unwrap_or_default();
                 view! {
+                    <super::Disclosure summary="More: the ETF and holder claims">
                     <p data-testid="ibit-claims">{fig::ibit_text(&fl)}</p>
-                    <super::Disclosure summary="More: the holders' 815,000 BTC">
                     <p>
                         "It also says " <crate::components::Term slug="long-term-holder" text="long-term holders"/>
                         " sold 815,000 BTC in 30 days. No source for that figure was found, "
@@ -183,7 +183,7 @@ fn Impact(flows: DataFile, markets: DataFile) -> impl IntoView {
         </p>
         <div class="section-controls" role="group" aria-label="Selling and depth settings">
             <Slider spec=DEPTH value=sc.depth_cut_pct unit="%" valuetext=|v| format!("market depth reduced by {} percent", fmt_num(v))/>
-            <super::Disclosure summary="Adjust the model: the selling, the long-term holders" class="adjust" open_when=adjusted testid="adjust-liquidity">
+            <super::Disclosure summary="Adjust the model: selling, holders" class="adjust" open_when=adjusted testid="adjust-liquidity">
                 <Slider spec=SELL value=sc.sell_usd_m unit="$M" valuetext=|v| format!("{} million dollars of net selling", fmt_num(v))/>
                 <label class="check">
                     <input type="checkbox" id="ctl-lth" prop:checked=with_lth
@@ -213,10 +213,6 @@ fn Impact(flows: DataFile, markets: DataFile) -> impl IntoView {
             </figcaption>
             <crate::components::FigureEmbed id="impact"/>
         </figure>
-        <super::TableToggle
-            caption=Signal::derive(move || format!("Modelled price fall for {} of selling, by depth lost (model output)", usd_millions(q_usd.get() / 1e6)))
-            headers=vec!["Depth lost", "Daily volume left", "Price fall"]
-            rows=Signal::derive(move || fig::impact_rows(&inp, q_usd.get()))/>
         <super::Disclosure summary="More: a cross-check from the data">
         <div class="table-wrap">
             <table class="data-table" id="impact-check">
@@ -234,6 +230,10 @@ fn Impact(flows: DataFile, markets: DataFile) -> impl IntoView {
             "This is rough: on any day many other things move the price, and the flows are reported for US trading hours, not UTC days."
         </p>
         </super::Disclosure>
+        <super::TableToggle
+            caption=Signal::derive(move || format!("Modelled price fall for {} of selling, by depth lost (model output)", usd_millions(q_usd.get() / 1e6)))
+            headers=vec!["Depth lost", "Daily volume left", "Price fall"]
+            rows=Signal::derive(move || fig::impact_rows(&inp, q_usd.get()))/>
         <super::Disclosure summary="How is this computed?" class="how">
             <ul>
                 <li>"Square-root law (Tóth et al., Physical Review X, 2011): ΔP/P = Y·σ·√(Q/V). Y = 0.7 (a constant of order one; assumption)."</li>

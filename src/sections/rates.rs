@@ -23,9 +23,9 @@ pub fn Rates() -> impl IntoView {
             <p>
                 "Investors expected the Federal Reserve to cut rates again on 9–10 December; CME's "
                 <crate::components::Term slug="fedwatch" text="FedWatch"/>
-                " turns futures prices into the odds of that cut. Before 20 November those odds fell steeply, as Fed officials "
-                "sounded cautious and the delayed September jobs report came in mixed. A higher expected rate lowers the value of "
-                "future profits, most for fast-growing tech; Bitcoin pays nothing, but trades as a "
+                " turns futures prices into its odds. They fell steeply before 20 November, as Fed officials sounded cautious "
+                "and the delayed September jobs report came in mixed. A higher expected rate lowers the value of future profits, "
+                "most for fast-growing tech; Bitcoin pays nothing, but trades as a "
                 <crate::components::Term slug="high-beta" text="high-beta"/>
                 " “risk barometer”, cut first when money gets dearer."
             </p>
@@ -173,9 +173,9 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
             <crate::components::TryIt id="cut-ref"/> " (6 Nov): the rate channel then explains nothing."
         </p>
         <p>
-            "The chart prices it with the empirical lens ("
+            "The chart prices it with the empirical lens, "
             <crate::components::Term slug="bernanke-kuttner" text="Bernanke–Kuttner"/>
-            "): stocks' measured response to Fed surprises, times each asset's beta."
+            ": stocks' measured response to Fed surprises, times each asset's beta."
         </p>
         <div class="section-controls compact" role="group" aria-label="Rate model settings">
             <super::Disclosure summary="Adjust the model: reference, r, g, β" class="adjust" open_when=adjusted testid="adjust-rates">

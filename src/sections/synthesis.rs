@@ -36,7 +36,7 @@ fn Stacked() -> impl IntoView {
                 }).collect_view()}
             </fieldset>
         </div>
-        <p class="fine" data-testid="synthesis-horizon">{move || format!("Every bar covers {}: each cause's part at your settings (model outputs); the grey bar is what they leave unexplained.", span().name())}</p>
+        <p class="fine" data-testid="synthesis-horizon">{move || format!("Every bar covers {}, at your settings (model outputs); the grey bar is what the causes leave unexplained.", span().name())}</p>
         <figure class="figure" id="waterfall-btc">
             <ChartCanvas draw=move |root: &charts::Canvas, f| match btc.get() {
                     Some(b) => charts::waterfall::draw(root, f, &b),
@@ -158,7 +158,7 @@ pub fn Synthesis() -> impl IntoView {
         <section id="synthesis" aria-labelledby="synthesis-h">
             <super::SectionHead section=Section::Synthesis/>
             <p>
-                "The explanation's point is that the four causes stacked (dearer money, crypto tied to stocks, thin markets, and "
+                "The explanation's point is that the four causes stacked (dearer money, crypto tied to stocks, thin markets, "
                 "leverage turning falls into forced selling) into a late-cycle liquidity crisis. Here is each one's part."
             </p>
             <WithData res=store.markets what="the combined model" render=|_m| view! { <Stacked/> }/>

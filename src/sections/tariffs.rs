@@ -93,7 +93,7 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
 
     view! {
         <div class="section-controls compact" role="group" aria-label="Correlation settings">
-            <super::Disclosure summary="Adjust the model: window, volatility adjustment" class="adjust" open_when=adjusted testid="adjust-tariffs">
+            <super::Disclosure summary="Adjust the model: window, volatility" class="adjust" open_when=adjusted testid="adjust-tariffs">
                 <fieldset class="field">
                     <legend>"Rolling window (trading days)"</legend>
                     {Window::ALL.into_iter().map(|w| view! {
@@ -136,9 +136,8 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
             </p>
         </Show>
         <p>
-            "With the two this correlated, a fall in stocks arrives in Bitcoin multiplied by its beta. The default shock is about "
-            "the S&P 500's fall on 20 November (1.56%); " <crate::components::TryIt id="shock-oct10"/>
-            " (the tariff day: −2.71%) and watch the Bitcoin move below."
+            "So a fall in stocks arrives in Bitcoin multiplied by its beta. The default shock is about the S&P 500's fall on "
+            "20 November (1.56%); " <crate::components::TryIt id="shock-oct10"/> " (the tariff day: −2.71%) and watch the Bitcoin move."
         </p>
         <div class="section-controls compact" role="group" aria-label="Shock setting">
             <Slider spec=SHOCK value=sc.stock_shock_pct unit="%" valuetext=|v| format!("stocks fall {} percent", fmt_num(-v))/>
