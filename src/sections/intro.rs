@@ -45,7 +45,7 @@ pub fn Answer() -> impl IntoView {
                 <AnswerBars asset="Bitcoin" bars=Memo::new(move |_| d.with(|d| d.as_ref().map(|d| (answer::bars(&d.btc), d.btc.actual))))/>
                 <AnswerBars asset="S&P 500" bars=Memo::new(move |_| d.with(|d| d.as_ref().map(|d| (answer::bars(&d.spx), d.spx.actual))))/>
             </div>
-            <p class="fine">"Model outputs at your settings; the whole reckoning is in section 5, "
+            <p class="fine">"Model outputs at your settings; the whole reckoning: "
                 <a href="#synthesis">"All at once"</a>"."</p>
         </section>
     }
@@ -165,7 +165,7 @@ pub fn DayInContext() -> impl IntoView {
                                 label="Line chart: S&P 500 and Bitcoin, rebased to 100 on 2 Sep 2025, through November 2025, with Nasdaq Composite points in November"
                                 describedby="timeline-summary" aspect=0.45 min_h=200.0/>
                             <p class="reconcile" data-testid="reconcile">{reconcile}</p>
-                            <super::Disclosure summary="How to read this chart">
+                            <super::Disclosure summary="How to read this chart" class="how">
                                 <p id="timeline-summary">{text}</p>
                                 <p class="fine">
                                     "Index: each series' close on 2 Sep 2025 = 100. Bitcoin: Bitstamp price at 00:00 UTC, "

@@ -46,9 +46,11 @@ fn Stacked() -> impl IntoView {
                 readout=Signal::derive(move || btc.with(|b| b.as_ref().map(|b| charts::waterfall::readout(b)).unwrap_or_default()))
                 label="Waterfall chart: each cause's contribution to Bitcoin's move with its range, what is not explained, and the actual move"
                 describedby="synthesis-summary" aspect=0.7 min_h=260.0 max_h=360.0/>
-            <figcaption id="synthesis-summary" data-testid="synthesis-live">{sentence}</figcaption>
             <crate::components::FigureEmbed id="waterfall-btc"/>
         </figure>
+        // The sentence is outside the figure so a figure embed stays about one
+        // screen tall (its chart has the same numbers, and a read-out).
+        <p class="wf-sentence" id="synthesis-summary" data-testid="synthesis-live">{sentence}</p>
         <super::Disclosure summary="More: the S&P 500's waterfall">
             <figure class="figure" id="waterfall-spx">
                 <ChartCanvas draw=move |root: &charts::Canvas, f| match spx.get() {
