@@ -4,7 +4,7 @@
 use super::embed::EmbedButton;
 use crate::context::{location_search, Permalink, Printing};
 use crate::data::Source;
-use crate::state::{get_param, Section};
+use crate::state::{get_param, Figure, Section};
 use leptos::prelude::*;
 
 /// A section's numbered heading, its "Embed this section" button, and in
@@ -115,7 +115,11 @@ pub fn Disclosure(
     children: Children,
 ) -> impl IntoView {
     let search = location_search();
-    let figure_embed = get_param(&search, "embed").is_some() && get_param(&search, "fig").is_some();
+    // A figure embed of a figure the section has (an unknown one shows the whole section).
+    let figure_embed = get_param(&search, "embed")
+        .and_then(|e| Section::from_id(&e))
+        .zip(get_param(&search, "fig"))
+        .is_some_and(|(section, fig)| Figure::find(section, &fig).is_some());
     let open = RwSignal::new(figure_embed);
     if let Some(when) = open_when {
         Effect::new(move |_| {

@@ -2,7 +2,7 @@
 // keys checked against the bundled data, the phone control bar, dark charts,
 // reduced motion, markers off the data, print and the keyboard step.
 import { test, expect } from '@playwright/test';
-import { ready, watchErrors } from './helpers.mjs';
+import { ready, watchErrors, openDisclosures } from './helpers.mjs';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** "2025-11-20" → "20 Nov 2025", as the page writes dates. */
@@ -132,6 +132,8 @@ test('correlation: the read-out matches the table, by hover and by keys', async 
 test('both waterfalls: each bar read by hover and keys equals the table; the S&P 500 actual bar equals markets.json', async ({ page }) => {
   await page.goto('./');
   await ready(page);
+  // Some charts sit in "More: …" disclosures: open them as a reader would.
+  await openDisclosures(page);
   const section = page.locator('#synthesis');
   await section.getByRole('button', { name: 'Show as table' }).first().click();
   const table = section.locator('.data-alt.open table');
@@ -170,6 +172,8 @@ test('both waterfalls: each bar read by hover and keys equals the table; the S&P
 test('every chart answers arrow keys with a read-out', async ({ page }) => {
   await page.goto('./');
   await ready(page);
+  // Some charts sit in "More: …" disclosures: open them as a reader would.
+  await openDisclosures(page);
   const canvases = page.locator('main canvas');
   await expect(canvases).toHaveCount(10);
   for (let i = 0; i < 10; i++) {
@@ -267,6 +271,8 @@ test('event markers sit above the plot at 375 px: 24 px targets, centres 28 px a
   await page.setViewportSize({ width: 375, height: 812 });
   await page.goto('./');
   await ready(page);
+  // Some charts sit in "More: …" disclosures: open them as a reader would.
+  await openDisclosures(page);
   for (const id of ['#timeline', '#correlation', '#flows']) {
     const fig = page.locator(id);
     await fig.scrollIntoViewIfNeeded();
@@ -307,6 +313,8 @@ test('print lists the events instead of the marker hint', async ({ page }) => {
 test('Download image saves a PNG', async ({ page }) => {
   await page.goto('./');
   await ready(page);
+  // Some charts sit in "More: …" disclosures: open them as a reader would.
+  await openDisclosures(page);
   const fig = page.locator('#waterfall-spx');
   const [download] = await Promise.all([
     page.waitForEvent('download'),

@@ -95,6 +95,9 @@ test('a figure embed shows one figure with its controls and reports under 1,000 
 test('an unknown figure falls back to the whole section with a notice', async ({ page }) => {
   await page.goto('./?embed=rates&fig=nope');
   await expect(page.locator('.notice')).toContainText("fig: 'nope' is not a figure of this section");
+  // The whole section, its advanced inputs one tap away under "Adjust the model".
+  await expect(page.locator('#rates-empirical canvas')).toBeVisible();
+  await page.getByTestId('adjust-rates').locator('summary').click();
   await expect(page.locator('#ctl-gr')).toBeVisible();
 });
 

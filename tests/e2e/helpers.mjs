@@ -37,3 +37,18 @@ export async function drawn(locator, min = 0.01) {
 export function param(page, key) {
   return new URL(page.url()).searchParams.get(key);
 }
+
+/** Open the closed disclosures ("Adjust the model", "More: …", "How is this
+ * computed?") under `scope` as a reader would: by clicking their summaries. */
+export async function openDisclosures(page, scope = 'main') {
+  // One at a time: each click changes which ones are still closed.
+  for (let i = 0; i < 100; i++) {
+    const closed = page.locator(`${scope} details.disclose:not([open]) > summary`);
+    let next = null;
+    for (let j = 0, n = await closed.count(); j < n && !next; j++) {
+      if (await closed.nth(j).isVisible()) next = closed.nth(j);
+    }
+    if (!next) return;
+    await next.click();
+  }
+}

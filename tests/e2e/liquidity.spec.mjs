@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { watchErrors, drawn, param } from './helpers.mjs';
+import { watchErrors, drawn, param, openDisclosures } from './helpers.mjs';
 
 test('the depth slider changes the liquidity numbers, never NaN, charts drawn', async ({ page }) => {
   const errors = watchErrors(page);
@@ -17,6 +17,8 @@ test('the depth slider changes the liquidity numbers, never NaN, charts drawn', 
   await expect.poll(async () => toNum(await impact.innerText())).toBeCloseTo(2 * toNum(full), 1);
   await expect.poll(() => impactCanvas.evaluate((c) => c.toDataURL())).not.toEqual(px);
   await page.locator('#ctl-depth').fill('90');
+  // The selling and the holders' switch are advanced inputs, under "Adjust the model".
+  await page.getByTestId('adjust-liquidity').locator('summary').click();
   await page.locator('#ctl-q').fill('10000');
   await page.locator('#ctl-lth').check();
   const text = await page.locator('#liquidity').innerText();
@@ -36,7 +38,9 @@ test('flows chart marks the record day and lists the reported flows', async ({ p
   await page.goto('./');
   await expect(page.locator('#flows .event-note')).toContainText('IBIT outflow record');
   await expect(page.locator('#flows-summary')).toContainText('−$523.2M on 18 Nov 2025');
-  await page.locator('#liquidity button.show-table').first().click();
-  await expect(page.locator('#liquidity table.data-table').first().locator('tbody tr')).toHaveCount(16);
+  // The flows chart and its table are one tap away ("More: the ETF flows day by day").
+  await openDisclosures(page, '#liquidity');
+  await page.locator('#flows + button.show-table').click();
+  await expect(page.locator('#flows + button.show-table + .data-alt table tbody tr')).toHaveCount(16);
   await expect(page.locator('#impact-check tbody tr')).toHaveCount(3);
 });

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { param } from './helpers.mjs';
+import { param, openDisclosures } from './helpers.mjs';
 
 test('print media hides the controls and shows tables and permalinks', async ({ page }) => {
   await page.goto('./?cut=20');
@@ -23,6 +23,11 @@ test('print media hides the controls and shows tables and permalinks', async ({ 
 test('keyboard only: every control can be reached with Tab and changed', async ({ page }) => {
   await page.goto('./');
   await expect(page.locator('.loading')).toHaveCount(0);
+  // Advanced inputs sit in closed disclosures; a reader opens them first
+  // (their summaries are themselves reached by Tab, and checked below).
+  const summaries = await page.locator('main details.disclose > summary').count();
+  expect(summaries).toBeGreaterThan(10);
+  await openDisclosures(page);
   const controls = await page.locator('main input, main select, .controlbar input, .controlbar button, main button:visible, main summary').evaluateAll(
     // A radio group is one tab stop (its checked radio); arrows move within it.
     (els) => els.filter((e) => e.offsetParent !== null && !(e.type === 'radio' && !e.checked)).map((e) => e.id || e.outerHTML.slice(0, 80)));
@@ -57,6 +62,8 @@ test('keyboard only: every control can be reached with Tab and changed', async (
 test('every chart has a "Show as table" alternative with rows', async ({ page }) => {
   await page.goto('./');
   await expect(page.locator('.loading')).toHaveCount(0);
+  // Some charts and their tables are one tap away ("More: …").
+  await openDisclosures(page);
   const charts = await page.locator('canvas').count();
   const toggles = page.locator('button.show-table');
   // Two pairs of side-by-side charts share one table each.

@@ -1,10 +1,12 @@
 import { test, expect } from '@playwright/test';
-import { watchErrors, drawn, param } from './helpers.mjs';
+import { watchErrors, drawn, param, openDisclosures } from './helpers.mjs';
 
 async function ratesState(page) {
   const section = page.locator('#rates');
   await expect(section.locator('.loading')).toHaveCount(0);
   await expect(section.locator('[data-testid=rates-punchline]')).not.toBeEmpty();
+  // The textbook lens and the results table are one tap away ("More: …"): open them as a reader would.
+  await openDisclosures(page, '#rates');
   const text = await section.innerText();
   const canvases = section.locator('canvas');
   await expect(canvases).toHaveCount(2);
@@ -37,20 +39,20 @@ test('the FedWatch test vector shows on screen, and the slider repaints the char
   await ratesState(page);
   // p = 0.5 with R_start 3.88%, N 31, d 10 → futures price 96.2047.
   await expect(page.locator('#rates .v-price')).toHaveText('96.2047');
-  const box = page.locator('#rates .chart-box').first();
+  const box = page.locator('#rates-textbook .chart-box');
   const before = (await box.screenshot()).toString('base64');
-  const rule = page.locator('#rates .current-rule').first();
+  const rule = page.locator('#rates-textbook .current-rule');
   const x50 = await rule.evaluate((e) => parseFloat(e.style.left));
   await page.locator('#ctl-cut').fill('80');
   await expect(page.locator('#rates .v-cut')).toHaveText('80%');
   // The current-value rule moves (an HTML overlay: the curves themselves do not depend on the slider).
   await expect.poll(() => rule.evaluate((e) => parseFloat(e.style.left))).toBeGreaterThan(x50);
-  await expect(page.locator('#rates .current-label').first()).toContainText('80%: growth');
+  await expect(page.locator('#rates-textbook .current-label')).toContainText('80%: growth');
   expect((await box.screenshot()).toString('base64')).not.toEqual(before);
   // Changing what the curves depend on repaints the canvas itself.
-  const canvasBefore = await page.locator('#rates canvas').first().evaluate((c) => c.toDataURL());
+  const canvasBefore = await page.locator('#rates-textbook canvas').evaluate((c) => c.toDataURL());
   await page.locator('#ctl-gg').fill('9');
-  await expect.poll(() => page.locator('#rates canvas').first().evaluate((c) => c.toDataURL())).not.toEqual(canvasBefore);
+  await expect.poll(() => page.locator('#rates-textbook canvas').evaluate((c) => c.toDataURL())).not.toEqual(canvasBefore);
 });
 
 test('the punchline at the real change says the rate channel explains a small part', async ({ page }) => {
@@ -93,5 +95,5 @@ test('the table alternative lists the model by probability', async ({ page }) =>
   const button = page.locator('#rates button.show-table');
   await button.click();
   await expect(button).toHaveAttribute('aria-expanded', 'true');
-  await expect(page.locator('#rates table.data-table').first().locator('tbody tr')).toHaveCount(11);
+  await expect(page.locator('#rates .data-alt table.data-table tbody tr')).toHaveCount(11);
 });

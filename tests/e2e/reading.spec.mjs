@@ -1,7 +1,7 @@
 // The reading path: the answer on the first screen, the live result beside
 // the sliders, try-actions that Back undoes, and terms defined in place.
 import { test, expect } from '@playwright/test';
-import { param, watchErrors } from './helpers.mjs';
+import { drawn, param, watchErrors } from './helpers.mjs';
 
 for (const [w, h] of [[1280, 800], [375, 812]]) {
   test(`the answer is on the first screen at ${w}×${h} and follows the sliders`, async ({ page }) => {
@@ -88,4 +88,105 @@ test('print: the glossary defines every term', async ({ page }) => {
   await expect(glossary).toBeVisible();
   await expect(glossary.locator('dt')).toHaveCount(18);
   await page.emulateMedia({ media: 'screen' });
+});
+
+// One idea per step, depth on demand: the explanation, top to the end of
+// #synthesis, fits twelve phone screens with every disclosure closed.
+for (const query of ['', '?cut=90&lev=50']) {
+  test(`phone height budget: top to the end of #synthesis ≤ 9,750 px at 375×812 ${query || '(defaults)'}`, async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto(`./${query}`);
+    await expect(page.locator('.loading')).toHaveCount(0);
+    await expect(page.locator('#synthesis canvas').first()).toBeVisible();
+    await expect(page.locator('#synthesis [data-testid=synthesis-live]')).toContainText('Not explained');
+    // Nothing asked for depth: every disclosure is closed.
+    expect(await page.locator('main details[open]').count()).toBe(0);
+    const bottom = await page.locator('#synthesis').evaluate((e) => e.getBoundingClientRect().bottom + window.scrollY);
+    expect(bottom).toBeLessThanOrEqual(9750);
+    // Each cause section still shows its one figure, drawn.
+    for (const id of ['rates-empirical', 'correlation', 'impact', 'cascade', 'waterfall-btc']) {
+      await expect(page.locator(`#${id} canvas`)).toBeVisible();
+    }
+  });
+}
+
+test('the first chart reconciles the title: apart over three months, together on the day, correlation up', async ({ page }) => {
+  await page.goto('./');
+  const sentence = page.locator('#timeline [data-testid=reconcile]');
+  await expect(sentence).toBeVisible();
+  await expect(sentence).toContainText('went separate ways');
+  await expect(sentence).toContainText('fell together');
+  await expect(sentence).toContainText(/correlation of daily returns had risen from 0\.\d+ .* to 0\.\d+/);
+  // Its numbers are the chart's own: the timeline's summary states the same moves.
+  const summary = await page.locator('#timeline-summary').textContent();
+  const moves = summary.match(/[+−]\d+\.\d+%/g);
+  expect(moves.length).toBeGreaterThanOrEqual(4);
+  for (const m of [moves[0], moves[1], moves[2], moves[4]]) await expect(sentence).toContainText(m);
+  // It sits right at the chart: under a screen from the chart's bottom.
+  const chart = await page.locator('#timeline .chart-box').boundingBox();
+  const box = await sentence.boundingBox();
+  expect(box.y - (chart.y + chart.height)).toBeLessThan(400);
+  // It follows the correlation window chosen in section 2.
+  await page.goto('./?win=60');
+  await expect(page.locator('#timeline [data-testid=reconcile]')).toContainText('in the 56 trading days to 19 Nov');
+});
+
+test('"Adjust the model" is closed by default and opens for a link or a try-action that sets one of its controls', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.locator('.loading')).toHaveCount(0);
+  const rates = page.getByTestId('adjust-rates');
+  await expect(rates).not.toHaveAttribute('open', '');
+  await expect(page.locator('#ctl-nqb')).toBeHidden();
+  // A try-action that moves an advanced control opens its disclosure.
+  await page.locator('[data-try="no-contagion"]').click();
+  await expect(page.getByTestId('adjust-liquidations')).toHaveAttribute('open', '');
+  await expect(page.locator('#ctl-phi')).toBeVisible();
+  await expect(page.locator('#ctl-phi-num')).toHaveValue('0');
+  await page.locator('[data-try="vol-adjust"]').click();
+  await expect(page.getByTestId('adjust-tariffs')).toHaveAttribute('open', '');
+  await expect(page.locator('#ctl-fr')).toBeChecked();
+  // A link that sets an advanced control opens it from the start.
+  await page.goto('./?nqb=2.5');
+  await expect(page.getByTestId('adjust-rates')).toHaveAttribute('open', '');
+  await expect(page.locator('#ctl-nqb')).toBeVisible();
+  await expect(page.locator('#ctl-nqb-num')).toHaveValue('2.5');
+  await expect(page.getByTestId('adjust-tariffs')).not.toHaveAttribute('open', '');
+  // The reader opens and closes it with its summary.
+  await page.getByTestId('adjust-tariffs').locator('summary').click();
+  await expect(page.locator('input[name=win][value="60"]')).toBeVisible();
+  await page.getByTestId('adjust-tariffs').locator('summary').click();
+  await expect(page.locator('input[name=win][value="60"]')).toBeHidden();
+});
+
+test('embeds: a figure embed opens the disclosure holding its figure; a section embed shows its main figure', async ({ page }) => {
+  await page.goto('./?embed=rates&fig=rates-textbook');
+  await expect(page.locator('#rates-textbook canvas')).toBeVisible();
+  await expect(page.locator('#ctl-gg')).toBeVisible();
+  await drawn(page.locator('#rates-textbook canvas'));
+  await page.goto('./?embed=synthesis&fig=waterfall-spx');
+  await expect(page.locator('#waterfall-spx canvas')).toBeVisible();
+  await expect(page.locator('#waterfall-btc')).toBeHidden();
+  await page.goto('./?embed=liquidity');
+  await expect(page.locator('#impact canvas')).toBeVisible();
+  await expect(page.locator('#ctl-depth')).toBeVisible();
+});
+
+test('print: every disclosure opens on beforeprint and closes again after', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.locator('.loading')).toHaveCount(0);
+  await expect(page.locator('#rates-textbook')).toBeHidden();
+  // The reader had opened one: it stays open after printing.
+  await page.locator('#synthesis details.disclose > summary', { hasText: 'key levels' }).click();
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  for (const sel of ['#rates-textbook canvas', '#rates-results', '#portfolio', '#impact-check', '#flows canvas',
+    '#liqmap canvas', '#cascade-vs-actual', '#waterfall-spx canvas', '#model-levels', '#forecasts', '[data-testid=glt]']) {
+    await expect(page.locator(sel), sel).toBeVisible();
+  }
+  await expect(page.locator('#rates .how li').first()).toBeVisible();
+  expect(await page.locator('main details.disclose:not([open])').count()).toBe(0);
+  await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+  await page.emulateMedia({ media: 'screen' });
+  await expect(page.locator('#rates-textbook')).toBeHidden();
+  await expect(page.locator('#model-levels')).toBeVisible();
 });

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { watchErrors, drawn, param } from './helpers.mjs';
+import { watchErrors, drawn, param, openDisclosures } from './helpers.mjs';
 
 const text = (page) => page.locator('#tariffs').innerText();
 
@@ -10,6 +10,8 @@ test('changing the window and the shock changes the numbers, never NaN, chart dr
   await drawn(canvas);
   const t30 = await text(page);
   const px30 = await canvas.evaluate((c) => c.toDataURL());
+  // The window is an advanced input, under "Adjust the model".
+  await page.getByTestId('adjust-tariffs').locator('summary').click();
   await page.getByRole('radio', { name: '14' }).check();
   await expect.poll(() => param(page, 'win')).toBe('14');
   await expect(page.locator('#corr-summary')).toContainText('14-day correlation');
@@ -48,12 +50,13 @@ test('the volatility adjustment toggles a second line and its explanation', asyn
   const canvas = page.locator('#correlation canvas');
   await drawn(canvas);
   const before = await canvas.evaluate((c) => c.toDataURL());
+  await page.getByTestId('adjust-tariffs').locator('summary').click();
   await page.locator('#ctl-fr').check();
   await expect.poll(() => param(page, 'fr')).toBe('1');
   await expect(page.locator('[data-testid=fr-note]')).toBeVisible();
   await expect.poll(() => canvas.evaluate((c) => c.toDataURL())).not.toEqual(before);
   await page.locator('#tariffs button.show-table').first().click();
-  await expect(page.locator('#tariffs table.data-table tbody tr').first()).toBeVisible();
+  await expect(page.locator('#tariffs .data-alt table.data-table tbody tr').first()).toBeVisible();
 });
 
 test('the leverage slider feeds the tariffs section', async ({ page }) => {
