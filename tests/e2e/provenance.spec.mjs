@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { watchErrors, ready } from './helpers.mjs';
+import { watchErrors, ready, openDisclosures } from './helpers.mjs';
 import { readFile } from 'node:fs/promises';
 
 test('every Sources disclosure opens and lists linked or named sources', async ({ page }) => {
@@ -7,6 +7,8 @@ test('every Sources disclosure opens and lists linked or named sources', async (
   await page.goto('./');
   await ready(page);
   await expect(page.locator('.loading')).toHaveCount(0);
+  // Some Sources sit in "More: …" disclosures: open those first, as a reader would.
+  await openDisclosures(page);
   const disclosures = page.locator('details.sources');
   const n = await disclosures.count();
   expect(n).toBeGreaterThan(15);
