@@ -59,9 +59,13 @@ export SELLOFF_BUILD_DATE := $(shell date -u +%Y-%m-%d)
 PUBLIC_URL ?= https://selloff-explainer.github.io/
 export SELLOFF_PUBLIC_URL := $(PUBLIC_URL)
 
+# Trunk's post_build hook (tools/post_build.mjs) minifies the JS and CSS and
+# writes the service worker; the prerender adds the static page; last, every
+# file gets .br and .gz copies for hosts that serve them (README, Hosting).
 build: tool-trunk tool-wasm-bindgen tool-node tool-chromium
 	trunk build --release --offline
 	node tools/prerender.mjs dist
+	node tools/precompress.mjs dist
 
 # A portable folder: relative URLs, works from any static server (not file://).
 dist: build

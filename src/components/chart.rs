@@ -491,7 +491,7 @@ const MARKER_GAP: f64 = 28.0;
 /// mean, pushed right when needed) and its members' indices.
 pub fn group_markers(xs: &[Option<f64>], gap: f64, left: f64, right: f64) -> Vec<(f64, Vec<usize>)> {
     let mut order: Vec<usize> = (0..xs.len()).filter(|&i| xs[i].is_some()).collect();
-    order.sort_by(|&a, &b| xs[a].unwrap_or(0.0).total_cmp(&xs[b].unwrap_or(0.0)));
+    order.sort_unstable_by(|&a, &b| xs[a].unwrap_or(0.0).total_cmp(&xs[b].unwrap_or(0.0)).then(a.cmp(&b)));
     let mut groups: Vec<(f64, Vec<usize>)> = Vec::new();
     for i in order {
         let x = xs[i].unwrap_or(0.0);
