@@ -12,7 +12,7 @@ import { join, relative } from 'node:path';
 
 const dist = process.argv[2] || 'dist';
 // Text and wasm compress well; images (png) and icons do not need it.
-export const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|json|svg|txt|csv|webmanifest)$/;
+const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|json|svg|txt|csv|webmanifest)$/;
 // Below this a compressed copy saves less than a packet's worth.
 const MIN_BYTES = 512;
 
