@@ -59,9 +59,13 @@ export SELLOFF_BUILD_DATE := $(shell date -u +%Y-%m-%d)
 PUBLIC_URL ?= https://selloff-explainer.github.io/
 export SELLOFF_PUBLIC_URL := $(PUBLIC_URL)
 
+# Trunk's post_build hook (tools/post_build.mjs) minifies the JS and CSS and
+# writes the service worker; the prerender adds the static page; last, every
+# file gets .br and .gz copies for hosts that serve them (README, Hosting).
 build: tool-trunk tool-wasm-bindgen tool-node tool-chromium
 	trunk build --release --offline
 	node tools/prerender.mjs dist
+	node tools/precompress.mjs dist
 
 # A portable folder: relative URLs, works from any static server (not file://).
 dist: build
@@ -96,9 +100,14 @@ test-native: tool-rust
 test-e2e: tool-node tool-chromium
 	npx playwright test
 
-# Measurements against the budgets (size, start-up, slider latency, cascade).
+# Measurements against the budgets: bytes shipped (gzip, brotli), start-up on
+# a throttled phone, slider latency, the cascade, Lighthouse (README,
+# Performance). Lighthouse is installed here only, into .bench-tools/, so
+# that `make test` never pays for it.
+LIGHTHOUSE_VERSION := 12
 bench: build tool-chromium
 	@command -v twiggy >/dev/null || cargo install twiggy --version 0.8.0 --locked
+	@test -e .bench-tools/node_modules/lighthouse/cli/index.js || npm install --no-save --no-audit --no-fund --prefix .bench-tools lighthouse@$(LIGHTHOUSE_VERSION)
 	cargo bench --bench cascade
 	node tools/bench.mjs
 
@@ -107,4 +116,4 @@ data:
 	python3 tools/build_data.py ../shared/data
 
 clean:
-	rm -rf dist dist-single target node_modules test-results playwright-report
+	rm -rf dist dist-single target node_modules test-results playwright-report .bench-tools

@@ -3,7 +3,9 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    console_error_panic_hook::set_once();
+    // A panic's message and place go to the console, as
+    // console_error_panic_hook did, without its stack-trace glue (~1 KB).
+    std::panic::set_hook(Box::new(|info| web_sys::console::error_1(&info.to_string().into())));
     selloff::app::mount();
 }
 

@@ -302,7 +302,7 @@ impl RateRef {
 
     pub fn parse(s: &str) -> Option<RateRef> {
         let (d, v) = s.split_once(':')?;
-        let pct = v.parse::<f64>().ok().filter(|x| (0.0..=100.0).contains(x))?;
+        let pct = crate::format::parse_f64(v).filter(|x| (0.0..=100.0).contains(x))?;
         Some(RateRef { date: Date::parse(d)?, pct })
     }
 }
@@ -398,7 +398,9 @@ pub const CASCADE_SHOCK: Choice<CascadeShock> = Choice {
     default: CascadeShock::Auto,
     parse: |v| match v {
         "auto" => Some(CascadeShock::Auto),
-        _ => v.parse::<f64>().ok().filter(|x| (CascadeShock::MIN_PCT..=0.0).contains(x)).map(CascadeShock::Manual),
+        _ => {
+            crate::format::parse_f64(v).filter(|x| (CascadeShock::MIN_PCT..=0.0).contains(x)).map(CascadeShock::Manual)
+        }
     },
     write: |c| match c {
         CascadeShock::Auto => "auto".into(),
@@ -657,9 +659,9 @@ impl Spec {
         let text = raw.trim().trim_end_matches('%').trim_end_matches(['x', 'X', '×']);
         let not_a_number =
             || format!("{}: '{shown}' is not a number, so the default {} is used.", self.key, fmt_num(self.default));
-        match text.parse::<f64>() {
-            Ok(v) if v.is_nan() => (self.default, Some(not_a_number())),
-            Ok(v) => {
+        match crate::format::parse_f64(text) {
+            Some(v) if v.is_nan() => (self.default, Some(not_a_number())),
+            Some(v) => {
                 let c = self.clamp(v);
                 if v < self.min || v > self.max {
                     let note = format!(
@@ -674,7 +676,7 @@ impl Spec {
                     (c, None)
                 }
             }
-            Err(_) => (self.default, Some(not_a_number())),
+            None => (self.default, Some(not_a_number())),
         }
     }
 }

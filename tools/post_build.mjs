@@ -1,9 +1,11 @@
-// Trunk post_build hook: write the service worker with the list of files to
-// precache for offline use. The cache name carries a hash of every shipped
+// Trunk post_build hook: minify the JS glue and the CSS (and correct their
+// integrity hashes in index.html), then write the service worker with the
+// list of files to precache for offline use. The cache name carries a hash of every shipped
 // file, so each build gets a fresh cache and the old one is deleted on
 // activation (no stale app after a new build).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { transformSync } from 'esbuild';
 import { join, relative, sep } from 'node:path';
 import { csp, inlineScriptHashes } from './csp.mjs';
 
@@ -19,6 +21,34 @@ function walk(d) {
     return statSync(p).isDirectory() ? walk(p) : [p];
   });
 }
+
+// Minify: wasm-bindgen's glue and the stylesheet ship as written (65 KB and
+// 26 KB raw). esbuild changes names and whitespace, not behaviour; the glue's
+// imports object is keyed by strings, which minifiers never rename.
+// Measured: glue 10.4 → 6.5 KB gzip, CSS 6.7 → 5.7 KB gzip (see README).
+const minified = [];
+for (const f of readdirSync(dir)) {
+  const loader = f.endsWith('.js') && f !== 'sw.js' && f !== 'fallback.js' ? 'js' : f.endsWith('.css') ? 'css' : null;
+  if (!loader) continue;
+  const p = join(dir, f);
+  const before = readFileSync(p, 'utf8');
+  const { code } = transformSync(before, { loader, minify: true, format: loader === 'js' ? 'esm' : undefined, legalComments: 'none' });
+  writeFileSync(p, code);
+  minified.push(`${f} ${(before.length / 1024).toFixed(1)} → ${(code.length / 1024).toFixed(1)} KiB`);
+}
+// Trunk wrote Subresource Integrity hashes of the files as built; the
+// browser refuses a file whose hash differs, so they follow the minified text.
+{
+  const indexFile = join(dir, 'index.html');
+  const page = readFileSync(indexFile, 'utf8').replace(/<link\b[^>]*>/g, (tag) => {
+    const href = tag.match(/\bhref="\.\/([^"]+)"/)?.[1];
+    if (!href || !/\bintegrity="sha384-/.test(tag)) return tag;
+    const sri = createHash('sha384').update(readFileSync(join(dir, href))).digest('base64');
+    return tag.replace(/\bintegrity="sha384-[^"]*"/, `integrity="sha384-${sri}"`);
+  });
+  writeFileSync(indexFile, page);
+}
+console.log(`post_build: minified ${minified.join(', ')}`);
 
 const files = walk(dir)
   .map((p) => relative(dir, p).split(sep).join('/'))

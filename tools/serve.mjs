@@ -1,7 +1,12 @@
 // A dependency-free static server for dist/ (used by `make run`, the
 // end-to-end tests, the prerender and the bench). Serves only files under the
 // root; correct MIME types, including application/wasm, which
-// WebAssembly.instantiateStreaming needs.
+// WebAssembly.instantiateStreaming needs. When the build wrote compressed
+// copies next to a file (tools/precompress.mjs: x.br, x.gz) and the request's
+// Accept-Encoding allows one, that copy is sent with Content-Encoding (brotli
+// first), as nginx's brotli_static/gzip_static or Caddy's precompressed do.
+// A copy older than its file (say, index.html rewritten after the copy) is
+// never sent.
 //
 // Command line: node tools/serve.mjs [root] [port]
 //   root  the folder to serve (default dist)
@@ -25,6 +30,28 @@ const types = {
   '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8', '.webmanifest': 'application/manifest+json',
 };
 
+/**
+ * The encodings a request accepts, from its Accept-Encoding header: a Set of
+ * lower-case names with q > 0 ("*" stands for any not listed).
+ */
+export function acceptedEncodings(header) {
+  const ok = new Set();
+  const refused = new Set();
+  for (const part of String(header || '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';').map((s) => s.trim());
+    if (!name) continue;
+    const q = params.find((p) => p.startsWith('q='));
+    if (q !== undefined && !(Number(q.slice(2)) > 0)) refused.add(name);
+    else ok.add(name);
+  }
+  if (ok.has('*')) for (const e of ['br', 'gzip']) if (!refused.has(e)) ok.add(e);
+  for (const e of refused) ok.delete(e);
+  return ok;
+}
+
+// Precompressed copies, best first: [file suffix, Content-Encoding].
+const PRECOMPRESSED = [['.br', 'br'], ['.gz', 'gzip']];
+
 /** An http.Server (not yet listening) serving the files under `root`. */
 export function staticServer(root, { quiet = Boolean(process.env.QUIET_404) } = {}) {
   root = resolve(root);
@@ -33,13 +60,32 @@ export function staticServer(root, { quiet = Boolean(process.env.QUIET_404) } = 
       const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       let file = normalize(join(root, path));
       if (file !== root && !file.startsWith(root + sep)) { res.writeHead(403).end('forbidden'); return; }
-      if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, {
+      let info = await stat(file).catch(() => null);
+      if (info?.isDirectory()) {
+        file = join(file, 'index.html');
+        info = await stat(file).catch(() => null);
+      }
+      if (!info) throw new Error('not found');
+      const headers = {
         'content-type': types[extname(file)] || 'application/octet-stream',
         'cache-control': 'no-cache',
         'x-content-type-options': 'nosniff',
-      });
+      };
+      let send = file;
+      const accepted = acceptedEncodings(req.headers['accept-encoding']);
+      for (const [suffix, encoding] of PRECOMPRESSED) {
+        const copy = await stat(file + suffix).catch(() => null);
+        // Vary on every answer for a file that has copies, so caches keep
+        // the encodings apart.
+        if (copy) headers.vary = 'Accept-Encoding';
+        if (copy && send === file && accepted.has(encoding) && copy.mtimeMs >= info.mtimeMs) {
+          send = file + suffix;
+          headers['content-encoding'] = encoding;
+        }
+      }
+      const body = await readFile(send);
+      headers['content-length'] = body.length;
+      res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
       if (!quiet) console.error(`404 ${req.url}`);

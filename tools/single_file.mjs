@@ -13,15 +13,27 @@ const cssFile = index.match(/<link rel="stylesheet" href="\.\/([^"]+\.css)"/)[1]
 const iconFile = index.match(/<link rel="icon" href="\.\/([^"]+)"/)?.[1];
 
 // The wasm-bindgen module, made inline: its exports are dropped (nothing
-// imports them) and init is given the wasm bytes instead of a URL.
+// imports them) and init is given the wasm bytes instead of a URL. The glue
+// is minified at build (tools/post_build.mjs), so init is found by the name
+// the export list gives it (`export{re as default,…}`), whatever it is.
+let initName = '__wbg_init';
 const js = readFileSync(join(dist, jsFile), 'utf8')
-  .replace(/^export \{[^}]*\};?\s*$/gm, '')
-  .replace(/^export default [^;]+;?\s*$/gm, '')
+  .replace(/export\s*\{([^}]*)\}\s*;?\s*$/, (_, list) => {
+    for (const item of list.split(',')) {
+      const m = item.trim().match(/^([\w$]+)\s+as\s+default$/);
+      if (m) initName = m[1];
+    }
+    return '';
+  })
+  .replace(/^export default ([\w$]+);?\s*$/gm, (_, name) => {
+    initName = name;
+    return '';
+  })
   .replace(/^export (function|class|const|let|async function) /gm, '$1 ');
 const wasm64 = readFileSync(join(dist, wasmFile)).toString('base64');
 const loader = `${js}
 const bytes = Uint8Array.from(atob(document.getElementById('selloff-wasm').textContent), (c) => c.charCodeAt(0));
-await __wbg_init({ module_or_path: bytes });
+await ${initName}({ module_or_path: bytes });
 `;
 const css = readFileSync(join(dist, cssFile), 'utf8');
 const data = readdirSync(join(dist, 'data'))

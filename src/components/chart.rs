@@ -8,11 +8,16 @@ use crate::charts::{nearest, paper, ChartError, Frame, ReadPoint, XAxis};
 use crate::context::DarkCharts;
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
+use leptos::reactive::graph::{AnySource, AnySubscriber, ReactiveNode, Source, Subscriber, WithObserver};
 use leptos_use_device_pixel_ratio::use_device_pixel_ratio;
-use leptos_use_element_size::{use_element_size, UseElementSizeReturn};
+use leptos_use_resize_observer::use_resize_observer;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
 use plotters::style::RGBColor;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use wasm_bindgen::JsCast;
 
 /// Draw `draw` on `canvas`: the Paper backend over it, cleared to the paper colour.
@@ -113,7 +118,21 @@ fn chart_canvas(
 ) -> AnyView {
     let canvas = NodeRef::<Canvas>::new();
     let wrap = NodeRef::<Div>::new();
-    let UseElementSizeReturn { width, height } = use_element_size(wrap);
+    // The wrapper's content box, CSS px, from a plain ResizeObserver (the
+    // leptos-use element-size hook also parses CSS lengths for SVG targets,
+    // which kept core's f64 parser in the wasm).
+    let width = RwSignal::new(0.0_f64);
+    let height = RwSignal::new(0.0_f64);
+    let _ = use_resize_observer(wrap, move |entries, _| {
+        let Some(entry) = entries.first() else { return };
+        let r = entry.content_rect();
+        if width.get_untracked() != r.width() {
+            width.set(r.width());
+        }
+        if height.get_untracked() != r.height() {
+            height.set(r.height());
+        }
+    });
     let dpr = use_device_pixel_ratio();
     let error = RwSignal::new(None::<String>);
     let axis = RwSignal::new(None::<XAxis>);
@@ -125,7 +144,7 @@ fn chart_canvas(
     let active = RwSignal::new(None::<usize>);
 
     let label_for_bench = describedby.clone();
-    Effect::new(move |_| {
+    once_per_frame(move || {
         let css_w = width.get().floor();
         let css_h = height.get().floor();
         let ratio = dpr.get().clamp(1.0, 4.0);
@@ -472,7 +491,7 @@ const MARKER_GAP: f64 = 28.0;
 /// mean, pushed right when needed) and its members' indices.
 pub fn group_markers(xs: &[Option<f64>], gap: f64, left: f64, right: f64) -> Vec<(f64, Vec<usize>)> {
     let mut order: Vec<usize> = (0..xs.len()).filter(|&i| xs[i].is_some()).collect();
-    order.sort_by(|&a, &b| xs[a].unwrap_or(0.0).total_cmp(&xs[b].unwrap_or(0.0)));
+    order.sort_unstable_by(|&a, &b| xs[a].unwrap_or(0.0).total_cmp(&xs[b].unwrap_or(0.0)).then(a.cmp(&b)));
     let mut groups: Vec<(f64, Vec<usize>)> = Vec::new();
     for i in order {
         let x = xs[i].unwrap_or(0.0);
@@ -528,4 +547,145 @@ fn save_png(
     a.set_download(file);
     a.click();
     Ok(())
+}
+
+// Charts draw at most once per frame. `once_per_frame(run)` is an effect
+// whose re-runs wait for the next animation frame: a burst of changes (data
+// files arriving, a resize, a slider dragged faster than the display
+// refreshes) costs one draw per chart per frame, not one per change. While
+// printing, a redraw runs in a microtask instead, so the page is drawn for
+// paper before the browser lays it out for printing (no frame comes first).
+
+/// The reactive node of one chart: it records what its drawing read and is
+/// told when any of it changes (the same protocol as Leptos's own effects).
+struct FrameNode {
+    key: usize,
+    dirty: AtomicBool,
+    sources: Mutex<Vec<AnySource>>,
+}
+
+impl ReactiveNode for FrameNode {
+    fn mark_dirty(&self) {
+        self.dirty.store(true, Ordering::Relaxed);
+        schedule(self.key);
+    }
+    fn mark_check(&self) {
+        schedule(self.key);
+    }
+    fn mark_subscribers_check(&self) {}
+    fn update_if_necessary(&self) -> bool {
+        if self.dirty.swap(false, Ordering::Relaxed) {
+            return true;
+        }
+        let sources = self.sources.lock().map(|s| s.clone()).unwrap_or_default();
+        sources.iter().any(|s| s.update_if_necessary())
+    }
+}
+
+impl Subscriber for FrameNode {
+    fn add_source(&self, source: AnySource) {
+        if let Ok(mut s) = self.sources.lock() {
+            if !s.contains(&source) {
+                s.push(source);
+            }
+        }
+    }
+    fn clear_sources(&self, subscriber: &AnySubscriber) {
+        let old = self.sources.lock().map(|mut s| std::mem::take(&mut *s)).unwrap_or_default();
+        for source in old {
+            source.remove_subscriber(subscriber);
+        }
+    }
+}
+
+/// The node as the observer that signals read inside `with_observer` record.
+fn subscriber_of(node: &Arc<FrameNode>) -> AnySubscriber {
+    AnySubscriber(node.key, Arc::downgrade(node) as std::sync::Weak<dyn Subscriber + Send + Sync>)
+}
+
+/// A chart's redraw.
+type Redraw = Rc<dyn Fn()>;
+
+thread_local! {
+    /// The redraw of each live chart, by its node's key.
+    static RUNS: RefCell<Vec<(usize, Redraw)>> = const { RefCell::new(Vec::new()) };
+    /// Charts waiting for the next frame.
+    static PENDING: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
+    /// A frame (or, while printing, a microtask) has been requested.
+    static REQUESTED: Cell<bool> = const { Cell::new(false) };
+    static PRINTING: Cell<bool> = const { Cell::new(false) };
+    static PRINT_LISTENERS: Cell<bool> = const { Cell::new(false) };
+}
+
+fn schedule(key: usize) {
+    PENDING.with_borrow_mut(|p| {
+        if !p.contains(&key) {
+            p.push(key);
+        }
+    });
+    if !REQUESTED.replace(true) {
+        if PRINTING.get() {
+            queue_microtask(flush);
+        } else {
+            request_animation_frame(flush);
+        }
+    }
+}
+
+fn flush() {
+    REQUESTED.set(false);
+    for key in PENDING.take() {
+        let run = RUNS.with_borrow(|r| r.iter().find(|(k, _)| *k == key).map(|(_, f)| Rc::clone(f)));
+        if let Some(run) = run {
+            run();
+        }
+    }
+}
+
+/// Runs `run` now (tracking what it reads) and again, at most once per
+/// animation frame, whenever any of that changes, until the owner is cleaned up.
+fn once_per_frame(run: impl Fn() + 'static) {
+    if !PRINT_LISTENERS.replace(true) {
+        let _ = window_event_listener_untyped("beforeprint", |_| {
+            PRINTING.set(true);
+            if !PENDING.with_borrow(Vec::is_empty) {
+                // Whatever waits for a frame is drawn before the page is printed.
+                queue_microtask(flush);
+            }
+        });
+        // The handles are dropped, the listeners stay (for the page's life).
+        let _ = window_event_listener_untyped("afterprint", |_| PRINTING.set(false));
+    }
+    let node = Arc::new_cyclic(|weak: &std::sync::Weak<FrameNode>| FrameNode {
+        key: weak.as_ptr() as usize,
+        dirty: AtomicBool::new(false),
+        sources: Mutex::new(Vec::new()),
+    });
+    let key = node.key;
+    let sub = subscriber_of(&node);
+    let owner = Owner::current();
+    let first = Cell::new(true);
+    let redraw = {
+        let sub = sub.clone();
+        move || {
+            // As Leptos's effects do: a memo that was told "maybe changed"
+            // and recomputes to the same value does not cause a redraw.
+            if !first.replace(false) && !sub.with_observer(|| sub.update_if_necessary()) {
+                return;
+            }
+            sub.clear_sources(&sub);
+            match &owner {
+                Some(o) => o.with(|| sub.with_observer(&run)),
+                None => sub.with_observer(&run),
+            }
+        }
+    };
+    RUNS.with_borrow_mut(|r| r.push((key, Rc::new(redraw))));
+    on_cleanup(move || {
+        RUNS.with_borrow_mut(|r| r.retain(|(k, _)| *k != key));
+        PENDING.with_borrow_mut(|p| p.retain(|k| *k != key));
+        sub.clear_sources(&sub);
+        drop(node);
+    });
+    schedule(key);
 }

@@ -14,7 +14,7 @@ pub fn Slider(spec: Spec, value: RwSignal<f64>, unit: &'static str, valuetext: f
     let num_id = format!("{id}-num");
     let shown = move || fmt_num(value.get());
     let set_from = move |text: String| {
-        if let Ok(v) = text.trim().parse::<f64>() {
+        if let Some(v) = crate::format::parse_f64(text.trim()) {
             value.set(spec.clamp(v));
         }
     };

@@ -141,7 +141,7 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
                         prop:value=move || fmt_num((shock_now() * 10.0).round() / 10.0)
                         aria-valuetext=move || format!("initial shock {} percent", fmt_num((shock_now() * 10.0).round() / 10.0))
                         on:input=move |ev| {
-                            if let Ok(v) = event_target_value(&ev).parse::<f64>() {
+                            if let Some(v) = crate::format::parse_f64(&event_target_value(&ev)) {
                                 sc.cascade_shock.set(CascadeShock::manual(v));
                             }
                         }/>
