@@ -33,9 +33,15 @@
     opened = [];
   });
 
+  // An element's kind: its tag and first class ("Show as table" is a <details> in
+  // the static page and a button and a <div> in the app, so plain tag counts differ).
+  function kind(e) {
+    return e.tagName + '.' + (e.classList[0] || '');
+  }
+
   // Where the reader is: the element under the top edge of the reading area (below
-  // the sticky control bar), as a path from its nearest ancestor with an id, with
-  // each step's distance from the top of the window.
+  // the sticky control bar), as a path from its nearest ancestor with an id (each
+  // step: the n-th child of its kind), with each step's distance from the top.
   function whereReading(page) {
     if (window.scrollY < 1) return null;
     var y = 2;
@@ -49,9 +55,9 @@
     for (var e = el; e && e !== page && page.contains(e); e = e.parentElement) {
       var top = e.getBoundingClientRect().top;
       if (e.id) return { id: e.id, top: top, steps: steps };
-      var n = 0;
-      for (var s = e.previousElementSibling; s; s = s.previousElementSibling) if (s.tagName === e.tagName) n++;
-      steps.unshift({ tag: e.tagName, n: n, top: top });
+      var n = 0, k = kind(e);
+      for (var s = e.previousElementSibling; s; s = s.previousElementSibling) if (kind(s) === k) n++;
+      steps.unshift({ kind: k, n: n, top: top });
     }
     return null;
   }
@@ -65,7 +71,7 @@
     for (var i = 0; i < at.steps.length; i++) {
       var step = at.steps[i], next = null, n = 0;
       for (var c = el.firstElementChild; c; c = c.nextElementSibling) {
-        if (c.tagName === step.tag && n++ === step.n) { next = c; break; }
+        if (kind(c) === step.kind && n++ === step.n) { next = c; break; }
       }
       if (!next) break;
       el = next;
