@@ -143,6 +143,13 @@
     var page = document.getElementById('static-page');
     if (app && page) {
       var at = whereReading(page), sel = selected(page);
+      // Sections the app has not built yet: their static copies move into the app's
+      // page, each to the mark the app left for it (src/sections/mod.rs).
+      var marks = app.querySelectorAll('template[data-stand-in]');
+      for (var i = 0; i < marks.length; i++) {
+        var copy = document.getElementById(marks[i].getAttribute('data-stand-in'));
+        if (copy && page.contains(copy)) marks[i].parentNode.insertBefore(copy, marks[i]);
+      }
       var parent = page.parentNode, next = page.nextSibling;
       // The static page leaves before the app arrives: never two elements with one id.
       page.remove();

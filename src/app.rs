@@ -75,7 +75,11 @@ fn take_over(holder: Option<web_sys::HtmlElement>) {
     let arg = holder.as_ref().map_or(wasm_bindgen::JsValue::NULL, wasm_bindgen::JsValue::from);
     let swapped = js.is_some_and(|f| f.call1(&window(), &arg).is_ok());
     if !swapped {
-        // fallback.js did not load: the same swap, without keeping the place.
+        // fallback.js did not load: the same swap, without keeping the place,
+        // and every section built (their static copies go with the static page).
+        if let Some(lazy) = LAZY.with(std::cell::Cell::get) {
+            lazy.build_all();
+        }
         let stand_in = document().get_element_by_id("static-page");
         if let (Some(holder), Some(body)) = (holder, document().body()) {
             let next = stand_in.as_ref().and_then(|s| s.next_sibling());

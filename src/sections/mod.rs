@@ -16,7 +16,6 @@ use crate::context::LazySections;
 use crate::state::Section;
 use leptos::either::Either;
 use leptos::prelude::*;
-use leptos::tachys::html::InertElement;
 
 /// The view of one of the five sections.
 pub fn view_of(section: Section) -> AnyView {
@@ -31,25 +30,38 @@ pub fn view_of(section: Section) -> AnyView {
 
 /// One of the five sections as the full page shows it (content first, issue
 /// 17): where the pre-rendered page has a copy of the section, that copy
-/// stands in (marked `data-static`, its controls shown as not working yet)
-/// until [`LazySections`] builds the section, near the viewport, when the
-/// browser is idle, or for printing. Without a copy (a development build, or
-/// the prerender itself) the section is built at once.
+/// stands in for it (marked `data-static`, its controls shown as not working
+/// yet) until [`LazySections`] builds the section: near the viewport, when
+/// the browser is idle, or for printing. Without a copy (a development build,
+/// or the prerender itself) the section is built at once.
+///
+/// The copy is the static page's own element, never cloned or re-parsed: in
+/// the app's tree an empty `<template data-stand-in>` marks its place, and
+/// when the app takes over, `selloffTakeOver` (public/fallback.js) moves the
+/// copy in before that mark.
 pub fn lazy_view_of(section: Section) -> AnyView {
     let Some(lazy) = use_context::<LazySections>() else { return view_of(section) };
     let id = section.id();
-    let stand_in = document()
-        .get_element_by_id(id)
-        .filter(|el| el.closest("#static-page").ok().flatten().is_some())
-        .map(|el| el.outer_html().replacen("<section", "<section data-static=\"\"", 1));
-    let Some(html) = stand_in else { return view_of(section) };
+    let Some(copy) = document().get_element_by_id(id).filter(in_static_page) else { return view_of(section) };
+    let _ = copy.set_attribute("data-static", "");
     let built = lazy.register(id);
     (move || {
         if built.get() {
+            // The copy leaves as the section arrives, in the same task (so
+            // the id is never on the page twice); a copy still inside the
+            // static page goes with it when the app takes over.
+            let copy = document().get_element_by_id(id).filter(|el| el.has_attribute("data-static"));
+            if let Some(copy) = copy.filter(|el| !in_static_page(el)) {
+                copy.remove();
+            }
             Either::Left(view_of(section))
         } else {
-            Either::Right(InertElement::new(html.clone()))
+            Either::Right(view! { <template data-stand-in=id></template> })
         }
     })
     .into_any()
+}
+
+fn in_static_page(el: &web_sys::Element) -> bool {
+    el.closest("#static-page").ok().flatten().is_some()
 }

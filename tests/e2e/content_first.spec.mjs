@@ -146,11 +146,21 @@ test('sections below the first screen are built when the reader comes near them'
   await page.setViewportSize({ width: 375, height: 812 });
   await neverIdle(page);
   await watchPage(page);
-  await page.goto('./');
+  await holdWasm(page, 1500);
+  await page.goto('./', { waitUntil: 'commit' });
+  // A reader opens a disclosure far below before the app has started.
+  await expect(page.locator('#synthesis details.sources')).toBeAttached({ timeout: 1_000 });
+  await page.evaluate(() => {
+    window.__synthesis = document.getElementById('synthesis');
+    window.__synthesis.querySelector('details.sources').open = true;
+  });
   await appReady(page);
-  // The first screen works; the synthesis, far below, is still the static copy (its text, anchors and find-in-page work).
+  // The first screen works; the synthesis, far below, is still the static copy
+  // (its text, anchors and find-in-page work): the same element, as the reader left it.
   await expect(page.locator('#ctl-lev')).toBeVisible();
   await expect(page.locator('#synthesis[data-static]')).toHaveCount(1);
+  expect(await page.evaluate(() => document.getElementById('synthesis') === window.__synthesis)).toBe(true);
+  await expect(page.locator('#synthesis details.sources')).toHaveAttribute('open', '');
   await expect(page.locator('#synthesis')).toContainText('cash is king');
   await page.locator('#synthesis h2').scrollIntoViewIfNeeded();
   await expect(page.locator('#synthesis[data-static]')).toHaveCount(0);
