@@ -149,7 +149,7 @@ test('sections below the first screen are built when the reader comes near them'
   await holdWasm(page, 1500);
   await page.goto('./', { waitUntil: 'commit' });
   // A reader opens a disclosure far below before the app has started.
-  await expect(page.locator('#synthesis details.sources')).toBeAttached({ timeout: 1_000 });
+  await expect(page.locator('#synthesis details.sources')).toBeAttached();
   await page.evaluate(() => {
     window.__synthesis = document.getElementById('synthesis');
     window.__synthesis.querySelector('details.sources').open = true;
