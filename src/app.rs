@@ -96,9 +96,14 @@ fn take_over(holder: Option<web_sys::HtmlElement>) {
         }
     }
     if let Some(lazy) = LAZY.with(std::cell::Cell::get) {
-        build_when_idle(lazy);
+        // The first screen's charts draw first (in the frames just after the
+        // swap); building a section is one long task.
+        set_timeout(move || build_when_idle(lazy), IDLE_AFTER_TAKEOVER);
     }
 }
+
+/// How long after the take-over the idle building of the rest starts.
+const IDLE_AFTER_TAKEOVER: std::time::Duration = std::time::Duration::from_millis(500);
 
 /// Build the sections not built yet, one per idle period of the browser
 /// (`requestIdleCallback`, at most a second apart; a short timeout where the
@@ -264,9 +269,9 @@ pub fn App() -> impl IntoView {
         <main id="content">
             <sections::intro::DayInContext/>
             {Section::ALL.into_iter().map(sections::lazy_view_of).collect_view()}
-            <sections::appendix::MarketInputs/>
-            <sections::appendix::Claims/>
-            <sections::appendix::Datasets/>
+            {sections::lazy_part("inputs", || view! { <sections::appendix::MarketInputs/> }.into_any())}
+            {sections::lazy_part("claims", || view! { <sections::appendix::Claims/> }.into_any())}
+            {sections::lazy_part("data", || view! { <sections::appendix::Datasets/> }.into_any())}
             <Glossary/>
             <AnswerKey/>
         </main>

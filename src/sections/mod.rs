@@ -40,21 +40,26 @@ pub fn view_of(section: Section) -> AnyView {
 /// when the app takes over, `selloffTakeOver` (public/fallback.js) moves the
 /// copy in before that mark.
 pub fn lazy_view_of(section: Section) -> AnyView {
-    let Some(lazy) = use_context::<LazySections>() else { return view_of(section) };
-    let id = section.id();
-    let Some(copy) = document().get_element_by_id(id).filter(in_static_page) else { return view_of(section) };
+    lazy_part(section.id(), move || view_of(section))
+}
+
+/// Any part of the page whose root element has the id `id`, built lazily as
+/// [`lazy_view_of`] builds a section (the appendix's tables, for example).
+pub fn lazy_part(id: &'static str, view: impl Fn() -> AnyView + Send + Sync + 'static) -> AnyView {
+    let Some(lazy) = use_context::<LazySections>() else { return view() };
+    let Some(copy) = document().get_element_by_id(id).filter(in_static_page) else { return view() };
     let _ = copy.set_attribute("data-static", "");
     let built = lazy.register(id);
     (move || {
         if built.get() {
-            // The copy leaves as the section arrives, in the same task (so
-            // the id is never on the page twice); a copy still inside the
-            // static page goes with it when the app takes over.
+            // The copy leaves as the part arrives, in the same task (so the
+            // id is never on the page twice); a copy still inside the static
+            // page goes with it when the app takes over.
             let copy = document().get_element_by_id(id).filter(|el| el.has_attribute("data-static"));
             if let Some(copy) = copy.filter(|el| !in_static_page(el)) {
                 copy.remove();
             }
-            Either::Left(view_of(section))
+            Either::Left(view())
         } else {
             Either::Right(view! { <template data-stand-in=id></template> })
         }
