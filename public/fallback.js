@@ -5,19 +5,10 @@
 // itself off-screen and, once its data has loaded and its first render is done, calls
 // selloffTakeOver (below) to swap the static page for itself in one frame.
 // Without WebAssembly (old browsers, iOS Lockdown Mode), or if the app fails to
-// start, the static page stays, with its note and without its controls.
+// start, the static page stays, with its note and without its controls (the
+// script at the top of <body> sees to that, as early as it can).
 (function () {
   var root = document.documentElement;
-  function staticOnly() {
-    root.classList.remove('app-pending', 'embed-pending');
-  }
-  if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') staticOnly();
-  // The app's loader failed (the wasm could not be fetched or compiled, or it stopped
-  // at start): the static page is what the reader gets, so it stops saying "loading".
-  addEventListener('unhandledrejection', function () {
-    if (root.dataset.app !== 'ready') staticOnly();
-  });
-
   // Print: the pre-rendered copies (the page before the app takes over, and sections
   // the app has not built yet) print with their disclosures open.
   var opened = [];

@@ -19,14 +19,25 @@ pub fn mount() {
     // renders itself into a detached element (so no id is ever on the page
     // twice), and swaps itself in once its data has loaded and its first
     // render is done.
-    let holder = document()
-        .get_element_by_id("static-page")
+    // An embed (one section, its height posted to the host from the start)
+    // mounts straight into the page, as before: the static page is the whole
+    // page, which an embed never shows.
+    let stand_in = document().get_element_by_id("static-page");
+    let embed = state::get_param(&location_search(), "embed").is_some();
+    if let Some(s) = stand_in.as_ref().filter(|_| embed) {
+        s.remove();
+    }
+    let holder = stand_in
+        .filter(|_| !embed)
         .and_then(|_| document().create_element("div").ok())
         .map(wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>);
     match holder {
         Some(holder) => {
             // The app lives as long as the page: its handle is never dropped.
             std::mem::forget(leptos::mount::mount_to(holder.clone(), App));
+            // Built: from now on the script at the top of <body> (index.html) no longer takes an error
+            // for a failed start (which would give the reader the static page).
+            let _ = js_sys::Reflect::set(&window(), &"selloffMounted".into(), &true.into());
             await_first_render(holder, js_sys::Date::now(), 0);
         }
         None => {

@@ -96,7 +96,7 @@ test('a reader who scrolled to #liquidations before the app started is still the
   // the same length in the app, so keeping the place takes more than keeping scrollY.
   await page.goto('./?cut=0&lev=100', { waitUntil: 'commit' });
   const heading = page.locator('#liquidations h2');
-  await expect(heading).toBeVisible({ timeout: 1_000 });
+  await expect(heading).toBeVisible();
   await heading.evaluate((h) => h.scrollIntoView());
   expect(await pending(page)).toBe(true);
   const top = await heading.evaluate((h) => h.getBoundingClientRect().top);
@@ -113,7 +113,7 @@ test('a fresh load of /#liquidations lands on the section and stays there', asyn
   await holdWasm(page);
   await page.goto('./#liquidations', { waitUntil: 'commit' });
   const heading = page.locator('#liquidations h2');
-  await expect(heading).toBeInViewport({ timeout: 1_000 });
+  await expect(heading).toBeInViewport();
   expect(await pending(page)).toBe(true);
   await appReady(page);
   await expect(heading).toBeInViewport();
@@ -124,7 +124,7 @@ test('text the reader selected before the take-over is still selected after it',
   await holdWasm(page);
   await page.goto('./#liquidations', { waitUntil: 'commit' });
   const para = page.locator('#liquidations p').nth(1);
-  await expect(para).toBeVisible({ timeout: 1_000 });
+  await expect(para).toBeVisible();
   const text = await para.evaluate((p) => {
     const t = p.firstChild;
     const r = document.createRange();
@@ -166,13 +166,11 @@ test('sections below the first screen are built when the reader comes near them'
   await expect(page.locator('#synthesis[data-static]')).toHaveCount(0);
   await expect(page.locator('#synthesis canvas').first()).toBeVisible();
   // When the browser is idle the rest is built too.
-  await page.evaluate(async () => {
-    while (window.__idle.length) {
-      window.__idle.shift()({ didTimeout: false, timeRemaining: () => 50 });
-      await new Promise((r) => setTimeout(r, 50));
-    }
+  const idle = () => page.evaluate(() => {
+    while (window.__idle.length) window.__idle.shift()({ didTimeout: false, timeRemaining: () => 50 });
+    return document.querySelectorAll('[data-static]').length;
   });
-  await expect(page.locator('[data-static]')).toHaveCount(0);
+  await expect.poll(idle, { timeout: 10_000 }).toBe(0);
   expect(await page.evaluate(() => window.__dupIds)).toEqual([]);
 });
 
@@ -195,7 +193,7 @@ test('printing builds every section, at the reader\'s settings', async ({ page }
 test('the static page prints with its disclosures open', async ({ page }) => {
   await holdWasm(page, 5000);
   await page.goto('./', { waitUntil: 'commit' });
-  await expect(page.locator('#synthesis h2')).toBeAttached({ timeout: 1_000 });
+  await expect(page.locator('#synthesis h2')).toBeAttached();
   await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
   await page.emulateMedia({ media: 'print' });
   expect(await pending(page)).toBe(true);
@@ -208,7 +206,7 @@ test('the static page prints with its disclosures open', async ({ page }) => {
 test('an embed does not show the whole static page while it loads', async ({ page }) => {
   await holdWasm(page, 2000);
   await page.goto('./?embed=tariffs', { waitUntil: 'commit' });
-  await expect(page.locator('#static-page')).toBeAttached({ timeout: 1_000 });
+  await expect(page.locator('#static-page')).toBeAttached();
   await expect(page.locator('#static-page')).toBeHidden();
   await appReady(page);
   await expect(page.locator('main > section')).toHaveCount(1);
@@ -218,11 +216,21 @@ test('an embed does not show the whole static page while it loads', async ({ pag
 test('a dark theme in the link is dark from the first paint', async ({ page }) => {
   await holdWasm(page);
   await page.goto('./?theme=dark', { waitUntil: 'commit' });
-  await expect(page.locator('.lede')).toBeVisible({ timeout: 1_000 });
+  await expect(page.locator('.lede')).toBeVisible();
   expect(await pending(page)).toBe(true);
   const paper = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
   const dark = await paper();
   expect(dark).not.toBe('rgb(255, 255, 255)');
   await appReady(page);
   expect(await paper()).toBe(dark);
+});
+
+test('if the app cannot start, the static page stops saying it is loading', async ({ page }) => {
+  page.on('pageerror', () => {}); // the loader fails by design here
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto('./');
+  await expect(page.locator('.static-note')).toBeVisible();
+  await expect(page.locator('.app-loading')).toBeHidden();
+  await expect(page.locator('#static-page input:visible, #static-page .chart-box:visible')).toHaveCount(0);
+  await expect(page.locator('#synthesis h2')).toBeVisible();
 });

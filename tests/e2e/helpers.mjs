@@ -14,6 +14,13 @@ export async function ready(page) {
   await expect(page.locator('#timeline canvas')).toBeVisible();
 }
 
+/** Wait until every section is built: sections below the first screen are
+ * built after the app starts (near the viewport or when the browser is idle),
+ * their pre-rendered copies (`[data-static]`) standing in until then. */
+export async function allBuilt(page) {
+  await expect(page.locator('[data-static]')).toHaveCount(0);
+}
+
 /** Share of canvas pixels that differ from the background (0..1). */
 export async function inkShare(locator) {
   return locator.evaluate((c) => {

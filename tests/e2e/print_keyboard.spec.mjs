@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { param } from './helpers.mjs';
+import { allBuilt, param } from './helpers.mjs';
 
 test('print media hides the controls and shows tables and permalinks', async ({ page }) => {
   await page.goto('./?cut=20');
@@ -23,6 +23,7 @@ test('print media hides the controls and shows tables and permalinks', async ({ 
 test('keyboard only: every control can be reached with Tab and changed', async ({ page }) => {
   await page.goto('./');
   await expect(page.locator('.loading')).toHaveCount(0);
+  await allBuilt(page);
   const controls = await page.locator('main input, main select, .controlbar input, .controlbar button, main button:visible, main summary').evaluateAll(
     // A radio group is one tab stop (its checked radio); arrows move within it.
     (els) => els.filter((e) => e.offsetParent !== null && !(e.type === 'radio' && !e.checked)).map((e) => e.id || e.outerHTML.slice(0, 80)));
@@ -57,6 +58,7 @@ test('keyboard only: every control can be reached with Tab and changed', async (
 test('every chart has a "Show as table" alternative with rows', async ({ page }) => {
   await page.goto('./');
   await expect(page.locator('.loading')).toHaveCount(0);
+  await allBuilt(page);
   const charts = await page.locator('canvas').count();
   const toggles = page.locator('button.show-table');
   // Two pairs of side-by-side charts share one table each.
