@@ -5,8 +5,8 @@ use crate::components::embed::{embed_runtime, page_base, public_base};
 use crate::components::Slider;
 use crate::components::{AnswerKey, Glossary};
 use crate::context::{
-    apply_theme, location_search, url_choice, Controls, DarkCharts, DataStore, Derived, Notices, Permalink, Printing,
-    UrlSync,
+    apply_theme, location_search, url_choice, Controls, DarkCharts, DataStore, Derived, LazySections, Notices,
+    Permalink, Printing, UrlSync,
 };
 use crate::format::long_date;
 use crate::sections;
@@ -14,12 +14,130 @@ use crate::state::{self, Section, CUT, LEV};
 use leptos::prelude::*;
 
 pub fn mount() {
-    // The app runs, so the static fallback copy of the page is not needed.
-    if let Some(el) = document().get_element_by_id("static-page") {
-        el.remove();
-    }
     register_service_worker();
-    leptos::mount::mount_to_body(App);
+    // Content first (issue 17): the pre-rendered page is on screen. The app
+    // renders itself into a detached element (so no id is ever on the page
+    // twice), and swaps itself in once its data has loaded and its first
+    // render is done.
+    // An embed (one section, its height posted to the host from the start)
+    // mounts straight into the page, as before: the static page is the whole
+    // page, which an embed never shows.
+    let stand_in = document().get_element_by_id("static-page");
+    let embed = state::get_param(&location_search(), "embed").is_some();
+    if let Some(s) = stand_in.as_ref().filter(|_| embed) {
+        s.remove();
+    }
+    let holder = stand_in
+        .filter(|_| !embed)
+        .and_then(|_| document().create_element("div").ok())
+        .map(wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>);
+    match holder {
+        Some(holder) => {
+            // The app lives as long as the page: its handle is never dropped.
+            std::mem::forget(leptos::mount::mount_to(holder.clone(), App));
+            // Built: from now on the script at the top of <body> (index.html) no longer takes an error
+            // for a failed start (which would give the reader the static page).
+            let _ = js_sys::Reflect::set(&window(), &"selloffMounted".into(), &true.into());
+            await_first_render(holder, js_sys::Date::now(), 0);
+        }
+        None => {
+            leptos::mount::mount_to_body(App);
+            take_over(None);
+        }
+    }
+}
+
+thread_local! {
+    /// Every data file has answered (loaded or failed).
+    static DATA_SETTLED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The full page's lazily built sections, built one by one once the app is in.
+    static LAZY: std::cell::Cell<Option<LazySections>> = const { std::cell::Cell::new(None) };
+}
+
+/// How long the static page waits for the app's data before the app takes
+/// over anyway (showing its own loading states), in milliseconds.
+const TAKEOVER_WAIT_MS: f64 = 15_000.0;
+
+/// Check once a frame: the data has answered and the rendered app has no
+/// loading placeholder left, on two frames in a row (so the effects that
+/// follow the data, such as the first-screen answer, have run too).
+fn await_first_render(holder: web_sys::HtmlElement, since_ms: f64, settled_frames: u32) {
+    request_animation_frame(move || {
+        let ready =
+            DATA_SETTLED.with(std::cell::Cell::get) && holder.query_selector(".loading").ok().flatten().is_none();
+        let frames = if ready { settled_frames + 1 } else { 0 };
+        if frames >= 2 || js_sys::Date::now() - since_ms > TAKEOVER_WAIT_MS {
+            take_over(Some(holder));
+        } else {
+            await_first_render(holder, since_ms, frames);
+        }
+    });
+}
+
+/// Swap the app in for the static page (`selloffTakeOver` in
+/// public/fallback.js keeps the reader's place and selection, and sets the
+/// `selloff:interactive` mark and `data-app="ready"` that `make bench`
+/// reads), then build the remaining sections while the browser is idle.
+fn take_over(holder: Option<web_sys::HtmlElement>) {
+    use wasm_bindgen::JsCast;
+    let js = js_sys::Reflect::get(&window(), &"selloffTakeOver".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let arg = holder.as_ref().map_or(wasm_bindgen::JsValue::NULL, wasm_bindgen::JsValue::from);
+    let swapped = js.is_some_and(|f| f.call1(&window(), &arg).is_ok());
+    if !swapped {
+        // fallback.js did not load: the same swap, without keeping the place,
+        // and every section built (their static copies go with the static page).
+        if let Some(lazy) = LAZY.with(std::cell::Cell::get) {
+            lazy.build_all();
+        }
+        let stand_in = document().get_element_by_id("static-page");
+        if let (Some(holder), Some(body)) = (holder, document().body()) {
+            let next = stand_in.as_ref().and_then(|s| s.next_sibling());
+            if let Some(s) = stand_in {
+                s.remove();
+            }
+            while let Some(child) = holder.first_child() {
+                let _ = body.insert_before(&child, next.as_ref());
+            }
+        }
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().remove_2("app-pending", "embed-pending");
+            let _ = root.set_attribute("data-app", "ready");
+        }
+    }
+    if let Some(lazy) = LAZY.with(std::cell::Cell::get) {
+        // The first screen's charts draw first (in the frames just after the
+        // swap); building a section is one long task.
+        set_timeout(move || build_when_idle(lazy), IDLE_AFTER_TAKEOVER);
+    }
+}
+
+/// How long after the take-over the idle building of the rest starts.
+const IDLE_AFTER_TAKEOVER: std::time::Duration = std::time::Duration::from_millis(500);
+
+/// Build the sections not built yet, one per idle period of the browser
+/// (`requestIdleCallback`, at most a second apart; a short timeout where the
+/// browser has none).
+fn build_when_idle(lazy: LazySections) {
+    use wasm_bindgen::JsCast;
+    let next = move || {
+        if lazy.build_next() {
+            build_when_idle(lazy);
+        }
+    };
+    let idle = js_sys::Reflect::get(&window(), &"requestIdleCallback".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(idle) = idle {
+        let opts = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&opts, &"timeout".into(), &1000.into());
+        let cb = wasm_bindgen::closure::Closure::once_into_js(next);
+        if idle.call2(&window(), &cb, &opts).is_ok() {
+            return;
+        }
+    }
+    set_timeout(next, std::time::Duration::from_millis(50));
 }
 
 /// Offline use: register the service worker written at build time. Only over
@@ -48,9 +166,12 @@ pub fn App() -> impl IntoView {
     let _ = leptos_use_event_listener::use_event_listener(window(), leptos::ev::pagehide, move |_| url.flush());
     let permalink = RwSignal::new(window().location().href().unwrap_or_default());
     let printing = RwSignal::new(false);
+    let lazy = LazySections::new();
     provide_context(Permalink(permalink));
     provide_context(Printing(printing));
     let _ = leptos_use_event_listener::use_event_listener(window(), leptos::ev::beforeprint, move |_| {
+        // Every section prints as the app has it, at the reader's settings.
+        lazy.build_all();
         // Printed links point at the published explainer when this copy runs
         // from a file or another host, and say so.
         let href = url.href();
@@ -103,6 +224,11 @@ pub fn App() -> impl IntoView {
     });
     let store = DataStore::fetch();
     provide_context(store);
+    // The static page gives way once every file has answered (see mount).
+    Effect::new(move |_| {
+        let settled = store.all().iter().all(|(_, r)| r.with(Option::is_some));
+        DATA_SETTLED.with(|d| d.set(settled));
+    });
     provide_context(Derived::new(store, ctl));
     url.flush();
 
@@ -135,6 +261,13 @@ pub fn App() -> impl IntoView {
         .into_any();
     }
 
+    // Sections below the first screen are built as the reader comes near them
+    // (one screen ahead), whether by scrolling or by an anchor.
+    provide_context(lazy);
+    LAZY.with(|l| l.set(Some(lazy)));
+    let _ = leptos_use_event_listener::use_event_listener(window(), leptos::ev::scroll, move |_| lazy.build_near());
+    let _ = leptos_use_event_listener::use_event_listener(window(), leptos::ev::resize, move |_| lazy.build_near());
+
     view! {
         <a class="skip" href="#rates">"Skip to the explanation"</a>
         <header class="masthead">
@@ -146,10 +279,10 @@ pub fn App() -> impl IntoView {
         <ControlBar notices=notices.0/>
         <main id="content">
             <sections::intro::DayInContext/>
-            {Section::ALL.into_iter().map(sections::view_of).collect_view()}
-            <sections::appendix::MarketInputs/>
-            <sections::appendix::Claims/>
-            <sections::appendix::Datasets/>
+            {Section::ALL.into_iter().map(sections::lazy_view_of).collect_view()}
+            {sections::lazy_part("inputs", || view! { <sections::appendix::MarketInputs/> }.into_any())}
+            {sections::lazy_part("claims", || view! { <sections::appendix::Claims/> }.into_any())}
+            {sections::lazy_part("data", || view! { <sections::appendix::Datasets/> }.into_any())}
             <Glossary/>
             <AnswerKey/>
         </main>

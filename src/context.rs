@@ -332,3 +332,77 @@ impl Derived {
         Derived { params, basis, inputs, drivers, population, cascade, decomposition }
     }
 }
+
+/// Content first (issue 17): the five sections are built when they come
+/// within a screen of the viewport, or one at a time when the browser is
+/// idle, or all at once for printing, instead of all at start. Until then the
+/// pre-rendered copy of a section stands in for it (`sections::lazy_view_of`),
+/// so its text, anchors and find-in-page work. Each entry: the section's id
+/// and whether it is built.
+#[derive(Clone, Copy)]
+pub struct LazySections(StoredValue<Vec<(&'static str, RwSignal<bool>)>>);
+
+impl Default for LazySections {
+    fn default() -> Self {
+        LazySections::new()
+    }
+}
+
+impl LazySections {
+    /// How far from the viewport a section is built, in screen heights.
+    pub const AHEAD_SCREENS: f64 = 1.0;
+
+    pub fn new() -> LazySections {
+        LazySections(StoredValue::new(Vec::new()))
+    }
+
+    /// A section with a stand-in: built at once if it is already near the
+    /// viewport (the reader's first screen, or an anchor they opened).
+    pub fn register(self, id: &'static str) -> RwSignal<bool> {
+        let built = RwSignal::new(near_viewport(id, Self::AHEAD_SCREENS));
+        self.0.update_value(|v| v.push((id, built)));
+        built
+    }
+
+    fn unbuilt(self) -> Vec<RwSignal<bool>> {
+        self.0.with_value(|v| v.iter().filter(|(_, b)| !b.get_untracked()).map(|(_, b)| *b).collect())
+    }
+
+    /// Build every section near the viewport (whatever stands in the page
+    /// under its id, the static page's copy or the app's, gives its place).
+    pub fn build_near(self) {
+        self.0.with_value(|v| {
+            for (id, built) in v {
+                if !built.get_untracked() && near_viewport(id, Self::AHEAD_SCREENS) {
+                    built.set(true);
+                }
+            }
+        });
+    }
+
+    /// Build the first section not built yet; whether any is left after it.
+    pub fn build_next(self) -> bool {
+        let left = self.unbuilt();
+        if let Some(b) = left.first() {
+            b.set(true);
+        }
+        left.len() > 1
+    }
+
+    /// Build every section (printing).
+    pub fn build_all(self) {
+        for b in self.unbuilt() {
+            b.set(true);
+        }
+    }
+}
+
+/// Whether the element with this id is within `screens` screen heights of
+/// the viewport (an element that is not there counts as near: nothing stands
+/// in for it).
+fn near_viewport(id: &str, screens: f64) -> bool {
+    let Some(el) = document().get_element_by_id(id) else { return true };
+    let r = el.get_bounding_client_rect();
+    let h = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(800.0);
+    r.bottom() > -screens * h && r.top() < h + screens * h
+}

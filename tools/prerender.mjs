@@ -1,9 +1,15 @@
-// Static fallback for readers without WebAssembly (old browsers, iOS Lockdown
-// Mode) or without JavaScript: render the page once in headless Chromium at
-// the default settings, keep its prose, figure summaries and tables, drop the
-// controls and canvases, and put the result into dist/index.html, hidden. A
-// <noscript> style reveals it without JavaScript; public/fallback.js reveals it
-// when JavaScript runs but WebAssembly does not.
+// The pre-rendered page (issue 17, "content first"): render the app once in
+// headless Chromium at the default settings and write its page into
+// dist/index.html as #static-page, shown from the first paint. It is the app's
+// own DOM, so the same stylesheet lays it out the same way: the real ids (so
+// /#liquidations lands on the section before the app runs), the details
+// closed, the chart boxes at their size with no canvas, the controls in place
+// but disabled (style/main.css shows them as not working yet, or hides them
+// where the app cannot run), "Show as table" as a native <details>. The app
+// renders itself off-screen and swaps itself in for it when it is ready
+// (src/app.rs, public/fallback.js); sections it has not built yet keep their
+// pre-rendered copy (src/sections/mod.rs). Without WebAssembly or JavaScript
+// it is the page.
 // Usage: node tools/prerender.mjs dist
 // It also measures every embed (each section, and each figure with an
 // "Embed this figure" button) in a 600 px column at the default settings, and
@@ -17,6 +23,11 @@ import { join } from 'node:path';
 import { startServer } from './serve.mjs';
 
 const dist = process.argv[2] || 'dist';
+const indexPath = join(dist, 'index.html');
+// A previous run's static page is removed first: the app renders from
+// scratch, with every section built (it only builds lazily over a static page).
+const STATIC_BLOCK = /<div id="static-page"[\s\S]*?<!-- \/static-page -->\n?/;
+writeFileSync(indexPath, readFileSync(indexPath, 'utf8').replace(STATIC_BLOCK, ''));
 let server;
 try {
   server = await startServer(dist, 0);
@@ -39,22 +50,45 @@ try {
   await page.waitForTimeout(200);
   html = await page.evaluate(() => {
     const root = document.createElement('div');
-    for (const sel of ['.masthead', 'main']) {
-      const el = document.querySelector(sel);
-      if (el) root.appendChild(el.cloneNode(true));
+    for (const el of document.body.children) {
+      if (el.matches('script, noscript, #static-page')) continue;
+      root.appendChild(el.cloneNode(true));
     }
-    // Controls and canvases cannot work without the app; their figures keep
-    // their one-sentence summaries and tables.
-    // A term keeps its words (its definition is in the glossary below).
-    root.querySelectorAll('button.term').forEach((b) => { const s = document.createElement('span'); s.className = 'term'; s.textContent = b.textContent; b.replaceWith(s); });
-    root.querySelectorAll('.glossary').forEach((g) => g.classList.remove('print-only'));
-    root.querySelectorAll('canvas, .chart-box, .public-note, .term-def, input, select, button, dialog, .section-controls, .stepper, .bar-actions, .print-only, .skip, .event-note, script, textarea').forEach((e) => e.remove());
-    root.querySelectorAll('.data-alt').forEach((e) => e.classList.add('open'));
-    root.querySelectorAll('details').forEach((e) => e.setAttribute('open', ''));
-    root.querySelectorAll('[id]').forEach((e) => e.setAttribute('id', `static-${e.id}`));
+    // A chart keeps its box (its size is in its style), not its canvas or overlays.
+    root.querySelectorAll('.chart-box').forEach((b) => b.replaceChildren());
+    // Term ids are numbered as the app builds them; sections built later
+    // would number theirs differently, so the copy has none (nor the hidden
+    // definitions they point at).
+    root.querySelectorAll('.term-def, .permalink, dialog, script').forEach((e) => e.remove());
+    root.querySelectorAll('button.term').forEach((b) => ['id', 'aria-controls', 'aria-expanded'].forEach((a) => b.removeAttribute(a)));
     root.querySelectorAll('[data-testid]').forEach((e) => e.removeAttribute('data-testid'));
-    root.querySelectorAll('[aria-describedby], [aria-labelledby]').forEach((e) => { e.removeAttribute('aria-describedby'); e.removeAttribute('aria-labelledby'); });
-    root.querySelectorAll('main').forEach((m) => { const d = document.createElement('div'); d.innerHTML = m.innerHTML; m.replaceWith(d); });
+    // "Show as table": a native disclosure, which works without the app.
+    root.querySelectorAll('button.show-table').forEach((b) => {
+      const alt = b.nextElementSibling;
+      if (!alt || !alt.classList.contains('data-alt')) { b.remove(); return; }
+      const d = document.createElement('details');
+      d.className = 'table-alt';
+      const s = document.createElement('summary');
+      s.className = 'show-table';
+      s.textContent = b.textContent;
+      alt.classList.add('open');
+      b.replaceWith(d);
+      d.append(s, alt);
+    });
+    // Controls stay where they are, for the layout, but never work here.
+    root.querySelectorAll('button, input, select, textarea').forEach((e) => {
+      e.setAttribute('disabled', '');
+      e.setAttribute('tabindex', '-1');
+    });
+    // While the app loads: a cue where the two global sliders will be.
+    const controls = root.querySelector('.controlbar .controls');
+    if (controls) {
+      const cue = document.createElement('p');
+      cue.className = 'loading app-loading';
+      cue.setAttribute('role', 'status');
+      cue.textContent = 'Loading the interactive version…';
+      controls.appendChild(cue);
+    }
     return root.innerHTML;
   });
   // Every embed target: the sections, and the figures that offer an embed.
@@ -79,16 +113,20 @@ try {
 // end up in the static copy (the citation block quotes the page's address).
 html = html.split(server.url).join('(the address of this page)');
 
-const indexPath = join(dist, 'index.html');
-let index = readFileSync(indexPath, 'utf8').replace(/<div id="static-page"[\s\S]*?<!-- \/static-page -->\n?/, '');
-const block = `<div id="static-page" class="static-page" hidden>
-<p class="noscript">This is the static version of the explainer, at its default settings (20 November 2025). Its sliders and charts need WebAssembly, which this browser is not running.</p>
+let index = readFileSync(indexPath, 'utf8').replace(STATIC_BLOCK, '');
+const block = `<div id="static-page" class="static-page">
+<p class="noscript static-note">This is the static version of the explainer, at its default settings (20 November 2025). Its sliders and charts need WebAssembly, which this browser is not running.</p>
 ${html}
 </div><!-- /static-page -->
-<noscript><style>#static-page { display: block !important; }</style></noscript>
 `;
 index = index.replace(/<noscript>\s*<p class="noscript">[\s\S]*?<\/noscript>\s*/, '');
-index = index.replace('<body>', `<body>\n${block}`);
+// After the script at the top of <body> (index.html), which marks <html>
+// before the static page is painted.
+if (!index.includes('<!-- static-page -->')) {
+  console.error('prerender: index.html has no <!-- static-page --> marker in its <body>');
+  process.exit(1);
+}
+index = index.replace('<!-- static-page -->', `<!-- static-page -->\n${block}`);
 index = index.replace(/<meta name="selloff-embed-heights"[^>]*>\n?/, '');
 index = index.replace('</head>', `<meta name="selloff-embed-heights" content="${heights.join(';')}">\n</head>`);
 writeFileSync(indexPath, index);

@@ -52,9 +52,12 @@ const head = index
   .replace(/<script type="module">[\s\S]*?<\/script>/, '');
 // fallback.js becomes inline too (its hash joins the CSP below).
 const fallback = `<script>${readFileSync(join(dist, 'fallback.js'), 'utf8')}</script>`;
-const body = index.slice(index.indexOf('<body>'), index.indexOf('</html>')).replace(/<script src="\.\/fallback\.js"[^>]*><\/script>/, '').replace('</body>', `${fallback}\n</body>`);
+const body = index.slice(index.indexOf('<body>'), index.indexOf('</html>')).replace(/<script src="\.\/fallback\.js"[^>]*><\/script>/, '')
+  // The data is inside the file: nothing to preload (and file:// cannot fetch).
+  .replace(/<link rel="preload"[^>]*>\n?/g, '').replace('</body>', `${fallback}\n</body>`);
 const module = `<script type="module">${loader}</script>`;
-const policy = csp(inlineScriptHashes(module + fallback));
+// The page's own inline script at the top of <body> (index.html) is hashed too.
+const policy = csp(inlineScriptHashes(module + body));
 const html = `${head.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${policy}">`)}
 ${icon}
 <style>${css}</style>

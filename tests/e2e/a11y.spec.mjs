@@ -1,5 +1,6 @@
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { allBuilt } from './helpers.mjs';
 
 const PAGES = [
   ['full page, defaults', './'],
@@ -13,6 +14,7 @@ for (const [name, url] of PAGES) {
     await page.goto(url);
     await expect(page.locator('.loading')).toHaveCount(0);
     await expect(page.locator('canvas').first()).toBeVisible();
+    await allBuilt(page);
     // Open every disclosure and table so their contents are audited too.
     for (const d of await page.locator('details').all()) await d.evaluate((el) => { el.open = true; });
     for (const b of await page.locator('button.show-table').all()) await b.click();

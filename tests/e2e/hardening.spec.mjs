@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { watchErrors, drawn, openDisclosures } from './helpers.mjs';
+import { allBuilt, watchErrors, drawn, openDisclosures } from './helpers.mjs';
 
 test('a strict CSP is shipped and nothing violates it', async ({ page }) => {
   await page.addInitScript(() => {
@@ -21,6 +21,7 @@ test('a strict CSP is shipped and nothing violates it', async ({ page }) => {
   expect(download.suggestedFilename()).toMatch(/\.csv$/);
   await page.locator('#rates').getByRole('button', { name: 'Embed this section' }).click();
   await page.locator('#rates dialog').getByRole('button', { name: 'Close' }).click();
+  await allBuilt(page);
   // Every disclosure, then every table (some sit in "More: …").
   await openDisclosures(page);
   for (const b of await page.locator('button.show-table').all()) await b.click();

@@ -14,6 +14,13 @@ export async function ready(page) {
   await expect(page.locator('#timeline canvas')).toBeVisible();
 }
 
+/** Wait until every section is built: sections below the first screen are
+ * built after the app starts (near the viewport or when the browser is idle),
+ * their pre-rendered copies (`[data-static]`) standing in until then. */
+export async function allBuilt(page) {
+  await expect(page.locator('[data-static]')).toHaveCount(0);
+}
+
 /** Share of canvas pixels that differ from the background (0..1). */
 export async function inkShare(locator) {
   return locator.evaluate((c) => {
@@ -41,6 +48,9 @@ export function param(page, key) {
 /** Open the closed disclosures ("Adjust the model", "More: …", "How is this
  * computed?") under `scope` as a reader would: by clicking their summaries. */
 export async function openDisclosures(page, scope = 'main') {
+  // The app's own disclosures: a pre-rendered stand-in opened here would be
+  // replaced, closed, when the app builds its section.
+  await allBuilt(page);
   // One at a time: each click changes which ones are still closed.
   for (let i = 0; i < 100; i++) {
     const closed = page.locator(`${scope} details.disclose:not([open]) > summary`);

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { param, openDisclosures } from './helpers.mjs';
+import { allBuilt, param, openDisclosures } from './helpers.mjs';
 
 test('print media hides the controls and shows tables and permalinks', async ({ page }) => {
   await page.goto('./?cut=20');
@@ -23,6 +23,7 @@ test('print media hides the controls and shows tables and permalinks', async ({ 
 test('keyboard only: every control can be reached with Tab and changed', async ({ page }) => {
   await page.goto('./');
   await expect(page.locator('.loading')).toHaveCount(0);
+  await allBuilt(page);
   // Advanced inputs sit in closed disclosures; a reader opens them first
   // (their summaries are themselves reached by Tab, and checked below).
   const summaries = await page.locator('main details.disclose > summary').count();
@@ -62,6 +63,7 @@ test('keyboard only: every control can be reached with Tab and changed', async (
 test('every chart has a "Show as table" alternative with rows', async ({ page }) => {
   await page.goto('./');
   await expect(page.locator('.loading')).toHaveCount(0);
+  await allBuilt(page);
   // Some charts and their tables are one tap away ("More: …").
   await openDisclosures(page);
   const charts = await page.locator('canvas').count();

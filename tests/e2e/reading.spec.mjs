@@ -1,7 +1,7 @@
 // The reading path: the answer on the first screen, the live result beside
 // the sliders, try-actions that Back undoes, and terms defined in place.
 import { test, expect } from '@playwright/test';
-import { drawn, param, watchErrors } from './helpers.mjs';
+import { allBuilt, drawn, param, watchErrors } from './helpers.mjs';
 
 for (const [w, h] of [[1280, 800], [375, 812]]) {
   test(`the answer is on the first screen at ${w}×${h} and follows the sliders`, async ({ page }) => {
@@ -62,6 +62,7 @@ test('every cause section has at least two try-actions', async ({ page }) => {
 test('a term opens its plain definition on click, on focus, and closes with Escape', async ({ page }) => {
   await page.goto('./');
   await expect(page.locator('.loading')).toHaveCount(0);
+  await allBuilt(page);
   const term = page.locator('[data-term="leverage"]').first();
   const def = page.locator(`#${await term.getAttribute('aria-controls')}`);
   await expect(def).toBeHidden();

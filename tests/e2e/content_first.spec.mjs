@@ -1,0 +1,236 @@
+// Content first (issue 17): the pre-rendered page is readable before the app
+// has started, and the app takes over in place: no jump, no id twice, the
+// reader's place and selection kept; sections below the first screen are
+// built when the reader comes near them, and printing builds them all.
+import { test, expect } from '@playwright/test';
+import { watchErrors } from './helpers.mjs';
+
+const SECTIONS = ['rates', 'tariffs', 'liquidity', 'liquidations', 'synthesis'];
+
+/** Hold the wasm back, so the static page is all there is for a while. */
+async function holdWasm(page, ms = 3000) {
+  await page.route('**/*.wasm', async (route) => {
+    await new Promise((r) => setTimeout(r, ms));
+    await route.continue();
+  });
+}
+
+/** Record, from the first frame, the layout shifts and every frame's duplicate ids. */
+async function watchPage(page) {
+  await page.addInitScript(() => {
+    window.__cls = 0;
+    window.__dupIds = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+    const look = () => {
+      if (document.documentElement.dataset.app === 'ready') {
+        const seen = new Set();
+        for (const el of document.querySelectorAll('[id]')) {
+          if (seen.has(el.id)) window.__dupIds.push(el.id);
+          seen.add(el.id);
+        }
+      }
+      requestAnimationFrame(look);
+    };
+    requestAnimationFrame(look);
+  });
+}
+
+/** Keep the browser from ever being idle for the app: sections are then built only near the viewport or for print. */
+async function neverIdle(page) {
+  await page.addInitScript(() => {
+    window.__idle = [];
+    window.requestIdleCallback = (cb) => window.__idle.push(cb);
+  });
+}
+
+const appReady = (page) => expect(page.locator('html[data-app="ready"]')).toHaveCount(1, { timeout: 20_000 });
+const pending = (page) => page.evaluate(() => document.documentElement.dataset.app !== 'ready');
+
+/** Each section heading's distance from the top of the document. */
+const headingTops = (page) => page.evaluate((ids) => ids.map((id) => Math.round(document.querySelector(`#${id} h2`).getBoundingClientRect().top + scrollY)), SECTIONS);
+
+test('with the wasm held back, the page reads at once; the app then takes over in place', async ({ page }) => {
+  const errors = watchErrors(page);
+  await watchPage(page);
+  await holdWasm(page);
+  await page.goto('./', { waitUntil: 'commit' });
+  // Readable within a second, from the pre-rendered page.
+  await expect(page.locator('.lede')).toBeVisible({ timeout: 1_000 });
+  for (const id of SECTIONS) await expect(page.locator(`#${id} h2`)).toBeVisible({ timeout: 1_000 });
+  expect(await pending(page)).toBe(true);
+  await expect(page.locator('#static-page')).toHaveCount(1);
+  // The controls are visibly not working yet, with a cue; no static-version note.
+  await expect(page.locator('#ctl-cut')).toBeHidden();
+  await expect(page.locator('#ctl-cut')).toBeDisabled();
+  await expect(page.locator('.app-loading')).toBeVisible();
+  await expect(page.locator('.static-note')).toBeHidden();
+  const before = await headingTops(page);
+
+  await appReady(page);
+  await expect(page.locator('#static-page')).toHaveCount(0);
+  await expect(page.locator('.app-loading')).toHaveCount(0);
+  // Nothing moved: every section heading is where it was.
+  const after = await headingTops(page);
+  after.forEach((top, i) => expect(Math.abs(top - before[i]), SECTIONS[i]).toBeLessThanOrEqual(2));
+  // The controls work from the take-over.
+  const live = page.getByTestId('live-result');
+  const was = await live.textContent();
+  await page.locator('#ctl-cut').fill('90');
+  await expect(live).not.toHaveText(was);
+  // The rest of the page is built as the reader goes on; scroll through it.
+  for (const id of SECTIONS) await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+  await expect(page.locator('[data-static]')).toHaveCount(0);
+  expect(await page.evaluate(() => window.__dupIds)).toEqual([]);
+  expect(await page.evaluate(() => window.__cls)).toBeLessThanOrEqual(0.05);
+  expect(await page.evaluate(() => performance.getEntriesByName('selloff:interactive').length)).toBe(1);
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByName('selloff:first-chart').length)).toBe(1);
+  expect(errors).toEqual([]);
+});
+
+test('a reader who scrolled to #liquidations before the app started is still there after', async ({ page }) => {
+  await watchPage(page);
+  await holdWasm(page);
+  // Settings other than the static page's: the text above the section is not
+  // the same length in the app, so keeping the place takes more than keeping scrollY.
+  await page.goto('./?cut=0&lev=100', { waitUntil: 'commit' });
+  const heading = page.locator('#liquidations h2');
+  await expect(heading).toBeVisible();
+  await heading.evaluate((h) => h.scrollIntoView());
+  expect(await pending(page)).toBe(true);
+  const top = await heading.evaluate((h) => h.getBoundingClientRect().top);
+  await appReady(page);
+  await expect(heading).toBeInViewport();
+  expect(Math.abs(await heading.evaluate((h) => h.getBoundingClientRect().top) - top)).toBeLessThanOrEqual(2);
+  // The section the reader is in is the app's, working.
+  await expect(page.locator('#liquidations')).not.toHaveAttribute('data-static', '');
+  await expect(page.locator('#ctl-phi')).toBeVisible();
+  expect(await page.evaluate(() => window.__dupIds)).toEqual([]);
+});
+
+test('a fresh load of /#liquidations lands on the section and stays there', async ({ page }) => {
+  await holdWasm(page);
+  await page.goto('./#liquidations', { waitUntil: 'commit' });
+  const heading = page.locator('#liquidations h2');
+  await expect(heading).toBeInViewport();
+  expect(await pending(page)).toBe(true);
+  await appReady(page);
+  await expect(heading).toBeInViewport();
+  await expect(page.locator('#ctl-phi')).toBeVisible();
+});
+
+test('text the reader selected before the take-over is still selected after it', async ({ page }) => {
+  await holdWasm(page);
+  await page.goto('./#liquidations', { waitUntil: 'commit' });
+  const para = page.locator('#liquidations p').nth(1);
+  await expect(para).toBeVisible();
+  const text = await para.evaluate((p) => {
+    const t = p.firstChild;
+    const r = document.createRange();
+    r.setStart(t, 4);
+    r.setEnd(t, 40);
+    getSelection().removeAllRanges();
+    getSelection().addRange(r);
+    return getSelection().toString();
+  });
+  expect(text.length).toBe(36);
+  expect(await pending(page)).toBe(true);
+  await appReady(page);
+  expect(await page.evaluate(() => getSelection().toString())).toBe(text);
+  // …and in the app's paragraph, not a detached copy.
+  expect(await page.evaluate(() => document.getElementById('liquidations').contains(getSelection().anchorNode))).toBe(true);
+});
+
+test('sections below the first screen are built when the reader comes near them', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 812 });
+  await neverIdle(page);
+  await watchPage(page);
+  await holdWasm(page, 1500);
+  await page.goto('./', { waitUntil: 'commit' });
+  // A reader opens a disclosure far below before the app has started.
+  await expect(page.locator('#synthesis details.sources')).toBeAttached();
+  await page.evaluate(() => {
+    window.__synthesis = document.getElementById('synthesis');
+    window.__synthesis.querySelector('details.sources').open = true;
+  });
+  await appReady(page);
+  // The first screen works; the synthesis, far below, is still the static copy
+  // (its text, anchors and find-in-page work): the same element, as the reader left it.
+  await expect(page.locator('#ctl-lev')).toBeVisible();
+  await expect(page.locator('#synthesis[data-static]')).toHaveCount(1);
+  expect(await page.evaluate(() => document.getElementById('synthesis') === window.__synthesis)).toBe(true);
+  await expect(page.locator('#synthesis details.sources')).toHaveAttribute('open', '');
+  await expect(page.locator('#synthesis')).toContainText('cash is king');
+  await page.locator('#synthesis h2').scrollIntoViewIfNeeded();
+  await expect(page.locator('#synthesis[data-static]')).toHaveCount(0);
+  await expect(page.locator('#synthesis canvas').first()).toBeVisible();
+  // When the browser is idle the rest is built too.
+  const idle = () => page.evaluate(() => {
+    while (window.__idle.length) window.__idle.shift()({ didTimeout: false, timeRemaining: () => 50 });
+    return document.querySelectorAll('[data-static]').length;
+  });
+  await expect.poll(idle, { timeout: 10_000 }).toBe(0);
+  expect(await page.evaluate(() => window.__dupIds)).toEqual([]);
+});
+
+test('printing builds every section, at the reader\'s settings', async ({ page }) => {
+  await neverIdle(page);
+  await page.goto('./?lev=40');
+  await appReady(page);
+  expect(await page.locator('[data-static]').count()).toBeGreaterThan(0);
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('[data-static]')).toHaveCount(0);
+  for (const id of SECTIONS) {
+    await expect(page.locator(`#${id} h2`)).toBeVisible();
+    await expect(page.locator(`#${id} details.sources li`).first()).toBeVisible();
+  }
+  await expect(page.locator('#liquidations .v-lev')).toHaveText('40×');
+  await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+});
+
+test('the static page prints with its disclosures open', async ({ page }) => {
+  await holdWasm(page, 5000);
+  await page.goto('./', { waitUntil: 'commit' });
+  await expect(page.locator('#synthesis h2')).toBeAttached();
+  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  await page.emulateMedia({ media: 'print' });
+  expect(await pending(page)).toBe(true);
+  for (const id of SECTIONS) {
+    await expect(page.locator(`#${id} h2`)).toBeVisible();
+    await expect(page.locator(`#${id} details.sources li`).first()).toBeVisible();
+  }
+});
+
+test('an embed does not show the whole static page while it loads', async ({ page }) => {
+  await holdWasm(page, 2000);
+  await page.goto('./?embed=tariffs', { waitUntil: 'commit' });
+  await expect(page.locator('#static-page')).toBeAttached();
+  await expect(page.locator('#static-page')).toBeHidden();
+  await appReady(page);
+  await expect(page.locator('main > section')).toHaveCount(1);
+  await expect(page.locator('#tariffs h2')).toBeVisible();
+});
+
+test('a dark theme in the link is dark from the first paint', async ({ page }) => {
+  await holdWasm(page);
+  await page.goto('./?theme=dark', { waitUntil: 'commit' });
+  await expect(page.locator('.lede')).toBeVisible();
+  expect(await pending(page)).toBe(true);
+  const paper = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  const dark = await paper();
+  expect(dark).not.toBe('rgb(255, 255, 255)');
+  await appReady(page);
+  expect(await paper()).toBe(dark);
+});
+
+test('if the app cannot start, the static page stops saying it is loading', async ({ page }) => {
+  page.on('pageerror', () => {}); // the loader fails by design here
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto('./');
+  await expect(page.locator('.static-note')).toBeVisible();
+  await expect(page.locator('.app-loading')).toBeHidden();
+  await expect(page.locator('#static-page input:visible, #static-page .chart-box:visible')).toHaveCount(0);
+  await expect(page.locator('#synthesis h2')).toBeVisible();
+});
