@@ -46,7 +46,13 @@ try {
   await page.goto(server.url);
   await page.waitForFunction(() => document.querySelector('#synthesis') && !document.querySelector('.loading'), null, { timeout: 30_000 });
   // Fill in every "Show as table" table, as printing does.
-  await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+  // Printing also opens every disclosure (components::Disclosure); the copy
+  // keeps only those the reader sees open at the defaults, so its layout is
+  // the app's and the take-over moves nothing.
+  await page.evaluate(() => {
+    document.querySelectorAll('details[open]').forEach((d) => d.setAttribute('data-open-before-print', ''));
+    dispatchEvent(new Event('beforeprint'));
+  });
   await page.waitForTimeout(200);
   html = await page.evaluate(() => {
     const root = document.createElement('div');
@@ -54,6 +60,8 @@ try {
       if (el.matches('script, noscript, #static-page')) continue;
       root.appendChild(el.cloneNode(true));
     }
+    root.querySelectorAll('details[open]:not([data-open-before-print])').forEach((d) => d.removeAttribute('open'));
+    root.querySelectorAll('[data-open-before-print]').forEach((d) => d.removeAttribute('data-open-before-print'));
     // A chart keeps its box (its size is in its style), not its canvas or overlays.
     root.querySelectorAll('.chart-box').forEach((b) => b.replaceChildren());
     // Term ids are numbered as the app builds them; sections built later

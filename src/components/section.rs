@@ -132,15 +132,17 @@ pub fn Disclosure(
         let before = StoredValue::new(false);
         Effect::watch(
             move || printing.get(),
-            move |now, _, _| {
+            // Immediate: a section built by printing (lazily built sections
+            // are built on beforeprint) opens its disclosures from the start.
+            move |now, prev, _| {
                 if *now {
                     before.set_value(open.get_untracked());
                     open.set(true);
-                } else {
+                } else if prev.is_some() {
                     open.set(before.get_value());
                 }
             },
-            false,
+            true,
         );
     }
     let node = NodeRef::<leptos::html::Details>::new();

@@ -2,7 +2,7 @@
 // slider inputs costs each chart no more redraws than frames were rendered
 // meanwhile.
 import { test, expect } from '@playwright/test';
-import { ready, watchErrors } from './helpers.mjs';
+import { allBuilt, ready, watchErrors } from './helpers.mjs';
 
 test('a burst of slider inputs redraws each chart at most once per frame', async ({ page }) => {
   const errors = watchErrors(page);
@@ -10,6 +10,8 @@ test('a burst of slider inputs redraws each chart at most once per frame', async
   await page.addInitScript(() => { window.__chartDrawMs = []; });
   await page.goto('./');
   await ready(page);
+  // The synthesis waterfalls (moved by the cut) are built below the first screen.
+  await allBuilt(page);
   const { frames, draws } = await page.evaluate(async () => {
     const el = document.getElementById('ctl-cut');
     const frame = () => new Promise((r) => requestAnimationFrame(() => r()));

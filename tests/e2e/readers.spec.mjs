@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { watchErrors, drawn, param } from './helpers.mjs';
+import { watchErrors, drawn, param, ready } from './helpers.mjs';
 
 const SECTIONS = ['rates', 'tariffs', 'liquidity', 'liquidations', 'synthesis'];
 
@@ -41,6 +41,8 @@ test('a dragged slider writes the address once it comes to rest, and Copy link n
     history.replaceState = (...a) => { window.__replaced++; return orig(...a); };
   });
   await page.goto('./');
+  // The app's own slider, once it has taken over from the pre-rendered page.
+  await ready(page);
   await expect.poll(() => param(page, 'cut')).toBe('39.6');
   const before = await page.evaluate(() => window.__replaced);
   // A drag: 60 inputs in a row, one per frame.
