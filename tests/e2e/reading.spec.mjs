@@ -175,6 +175,8 @@ test('embeds: a figure embed opens the disclosure holding its figure; a section 
 test('print: every disclosure opens on beforeprint and closes again after', async ({ page }) => {
   await page.goto('./');
   await expect(page.locator('.loading')).toHaveCount(0);
+  // The app's own sections (a stand-in's disclosure is replaced when its section is built).
+  await allBuilt(page);
   await expect(page.locator('#rates-textbook')).toBeHidden();
   // The reader had opened one: it stays open after printing.
   await page.locator('#synthesis details.disclose > summary', { hasText: 'key levels' }).click();
