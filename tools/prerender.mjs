@@ -21,6 +21,7 @@ import { chromium } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startServer } from './serve.mjs';
+import { inlineScriptHashes } from './csp.mjs';
 
 const dist = process.argv[2] || 'dist';
 const indexPath = join(dist, 'index.html');
@@ -40,6 +41,7 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
 });
 let html;
+let defaults = '';
 const heights = [];
 try {
   const page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
@@ -95,10 +97,31 @@ try {
       cue.className = 'loading app-loading';
       cue.setAttribute('role', 'status');
       cue.textContent = 'Loading the interactive version…';
+      // Shown only for a link with settings of its own (index.html marks <html> .link-settings).
+      const link = document.createElement('span');
+      link.className = 'cue-link';
+      link.textContent = 'Until then, the numbers on this page are the defaults, not your link’s settings.';
+      cue.appendChild(link);
       controls.appendChild(cue);
+    }
+    // The answer's note says whose settings its numbers are: for a link with
+    // settings of its own, in the static copy, the defaults'.
+    const note = root.querySelector('.answer p.fine');
+    const said = note && [...note.childNodes].find((n) => n.nodeType === 3 && n.data.startsWith('Model outputs at your settings'));
+    if (said) {
+      const yours = document.createElement('span');
+      yours.className = 'cue-nolink';
+      yours.textContent = said.data;
+      const theirs = document.createElement('span');
+      theirs.className = 'cue-link';
+      theirs.textContent = said.data.replace('at your settings', 'at the default settings, not your link’s');
+      said.replaceWith(yours, theirs);
     }
     return root.innerHTML;
   });
+  // The settings at the defaults, as the app writes them into the link (every
+  // control): the script at the top of <body> compares a link with them.
+  defaults = await page.evaluate(() => location.search.replace(/^\?/, ''));
   // Every embed target: the sections, and the figures that offer an embed.
   const targets = await page.evaluate(() => [...document.querySelectorAll('main > section')].flatMap((s) => [
     s.id, ...[...s.querySelectorAll('figure[id]')].filter((f) => f.querySelector('.figure-actions')).map((f) => `${s.id}/${f.id}`),
@@ -120,6 +143,10 @@ try {
 // The page was rendered from a temporary local server; its address must not
 // end up in the static copy (the citation block quotes the page's address).
 html = html.split(server.url).join('(the address of this page)');
+// The app's empty marker comments (Leptos places them around dynamic views;
+// 3,573 of them, about 1.3 KB gzip) mean nothing to the static copy, which
+// the app replaces rather than hydrates.
+html = html.replaceAll('<!---->', '');
 
 let index = readFileSync(indexPath, 'utf8').replace(STATIC_BLOCK, '');
 const block = `<div id="static-page" class="static-page">
@@ -136,7 +163,18 @@ if (!index.includes('<!-- static-page -->')) {
 }
 index = index.replace('<!-- static-page -->', `<!-- static-page -->\n${block}`);
 index = index.replace(/<meta name="selloff-embed-heights"[^>]*>\n?/, '');
+index = index.replace(/<meta name="selloff-defaults"[^>]*>\n?/, '');
+index = index.replace('</head>', `<meta name="selloff-defaults" content="${defaults.replace(/"/g, '&quot;')}">\n</head>`);
 index = index.replace('</head>', `<meta name="selloff-embed-heights" content="${heights.join(';')}">\n</head>`);
+// The policy (tools/post_build.mjs) allows the inline scripts by their hash:
+// a rewrite above that touched one (a pattern matching inside a script) would
+// block it in every browser, so it fails the build here.
+const policy = index.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/)?.[1] ?? '';
+const unlisted = inlineScriptHashes(index).filter((h) => !policy.includes(`'sha256-${h}'`));
+if (policy && unlisted.length) {
+  console.error(`prerender: ${unlisted.length} inline script(s) of index.html changed after post_build hashed them for the CSP`);
+  process.exit(1);
+}
 writeFileSync(indexPath, index);
 console.log(`prerender: embed heights at 600 px: ${heights.join(', ')}`);
 console.log(`prerender: static fallback of ${(html.length / 1024).toFixed(0)} KiB written into ${indexPath}`);

@@ -121,6 +121,62 @@ test('a fresh load of /#liquidations lands on the section and stays there', asyn
   await expect(page.locator('[data-testid="adjust-liquidations"] > summary')).toBeVisible();
 });
 
+test('until the app runs, a link with settings of its own is told the numbers are the defaults', async ({ page, browser }) => {
+  // Each link in a context of its own: a service worker, once an app has
+  // started, would serve the wasm past the hold.
+  const fresh = async () => (await browser.newContext({ baseURL: test.info().project.use.baseURL })).newPage();
+  // The link the app writes at the defaults (every control, over-specified,
+  // with numbers as the app formats them).
+  const first = await fresh();
+  await first.goto('./');
+  await appReady(first);
+  const written = await first.evaluate(() => location.search);
+  await first.context().close();
+  // The page at the defaults and that link: no such cue.
+  for (const link of ['./', './?theme=dark', `./${written}`]) {
+    const p = await fresh();
+    await holdWasm(p);
+    await p.goto(link, { waitUntil: 'commit' });
+    await expect(p.locator('.app-loading')).toBeVisible();
+    await expect(p.locator('.app-loading .cue-link'), link).toBeHidden();
+    await expect(p.locator('.answer p.fine .cue-nolink'), link).toBeVisible();
+    await expect(p.locator('.answer p.fine .cue-link'), link).toBeHidden();
+    expect(await pending(p)).toBe(true);
+    await p.context().close();
+  }
+  // Settings of its own: the cue says the numbers are not the link's yet…
+  const cue = page.locator('.app-loading .cue-link');
+  await holdWasm(page);
+  await page.goto('./?cut=0&lev=100', { waitUntil: 'commit' });
+  await expect(cue).toBeVisible();
+  await expect(cue).toContainText('the defaults');
+  // The answer above the controls says so too.
+  // (Once the stylesheet is in: before it, both of the note's wordings show.)
+  await expect(page.locator('.answer p.fine .cue-nolink')).toHaveCSS('display', 'none');
+  const shown = () => page.locator('.answer p.fine').evaluate((p) => ({
+    waiting: document.documentElement.dataset.app !== 'ready',
+    text: [...p.childNodes].filter((n) => n.nodeType === 3 || n.checkVisibility()).map((n) => n.textContent).join(''),
+  }));
+  const before = await shown();
+  expect(before.waiting).toBe(true);
+  expect(before.text).toContain('Model outputs at the default settings, not your link’s');
+  expect(before.text).not.toContain('at your settings');
+  // …and goes with the static page when the app has applied them.
+  await appReady(page);
+  await expect(page.locator('.app-loading')).toHaveCount(0);
+  await expect(page.locator('#ctl-lev')).toHaveValue('100');
+  await expect(page.locator('.answer p.fine')).toContainText('Model outputs at your settings');
+  // Without WebAssembly the static page is the page: it says whose numbers it shows.
+  const bare = await fresh();
+  bare.on('pageerror', () => {});
+  await bare.route('**/*.wasm', (route) => route.abort());
+  await bare.goto('./?lev=50');
+  await expect(bare.locator('.static-note')).toBeVisible();
+  await expect(bare.locator('.answer p.fine .cue-link')).toBeVisible();
+  await expect(bare.locator('.answer p.fine .cue-nolink')).toBeHidden();
+  await bare.context().close();
+});
+
 test('text the reader selected before the take-over is still selected after it', async ({ page }) => {
   await holdWasm(page);
   await page.goto('./#liquidations', { waitUntil: 'commit' });
