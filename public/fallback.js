@@ -128,6 +128,36 @@
     })();
   }
 
+  // A disclosure the reader opened (or closed) in a pre-rendered copy stays so in the
+  // app's element that replaces it: at the take-over, and when a section the app had
+  // left standing in is built (src/sections/mod.rs calls selloffCarryOpen with the copy
+  // it is about to remove). The prerender marks the disclosures open at the defaults
+  // (data-default-open); each one the reader changed is found again in the app by the
+  // id of its nearest ancestor with one and its place among that ancestor's
+  // disclosures (the same structure: the copy is the app's own page).
+  function toggled(box) {
+    var out = [], all = box.querySelectorAll('details.disclose, details.sources');
+    for (var i = 0; i < all.length; i++) {
+      var d = all[i], host = d.parentElement && d.parentElement.closest('[id]');
+      if (!host || d.open === d.hasAttribute('data-default-open')) continue;
+      var mine = host.querySelectorAll('details.disclose, details.sources');
+      out.push({ id: host.id, n: Array.prototype.indexOf.call(mine, d), of: mine.length, open: d.open });
+    }
+    return out;
+  }
+  function reopen(list) {
+    for (var i = 0; i < list.length; i++) {
+      var t = list[i], host = document.getElementById(t.id);
+      var mine = host ? host.querySelectorAll('details.disclose, details.sources') : [];
+      if (mine.length === t.of && mine[t.n].open !== t.open) mine[t.n].open = t.open;
+    }
+  }
+  window.selloffCarryOpen = function (copy) {
+    var list = toggled(copy);
+    // After the app's element is in the page (it is mounted in the same task).
+    if (list.length) requestAnimationFrame(function () { reopen(list); });
+  };
+
   // Called by the app (src/app.rs) with the element it rendered itself into, or
   // null when it mounted straight into the page (no static page: a dev build).
   window.selloffTakeOver = function (app) {
@@ -141,11 +171,13 @@
         var copy = document.getElementById(marks[i].getAttribute('data-stand-in'));
         if (copy && page.contains(copy)) marks[i].parentNode.insertBefore(copy, marks[i]);
       }
+      var carried = toggled(page);
       var parent = page.parentNode, next = page.nextSibling;
       // The static page leaves before the app arrives: never two elements with one id.
       page.remove();
       while (app.firstChild) parent.insertBefore(app.firstChild, next);
       root.classList.remove('app-pending', 'embed-pending');
+      reopen(carried);
       if (at) keepReading(at);
       if (sel) reselect(sel);
     } else if (app) {

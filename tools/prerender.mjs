@@ -64,6 +64,9 @@ try {
     }
     root.querySelectorAll('details[open]:not([data-open-before-print])').forEach((d) => d.removeAttribute('open'));
     root.querySelectorAll('[data-open-before-print]').forEach((d) => d.removeAttribute('data-open-before-print'));
+    // Which disclosures are open at the defaults: one the reader changes in the
+    // copy stays changed in the app (selloffCarryOpen, public/fallback.js).
+    root.querySelectorAll('details[open]').forEach((d) => d.setAttribute('data-default-open', ''));
     // A chart keeps its box (its size is in its style), not its canvas or overlays.
     root.querySelectorAll('.chart-box').forEach((b) => b.replaceChildren());
     // Term ids are numbered as the app builds them; sections built later

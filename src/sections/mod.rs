@@ -57,6 +57,7 @@ pub fn lazy_part(id: &'static str, view: impl Fn() -> AnyView + Send + Sync + 's
             // page goes with it when the app takes over.
             let copy = document().get_element_by_id(id).filter(|el| el.has_attribute("data-static"));
             if let Some(copy) = copy.filter(|el| !in_static_page(el)) {
+                carry_open(&copy);
                 copy.remove();
             }
             Either::Left(view())
@@ -69,4 +70,17 @@ pub fn lazy_part(id: &'static str, view: impl Fn() -> AnyView + Send + Sync + 's
 
 fn in_static_page(el: &web_sys::Element) -> bool {
     el.closest("#static-page").ok().flatten().is_some()
+}
+
+/// A disclosure the reader opened or closed in the copy stays so in the built
+/// part (`selloffCarryOpen` in public/fallback.js; without that script the
+/// part is built with its disclosures as at the defaults).
+fn carry_open(copy: &web_sys::Element) {
+    use wasm_bindgen::JsCast;
+    let carry = js_sys::Reflect::get(&window(), &"selloffCarryOpen".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(carry) = carry {
+        let _ = carry.call1(&window(), copy);
+    }
 }

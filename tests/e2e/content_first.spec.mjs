@@ -222,6 +222,8 @@ test('sections below the first screen are built when the reader comes near them'
   await page.locator('#synthesis h2').scrollIntoViewIfNeeded();
   await expect(page.locator('#synthesis[data-static]')).toHaveCount(0);
   await expect(page.locator('#synthesis canvas').first()).toBeVisible();
+  // The disclosure the reader opened is open in the built section too.
+  await expect(page.locator('#synthesis details.sources')).toHaveAttribute('open', '');
   // When the browser is idle the rest is built too.
   const idle = () => page.evaluate(() => {
     while (window.__idle.length) window.__idle.shift()({ didTimeout: false, timeRemaining: () => 50 });
@@ -229,6 +231,28 @@ test('sections below the first screen are built when the reader comes near them'
   });
   await expect.poll(idle, { timeout: 10_000 }).toBe(0);
   expect(await page.evaluate(() => window.__dupIds)).toEqual([]);
+});
+
+test('disclosures the reader opened or closed before the take-over stay so after it', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await holdWasm(page);
+  await page.goto('./', { waitUntil: 'commit' });
+  // In #rates (built at the take-over on this screen): open "How is this
+  // computed?" and the sources; the intro's sources too.
+  const how = page.locator('#rates details.how').first();
+  await expect(how).toBeAttached();
+  await page.evaluate(() => {
+    document.querySelector('#rates details.how').open = true;
+    document.querySelector('#rates details.sources').open = true;
+  });
+  expect(await pending(page)).toBe(true);
+  await appReady(page);
+  await expect(page.locator('#rates[data-static]')).toHaveCount(0);
+  await expect(page.locator('#rates details.how').first()).toHaveAttribute('open', '');
+  await expect(page.locator('#rates details.sources').first()).toHaveAttribute('open', '');
+  // …and only those: the rest are as at the defaults.
+  await expect(page.locator('#rates details.how[open]')).toHaveCount(1);
+  await expect(page.locator('#rates [data-testid="adjust-rates"]')).not.toHaveAttribute('open', '');
 });
 
 test('printing builds every section, at the reader\'s settings', async ({ page }) => {
