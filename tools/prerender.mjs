@@ -59,7 +59,7 @@ try {
   html = await page.evaluate(() => {
     const root = document.createElement('div');
     for (const el of document.body.children) {
-      if (el.matches('script, noscript, #static-page')) continue;
+      if (el.matches('script, noscript, link, #static-page')) continue;
       root.appendChild(el.cloneNode(true));
     }
     root.querySelectorAll('details[open]:not([data-open-before-print])').forEach((d) => d.removeAttribute('open'));
