@@ -53,7 +53,7 @@ export function acceptedEncodings(header) {
 const PRECOMPRESSED = [['.br', 'br'], ['.gz', 'gzip']];
 
 /** An http.Server (not yet listening) serving the files under `root`. */
-export function staticServer(root, { quiet = Boolean(process.env.QUIET_404) } = {}) {
+export function staticServer(root, { quiet = Boolean(process.env.QUIET_404), encodings = ['br', 'gzip'] } = {}) {
   root = resolve(root);
   return createServer(async (req, res) => {
     try {
@@ -78,7 +78,7 @@ export function staticServer(root, { quiet = Boolean(process.env.QUIET_404) } = 
         // Vary on every answer for a file that has copies, so caches keep
         // the encodings apart.
         if (copy) headers.vary = 'Accept-Encoding';
-        if (copy && send === file && accepted.has(encoding) && copy.mtimeMs >= info.mtimeMs) {
+        if (copy && send === file && accepted.has(encoding) && encodings.includes(encoding) && copy.mtimeMs >= info.mtimeMs) {
           send = file + suffix;
           headers['content-encoding'] = encoding;
         }
@@ -139,8 +139,8 @@ export async function waitForHttp(url, { timeout = 10_000, interval = 100 } = {}
  * Start a static server for `root` in this process on `port` (0: any free
  * port) and wait until it answers. Resolves to { url, port, server, close }.
  */
-export async function startServer(root, port = 0, { host = '127.0.0.1', quiet = true, timeout = 10_000 } = {}) {
-  const server = staticServer(root, { quiet });
+export async function startServer(root, port = 0, { host = '127.0.0.1', quiet = true, timeout = 10_000, encodings } = {}) {
+  const server = staticServer(root, { quiet, encodings });
   await new Promise((ok, fail) => {
     server.once('error', fail);
     server.listen(port, host, () => { server.off('error', fail); ok(); });
