@@ -177,6 +177,18 @@ test('until the app runs, a link with settings of its own is told the numbers ar
   await bare.context().close();
 });
 
+test('a fresh load of a claim row in the appendix lands on it before the app runs, and after', async ({ page }) => {
+  // The appendix is laid out only near the viewport (content-visibility: auto):
+  // an anchor into it must still land on its row.
+  await holdWasm(page);
+  await page.goto('./#claim-btc_87k', { waitUntil: 'commit' });
+  const row = page.locator('#claim-btc_87k');
+  await expect(row).toBeInViewport();
+  expect(await pending(page)).toBe(true);
+  await appReady(page);
+  await expect(row).toBeInViewport();
+});
+
 test('text the reader selected before the take-over is still selected after it', async ({ page }) => {
   await holdWasm(page);
   await page.goto('./#liquidations', { waitUntil: 'commit' });
