@@ -135,12 +135,13 @@
   // (data-default-open); each one the reader changed is found again in the app by the
   // id of its nearest ancestor with one and its place among that ancestor's
   // disclosures (the same structure: the copy is the app's own page).
+  var DISCLOSURES = 'details.disclose, details.sources';
   function toggled(box) {
-    var out = [], all = box.querySelectorAll('details.disclose, details.sources');
+    var out = [], all = box.querySelectorAll(DISCLOSURES);
     for (var i = 0; i < all.length; i++) {
       var d = all[i], host = d.parentElement && d.parentElement.closest('[id]');
       if (!host || d.open === d.hasAttribute('data-default-open')) continue;
-      var mine = host.querySelectorAll('details.disclose, details.sources');
+      var mine = host.querySelectorAll(DISCLOSURES);
       out.push({ id: host.id, n: Array.prototype.indexOf.call(mine, d), of: mine.length, open: d.open });
     }
     return out;
@@ -148,7 +149,7 @@
   function reopen(list) {
     for (var i = 0; i < list.length; i++) {
       var t = list[i], host = document.getElementById(t.id);
-      var mine = host ? host.querySelectorAll('details.disclose, details.sources') : [];
+      var mine = host ? host.querySelectorAll(DISCLOSURES) : [];
       if (mine.length === t.of && mine[t.n].open !== t.open) mine[t.n].open = t.open;
     }
   }

@@ -5,8 +5,8 @@ use crate::components::embed::{embed_runtime, page_base, public_base};
 use crate::components::Slider;
 use crate::components::{AnswerKey, Glossary};
 use crate::context::{
-    apply_theme, location_search, url_choice, Controls, DarkCharts, DataStore, Derived, LazySections, Notices,
-    Permalink, Printing, UrlSync,
+    apply_theme, location_search, url_choice, window_function, Controls, DarkCharts, DataStore, Derived, LazySections,
+    Notices, Permalink, Printing, UrlSync,
 };
 use crate::format::long_date;
 use crate::sections;
@@ -79,10 +79,7 @@ fn await_first_render(holder: web_sys::HtmlElement, since_ms: f64, settled_frame
 /// `selloff:interactive` mark and `data-app="ready"` that `make bench`
 /// reads), then build the remaining sections while the browser is idle.
 fn take_over(holder: Option<web_sys::HtmlElement>) {
-    use wasm_bindgen::JsCast;
-    let js = js_sys::Reflect::get(&window(), &"selloffTakeOver".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let js = window_function("selloffTakeOver");
     let arg = holder.as_ref().map_or(wasm_bindgen::JsValue::NULL, wasm_bindgen::JsValue::from);
     let swapped = js.is_some_and(|f| f.call1(&window(), &arg).is_ok());
     if !swapped {
@@ -120,16 +117,12 @@ const IDLE_AFTER_TAKEOVER: std::time::Duration = std::time::Duration::from_milli
 /// (`requestIdleCallback`, at most a second apart; a short timeout where the
 /// browser has none).
 fn build_when_idle(lazy: LazySections) {
-    use wasm_bindgen::JsCast;
     let next = move || {
         if lazy.build_next() {
             build_when_idle(lazy);
         }
     };
-    let idle = js_sys::Reflect::get(&window(), &"requestIdleCallback".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    if let Some(idle) = idle {
+    if let Some(idle) = window_function("requestIdleCallback") {
         let opts = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&opts, &"timeout".into(), &1000.into());
         let cb = wasm_bindgen::closure::Closure::once_into_js(next);

@@ -174,6 +174,14 @@ impl UrlSync {
     }
 }
 
+/// A function the page's scripts put on `window` (public/fallback.js's
+/// hand-over hooks) or the browser may lack (`requestIdleCallback`), if it is
+/// there.
+pub fn window_function(name: &str) -> Option<js_sys::Function> {
+    use wasm_bindgen::JsCast;
+    js_sys::Reflect::get(&window(), &name.into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+}
+
 /// The address's query string, with its `?`.
 pub fn location_search() -> String {
     window().location().search().unwrap_or_default()

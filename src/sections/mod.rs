@@ -12,7 +12,7 @@ pub mod tariffs;
 pub use crate::components::{Disclosure, SectionHead, Sources, TableToggle, WithAll, WithData, WithData2};
 pub use crate::format::long_date;
 
-use crate::context::LazySections;
+use crate::context::{window_function, LazySections};
 use crate::state::Section;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -76,11 +76,7 @@ fn in_static_page(el: &web_sys::Element) -> bool {
 /// part (`selloffCarryOpen` in public/fallback.js; without that script the
 /// part is built with its disclosures as at the defaults).
 fn carry_open(copy: &web_sys::Element) {
-    use wasm_bindgen::JsCast;
-    let carry = js_sys::Reflect::get(&window(), &"selloffCarryOpen".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    if let Some(carry) = carry {
+    if let Some(carry) = window_function("selloffCarryOpen") {
         let _ = carry.call1(&window(), copy);
     }
 }
