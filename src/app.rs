@@ -380,7 +380,7 @@ fn Announcer() -> impl IntoView {
     Effect::new(move |prev: Option<()>| {
         let cut = ctl.cut_pct.get();
         let lev = ctl.lev_x.get();
-        let result = dv.and_then(|d| d.cascade.get()).map(|c| c.final_pct);
+        let result = dv.and_then(|d| d.decomposition.with(|d| d.as_ref().map(crate::figures::answer::live_result)));
         if let Some(h) = pending.get_value() {
             h.clear();
         }
@@ -390,9 +390,7 @@ fn Announcer() -> impl IntoView {
         }
         let h = set_timeout_with_handle(
             move || {
-                let model = result
-                    .map(|r| format!(" Model: Bitcoin {} over the day.", crate::format::pct_signed(r, 1)))
-                    .unwrap_or_default();
+                let model = result.map(|r| format!(" {r}.")).unwrap_or_default();
                 text.set(format!(
                     "December cut probability {}%, leverage {}×.{model}",
                     state::fmt_num(cut),

@@ -289,7 +289,7 @@ pub struct Derived {
     pub population: Memo<Option<Arc<Vec<Position>>>>,
     pub cascade: Memo<Option<Cascade>>,
     /// The synthesis's decomposition of the day (or the two weeks before).
-    pub decomposition: Memo<Option<scenario::Decompositions>>,
+    pub decomposition: Memo<Option<scenario::decomposition::Decompositions>>,
 }
 
 impl Derived {
@@ -333,9 +333,12 @@ impl Derived {
             let (Some(pop), Some(dr)) = (population.get(), drivers.get()) else { return None };
             Some(scenario::run_cascade(&pop, &dr, &params.get_untracked()))
         });
+        // The day's decomposition runs its own liquidations from the day's
+        // modelled shock, so a hypothetical start (section 4's cascade) never
+        // reaches it.
         let decomposition = Memo::new(move |_| {
-            let (Some(pop), Some(dr), Some(c)) = (population.get(), drivers.get(), cascade.get()) else { return None };
-            basis.with(|b| b.as_ref().and_then(|b| scenario::decompose(b, &params.get(), &dr, &pop, &c)))
+            let (Some(pop), Some(dr)) = (population.get(), drivers.get()) else { return None };
+            basis.with(|b| b.as_ref().and_then(|b| scenario::decomposition::decompose(b, &params.get(), &dr, &pop)))
         });
         Derived { params, basis, inputs, drivers, population, cascade, decomposition }
     }

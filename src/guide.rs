@@ -3,7 +3,7 @@
 //! "try this" scenarios written into the prose (`data-try`), each a change of
 //! the settings with what to look for. Pure: tested natively.
 
-use crate::state::{CascadeShock, Settings};
+use crate::state::{CascadeShock, Horizon, Settings};
 
 /// A term and its plain definition, one or two sentences.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,7 +55,13 @@ pub struct Try {
 /// Every try-action of the page, by section, in reading order.
 pub const TRIES: &[Try] = &[
     Try { id: "cut-90", label: "Set the odds to 90%", apply: |s| Settings { cut_pct: 90.0, ..s.clone() } },
-    Try { id: "cut-ref", label: "Put the odds back at 64.5%", apply: |s| Settings { cut_pct: 64.5, ..s.clone() } },
+    // The reference reading is 6 Nov's, so the answer shows the two weeks
+    // from it: there, and only there, the rate channel then gives nothing.
+    Try {
+        id: "cut-ref",
+        label: "Put the odds back at 64.5%",
+        apply: |s| Settings { cut_pct: 64.5, span: Horizon::TwoWeeks, ..s.clone() },
+    },
     Try {
         id: "shock-oct10",
         label: "Replay 10 Oct: stocks −2.7%",

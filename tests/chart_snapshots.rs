@@ -266,7 +266,11 @@ fn readouts_show_the_values_drawn() {
     assert_eq!(r.len(), steps.len());
     for (p, s) in r.iter().zip(steps) {
         assert_eq!(p.title, s.label);
-        assert_eq!(p.rows[0].value, selloff::format::pct_signed(s.value, 2));
+        let want = s.range.map_or_else(
+            || selloff::format::pct_signed(s.value, 2),
+            |(lo, hi)| selloff::format::pct_with_range(s.value, lo, hi),
+        );
+        assert_eq!(p.rows[0].value, want);
     }
 }
 

@@ -187,6 +187,89 @@ def main():
             facts.append(fact("asia_change_pct", r["date"], f"{r['index']} ({r['kind']})", float(r["change_pct"]), "percent", s, r["kind"]))
         if r["value"]:
             facts.append(fact("asia_level", r["date"], f"{r['index']} ({r['kind']})", float(r["value"]), "index points", s, r["kind"]))
+    # The day itself (20 Nov): sector moves and weights, the mega-caps, the
+    # intraday path, and Bitcoin near the US close. Each row keeps its own
+    # source; where two sources differ, both rows are kept.
+    m_sec, r_sec = read_csv(p("sp500_sectors_points.csv"))
+    sector_group = {"day return close to close": "sector_day_pct", "early session move": "sector_early_pct",
+                    "week return 17-21 Nov": "sector_week_pct", "weight in S&P 500": "sector_weight_pct",
+                    "sectors closing lower": "sectors_down"}
+    for r in r_sec:
+        g, note = sector_group[r["measure"]], r["note"]
+        # The CSV's note: Wells Fargo quotes the S&P 500 sectors themselves,
+        # The Daily Chart Report likely the sector ETFs. The decomposition of
+        # the index uses the index's own sectors and shows the other as its range.
+        if g == "sector_day_pct" and "thechartreport.com" in r["source"]:
+            g, note = "sector_etf_day_pct", f"likely the sector ETF; {note}"
+        elif g == "sector_day_pct":
+            note = f"the S&P 500 sector; {note}"
+        facts.append(fact(g, r["date"], r["sector"], float(r["value"]), r["unit"],
+                          source_from_cell(r["source"], f"S&P 500 sectors: {r['measure']}"), note))
+    m_mc, r_mc = read_csv(p("megacap_points.csv"))
+    for r in r_mc:
+        if not r["value"]:
+            continue  # a move that was not found stays a gap (the CSV's note says which)
+        item = r["item"]
+        if item.startswith("weight in") or item.startswith("combined weight"):
+            g = "megacap_weight_pct"
+        elif item == "day return close to close":
+            g = "megacap_day_pct"
+        elif item == "close":
+            g = "megacap_close_usd"
+        else:
+            g = "megacap_cap_lost_usd_bn"
+        facts.append(fact(g, r["date"], r["ticker"], float(r["value"]), r["unit"],
+                          source_from_cell(r["source"], f"{r['ticker']}: {item}"), f"{item}; {r['note']}".strip("; ")))
+    m_in, r_in = read_csv(p("intraday_points.csv"))
+    intraday_group = {
+        ("S&P 500", "gap at the open vs prior close"): "spx_gap_open_pct",
+        ("S&P 500", "largest intraday gain vs prior close"): "spx_high_pct",
+        ("S&P 500", "drop from day high to close"): "spx_high_to_close_pct",
+        ("S&P 500", "open to close"): "spx_open_to_close_pct",
+        ("S&P 500", "high-to-low range"): "spx_range_points",
+        ("S&P 500", "intraday low"): "spx_low_points",
+        ("S&P 500", "off record high at close"): "spx_off_record_pct",
+        ("S&P 500", "time the selling began"): "spx_turn_time_et",
+        ("S&P 500 futures", "time the selling began"): "spx_turn_time_et",
+        ("S&P 500", "sessions since 1957 opening >1% up and closing lower"): "reversal_since_1957",
+        ("S&P 500", "prior sessions gapping up >1.4% and closing negative"): "reversal_rarity",
+        ("S&P 500", "prior bearish reversals of this magnitude since 1957"): "reversal_rarity",
+        ("SPY", "sessions in SPY history with this open-high to deep-negative close"): "reversal_rarity",
+        ("SPY", "volume"): "spy_volume_m",
+        ("SPY", "time of reversal"): "spx_turn_time_et",
+        ("US equity exchanges", "total volume"): "us_volume_bn_shares",
+        ("Nasdaq 100", "day return close to close"): "ndx_day_pct",
+        ("Nasdaq 100", "high to close"): "ndx_high_to_close_pct",
+        ("Nasdaq 100", "largest intraday gain vs prior close"): "ndx_high_pct",
+        ("Nasdaq Composite", "high to close"): "nasdaq_high_to_close_pct",
+        ("Nasdaq Composite", "peak to close"): "nasdaq_high_to_close_pct",
+        ("VIX", "intraday high"): "vix_high",
+        ("VIX", "intraday change (afternoon)"): "vix_intraday_change_pct",
+        ("VIX", "close"): "vix_close_quoted",
+        ("US stock market", "market cap wiped out"): "us_value_lost_usd_tn",
+        ("US stock market", "market value lost within 80 minutes (the source text's claim)"): "us_value_lost_claim_usd_tn",
+        ("S&P 500", "advancing members"): "spx_advancers",
+        ("US stocks (ChartMill universe)", "share of stocks declining"): "us_decliners_pct",
+    }
+    for r in r_in:
+        g = intraday_group.get((r["instrument"], r["item"]))
+        if g is None:
+            raise KeyError(f"intraday_points.csv: no group for {r['instrument']!r} / {r['item']!r}")
+        if r["unit"] == "text":
+            continue  # "late morning": kept in the CSV, no figure to carry
+        if r["unit"] == "ET":
+            # A clock time: hours after midnight ET (10:45 -> 10.75); the text stays in the note.
+            hh, mm = r["value"].split(":")
+            value, unit = int(hh) + int(mm) / 60, "hours after midnight ET"
+            note = f"{r['value']} ET; {r['note']}"
+        else:
+            value, unit, note = num(r["value"])[0], r["unit"], r["note"]
+        label = f"{r['instrument']}: {r['item']}"
+        facts.append(fact(g, r["date"], label, value, unit, source_from_cell(r["source"], label), note))
+    m_bc, r_bc = read_csv(p("btc_near_us_close_points.csv"))
+    for r in r_bc:
+        facts.append(fact("btc_near_us_close", r["date"], r["item"], float(r["value"]), r["unit"],
+                          source_from_cell(r["source"], "Bitcoin in an end-of-day market wrap"), r["note"]))
     write("markets", envelope("markets", "Market prices: S&P 500, VIX, Bitcoin, Nasdaq points, event-day prices, crypto market cap and Asian indices (points)",
                               max(r_sp[-1]["date"], r_btc[-1]["date"]), series=markets_series, ohlc=ohlc, facts=facts))
 
@@ -201,8 +284,30 @@ def main():
             v, q = num(r["value"])
             facts.append(fact("us10y_yield", r["date"], "US 10-year Treasury yield", v, "percent",
                               source_from_cell(r["source"], "US 10-year Treasury yield"), q))
-    write("rates", envelope("rates", "December 2025 rate-cut odds (CME FedWatch, as quoted) and Treasury yields",
-                            max(f["date"] for f in facts), facts=facts))
+    # The morning's data and the Fed's voices, 17-21 Nov: figures as facts,
+    # words (minutes, speeches, results) as events of this file only (the
+    # timelines read events.json).
+    m_mn, r_mn = read_csv(p("macro_news_points.csv"))
+    macro_group = {
+        "September nonfarm payrolls": "nfp_sep", "September nonfarm payrolls (as quoted pre-open)": "nfp_sep",
+        "September nonfarm payrolls: expected": "nfp_sep_expected", "September unemployment rate": "unemployment_sep",
+        "September unemployment rate: expected": "unemployment_sep_expected", "August payrolls as revised": "nfp_aug_revised",
+        "September labour force participation rate": "participation_sep", "payroll growth year on year": "nfp_growth_yoy",
+        "initial jobless claims": "claims_initial", "continuing jobless claims": "claims_continuing",
+    }
+    news = []
+    for r in r_mn:
+        s = source_from_cell(r["source"], r["item"])
+        if r["unit"] == "text":
+            slug = re.sub(r"[^a-z0-9]+", "_", r["item"].split("(")[0].lower()).strip("_")
+            when = f" at {r['time_et']} ET" if r["time_et"] else ""
+            news.append({"id": f"{slug}_{r['date'][5:].replace('-', '')}", "date": r["date"], "title": f"{r['item']}: {r['value']}",
+                         "note": f"{r['date']}{when}. {r['note']}", "source": s})
+        else:
+            facts.append(fact(macro_group[r["item"]], r["date"], r["item"], float(r["value"]), r["unit"], s, r["note"]))
+    news.sort(key=lambda e: e["date"])
+    write("rates", envelope("rates", "December 2025 rate-cut odds (CME FedWatch, as quoted), Treasury yields, the 20 Nov jobs data and the Fed's speakers",
+                            max(f["date"] for f in facts), facts=facts, events=news))
 
     # ------------------------------------------------------------------ flows
     m_etf, r_etf = read_csv(p("btc_spot_etf_flows_points.csv"))

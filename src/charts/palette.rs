@@ -124,7 +124,10 @@ pub const LIQUIDATION: RGBColor = BLUE;
 
 // Synthesis: the causes, the model's total and what happened.
 pub const CAUSE_RATES: RGBColor = BLUE;
-pub const CAUSE_TARIFFS: RGBColor = ORANGE;
+/// What reaches Bitcoin through stocks (β × a part of the S&P 500's move).
+pub const CAUSE_STOCKS: RGBColor = ORANGE;
+/// The AI/tech reversal in the S&P 500.
+pub const CAUSE_TECH: RGBColor = SKY_BLUE;
 pub const CAUSE_LIQUIDITY: RGBColor = BLUISH_GREEN;
 pub const CAUSE_CASCADE: RGBColor = REDDISH_PURPLE;
 pub const MODEL_TOTAL: RGBColor = CHARCOAL;

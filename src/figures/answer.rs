@@ -1,69 +1,195 @@
-//! The answer on the first screen: one sentence of the page's finding (how
-//! much of each asset's move the causes explain, and how much nothing here
-//! explains) and the bars of a compact figure, both from the synthesis's
+//! The answer on the first screen: what happened and why, in a few plain
+//! sentences, and the bars of a compact figure, both from the synthesis's
 //! decomposition at the current settings, so they follow the sliders.
 
-use super::synthesis::{cause_label, horizon_short, NOT_EXPLAINED};
-use crate::format::{pct_abs, pct_signed};
-use crate::scenario::{Cause, Decomposition, Decompositions};
+use super::synthesis::{cause_label, horizon_short, moved, part_color, rest_label, rest_words, times_words};
+use crate::format::{grouped, pct_abs, pct_signed};
+use crate::scenario::decomposition::{Cause, Decomposition, Decompositions};
+use crate::scenario::StocksDay;
+use crate::state::{fmt_num, Horizon};
+use plotters::style::RGBColor;
 
 /// One bar of the compact figure: a part of the move, in percent.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bar {
     pub label: &'static str,
     pub value_pct: f64,
-    /// The part was put in (the S&P 500's own move passed on by β), not
-    /// explained by the models.
-    pub input: bool,
-    /// The cause this bar belongs to (`None`: not explained).
-    pub cause: Option<Cause>,
+    /// The bar's colour (`None`: what is not explained, drawn neutral).
+    pub colour: Option<RGBColor>,
 }
 
-/// The bars of one asset: each modelled part, then what is not explained.
+/// The label of Bitcoin's one bar for everything that came through stocks.
+pub const THROUGH_STOCKS: &str = "Through stocks";
+
+/// The bars of one asset: its parts (Bitcoin's through-stocks parts as one
+/// bar, split in the waterfall), then what is not explained.
 pub fn bars(dec: &Decomposition) -> Vec<Bar> {
-    let mut out: Vec<Bar> = dec
-        .parts
-        .iter()
-        .map(|p| Bar { label: cause_label(p.cause), value_pct: p.value, input: p.input, cause: Some(p.cause) })
-        .collect();
-    out.push(Bar { label: NOT_EXPLAINED, value_pct: dec.not_explained().0, input: false, cause: None });
+    let mut out = Vec::new();
+    if let Some((v, _, _)) = dec.via_stocks() {
+        let first = dec.parts.iter().find(|p| p.via_stocks).map(part_color);
+        out.push(Bar { label: THROUGH_STOCKS, value_pct: v, colour: first });
+    }
+    out.extend(dec.parts.iter().filter(|p| !p.via_stocks).map(|p| Bar {
+        label: cause_label(p.cause),
+        value_pct: p.value,
+        colour: Some(part_color(p)),
+    }));
+    out.push(Bar { label: rest_label(dec), value_pct: dec.not_explained().0, colour: None });
     out
 }
 
-/// "fell 4.7%" / "rose 0.3%".
-fn moved(v: f64) -> String {
-    format!("{} {}", if v < 0.0 { "fell" } else { "rose" }, pct_abs(v, 2))
+/// "10:30–10:45 ET" from hours after midnight.
+fn clock_range((a, b): (f64, f64)) -> String {
+    let hm = |h: f64| {
+        let m = (h * 60.0).round() as i64;
+        format!("{}:{:02}", m / 60, m % 60)
+    };
+    if (a - b).abs() < 1e-9 {
+        format!("{} ET", hm(a))
+    } else {
+        format!("{}–{} ET", hm(a), hm(b))
+    }
 }
 
-/// The finding in one sentence, e.g. "Over 20 Nov, Bitcoin fell 5.30% and
-/// the S&P 500 fell 1.56%. Of Bitcoin's move, −3.19% is the stock market's
-/// own fall passed on by β (an input, not explained here), the other causes'
-/// models add −0.19%, and −1.92% is not explained. For the S&P 500 the
-/// models give +0.08%, and −1.64% is not explained."
-pub fn headline(d: &Decompositions) -> String {
-    let (b, s) = (&d.btc, &d.spx);
-    let input: f64 = b.parts.iter().filter(|p| p.input).map(|p| p.value).sum();
-    let own: f64 = b.parts.iter().filter(|p| !p.input).map(|p| p.value).sum();
-    let input_text = if b.parts.iter().any(|p| p.input) {
-        format!(
-            "{} is the stock market's own fall passed on by β (an input, not explained here), ",
-            pct_signed(input, 2)
-        )
+/// "about 1.9–2%" for a range of quotes.
+fn about_range((a, b): (f64, f64)) -> String {
+    if (a - b).abs() < 1e-9 {
+        format!("about {}%", grouped(a, 1))
     } else {
-        String::new()
+        format!("about {}–{}%", fmt_num(a), fmt_num(b))
+    }
+}
+
+/// The stocks' day in words: the path from the open, then technology's
+/// share of the fall.
+fn stocks_day(d: &Decompositions, day: Option<&StocksDay>) -> String {
+    let s = &d.spx;
+    let gap = day.and_then(|x| x.gap_open_pct.as_ref()).map(|q| q.value);
+    let path = match (gap, day.and_then(StocksDay::high_range), day.and_then(StocksDay::turn_range)) {
+        (Some(g), Some(high), Some(turn)) if g > 0.0 && s.actual < 0.0 => format!(
+            "Stocks fell on a good-news day: after Nvidia's strong results the S&P 500 opened {} higher and rose to \
+             {}, then turned at about {} and closed down {}.",
+            pct_abs(g, 1),
+            about_range(high),
+            clock_range(turn),
+            pct_abs(s.actual, 2)
+        ),
+        _ => format!("On 20 Nov the S&P 500 {}.", moved(s.actual)),
+    };
+    let tech = d.tech.as_ref().map(|t| {
+        let share = t.central.contribution_pct / s.actual;
+        let most = if share > 0.5 { ": most of the fall" } else { "" };
+        format!(
+            " Technology shares, {} of the index, fell {} and made up {} of its {} points{most}.",
+            if (0.3..0.37).contains(&t.weight) { "about a third".to_string() } else { pct_abs(t.weight * 100.0, 0) },
+            pct_abs(t.tech_pct, 2),
+            grouped(t.central.contribution_pct.abs(), 2),
+            grouped(s.actual.abs(), 2),
+        )
+    });
+    format!("{path}{}", tech.unwrap_or_default())
+}
+
+/// Bitcoin's move in words: β in plain words, what came through stocks,
+/// crypto's own causes, and what is left.
+fn bitcoin(d: &Decompositions) -> String {
+    let b = &d.btc;
+    let beta = d.beta.stats.beta;
+    let via = b.via_stocks().map_or(0.0, |v| v.0);
+    let own: f64 = b.parts.iter().filter(|p| !p.via_stocks).map(|p| p.value).sum();
+    let causes =
+        if b.part(Cause::Selling).is_some() { "ETF selling and forced liquidations" } else { "forced liquidations" };
+    let share = if via / b.actual > 0.5 {
+        format!("most of its {} fall ({} points) came through them", pct_abs(b.actual, 2), grouped(via, 2))
+    } else {
+        format!("{} of its {} move came through them", pct_signed(via, 2), pct_signed(b.actual, 2))
     };
     format!(
-        "Over {}, Bitcoin {} and the S&P 500 {}. Of Bitcoin's move, {}the other causes' models add {}, and {} is \
-         not explained. For the S&P 500 the models give {}, and {} is not explained.",
-        horizon_short(b.horizon),
-        moved(b.actual),
-        moved(s.actual),
-        input_text,
+        "Bitcoin moves {} as much as stocks (β = {}: for every 1% the S&P 500 moved, Bitcoin moved about {}%), so \
+         {share}; {causes} add {}, and {}.",
+        times_words(beta),
+        grouped(beta, 2),
+        crate::format::trim(beta, 1),
         pct_signed(own, 2),
-        pct_signed(b.not_explained().0, 2),
-        pct_signed(s.modelled().0, 2),
-        pct_signed(s.not_explained().0, 2),
+        rest_words(b),
     )
+}
+
+/// The rate story in words, for the horizon shown: on the day the odds
+/// rose, so rates did not push stocks down; over the two weeks before they
+/// fell, and the rate model gives its part of that fall. A cut probability
+/// set off the day's reading is named as the reader's.
+fn rates(d: &Decompositions, cut_pct: f64) -> String {
+    let s = &d.spx;
+    let r = s.part(Cause::Rates).map_or(0.0, |p| p.value);
+    let from = fmt_num(d.reading.pct);
+    let day_reading = crate::state::CUT.default;
+    let yours = (cut_pct - day_reading).abs() > 0.05;
+    let effect = |verb_up: &str, verb_down: &str| {
+        if r >= 0.0 {
+            format!("{verb_up} stocks by {}", pct_abs(r, 2))
+        } else {
+            format!("{verb_down} {} off stocks", pct_abs(r, 2))
+        }
+    };
+    match (s.horizon, yours) {
+        (Horizon::Day, false) => format!(
+            "The Fed's December-cut odds rose that day ({from}% → {}%), which by the rate model {}: the rate story \
+             belongs to the two weeks before.",
+            fmt_num(day_reading),
+            if r >= 0.0 { format!("lifted stocks a little ({})", pct_signed(r, 2)) } else { effect("", "took") },
+        ),
+        (Horizon::Day, true) => format!(
+            "At your {}% December-cut odds (the day's reading was {}%, up from {from}%), the rate model would have {} \
+             on the day.",
+            fmt_num(cut_pct),
+            fmt_num(day_reading),
+            effect("lifted", "taken"),
+        ),
+        (Horizon::TwoWeeks, false) => format!(
+            "The Fed's December-cut odds fell from {from}% on 6 Nov to {}%, and the rate model gives {} of the S&P \
+             500's {} move: {}.",
+            fmt_num(day_reading),
+            pct_signed(r, 2),
+            pct_signed(s.actual, 2),
+            if r.abs() < 1e-9 {
+                "nothing"
+            } else if (r / s.actual).abs() < 0.34 {
+                "a small part"
+            } else {
+                "a large part"
+            }
+        ),
+        (Horizon::TwoWeeks, true) => format!(
+            "At your {}% December-cut odds (against {from}% on 6 Nov; {}% on 20 Nov), the rate model {} over the two \
+             weeks{}.",
+            fmt_num(cut_pct),
+            fmt_num(day_reading),
+            if r.abs() < 1e-9 { "gives stocks nothing".to_string() } else { effect("lifts", "takes") },
+            if r < 0.0 { format!(", of the S&P 500's {} move", pct_signed(s.actual, 2)) } else { String::new() },
+        ),
+    }
+}
+
+/// The finding in words: what happened and why, on the horizon shown. On
+/// the day: stocks fell on a good-news day as AI shares reversed after
+/// Nvidia's results, and tech made up most of the fall; Bitcoin moves about
+/// twice as much as stocks, so most of its fall came through them; the Fed
+/// odds rose that day. Over the two weeks: the two falls, what came
+/// through stocks, and the rate model's part.
+pub fn headline(d: &Decompositions, day: Option<&StocksDay>, cut_pct: f64) -> String {
+    match d.btc.horizon {
+        Horizon::Day => format!("{} {} {}", stocks_day(d, day), bitcoin(d), rates(d, cut_pct)),
+        Horizon::TwoWeeks => format!(
+            "Over the two weeks before ({}), the S&P 500 {} and Bitcoin {}. Sector moves are quoted for 20 Nov only, so \
+             the tech reversal is not separated here. {} {}",
+            horizon_short(Horizon::TwoWeeks),
+            moved(d.spx.actual),
+            moved(d.btc.actual),
+            rates(d, cut_pct),
+            bitcoin(d),
+        ),
+    }
 }
 
 /// The live result's two parts, Bitcoin's and the S&P 500's ("Bitcoin
@@ -75,8 +201,8 @@ pub fn live_parts(d: &Decompositions) -> [String; 2] {
     ]
 }
 
-/// The live result beside the two global sliders: the modelled moves against
-/// the actual ones ("Model: Bitcoin −2.90% of −4.71%; S&P 500 −0.21% of −1.56%").
+/// The live result beside the two global sliders: the parts' sums against
+/// the actual moves ("Model: Bitcoin −3.44% of −5.30%; S&P 500 −0.63% of −1.56%").
 pub fn live_result(d: &Decompositions) -> String {
     let [btc, spx] = live_parts(d);
     format!("Model: {btc}; {spx}")
@@ -85,5 +211,5 @@ pub fn live_result(d: &Decompositions) -> String {
 /// The leverage slider's most intuitive consequence, in words.
 pub fn leverage_consequence(lev_x: f64, maintenance: f64) -> String {
     let fall = -crate::model::leverage::long_liq_move_pct(lev_x, maintenance);
-    format!("At {}×, a fall of {} wipes out a leveraged long.", crate::state::fmt_num(lev_x), pct_abs(-fall, 2))
+    format!("At {}×, a fall of {} wipes out a leveraged long.", fmt_num(lev_x), pct_abs(-fall, 2))
 }

@@ -178,7 +178,7 @@ pub fn reported_btc(liquidations: &DataFile) -> Option<(f64, f64)> {
 pub fn calibration(liquidated_usd: f64, range_usd: (f64, f64), liquidations: &DataFile) -> String {
     let m = liquidated_usd / 1e6;
     let model = format!(
-        "The model liquidates {} of Bitcoin longs (from {} to {} with Y and the market volume at the ends of their ranges)",
+        "The model liquidates {} of Bitcoin longs (from {} to {} with β, Y and the market volume at the ends of their ranges)",
         usd_millions_sig2(m),
         usd_millions_sig2(range_usd.0 / 1e6),
         usd_millions_sig2(range_usd.1 / 1e6)

@@ -1,16 +1,18 @@
-//! The synthesis: the two waterfalls of the four causes, the sentence that
-//! compares the model with the day, and the key levels.
+//! The synthesis: the two waterfalls, one plain sentence per cause, the
+//! table of parts with their ranges, and the key levels.
 
-use crate::charts::palette::{ACTUAL, CAUSE_CASCADE, CAUSE_LIQUIDITY, CAUSE_RATES, CAUSE_TARIFFS, MODEL_TOTAL};
+use crate::charts::palette::{
+    ACTUAL, CAUSE_CASCADE, CAUSE_LIQUIDITY, CAUSE_RATES, CAUSE_STOCKS, CAUSE_TECH, MODEL_TOTAL,
+};
 use crate::charts::waterfall::Step;
 use crate::data::DataFile;
 use crate::format::{grouped, pct_abs, pct_signed, usd, usd_millions_sig2};
-use crate::scenario::{Cause, Decomposition, Decompositions, Part};
+use crate::scenario::decomposition::{Cause, Decomposition, Decompositions, Part};
 use crate::state::{fmt_num, Horizon};
 
 /// The waterfalls' titles; the horizon is named beside them.
-pub const BTC_TITLE: &str = "Bitcoin: modelled causes, what is not explained, actual";
-pub const SPX_TITLE: &str = "S&P 500: modelled causes, what is not explained, actual";
+pub const BTC_TITLE: &str = "Bitcoin: through stocks, crypto's own causes, what is not explained, actual";
+pub const SPX_TITLE: &str = "S&P 500: the AI/tech reversal, rates, contagion, what is not explained, actual";
 
 /// "20 Nov" or "6–20 Nov".
 pub fn horizon_short(h: Horizon) -> &'static str {
@@ -32,52 +34,92 @@ pub fn verdict(held: bool) -> &'static str {
     }
 }
 
-/// A cause's name in the waterfalls and the table.
+/// A cause's name in the S&P 500's decomposition and in the table's rows.
 pub fn cause_label(c: Cause) -> &'static str {
     match c {
+        Cause::Tech => "AI/tech reversal",
         Cause::Rates => "Rates",
-        Cause::Stocks => "Stocks × β",
-        Cause::Selling => "ETF selling",
-        Cause::Cascade => "Cascade",
         Cause::Contagion => "Contagion",
+        Cause::StockRest => "Rest of the stock move",
+        Cause::Selling => "ETF selling",
+        Cause::Cascade => "Liquidations",
     }
 }
 
-pub fn cause_color(c: Cause) -> plotters::style::RGBColor {
-    match c {
+/// A part's name on its bar: Bitcoin's parts that came through stocks say so.
+pub fn part_label(p: &Part) -> &'static str {
+    match (p.via_stocks, p.cause) {
+        (true, Cause::Tech) => "Stocks: AI/tech",
+        (true, Cause::Rates) => "Stocks: rates",
+        (true, Cause::Contagion) => "Stocks: contagion",
+        (true, _) => "Stocks: the rest",
+        (false, c) => cause_label(c),
+    }
+}
+
+/// One colour per cause; everything that reaches Bitcoin through stocks
+/// shares the stocks colour, whichever part of the stock move it passes on.
+pub fn part_color(p: &Part) -> plotters::style::RGBColor {
+    if p.via_stocks {
+        return CAUSE_STOCKS;
+    }
+    match p.cause {
+        Cause::Tech => CAUSE_TECH,
         Cause::Rates => CAUSE_RATES,
-        Cause::Stocks => CAUSE_TARIFFS,
         Cause::Selling => CAUSE_LIQUIDITY,
         Cause::Cascade | Cause::Contagion => CAUSE_CASCADE,
+        Cause::StockRest => CAUSE_STOCKS,
     }
 }
 
 pub const NOT_EXPLAINED: &str = "Not explained";
+pub const OVERSHOOT: &str = "Overshoot";
 
-/// One asset's waterfall: each modelled part with its range, then what is
-/// not explained (actual − the parts, so the bars end at the actual move),
-/// then the actual move from zero.
+/// The rest's name: "Not explained", or "Overshoot" when the parts add to
+/// more than the move (the rest then has the opposite sign).
+pub fn rest_label(dec: &Decomposition) -> &'static str {
+    if dec.overshoots() {
+        OVERSHOOT
+    } else {
+        NOT_EXPLAINED
+    }
+}
+
+/// The rest in words: "−1.86% is not explained" or "the models overshoot
+/// by 0.13 points".
+pub fn rest_words(dec: &Decomposition) -> String {
+    let ne = dec.not_explained().0;
+    if dec.overshoots() {
+        format!("the models overshoot by {} points", grouped(ne.abs(), 2))
+    } else {
+        format!("{} is not explained", pct_signed(ne, 2))
+    }
+}
+
+/// One asset's waterfall: each part with its range, then what is not
+/// explained (actual − the parts, so the bars end at the actual move), then
+/// the actual move from zero.
 pub fn waterfall(dec: &Decomposition) -> Vec<Step> {
     let mut steps: Vec<Step> = dec
         .parts
         .iter()
         .map(|p| Step {
-            label: cause_label(p.cause).into(),
+            label: part_label(p).into(),
             value: p.value,
-            color: cause_color(p.cause),
+            color: part_color(p),
             from_zero: false,
             range: Some((p.lo, p.hi)),
-            note: p.input.then_some(INPUT_NOTE),
+            note: p.via_stocks.then_some(VIA_STOCKS_NOTE),
         })
         .collect();
     let (ne, ne_lo, ne_hi) = dec.not_explained();
     steps.push(Step {
-        label: NOT_EXPLAINED.into(),
+        label: rest_label(dec).into(),
         value: ne,
         color: MODEL_TOTAL,
         from_zero: false,
         range: Some((ne_lo, ne_hi)),
-        note: None,
+        note: dec.overshoots().then_some("the parts add to more than the move"),
     });
     steps.push(Step {
         label: "Actual".into(),
@@ -95,31 +137,48 @@ pub fn with_range(value: f64, lo: f64, hi: f64) -> String {
     crate::format::pct_with_range(value, lo, hi)
 }
 
-/// How a part that was put in, not explained, is marked in the table and
-/// the read-outs.
-pub const INPUT_NOTE: &str = "input × β";
+/// How a part that reached Bitcoin through stocks is marked in the table
+/// and the read-outs.
+pub const VIA_STOCKS_NOTE: &str = "through stocks, β ×";
 
 fn cell(p: Option<&Part>) -> String {
     p.map(|p| {
         format!(
             "{}{}",
-            if p.input { format!("{INPUT_NOTE}: ") } else { String::new() },
+            if p.via_stocks { format!("{VIA_STOCKS_NOTE} the S&P 500's part: ") } else { String::new() },
             with_range(p.value, p.lo, p.hi)
         )
     })
     .unwrap_or_else(|| "–".into())
 }
 
+fn rest_cell(dec: &Decomposition) -> String {
+    let (v, lo, hi) = dec.not_explained();
+    if dec.overshoots() {
+        format!("overshoot: the parts exceed the move by {} points", grouped(v.abs(), 2))
+    } else {
+        with_range(v, lo, hi)
+    }
+}
+
 /// The contributions table: one row per cause, Bitcoin's and the S&P
-/// 500's contribution with its range ("–" where a cause does not apply),
-/// the modelled sum, what is not explained and the actual move.
+/// 500's part with its range ("–" where a cause does not apply), the sum of
+/// the parts, what is not explained and the actual move. Every range comes
+/// from the same two draws of the inputs, so the rows' ranges need not add.
 pub fn contribution_rows(d: &Decompositions) -> Vec<Vec<String>> {
-    let causes = [Cause::Rates, Cause::Stocks, Cause::Selling, Cause::Cascade, Cause::Contagion];
-    let mut rows: Vec<Vec<String>> =
-        causes.iter().map(|c| vec![cause_label(*c).to_string(), cell(d.btc.part(*c)), cell(d.spx.part(*c))]).collect();
+    let causes = [Cause::Tech, Cause::Rates, Cause::Contagion, Cause::StockRest, Cause::Selling, Cause::Cascade];
+    let mut rows: Vec<Vec<String>> = causes
+        .iter()
+        .filter(|c| d.btc.part(**c).is_some() || d.spx.part(**c).is_some())
+        .map(|c| {
+            let spx =
+                if *c == Cause::StockRest { "(its \"not explained\" row)".to_string() } else { cell(d.spx.part(*c)) };
+            vec![cause_label(*c).to_string(), cell(d.btc.part(*c)), spx]
+        })
+        .collect();
     let total = |x: (f64, f64, f64)| with_range(x.0, x.1, x.2);
-    rows.push(vec!["Modelled, all parts".into(), total(d.btc.modelled()), total(d.spx.modelled())]);
-    rows.push(vec![NOT_EXPLAINED.into(), total(d.btc.not_explained()), total(d.spx.not_explained())]);
+    rows.push(vec!["All parts".into(), total(d.btc.modelled()), total(d.spx.modelled())]);
+    rows.push(vec![NOT_EXPLAINED.into(), rest_cell(&d.btc), rest_cell(&d.spx)]);
     rows.push(vec!["Actual".into(), pct_signed(d.btc.actual, 2), pct_signed(d.spx.actual, 2)]);
     rows
 }
@@ -133,75 +192,136 @@ pub fn moved(v: f64) -> String {
     }
 }
 
-/// The synthesis's sentences: each part on the stated horizon with its
-/// range, what is not explained, and a fit judged only on what was not put in.
-/// Bitcoin's part ([`sentence_btc`], shown under its waterfall) and the S&P
-/// 500's ([`sentence_spx`], under its own), in that order.
-pub fn sentence(d: &Decompositions, cut_pct: f64) -> String {
-    format!("{} {}", sentence_btc(d, cut_pct), sentence_spx(d))
+fn value(dec: &Decomposition, c: Cause) -> f64 {
+    dec.part(c).map_or(0.0, |p| p.value)
 }
 
-/// Both moves over the horizon, then Bitcoin's decomposition.
-pub fn sentence_btc(d: &Decompositions, cut_pct: f64) -> String {
-    let b = &d.btc;
+/// β in plain words: "about twice", "about 1.5 times".
+pub fn times_words(beta: f64) -> String {
+    let half = (beta * 2.0).round() / 2.0;
+    if (beta - half).abs() > 0.15 {
+        format!("about {} times", grouped(beta, 1))
+    } else if half == 1.0 {
+        "about as much".into()
+    } else if half == 2.0 {
+        "about twice".into()
+    } else {
+        format!("about {} times", fmt_num(half))
+    }
+}
+
+/// The synthesis in plain sentences, one per cause, at the central inputs
+/// (the ranges are in the table). In the order of the source text's causes,
+/// then what is left.
+pub fn cause_sentences(d: &Decompositions, cut_pct: f64) -> Vec<String> {
+    let (b, s) = (&d.btc, &d.spx);
     let h = b.horizon;
-    let part = |c: Cause| b.part(c).map(|p| with_range(p.value, p.lo, p.hi)).unwrap_or_else(|| "–".into());
+    let day = h == Horizon::Day;
     let reading_date = crate::model::date::Date::parse(&d.reading.date).map(|x| x.short()).unwrap_or_default();
-    let selling = match b.part(Cause::Selling) {
-        Some(_) => format!("the day's ETF selling gives {}; ", part(Cause::Selling)),
-        None => "the ETF selling is not modelled over two weeks (no complete daily flow table), so it sits in \
-                 \"not explained\"; "
-            .to_string(),
+    let rates = value(s, Cause::Rates);
+    let day_reading = crate::state::CUT.default;
+    let btc_rates = value(b, Cause::Rates);
+    let (tense, lift, take) =
+        if (cut_pct - day_reading).abs() > 0.05 { (0, "lifts", "takes") } else { (1, "lifted", "took") };
+    let effect = if rates >= 0.0 {
+        format!("{lift} the S&P 500 by {} and, through it, Bitcoin by {}", pct_abs(rates, 2), pct_abs(btc_rates, 2))
+    } else {
+        format!("{take} {} off the S&P 500 and, through it, {} off Bitcoin", pct_abs(rates, 2), pct_abs(btc_rates, 2))
     };
-    let cascade = b.part(Cause::Cascade).map(|p| {
-        if p.hi <= 0.0 {
-            format!(
-                "liquidations on 20 Nov deepened the fall by {} to {} points ({} at the central inputs)",
-                grouped(-p.hi, 2),
-                grouped(-p.lo, 2),
-                grouped(-p.value, 2)
-            )
-        } else {
-            format!("liquidations on 20 Nov added {}", with_range(p.value, p.lo, p.hi))
-        }
+    let mut out = vec![if tense == 0 {
+        format!(
+            "Rates: at your {}% December-cut odds (from {}% on {reading_date}; 20 Nov's reading was {}%), the rate model \
+             {effect}.",
+            fmt_num(cut_pct),
+            fmt_num(d.reading.pct),
+            fmt_num(day_reading)
+        )
+    } else {
+        format!(
+            "Rates: the December-cut odds {} from {}% on {reading_date} to {}% on 20 Nov, which by the rate model {effect}.",
+            if day_reading >= d.reading.pct { "rose" } else { "fell" },
+            fmt_num(d.reading.pct),
+            fmt_num(day_reading)
+        )
+    }];
+    let via = b.via_stocks().map_or(0.0, |v| v.0);
+    out.push(format!(
+        "Crypto tied to stocks: Bitcoin moves {} as much as stocks (β {}), so the S&P 500's {} move reached Bitcoin as \
+         {}, {} of its {}.",
+        times_words(d.beta.stats.beta),
+        grouped(d.beta.stats.beta, 2),
+        pct_signed(s.actual, 2),
+        pct_signed(via, 2),
+        if (via / b.actual) > 0.5 { "most" } else { "part" },
+        pct_signed(b.actual, 2),
+    ));
+    match (&d.tech, s.part(Cause::Tech)) {
+        (Some(t), Some(p)) => out.push(format!(
+            "AI valuations: technology, {}% of the index, fell {} after Nvidia's results, {} points of the index's \
+             move; its fall beyond the rest of the market is {} points{}.",
+            grouped(t.weight * 100.0, 1),
+            pct_abs(t.tech_pct, 2),
+            grouped(t.central.contribution_pct, 2),
+            grouped(p.value, 2),
+            t.nvidia
+                .map(|(lo, hi)| format!(" (Nvidia alone {} to {} points)", grouped(lo, 2), grouped(hi, 2)))
+                .unwrap_or_default(),
+        )),
+        _ => out.push(
+            "AI valuations: sector moves are quoted for 20 Nov only, so over two weeks the tech reversal is not \
+             separated from the rest of the stock move."
+                .to_string(),
+        ),
+    }
+    out.push(match b.part(Cause::Selling) {
+        Some(p) => format!(
+            "Thin liquidity: the day's net ETF selling moved Bitcoin by {} through the square-root law.",
+            pct_signed(p.value, 2)
+        ),
+        None => "Thin liquidity: the ETF selling is not modelled over two weeks (no complete daily flow table), so it \
+                 sits in \"not explained\"."
+            .to_string(),
     });
-    let (ne, ne_lo, ne_hi) = b.not_explained();
-    let input = b.part(Cause::Stocks).map(|p| p.value).unwrap_or(0.0);
-    let (own, own_lo, own_hi) =
-        b.parts.iter().filter(|p| !p.input).fold((0.0, 0.0, 0.0), |a, p| (a.0 + p.value, a.1 + p.lo, a.2 + p.hi));
-    let left = b.actual - input;
-    format!(
-        "Over {}, Bitcoin {} and the S&P 500 {}. For Bitcoin: the rate channel (odds from {}% on {} to {}%) gives \
-         {}; the S&P 500's own move passed on by β (an input, not explained here) gives {}; \
-         {}{}. Not explained: {}. Leaving out what was put in, the model's own causes give {} of the {} left to \
-         explain.",
-        h.name(),
-        moved(b.actual),
-        moved(d.spx.actual),
-        fmt_num(d.reading.pct),
-        reading_date,
-        fmt_num(cut_pct),
-        part(Cause::Rates),
-        part(Cause::Stocks),
-        selling,
-        cascade.unwrap_or_default(),
-        with_range(ne, ne_lo, ne_hi),
-        with_range(own, own_lo, own_hi),
-        pct_signed(left, 2),
-    )
+    out.push(format!(
+        "Forced liquidations: on 20 Nov leveraged longs were sold for {}, taking Bitcoin a further {} and, through \
+         tech selling, the S&P 500 {}.",
+        usd_millions_sig2(d.cascade.liquidated / 1e6),
+        pct_signed(value(b, Cause::Cascade), 2),
+        pct_signed(value(s, Cause::Contagion), 2),
+    ));
+    let what = if day { "on the day" } else { "across the two weeks" };
+    out.push(format!(
+        "What is left {what}: for Bitcoin {}; for the S&P 500 {}{}.",
+        rest_words(b),
+        rest_words(s),
+        if s.overshoots() { "" } else { ", the part of its broad fall that neither rates nor contagion explain" },
+    ));
+    out
 }
 
-/// The S&P 500's decomposition, and why no fit is claimed for it.
+/// The S&P 500's waterfall in one sentence: what is measured, what the
+/// models give, what is left.
 pub fn sentence_spx(d: &Decompositions) -> String {
-    let (sne, sne_lo, sne_hi) = d.spx.not_explained();
-    let spx_part = |c: Cause| d.spx.part(c).map(|p| with_range(p.value, p.lo, p.hi)).unwrap_or_else(|| "–".into());
+    let s = &d.spx;
+    let tech = match (&d.tech, s.part(Cause::Tech)) {
+        (Some(t), Some(p)) => format!(
+            "Technology's fall beyond the rest of the index gives {} (measured: {}% weight as of {}, IT {}{}); ",
+            with_range(p.value, p.lo, p.hi),
+            grouped(t.weight * 100.0, 1),
+            t.weight_date.short(),
+            pct_signed(t.tech_pct, 2),
+            t.tech_other_pct.map(|o| format!(" or {} by another source", pct_signed(o, 2))).unwrap_or_default(),
+        ),
+        _ => "Sector moves are quoted for 20 Nov only, so the tech part is not separated here; ".to_string(),
+    };
+    let part = |c: Cause| s.part(c).map(|p| with_range(p.value, p.lo, p.hi)).unwrap_or_else(|| "–".into());
     format!(
-        "For the S&P 500 the model has only the rate channel, {}, and the tech selling set off by crypto \
-         liquidations, {}. The AI reversal after Nvidia's results is not modelled (no sourced index weight for \
-         Nvidia is in the data), so {} is not explained and no fit is claimed.",
-        spx_part(Cause::Rates),
-        spx_part(Cause::Contagion),
-        with_range(sne, sne_lo, sne_hi),
+        "Over {}, the S&P 500 {}. {tech}the rate model gives {} and the contagion model {}; {}.",
+        s.horizon.name(),
+        moved(s.actual),
+        part(Cause::Rates),
+        part(Cause::Contagion),
+        rest_words(s),
     )
 }
 
@@ -211,11 +331,6 @@ pub fn liquidated_range(d: &Decompositions) -> String {
     format!("{} to {}", usd_millions_sig2(d.liquidated_range.0 / 1e6), usd_millions_sig2(d.liquidated_range.1 / 1e6))
 }
 
-/// The S&P 500's close on 19 Nov, the base of its modelled level.
-pub fn spx_before(m: &DataFile) -> Option<f64> {
-    m.obs("sp500").unwrap_or_default().iter().find(|o| o.date.to_string() == "2025-11-19").map(|o| o.value)
-}
-
 /// Binance's low of `date`.
 fn btc_low(m: &DataFile, date: &str) -> Option<f64> {
     m.ohlc.first().and_then(|s| s.bars.iter().find(|b| b.0 == date)).map(|b| b.3)
@@ -223,13 +338,14 @@ fn btc_low(m: &DataFile, date: &str) -> Option<f64> {
 
 /// The model's key levels on the day, in the order of [`LEVELS`]: its
 /// level and whether the level held (`None`: not modelled). Bitcoin's is
-/// where the cascade ends; the S&P 500's own fall is not modelled, so no
-/// level is claimed for it.
+/// where the day's liquidations end (from the day's modelled shock, never a
+/// hypothetical start); the S&P 500's move is the data's, decomposed, so no
+/// modelled level is claimed for it.
 pub fn level_rows(btc_price: f64) -> [(String, Option<bool>); 3] {
     [
         (usd(btc_price, 0), Some(btc_price >= 87_000.0)),
         (usd(btc_price, 0), Some(btc_price >= 80_000.0)),
-        ("not modelled: the S&P 500's own fall is taken from the data".to_string(), None),
+        ("not modelled: the S&P 500's close is the data's, decomposed above".to_string(), None),
     ]
 }
 

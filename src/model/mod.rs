@@ -1,6 +1,7 @@
 //! Pure computation: no Leptos, no browser APIs. `f64` in, plain structs out.
 //! Every function documents its units and is unit-tested natively.
 
+pub mod attribution;
 pub mod cascade;
 pub mod correlation;
 pub mod date;

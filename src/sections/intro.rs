@@ -3,11 +3,12 @@
 use super::{Sources, WithData, WithData2};
 use crate::charts;
 use crate::components::chart::ChartCanvas;
-use crate::context::{DataStore, Derived};
+use crate::context::{Controls, DataStore, Derived};
 use crate::data::Source;
 use crate::figures::answer;
 use crate::figures::intro as fig;
 use crate::scenario::DAY;
+use crate::state::Horizon;
 use leptos::prelude::*;
 
 /// The answer on the first screen: the finding in one sentence and a compact
@@ -19,6 +20,7 @@ use leptos::prelude::*;
 #[component]
 pub fn Answer() -> impl IntoView {
     let dv = expect_context::<Derived>();
+    let sc = expect_context::<Controls>();
     let d = RwSignal::new(dv.decomposition.get_untracked());
     let pending = StoredValue::new(None::<TimeoutHandle>);
     Effect::new(move |_| {
@@ -35,11 +37,30 @@ pub fn Answer() -> impl IntoView {
         }
     });
     let text = move || {
-        d.with(|d| d.as_ref().map(answer::headline))
-            .unwrap_or_else(|| "Working out the answer from the bundled data…".to_string())
+        d.with(|d| {
+            d.as_ref().map(|d| {
+                let cut = sc.cut_pct.get_untracked();
+                dv.basis.with_untracked(|b| answer::headline(d, b.as_ref().and_then(|b| b.stocks_day.as_ref()), cut))
+            })
+        })
+        .unwrap_or_else(|| "Working out the answer from the bundled data…".to_string())
     };
+    let span = move || sc.span.get();
     view! {
         <section class="answer" aria-label="The answer in short" data-testid="answer">
+            // The horizon on the first screen, so that its Rates bar and
+            // section 1's chart (since 6 Nov) never seem to disagree.
+            <fieldset class="answer-horizon" data-testid="answer-horizon">
+                <legend>"Explain"</legend>
+                {Horizon::ALL.into_iter().map(|h| view! {
+                    <label class="radio">
+                        <input type="radio" name="answer-span" value=h.key()
+                            prop:checked=move || span() == h
+                            on:change=move |_| sc.span.set(h)/>
+                        {match h { Horizon::Day => " the day (19 → 20 Nov)", Horizon::TwoWeeks => " the two weeks before (6 → 20 Nov)" }}
+                    </label>
+                }).collect_view()}
+            </fieldset>
             <p class="answer-text">{text}</p>
             <div class="answer-figure">
                 <AnswerBars asset="Bitcoin" bars=Memo::new(move |_| d.with(|d| d.as_ref().map(|d| (answer::bars(&d.btc), d.btc.actual))))/>
@@ -68,16 +89,9 @@ fn AnswerBars(asset: &'static str, bars: Memo<Option<(Vec<answer::Bar>, f64)>>) 
                 let mut rows: Vec<Row> = bars
                     .iter()
                     .map(|b| {
-                        let class = match (b.cause, b.input) {
-                            (None, _) => "bar unexplained",
-                            (Some(_), true) => "bar input",
-                            (Some(_), false) => "bar",
-                        };
-                        let colour = b
-                            .cause
-                            .map(crate::figures::synthesis::cause_color)
-                            .map(|c| format!("background: rgb({},{},{});", c.0, c.1, c.2))
-                            .unwrap_or_default();
+                        let class = if b.colour.is_none() { "bar unexplained" } else { "bar" };
+                        let colour =
+                            b.colour.map(|c| format!("background: rgb({},{},{});", c.0, c.1, c.2)).unwrap_or_default();
                         (b.label, b.value_pct, class, colour)
                     })
                     .collect();

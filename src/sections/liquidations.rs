@@ -235,7 +235,9 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
             </table>
         </div>
         <p class="live" data-testid="calibration">
-            {let lq = liquidations.clone(); move || dv.decomposition.with(|d| d.as_ref().map(|d| fig::calibration(dv.cascade.with(|c| c.as_ref().map_or(0.0, |c| c.liquidated)), d.liquidated_range, &lq)))}
+            // The day's liquidations (from the day's shock), whatever start the
+            // section's cascade is set to: it is the day that was reported.
+            {let lq = liquidations.clone(); move || dv.decomposition.with(|d| d.as_ref().map(|d| fig::calibration(d.cascade.liquidated, d.liquidated_range, &lq)))}
         </p>
         </super::Disclosure>
         <super::TableToggle

@@ -170,7 +170,7 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
         <p class="try-line">
             "What if the Fed had signalled a cut? " <crate::components::TryIt id="cut-90"/>
             ": the expected rate falls and pushes prices up, yet Bitcoin still falls in the answer above. Or "
-            <crate::components::TryIt id="cut-ref"/> " (6 Nov): the rate channel then explains nothing."
+            <crate::components::TryIt id="cut-ref"/> " (6 Nov): the answer then explains the two weeks since, and there the rate channel gives nothing."
         </p>
         <p>
             "The chart prices it with the empirical lens, "

@@ -18,8 +18,12 @@ fn Stacked() -> impl IntoView {
     let dec = dv.decomposition;
     let btc = Memo::new(move |_| dec.with(|d| d.as_ref().map(|d| fig::waterfall(&d.btc))));
     let spx = Memo::new(move |_| dec.with(|d| d.as_ref().map(|d| fig::waterfall(&d.spx))));
-    let level_rows = Memo::new(move |_| dv.cascade.with(|c| c.as_ref().map(|c| fig::level_rows(c.final_price))));
-    let sentence = move || dec.with(|d| d.as_ref().map(|d| fig::sentence_btc(d, sc.cut_pct.get())));
+    // The key levels are where the day's liquidations end, never a
+    // hypothetical start (section 4's cascade).
+    let level_rows = Memo::new(move |_| dec.with(|d| d.as_ref().map(|d| fig::level_rows(d.cascade.final_price))));
+    let sentences = Memo::new(move |_| {
+        dec.with(|d| d.as_ref().map(|d| fig::cause_sentences(d, sc.cut_pct.get())).unwrap_or_default())
+    });
     let span = move || sc.span.get();
     let spx_sentence = move || dec.with(|d| d.as_ref().map(fig::sentence_spx));
     view! {
@@ -36,7 +40,7 @@ fn Stacked() -> impl IntoView {
                 }).collect_view()}
             </fieldset>
         </div>
-        <p class="fine" data-testid="synthesis-horizon">{move || format!("Every bar covers {}, at your settings (model outputs); the grey bar is what the causes leave unexplained.", span().name())}</p>
+        <p class="fine" data-testid="synthesis-horizon">{move || format!("Every bar covers {}, at your settings (model outputs and measured parts); the bar labelled “Not explained” is what the causes leave.", span().name())}</p>
         <figure class="figure" id="waterfall-btc">
             <ChartCanvas draw=move |root: &charts::Canvas, f| match btc.get() {
                     Some(b) => charts::waterfall::draw(root, f, &b),
@@ -50,7 +54,9 @@ fn Stacked() -> impl IntoView {
         </figure>
         // The sentence is outside the figure so a figure embed stays about one
         // screen tall (its chart has the same numbers, and a read-out).
-        <p class="wf-sentence" id="synthesis-summary" data-testid="synthesis-live">{sentence}</p>
+        <ul class="wf-sentence cause-sentences" id="synthesis-summary" data-testid="synthesis-live">
+            {move || sentences.get().into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
+        </ul>
         <super::Disclosure summary="More: the S&P 500's waterfall">
             <figure class="figure" id="waterfall-spx">
                 <ChartCanvas draw=move |root: &charts::Canvas, f| match spx.get() {
@@ -71,12 +77,25 @@ fn Stacked() -> impl IntoView {
             rows=Signal::derive(move || dec.with(|d| d.as_ref().map(fig::contribution_rows).unwrap_or_default()))/>
         <super::Disclosure summary="How is this computed?" class="how">
             <p>
-                "For Bitcoin: the rate channel (section 1) from the FedWatch reading at the horizon's start to your cut probability, "
-                "the S&P 500's actual move passed on by Bitcoin's β (section 2; the stock move is put in, not explained), the day's "
-                "net ETF selling in the square-root law (section 3) and what the liquidation cascade adds (section 4). For the S&P 500, "
-                "the rate channel and the tech selling set off by crypto liquidations. Each whisker is the range from the stated "
-                "uncertainty (β's 95% interval, Y from 0.5 to 1.0, the market volume from half to double the assumption); the grey bar "
-                "is what the modelled causes leave unexplained, so the bars end at the actual move."
+                "The S&P 500: r = w·(r_IT − r_rest) + r_rest, an identity of weighted returns. w is information technology's "
+                "weight (34.6%, the nearest dated table, 28 Nov), r_IT its 20 Nov move (−2.7% for the S&P 500 sector; −3.14% by a "
+                "source that likely uses the sector ETF, the range's other end) and r_rest the move of the rest of the index, implied by "
+                "the index's actual move. The first term is the AI/tech reversal; of the broad move r_rest, the rate channel (section 1, "
+                "from the FedWatch reading at the horizon's start to your cut probability) and the tech selling set off by the day's "
+                "crypto liquidations (section 4) explain parts, and the rest is not explained."
+            </p>
+            <p>
+                "Bitcoin: β × each part of the S&P 500's move (so the rate effect reaches Bitcoin only through stocks), the day's net "
+                "ETF selling in the square-root law (section 3), and what the day's forced selling of leveraged longs adds (section 4), "
+                "started from the day's modelled shock (β × the S&P 500's move plus the ETF selling) whatever start section 4 is set to. "
+                "Its loop back through tech stocks is not added again: that part is the S&P 500's contagion, which reaches Bitcoin through β. "
+                "β is estimated on returns that end where the horizon's move begins (19 Nov for the day, 6 Nov for the two weeks)."
+            </p>
+            <p>
+                "Ranges: the whole decomposition is computed again at two ends of the stated uncertainty, each one consistent set of "
+                "inputs (β at an end of its 95% interval, Y from 0.5 to 1.0 and the market volume from double to half the assumption, "
+                "the other source's tech figure), so a total and its “not explained” come from the same inputs. When the parts add "
+                "to more than the move, the rest is labelled an overshoot."
             </p>
         </super::Disclosure>
         <super::Disclosure summary="More: the key levels and forecasts">

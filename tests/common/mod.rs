@@ -4,7 +4,8 @@
 
 use selloff::data::{parse_data_file, DataFile};
 use selloff::model::cascade::{Cascade, Position};
-use selloff::scenario::{self, Basis, Data, Decompositions, Drivers, Inputs, POPULATION};
+use selloff::scenario::decomposition::Decompositions;
+use selloff::scenario::{self, Basis, Data, Drivers, Inputs, POPULATION};
 use selloff::state::Settings;
 use std::fs;
 
@@ -56,7 +57,7 @@ impl Page {
         let open = scenario::openings(&self.markets, POPULATION);
         let population = scenario::population_from(&open, params.lev_x, params.oi_bn * 1e9);
         let cascade = scenario::run_cascade(&population, &drivers, &params);
-        let decomposition = scenario::decompose(&self.basis, &params, &drivers, &population, &cascade).unwrap();
+        let decomposition = scenario::decomposition::decompose(&self.basis, &params, &drivers, &population).unwrap();
         Model { params, drivers, population, cascade, decomposition }
     }
 }

@@ -151,7 +151,14 @@ impl Estimate {
 /// 20 Nov). A window longer than the history before the day is honoured
 /// with every return there is; the estimate says how many (`stats.n`).
 pub fn estimate(pairs: &[Pair], window: usize) -> Option<Estimate> {
-    let end = pairs.iter().rposition(|p| p.date <= d(EST_END))?;
+    estimate_to(pairs, window, d(EST_END))
+}
+
+/// The `window` trading days of returns ending on or before `end`: for a
+/// horizon, the close where the move it explains starts (19 Nov for the
+/// day, 6 Nov for the two weeks before), so no return it explains is in it.
+pub fn estimate_to(pairs: &[Pair], window: usize, end: Date) -> Option<Estimate> {
+    let end = pairs.iter().rposition(|p| p.date <= end)?;
     let from = (end + 1).saturating_sub(window.max(3));
     let slice = &pairs[from..=end];
     Some(Estimate {
@@ -160,6 +167,21 @@ pub fn estimate(pairs: &[Pair], window: usize) -> Option<Estimate> {
         first: slice[0].date,
         last: slice[slice.len() - 1].date,
     })
+}
+
+/// The day of the 100 % tariff threat on China, the largest return in the
+/// crisis window (S&P 500 −2.71 %).
+pub const TARIFF_DAY: &str = "2025-10-10";
+
+/// β over the estimate's own window without the return of `skip`: how much
+/// one day carries the estimate (`None` if that day is not in the window).
+pub fn beta_without(pairs: &[Pair], e: &Estimate, skip: Date) -> Option<f64> {
+    let within: Vec<Pair> = pairs.iter().copied().filter(|p| p.date >= e.first && p.date <= e.last).collect();
+    if !within.iter().any(|p| p.date == skip) {
+        return None;
+    }
+    let kept: Vec<Pair> = within.into_iter().filter(|p| p.date != skip).collect();
+    returns::stats(&kept).map(|s| s.beta)
 }
 
 /// Statistics before the 10 Oct tariff threat (the "calm" regime).
@@ -318,9 +340,10 @@ pub struct Drivers {
     pub tariff_btc: f64,
     /// Cause 3: square-root impact of the day's net selling, with the depth setting.
     pub liquidity_btc: f64,
-    /// The day's modelled shock to Bitcoin, the cascade's default start: the
-    /// rate channel on the day, the S&P 500's actual move on the day × β
-    /// (an input) and the day's net selling.
+    /// The day's modelled shock to Bitcoin, the cascade's default start
+    /// ([`day_shock_pct`]): the S&P 500's actual move on the day passed on
+    /// by β (which holds the rate effect: rates reach Bitcoin only through
+    /// stocks) and the day's net selling.
     pub combined_btc: f64,
     pub btc_beta_crisis: f64,
     pub market: Market,
@@ -343,6 +366,9 @@ pub struct Basis {
     /// Daily closes: the S&P 500 (trading days) and Bitcoin (UTC days).
     pub spx_closes: Vec<Obs>,
     pub btc_closes: Vec<Obs>,
+    /// The S&P 500's day by sector, Nvidia and the path from the open
+    /// (quoted figures; `None` where the data lacks them).
+    pub stocks_day: Option<StocksDay>,
 }
 
 pub fn basis(data: &Data) -> Option<Basis> {
@@ -352,6 +378,7 @@ pub fn basis(data: &Data) -> Option<Basis> {
         pairs: pairs(data.markets),
         spx_closes: data.markets.obs("sp500").unwrap_or_default(),
         btc_closes: btc_closes(data.markets),
+        stocks_day: stocks_day(data.markets),
     })
 }
 
@@ -399,10 +426,7 @@ pub fn drivers_from(b: &Basis, p: &Settings) -> Option<Drivers> {
     let shock = p.stock_shock_pct.clamp(-100.0, 0.0);
     let liquidity_btc = -inputs.impact(p.depth_cut_pct).pct(selling_usd(&mk, p));
     let tariff_btc = (beta * shock).max(-100.0);
-    let day_rates = rates_over(b, p, Horizon::Day, beta).map(|(o, _)| o.btc_pct).unwrap_or(0.0);
-    let day_stocks = actual_over(b, Horizon::Day).0.map(|s| beta * s).unwrap_or(0.0);
-    // Only falls feed a down-cascade: a positive rate effect offsets the others.
-    let combined_btc = (day_rates + day_stocks + liquidity_btc).clamp(-99.0, 0.0);
+    let combined_btc = day_shock_pct(b, beta, liquidity_btc);
     Some(Drivers {
         rates_btc: o.btc_pct,
         rates_spx: o.spx_pct,
@@ -414,6 +438,14 @@ pub fn drivers_from(b: &Basis, p: &Settings) -> Option<Drivers> {
         market: mk,
         inputs,
     })
+}
+
+/// The day's modelled shock to Bitcoin, percent: the S&P 500's move on the
+/// day × `beta` plus `selling_pct` (the day's net selling through the
+/// square-root law). Only falls feed a down-cascade, so it is at most 0.
+pub fn day_shock_pct(b: &Basis, beta: f64, selling_pct: f64) -> f64 {
+    let stocks = actual_over(b, Horizon::Day).0.map(|s| beta * s).unwrap_or(0.0);
+    (stocks + selling_pct).clamp(-99.0, 0.0)
 }
 
 /// The day's net selling, US$: the setting plus, if ticked, the claimed
@@ -467,7 +499,7 @@ pub fn run_cascade_with(pop: &[Position], dr: &Drivers, p: &Settings, crypto: Im
     cascade::run(pop, dr.market.price_before, shock, crypto, Some(contagion(dr, p)))
 }
 
-fn contagion(dr: &Drivers, p: &Settings) -> Contagion {
+pub(crate) fn contagion(dr: &Drivers, p: &Settings) -> Contagion {
     Contagion {
         phi: (p.phi_pct / 100.0).clamp(0.0, 1.0),
         nasdaq: Impact { y: dr.inputs.y, sigma: dr.inputs.nasdaq_sigma(p.nasdaq_beta), volume: NASDAQ_VOLUME_USD },
@@ -487,117 +519,6 @@ pub fn cascade_cap_pct(dr: &Drivers, p: &Settings, shock_pct: f64, oi_usd: f64) 
     (price.max(0.0) - 1.0) * 100.0
 }
 
-/// A cause in a decomposition.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Cause {
-    /// The rate channel over the horizon (section 1's model).
-    Rates,
-    /// The S&P 500's actual move × Bitcoin's β: the stock move is an input.
-    Stocks,
-    /// The day's net selling through the square-root law (section 3).
-    Selling,
-    /// What the liquidation cascade adds to its initial shock (section 4).
-    Cascade,
-    /// The tech selling set off by crypto liquidations, in the S&P 500.
-    Contagion,
-}
-
-/// One bar: its central value and range, percent, and whether it rests on
-/// something put in (an actual move) rather than on a model of a cause.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Part {
-    pub cause: Cause,
-    pub value: f64,
-    pub lo: f64,
-    pub hi: f64,
-    pub input: bool,
-}
-
-/// One asset's move over one horizon: the modelled parts, their sum and
-/// what is left, which the page shows as "not explained". The parts and the
-/// not-explained rest add up to the actual move by construction.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Decomposition {
-    pub horizon: Horizon,
-    pub parts: Vec<Part>,
-    pub actual: f64,
-}
-
-impl Decomposition {
-    /// The sum of the modelled parts and its range.
-    pub fn modelled(&self) -> (f64, f64, f64) {
-        self.parts.iter().fold((0.0, 0.0, 0.0), |(v, lo, hi), p| (v + p.value, lo + p.lo, hi + p.hi))
-    }
-
-    /// actual − modelled, with its range (the modelled range reversed).
-    pub fn not_explained(&self) -> (f64, f64, f64) {
-        let (v, lo, hi) = self.modelled();
-        (self.actual - v, self.actual - hi, self.actual - lo)
-    }
-
-    pub fn part(&self, cause: Cause) -> Option<&Part> {
-        self.parts.iter().find(|p| p.cause == cause)
-    }
-}
-
-/// Both assets' decompositions and the reading the rate channel starts from.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Decompositions {
-    pub btc: Decomposition,
-    pub spx: Decomposition,
-    pub reading: Reading,
-    /// The cascade's liquidations at the low and high ends of the impact law, US$.
-    pub liquidated_range: (f64, f64),
-}
-
-fn span3(a: f64, b: f64, c: f64) -> (f64, f64) {
-    (a.min(b).min(c), a.max(b).max(c))
-}
-
-/// The day (or the two weeks before it) decomposed for Bitcoin and the S&P
-/// 500 at the settings, with the cascade `c` run on the population `pop`.
-/// Each range comes from a stated uncertainty: β's 95 % interval, Y from
-/// 0.5 to 1.0 and the market volume from half to double the assumption.
-pub fn decompose(b: &Basis, p: &Settings, dr: &Drivers, pop: &[Position], c: &Cascade) -> Option<Decompositions> {
-    let h = p.span;
-    let (spx_actual, btc_actual) = actual_over(b, h);
-    let (spx_actual, btc_actual) = (spx_actual?, btc_actual?);
-    let beta = dr.inputs.beta();
-    let (beta_lo, beta_hi) = dr.inputs.crisis.map(|e| e.beta_range()).unwrap_or((beta, beta));
-    let (o, reading) = rates_over(b, p, h, beta)?;
-    let btc_rates = |bt: f64| rates_over(b, p, h, bt).map(|(o, _)| o.btc_pct).unwrap_or(0.0);
-    let part = |cause, value: f64, (lo, hi): (f64, f64), input| Part { cause, value, lo, hi, input };
-
-    let mut btc = vec![
-        part(Cause::Rates, o.btc_pct, span3(o.btc_pct, btc_rates(beta_lo), btc_rates(beta_hi)), false),
-        part(
-            Cause::Stocks,
-            beta * spx_actual,
-            span3(beta * spx_actual, beta_lo * spx_actual, beta_hi * spx_actual),
-            true,
-        ),
-    ];
-    // The ETF selling is the day's figure: there is no complete flow table
-    // for the two weeks, so over them it is left in "not explained".
-    let (low, high) = dr.inputs.impact_range(p.depth_cut_pct);
-    if h == Horizon::Day {
-        let q = selling_usd(&dr.market, p);
-        btc.push(part(Cause::Selling, dr.liquidity_btc, span3(dr.liquidity_btc, -low.pct(q), -high.pct(q)), false));
-    }
-    let c_low = run_cascade_with(pop, dr, p, low);
-    let c_high = run_cascade_with(pop, dr, p, high);
-    let add = |c: &Cascade| c.final_pct - c.shock_pct;
-    btc.push(part(Cause::Cascade, add(c), span3(add(c), add(&c_low), add(&c_high)), false));
-    let nq = p.nasdaq_beta.max(0.1);
-    let spill = |c: &Cascade| c.nasdaq_pct / nq;
-    let spx = vec![
-        part(Cause::Rates, o.spx_pct, (o.spx_pct, o.spx_pct), false),
-        part(Cause::Contagion, spill(c), span3(spill(c), spill(&c_low), spill(&c_high)), false),
-    ];
-    Some(Decompositions {
-        btc: Decomposition { horizon: h, parts: btc, actual: btc_actual },
-        spx: Decomposition { horizon: h, parts: spx, actual: spx_actual },
-        reading: reading.clone(),
-        liquidated_range: (c_low.liquidated.min(c_high.liquidated), c_low.liquidated.max(c_high.liquidated)),
-    })
-}
+mod day;
+pub mod decomposition;
+pub use day::*;
