@@ -16,6 +16,7 @@ struct Files {
     flows: DataFile,
     sentiment: DataFile,
     events: DataFile,
+    liquidations: DataFile,
 }
 
 fn files() -> Files {
@@ -25,11 +26,19 @@ fn files() -> Files {
         flows: load("flows"),
         sentiment: load("sentiment"),
         events: load("events"),
+        liquidations: load("liquidations"),
     }
 }
 
 fn inputs(f: &Files) -> Inputs<'_> {
-    Inputs { markets: &f.markets, rates: &f.rates, flows: &f.flows, sentiment: &f.sentiment, events: &f.events }
+    Inputs {
+        markets: &f.markets,
+        rates: &f.rates,
+        flows: &f.flows,
+        sentiment: &f.sentiment,
+        events: &f.events,
+        liquidations: &f.liquidations,
+    }
 }
 
 fn verdicts(f: &Files) -> Vec<(&'static str, Verdict)> {
@@ -58,6 +67,11 @@ fn verdicts_on_the_bundled_data() {
             ("asia_simultaneous", Differs),
             ("crypto_100b", Matches),
             ("fear_lowest", Matches),
+            ("fed_hawkish", Matches),
+            ("strong_data", Contested),
+            ("correlation_high", Matches),
+            ("depth_thinner", NotCheckable),
+            ("forced_selling", Matches),
         ]
     );
 }
@@ -71,6 +85,7 @@ fn every_row_cites_a_source_and_never_prints_nan() {
         flows: &f.flows,
         sentiment: &f.sentiment,
         events: &f.events,
+        liquidations: &f.liquidations,
     }) {
         assert!(!c.sources.is_empty(), "{} has no source", c.id);
         for text in [&c.data, &c.detail] {
@@ -116,6 +131,19 @@ fn verdicts_follow_the_data() {
         fact.value = -2600.0;
     }
     assert_eq!(verdicts(&f)[6], ("nov_outflows", Verdict::Differs));
+    // Unemployment at its forecast: the jobs report reads as strong.
+    for fact in f.rates.facts.iter_mut().filter(|x| x.group == "unemployment_sep") {
+        fact.value = 4.3;
+    }
+    assert_eq!(verdicts(&f)[17], ("strong_data", Verdict::Matches));
+    // Odds that rose from 6 to 19 Nov are no hawkish turn.
+    for fact in f.rates.facts.iter_mut().filter(|x| x.group == "fedwatch_dec_cut" && x.date == "2025-11-19") {
+        fact.value = 80.0;
+    }
+    assert_eq!(verdicts(&f)[16], ("fed_hawkish", Verdict::Differs));
+    // No liquidation figures: the forced selling cannot be checked.
+    f.liquidations.facts.clear();
+    assert_eq!(verdicts(&f)[20], ("forced_selling", Verdict::NotCheckable));
     // Without the Bitcoin bars the claim cannot be checked.
     f.markets.ohlc.clear();
     assert_eq!(verdicts(&f)[2], ("btc_87k", Verdict::NotCheckable));

@@ -576,7 +576,15 @@ fn the_market_inputs_table() {
     let names: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
     assert_eq!(names.len(), 11, "{names:?}");
     assert_eq!(rows[0][1], "2.07%", "{:?}", rows[0]);
-    assert_eq!(rows[3][1], "2.05 (95% interval 1.35 to 2.75)", "{:?}", rows[3]);
+    assert_eq!(rows[3][1], "2.05 (95% interval 1.35 to 2.75; 1.87 without the 10 Oct tariff day)", "{:?}", rows[3]);
+    assert_eq!(
+        selloff::figures::inputs::beta_note(&m.inputs(), &page.markets),
+        "β is 2.05 with the 10 Oct tariff day in its window and 1.87 without it, so one day carries part of it. \
+         Bitcoin's daily price here is Bitstamp's at 00:00 UTC, three hours after the US close (16:00 ET is 21:00 \
+         UTC): each Bitcoin day ends a little after the S&P 500's. On 20 Nov, end-of-day market wraps put Bitcoin \
+         near the US close at $86,537 to $86,695, against $86,586 at 00:00 UTC on 21 Nov, so on the day itself the \
+         three hours change little."
+    );
     assert_eq!(rows[3][3], "30 trading days, 9 Oct to 19 Nov");
     assert!(rows.iter().all(|r| r.iter().all(|c| !c.is_empty() && !c.contains("NaN"))), "{rows:?}");
     let long =

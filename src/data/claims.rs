@@ -40,6 +40,8 @@ pub struct ClaimCheck {
     /// How much it differs, or why it is contested or not checkable.
     pub detail: String,
     pub sources: Vec<Source>,
+    /// Where the page works the claim out further: (anchor, link text).
+    pub see: Option<(&'static str, &'static str)>,
 }
 
 /// A claimed number against a measured one: matches when within `tol`
@@ -104,6 +106,7 @@ pub struct Inputs<'a> {
     pub flows: &'a DataFile,
     pub sentiment: &'a DataFile,
     pub events: &'a DataFile,
+    pub liquidations: &'a DataFile,
 }
 
 pub fn check_all(i: &Inputs) -> Vec<ClaimCheck> {
@@ -124,6 +127,11 @@ pub fn check_all(i: &Inputs) -> Vec<ClaimCheck> {
         asia_simultaneous(i.markets),
         crypto_100b(i.markets),
         fear_lowest(i.sentiment),
+        fed_hawkish(i.rates),
+        strong_data(i.rates),
+        correlation_high(i.markets),
+        depth_thinner(i.markets),
+        forced_selling(i.liquidations),
     ]
 }
 
@@ -163,6 +171,7 @@ fn nasdaq_led(m: &DataFile) -> ClaimCheck {
             verdict: if n < sp && n < 0.0 { Verdict::Matches } else { Verdict::Differs },
             detail: format!("the Nasdaq's fall was {} percentage points larger", grouped(sp - n, 2)),
             sources,
+            see: Some(SEE_DECOMPOSITION),
         },
         _ => not_checkable("nasdaq_led", claim, "the Nasdaq or S&P 500 closes of 19–20 Nov are missing", sources),
     }
@@ -182,6 +191,7 @@ fn bitcoin_harder(m: &DataFile) -> ClaimCheck {
             verdict: if b < sp { Verdict::Matches } else { Verdict::Differs },
             detail: format!("Bitcoin's fall was about {}× the S&P 500's", grouped(b / sp, 1)),
             sources,
+            see: None,
         },
         _ => not_checkable("btc_harder", claim, "Bitcoin or S&P 500 prices of 19–20 Nov are missing", sources),
     }
@@ -223,6 +233,7 @@ fn etf_outflow_streak(f: &DataFile) -> ClaimCheck {
         detail: "every reported day from 13 to 20 Nov is an outflow; days without a figure are unknown, not zero"
             .into(),
         sources,
+        see: None,
     }
 }
 
@@ -254,6 +265,7 @@ fn nvidia_eve(e: &DataFile) -> ClaimCheck {
                     "differs in timing: the fall came the day after the results, not before them".into()
                 },
                 sources,
+                see: Some(SEE_DECOMPOSITION),
             }
         }
         _ => not_checkable("nvidia_eve", claim, "the Nvidia results or the reversal event is missing", sources),
@@ -299,6 +311,7 @@ fn asia_simultaneous(m: &DataFile) -> ClaimCheck {
             "the quoted figures show no common decline".into()
         },
         sources,
+        see: None,
     }
 }
 
@@ -326,6 +339,7 @@ fn crypto_100b(m: &DataFile) -> ClaimCheck {
         verdict: if hi < -100.0 { Verdict::Matches } else { Verdict::Differs },
         detail: "every quoted loss is above $100B".into(),
         sources,
+        see: None,
     }
 }
 
@@ -360,6 +374,7 @@ fn fear_lowest(s: &DataFile) -> ClaimCheck {
         detail: "within 5 points of the lowest reading in the data; a lower level earlier in the year is not excluded"
             .into(),
         sources,
+        see: None,
     }
 }
 
@@ -395,6 +410,7 @@ fn sp500_drop(m: &DataFile) -> ClaimCheck {
                 verdict,
                 detail: sp_detail(diff, hi_close.map(|x| x - (-2.5))),
                 sources,
+                see: None,
             }
         }
     }
@@ -424,6 +440,7 @@ fn not_checkable(id: &'static str, claim: &'static str, why: &str, sources: Vec<
         verdict: Verdict::NotCheckable,
         detail: why.to_string(),
         sources,
+        see: None,
     }
 }
 
@@ -451,6 +468,7 @@ fn trillion_in_80_minutes(m: &DataFile) -> ClaimCheck {
         verdict: Verdict::NotCheckable,
         detail: "no intraday index values or market capitalisation by the minute".into(),
         sources,
+        see: None,
     }
 }
 
@@ -490,6 +508,7 @@ fn bitcoin_below_87k(m: &DataFile) -> ClaimCheck {
                     if l < 87_000.0 { "below" } else { "above" }
                 ),
                 sources,
+                see: None,
             }
         }
     }
@@ -527,6 +546,7 @@ fn fear_index(s: &DataFile) -> ClaimCheck {
         verdict,
         detail: "15 matches the crypto index on the day before; on 20 Nov both indices were lower. The text does not say which index or day it means.".into(),
         sources,
+        see: None,
     }
 }
 
@@ -569,6 +589,232 @@ fn cut_odds(r: &DataFile) -> ClaimCheck {
             (true, true) => "Both levels match.".into(),
         },
         sources,
+        see: None,
+    }
+}
+
+/// Where the page decomposes the S&P 500's fall (the AI/tech reversal).
+pub const SEE_DECOMPOSITION: (&str, &str) = ("#waterfall-spx", "the S&P 500's fall decomposed");
+
+/// The first reading of a FedWatch day, percent.
+fn odds_on(r: &DataFile, date: &str) -> Option<f64> {
+    on(r, "fedwatch_dec_cut", date).first().map(|f| f.value)
+}
+
+/// "Fed officials turned hawkish (a tightening warning)": the market's
+/// odds of a December cut fell from 6 to 19 Nov, and the officials who
+/// spoke are listed with what they said, for and against.
+fn fed_hawkish(r: &DataFile) -> ClaimCheck {
+    let claim = "Fed officials turned hawkish, warning against more easing.";
+    let voices: Vec<_> =
+        r.events.iter().filter(|e| e.date.as_str() >= "2025-11-17" && e.date.as_str() <= "2025-11-21").collect();
+    let mut sources = sources_of(&on(r, "fedwatch_dec_cut", "2025-11-06"));
+    sources.extend(sources_of(&on(r, "fedwatch_dec_cut", "2025-11-19")));
+    sources.extend(voices.iter().map(|e| e.source.clone()));
+    let (Some(a), Some(b)) = (odds_on(r, "2025-11-06"), odds_on(r, "2025-11-19")) else {
+        return not_checkable("fed_hawkish", claim, "the FedWatch readings of 6 or 19 Nov are missing", sources);
+    };
+    let said: Vec<String> = voices
+        .iter()
+        .filter(|e| !e.id.starts_with("walmart"))
+        .map(|e| format!("{} ({})", e.title, crate::format::long_date(&e.date)))
+        .collect();
+    ClaimCheck {
+        id: "fed_hawkish",
+        claim,
+        data: format!(
+            "The market's odds of a December cut (CME FedWatch, quoted) went from {}% on 6 Nov to {}% on 19 Nov. What \
+             officials said that week: {}.",
+            crate::format::trim(a, 1),
+            crate::format::trim(b, 1),
+            said.join("; ")
+        ),
+        verdict: if b < a { Verdict::Matches } else { Verdict::Differs },
+        detail: if b < a {
+            "matches in the market's pricing and in the minutes and Hammack's words; not every official: Waller backed \
+             a cut, and Williams revived the odds on 21 Nov, the day after"
+                .into()
+        } else {
+            "the odds did not fall".into()
+        },
+        sources,
+        see: None,
+    }
+}
+
+/// "Strong economic data after the government's restart": the September
+/// jobs report (20 Nov, delayed by the shutdown) against expectations.
+/// Strong if payrolls beat and unemployment did not rise above the
+/// forecast; weak if both missed; mixed otherwise.
+fn strong_data(r: &DataFile) -> ClaimCheck {
+    let claim = "Strong economic data after the government reopened lowered the case for a cut.";
+    let first = |g: &str| r.facts(g).into_iter().next();
+    let (nfp, nfp_e, ur, ur_e) =
+        (first("nfp_sep"), first("nfp_sep_expected"), first("unemployment_sep"), first("unemployment_sep_expected"));
+    let sources: Vec<Source> = [nfp, nfp_e, ur, ur_e].into_iter().flatten().map(|f| f.source.clone()).collect();
+    let (Some(nfp), Some(nfp_e), Some(ur), Some(ur_e)) = (nfp, nfp_e, ur, ur_e) else {
+        return not_checkable(
+            "strong_data",
+            claim,
+            "the September jobs figures or their forecasts are missing",
+            sources,
+        );
+    };
+    let jobs_beat = nfp.value > nfp_e.value;
+    let rate_ok = ur.value <= ur_e.value;
+    let verdict = match (jobs_beat, rate_ok) {
+        (true, true) => Verdict::Matches,
+        (false, false) => Verdict::Differs,
+        _ => Verdict::Contested,
+    };
+    ClaimCheck {
+        id: "strong_data",
+        claim,
+        data: format!(
+            "The September jobs report, released on 20 Nov at 08:30 ET after the shutdown: payrolls +{} against +{} \
+             expected, but unemployment {}% against {}% expected.",
+            grouped(nfp.value, 0),
+            grouped(nfp_e.value, 0),
+            grouped(ur.value, 1),
+            grouped(ur_e.value, 1)
+        ),
+        verdict,
+        detail: match verdict {
+            Verdict::Contested => {
+                "the two headline figures point opposite ways: more jobs than forecast, but a higher \
+                                   unemployment rate"
+                    .into()
+            }
+            Verdict::Matches => "both figures were stronger than forecast".into(),
+            _ => "both figures were weaker than forecast".into(),
+        },
+        sources,
+        see: None,
+    }
+}
+
+/// The rule for "extremely high": a correlation of daily returns of 0.7 or more.
+pub const EXTREMELY_HIGH_CORR: f64 = 0.7;
+
+/// "Cross-asset correlation was extremely high": Bitcoin and the S&P 500's
+/// daily returns over the 30 trading days to 19 Nov, and the highest
+/// 14-day rolling value in that window, against the stated rule (0.7).
+fn correlation_high(m: &DataFile) -> ClaimCheck {
+    use crate::model::{correlation, date::Date, returns};
+    let claim = "The correlation between crypto and stocks was extremely high.";
+    let mut sources: Vec<Source> = m.series("sp500").map(|s| s.source.clone()).into_iter().collect();
+    sources.extend(m.series("btc_usd_0000utc").map(|s| s.source.clone()));
+    let (Ok(sp), Ok(btc)) = (m.obs("sp500"), m.obs("btc_usd_0000utc")) else {
+        return not_checkable("correlation_high", claim, "the S&P 500 or Bitcoin series is missing", sources);
+    };
+    // Bitstamp at 00:00 UTC of D+1 is the close of the UTC day D.
+    let pairs = returns::align(&sp, &crate::model::series::shift_days(&btc, -1));
+    let end = Date::parse("2025-11-19").unwrap_or(Date { year: 2025, month: 11, day: 19 });
+    let window = returns::window_ending(&pairs, 30, end);
+    let (Some(stats), Some(peak)) =
+        (returns::stats(window), correlation::rolling(window, 14).into_iter().max_by(|a, b| a.corr.total_cmp(&b.corr)))
+    else {
+        return not_checkable("correlation_high", claim, "too few aligned returns before 20 Nov", sources);
+    };
+    let verdict = if stats.corr >= EXTREMELY_HIGH_CORR {
+        Verdict::Matches
+    } else if peak.corr >= EXTREMELY_HIGH_CORR {
+        Verdict::Contested
+    } else {
+        Verdict::Differs
+    };
+    ClaimCheck {
+        id: "correlation_high",
+        claim,
+        data: format!(
+            "The correlation of daily returns of Bitcoin and the S&P 500 over the 30 trading days to 19 Nov was {}; \
+             its highest 14-day value in that window was {} (to {}).",
+            grouped(stats.corr, 2),
+            grouped(peak.corr, 2),
+            peak.date.short()
+        ),
+        verdict,
+        detail: format!(
+            "rule: \"extremely high\" taken as {} or more; {}",
+            grouped(EXTREMELY_HIGH_CORR, 1),
+            match verdict {
+                Verdict::Matches => "the whole window reaches it",
+                Verdict::Contested => "only its highest two weeks reach it: high, but extremely high only at its peak",
+                _ => "neither the window nor its highest two weeks reach it",
+            }
+        ),
+        sources,
+        see: Some(("#tariffs", "section 2's correlation")),
+    }
+}
+
+/// "Market depth has become thinner": no order-book depth is in the data.
+/// The traded volume is shown for context (volume is not depth).
+fn depth_thinner(m: &DataFile) -> ClaimCheck {
+    let claim = "Market depth had become thinner.";
+    let bars = m.ohlc.first().map(|s| s.bars.as_slice()).unwrap_or_default();
+    let sources: Vec<Source> = m.ohlc.first().map(|s| s.source.clone()).into_iter().collect();
+    let day = bars.iter().find(|b| b.0 == "2025-11-20");
+    let month: Vec<f64> =
+        bars.iter().filter(|b| b.0.as_str() >= "2025-10-21" && b.0.as_str() <= "2025-11-19").map(|b| b.5).collect();
+    let context = match day {
+        Some(d) if !month.is_empty() => {
+            let avg = month.iter().sum::<f64>() / month.len() as f64;
+            format!(
+                " For context only (volume is not depth): Binance's BTC/USDT spot volume on 20 Nov was {} BTC, {}× its \
+                 average of the 30 days before.",
+                grouped(d.5, 0),
+                grouped(d.5 / avg, 1)
+            )
+        }
+        _ => String::new(),
+    };
+    let mut c = not_checkable(
+        "depth_thinner",
+        claim,
+        "no order-book depth (the size of the orders resting near the price) is in the bundled data; the page's \
+         \"market depth lost\" slider in section 3 is an assumption, not a measure",
+        sources,
+    );
+    c.data.push_str(&context);
+    c.see = Some(("#liquidity", "section 3's depth what-if"));
+    c
+}
+
+/// "High-leverage players were forced to sell": the liquidations reported
+/// (CoinGlass, quoted) for the 24 hours to 21 Nov.
+fn forced_selling(l: &DataFile) -> ClaimCheck {
+    let claim = "High-leverage players were forced to sell.";
+    let day = |g: &str| on(l, g, "2025-11-21");
+    let (all, longs, btc) =
+        (day("crypto_liquidations_24h"), day("crypto_liquidations_longs_24h"), day("crypto_liquidations_btc_24h"));
+    let mut sources = sources_of(&all);
+    for s in sources_of(&longs).into_iter().chain(sources_of(&btc)) {
+        if !sources.contains(&s) {
+            sources.push(s);
+        }
+    }
+    let (Some(a), Some(lg)) = (span(&all), span(&longs)) else {
+        return not_checkable("forced_selling", claim, "no liquidation figure for the 24 hours to 21 Nov", sources);
+    };
+    let money = |(lo, hi): (f64, f64)| format!("{} to {}", usd_millions(lo), usd_millions(hi));
+    ClaimCheck {
+        id: "forced_selling",
+        claim,
+        data: format!(
+            "Reported crypto liquidations in the 24 hours to 21 Nov (CoinGlass, as quoted): {} in all, {} of them \
+             leveraged longs{}.",
+            money(a),
+            money(lg),
+            span(&btc).map(|b| format!("; Bitcoin alone {}", money(b))).unwrap_or_default()
+        ),
+        verdict: if lg.0 > 0.0 { Verdict::Matches } else { Verdict::Differs },
+        detail:
+            "forced selling of leveraged longs was reported; the sources differ on its size, and their 24 hours run \
+                 into 21 Nov"
+                .into(),
+        sources,
+        see: Some(("#liquidations", "section 4's cascade")),
     }
 }
 
@@ -595,6 +841,7 @@ pub fn ibit_one_day(f: &DataFile) -> ClaimCheck {
             verdict: if w.value < -500.0 { Verdict::Matches } else { Verdict::Differs },
             detail: format!("{} beyond the $500M threshold", usd_millions(-w.value - 500.0)),
             sources,
+            see: None,
         },
     }
 }
@@ -642,6 +889,7 @@ pub fn november_outflows(f: &DataFile) -> ClaimCheck {
             "IBIT's month to date is outside \"nearly $2 billion\" (read as $1.6B to $2.1B)".into()
         },
         sources,
+        see: None,
     }
 }
 
@@ -667,6 +915,7 @@ fn lth_selling(f: &DataFile) -> ClaimCheck {
         verdict: compare_measures(claimed, &measures, claimed * 0.05),
         detail: "The available measures disagree with each other and none confirms the figure; counting exchange-internal transfers as selling inflates it.".into(),
         sources,
+        see: None,
     }
 }
 
@@ -689,6 +938,7 @@ fn trade_war_date(e: &DataFile) -> ClaimCheck {
             verdict: if x.date == "2025-10-10" { Verdict::Matches } else { Verdict::Differs },
             detail: "the escalation is dated 10 Oct 2025".into(),
             sources,
+            see: None,
         },
     }
 }

@@ -178,17 +178,25 @@ fn rates(d: &Decompositions, cut_pct: f64) -> String {
 /// odds rose that day. Over the two weeks: the two falls, what came
 /// through stocks, and the rate model's part.
 pub fn headline(d: &Decompositions, day: Option<&StocksDay>, cut_pct: f64) -> String {
+    headline_parts(d, day, cut_pct).join(" ")
+}
+
+/// [`headline`] as the first screen sets it: one short paragraph per idea
+/// (the stocks, Bitcoin, the rates), in reading order for the horizon.
+pub fn headline_parts(d: &Decompositions, day: Option<&StocksDay>, cut_pct: f64) -> Vec<String> {
     match d.btc.horizon {
-        Horizon::Day => format!("{} {} {}", stocks_day(d, day), bitcoin(d), rates(d, cut_pct)),
-        Horizon::TwoWeeks => format!(
-            "Over the two weeks before ({}), the S&P 500 {} and Bitcoin {}. Sector moves are quoted for 20 Nov only, so \
-             the tech reversal is not separated here. {} {}",
-            horizon_short(Horizon::TwoWeeks),
-            moved(d.spx.actual),
-            moved(d.btc.actual),
+        Horizon::Day => vec![stocks_day(d, day), bitcoin(d), rates(d, cut_pct)],
+        Horizon::TwoWeeks => vec![
+            format!(
+                "Over the two weeks before ({}), the S&P 500 {} and Bitcoin {}. Sector moves are quoted for 20 Nov \
+                 only, so the tech reversal is not separated here.",
+                horizon_short(Horizon::TwoWeeks),
+                moved(d.spx.actual),
+                moved(d.btc.actual),
+            ),
             rates(d, cut_pct),
             bitcoin(d),
-        ),
+        ],
     }
 }
 

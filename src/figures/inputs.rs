@@ -54,7 +54,15 @@ pub fn rows(inp: &Inputs, m: &DataFile) -> Vec<[String; 5]> {
             ],
             [
                 "Bitcoin's β to the S&P 500".to_string(),
-                format!("{} (95% interval {} to {})", grouped(e.stats.beta, 2), grouped(lo, 2), grouped(hi, 2)),
+                format!(
+                    "{} (95% interval {} to {}{})",
+                    grouped(e.stats.beta, 2),
+                    grouped(lo, 2),
+                    grouped(hi, 2),
+                    inp.beta_without_tariff_day
+                        .map(|b| format!("; {} without the 10 Oct tariff day", grouped(b, 2)))
+                        .unwrap_or_default()
+                ),
                 "ratio".into(),
                 w.clone(),
                 both.clone(),
@@ -120,6 +128,48 @@ pub fn rows(inp: &Inputs, m: &DataFile) -> Vec<[String; 5]> {
         ],
     ]);
     out
+}
+
+/// What β rests on, in words: one day's weight in it, and the clock of
+/// Bitcoin's daily price against the US close, with the near-close quotes
+/// that exist for 20 Nov.
+pub fn beta_note(inp: &Inputs, m: &DataFile) -> String {
+    let Some(e) = inp.crisis else { return String::new() };
+    let tariff = inp
+        .beta_without_tariff_day
+        .map(|b| {
+            format!(
+                "β is {} with the 10 Oct tariff day in its window and {} without it, so one day carries part of it. ",
+                grouped(e.stats.beta, 2),
+                grouped(b, 2)
+            )
+        })
+        .unwrap_or_default();
+    let near: Vec<f64> = m
+        .facts(crate::scenario::group::BTC_NEAR_US_CLOSE)
+        .into_iter()
+        .filter(|f| f.date == crate::scenario::DAY)
+        .map(|f| f.value)
+        .collect();
+    let at_utc = m
+        .obs("btc_usd_0000utc")
+        .ok()
+        .and_then(|s| s.into_iter().find(|o| o.date.to_string() == "2025-11-21"))
+        .map(|o| o.value);
+    let quotes = match (near.iter().copied().reduce(f64::min), near.iter().copied().reduce(f64::max), at_utc) {
+        (Some(lo), Some(hi), Some(u)) => format!(
+            " On 20 Nov, end-of-day market wraps put Bitcoin near the US close at {} to {}, against {} at 00:00 UTC on \
+             21 Nov, so on the day itself the three hours change little.",
+            crate::format::usd(lo, 0),
+            crate::format::usd(hi, 0),
+            crate::format::usd(u, 0)
+        ),
+        _ => String::new(),
+    };
+    format!(
+        "{tariff}Bitcoin's daily price here is Bitstamp's at 00:00 UTC, three hours after the US close (16:00 ET is \
+         21:00 UTC): each Bitcoin day ends a little after the S&P 500's.{quotes}"
+    )
 }
 
 /// Why there are two volatilities of Bitcoin.

@@ -33,6 +33,13 @@ pub fn align(spx: &[Obs], btc_close: &[Obs]) -> Vec<Pair> {
         .collect()
 }
 
+/// The last `window` pairs (at least 3) dated on or before `end`: the window
+/// an estimate uses when it must stop before the move it explains.
+pub fn window_ending(pairs: &[Pair], window: usize, end: Date) -> &[Pair] {
+    let Some(last) = pairs.iter().rposition(|p| p.date <= end) else { return &[] };
+    &pairs[(last + 1).saturating_sub(window.max(3))..=last]
+}
+
 /// Sample statistics of a window of pairs. Volatilities are daily, in log
 /// return units (0.01 = 1 %).
 #[derive(Clone, Copy, Debug, PartialEq)]

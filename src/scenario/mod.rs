@@ -158,9 +158,7 @@ pub fn estimate(pairs: &[Pair], window: usize) -> Option<Estimate> {
 /// horizon, the close where the move it explains starts (19 Nov for the
 /// day, 6 Nov for the two weeks before), so no return it explains is in it.
 pub fn estimate_to(pairs: &[Pair], window: usize, end: Date) -> Option<Estimate> {
-    let end = pairs.iter().rposition(|p| p.date <= end)?;
-    let from = (end + 1).saturating_sub(window.max(3));
-    let slice = &pairs[from..=end];
+    let slice = returns::window_ending(pairs, window, end);
     Some(Estimate {
         stats: returns::stats(slice)?,
         requested: window,
@@ -265,6 +263,9 @@ pub struct Inputs {
     pub calm: Option<Stats>,
     /// The chosen window of trading days ending 19 Nov.
     pub crisis: Option<Estimate>,
+    /// β over the same window without the 10 Oct tariff day (`None` when
+    /// that day is not in the window): how much one day carries it.
+    pub beta_without_tariff_day: Option<f64>,
     /// Bitcoin's volatility per UTC (calendar) day, 30 days to 19 Nov: the σ
     /// of the square-root law, whose volume is per calendar day too.
     pub sigma_btc_utc: f64,
@@ -309,9 +310,11 @@ impl Inputs {
 
 /// The inputs at a correlation window.
 pub fn inputs(b: &Basis, window: Window) -> Inputs {
+    let crisis = estimate(&b.pairs, window.days());
     Inputs {
         calm: calm_stats(&b.pairs),
-        crisis: estimate(&b.pairs, window.days()),
+        crisis,
+        beta_without_tariff_day: crisis.and_then(|e| beta_without(&b.pairs, &e, d(TARIFF_DAY))),
         sigma_btc_utc: b.market.sigma,
         sigma_btc_utc_n: b.market.sigma_n,
         volume_usd: MARKET_VOLUME_USD,

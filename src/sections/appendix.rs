@@ -12,7 +12,7 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn Claims() -> impl IntoView {
     let store = expect_context::<DataStore>();
-    let res = vec![store.markets, store.rates, store.flows, store.sentiment, store.events];
+    let res = vec![store.markets, store.rates, store.flows, store.sentiment, store.events, store.liquidations];
     view! {
         <div class="appendix" id="claims" role="region" aria-labelledby="claims-h">
             <h2 id="claims-h">"Claims vs data"</h2>
@@ -21,7 +21,7 @@ pub fn Claims() -> impl IntoView {
                 "the bundled data says; the verdict is computed from the data by the rule given in the row."
             </p>
             <WithAll res=res what="the data for the claims" render={|f: Vec<DataFile>| {
-                let checks = check_all(&Inputs { markets: &f[0], rates: &f[1], flows: &f[2], sentiment: &f[3], events: &f[4] });
+                let checks = check_all(&Inputs { markets: &f[0], rates: &f[1], flows: &f[2], sentiment: &f[3], events: &f[4], liquidations: &f[5] });
                 view! {
                     <div class="table-wrap">
                         <table class="claims">
@@ -35,7 +35,9 @@ pub fn Claims() -> impl IntoView {
                                 {checks.into_iter().map(|c| view! {
                                     <tr id=format!("claim-{}", c.id)>
                                         <th scope="row">{c.claim}</th>
-                                        <td>{c.data.clone()} <Sources sources=c.sources.clone()/></td>
+                                        <td>{c.data.clone()}
+                                            {c.see.map(|(href, text)| view! { " " <a class="see" href=href>"See " {text} "."</a> })}
+                                            " " <Sources sources=c.sources.clone()/></td>
                                         <td class=format!("verdict {}", c.verdict.label().replace(' ', "-"))>
                                             <strong>{c.verdict.label()}</strong>
                                             <span class="detail">{c.detail.clone()}</span>
@@ -66,6 +68,7 @@ pub fn MarketInputs() -> impl IntoView {
             </p>
             <WithAll res=vec![store.markets] what="the market inputs" render={move |f: Vec<DataFile>| {
                 let m = f[0].clone();
+                let m_note = m.clone();
                 view! {
                     <div class="table-wrap">
                         <table class="data-table" id="inputs-table">
@@ -79,6 +82,7 @@ pub fn MarketInputs() -> impl IntoView {
                         </table>
                     </div>
                     <p class="fine">{crate::figures::inputs::TWO_SIGMAS}</p>
+                    <p class="fine" data-testid="beta-note">{move || dv.inputs.get().map(|inp| crate::figures::inputs::beta_note(&inp, &m_note))}</p>
                 }
             }}/>
         </div>

@@ -40,10 +40,14 @@ pub fn Answer() -> impl IntoView {
         d.with(|d| {
             d.as_ref().map(|d| {
                 let cut = sc.cut_pct.get_untracked();
-                dv.basis.with_untracked(|b| answer::headline(d, b.as_ref().and_then(|b| b.stocks_day.as_ref()), cut))
+                dv.basis
+                    .with_untracked(|b| answer::headline_parts(d, b.as_ref().and_then(|b| b.stocks_day.as_ref()), cut))
             })
         })
-        .unwrap_or_else(|| "Working out the answer from the bundled data…".to_string())
+        .unwrap_or_else(|| vec!["Working out the answer from the bundled data…".to_string()])
+        .into_iter()
+        .map(|t| view! { <p>{t}</p> })
+        .collect_view()
     };
     let span = move || sc.span.get();
     view! {
@@ -61,7 +65,7 @@ pub fn Answer() -> impl IntoView {
                     </label>
                 }).collect_view()}
             </fieldset>
-            <p class="answer-text">{text}</p>
+            <div class="answer-text">{text}</div>
             <div class="answer-figure">
                 <AnswerBars asset="Bitcoin" bars=Memo::new(move |_| d.with(|d| d.as_ref().map(|d| (answer::bars(&d.btc), d.btc.actual))))/>
                 <AnswerBars asset="S&P 500" bars=Memo::new(move |_| d.with(|d| d.as_ref().map(|d| (answer::bars(&d.spx), d.spx.actual))))/>

@@ -66,6 +66,7 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
     // from the one market-inputs table.
     let dv = expect_context::<Derived>();
     let crisis = Memo::new(move |_| dv.inputs.with(|i| i.and_then(|i| i.crisis)));
+    let beta_markets = markets.clone();
 
     let event_days: Vec<Date> = events.events.iter().filter_map(|e| Date::parse(&e.date)).collect();
     let evs: Vec<Event> = events.events.clone();
@@ -181,7 +182,8 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
                 <li>"Returns: daily log returns, r = ln(P"<sub>"t"</sub>"/P"<sub>"t−1"</sub>"), never prices. Bitcoin's return for a US trading day spans the same calendar days as the S&P 500's, so weekends are compounded into Monday."</li>
                 <li>"Rolling Pearson correlation over the chosen window, updated incrementally with running sums; the 95% band uses Fisher's z: z = atanh ρ, SE = 1/√(w − 3), band = tanh(z ± 1.96·SE)."</li>
                 <li>"Volatility adjustment (Forbes & Rigobon, 2002): ρ* = ρ/√(1 + δ(1 − ρ²)), δ = σ²"<sub>"window"</sub>"/σ²"<sub>"calm"</sub>" − 1, with σ² the S&P 500's variance and the calm period 3 Sep to 9 Oct 2025."</li>
-                <li>"Beta β = ρ·σ"<sub>"BTC"</sub>"/σ"<sub>"S&P"</sub>" over the chosen window ending 19 Nov, the last day before the move it is used to explain (a longer window than the history uses every day there is, and says how many); expected Bitcoin move = β × the stock shock. σ here is per trading-day return (weekends compounded), so it is larger than Bitcoin's volatility per UTC day used by the square-root law."</li>
+                <li>"Beta β = ρ·σ"<sub>"BTC"</sub>"/σ"<sub>"S&P"</sub>" over the chosen window ending 19 Nov, the last day before the move it is used to explain (a longer window than the history uses every day there is, and says how many); expected Bitcoin move = β × the stock shock. σ here is per trading-day return (weekends compounded), so it is larger than Bitcoin's volatility per UTC day used by the square-root law. "
+                    {move || dv.inputs.with(|i| i.map(|i| crate::figures::inputs::beta_note(&i, &beta_markets)))}</li>
                 <li>"Portfolio: σ"<sub>"p"</sub>" = √(w²σ²"<sub>"BTC"</sub>" + (1−w)²σ²"<sub>"S&P"</sub>" + 2w(1−w)ρσ"<sub>"BTC"</sub>"σ"<sub>"S&P"</sub>"), with the crisis window's volatilities and either correlation; 1-in-100-days loss = e"<sup>"−2.326σ"</sup>" − 1 (normal approximation)."</li>
                 <li>"Liquidation of a long at leverage L: a fall of 1 − (1 − 1/L)/(1 − m), maintenance margin m = 0.4%."</li>
             </ul>
