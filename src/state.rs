@@ -438,6 +438,14 @@ impl Horizon {
     }
 
     /// How the page names it.
+    /// "the day, 19 → 20 Nov close".
+    pub fn short(self) -> &'static str {
+        match self {
+            Horizon::Day => "the day, 19 → 20 Nov close",
+            Horizon::TwoWeeks => "the two weeks, 6 → 20 Nov close",
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Horizon::Day => "the day (19 Nov close to 20 Nov close)",

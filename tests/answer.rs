@@ -23,13 +23,12 @@ fn the_answer_says_why_in_words_and_adds_up() {
     println!("{t}\n{}", live_result(d));
     assert_eq!(
         t,
-        "Stocks fell on a good-news day: after Nvidia's strong results the S&P 500 opened 1.4% higher and rose to \
-         about 1.9–2%, then turned at about 10:30–10:45 ET and closed down 1.56%. Technology shares, about a third of \
-         the index, fell 2.70% and made up 0.93 of its 1.56 points: most of the fall. Bitcoin moves about twice as \
-         much as stocks (β = 2.05: for every 1% the S&P 500 moved, Bitcoin moved about 2%), so most of its 5.30% \
-         fall (−3.19 points) came through them; ETF selling and forced liquidations add −0.41%, and −1.71% is not \
-         explained. The Fed's December-cut odds rose that day (30% → 39.6%), which by the rate model lifted stocks a \
-         little (+0.10%): the rate story belongs to the two weeks before."
+        "Stocks fell on a good-news day: after Nvidia's strong results the S&P 500 opened 1.4% up, turned at about \
+         10:30–10:45 ET and closed down 1.56%. Tech shares, a third of the index, fell 2.7% and made up 0.93 points \
+         of it: most of the fall. Bitcoin moves about twice as much as stocks (β 2.05: when the S&P 500 moves 1%, \
+         Bitcoin moves about 2%), so most of its 5.30% fall came through them; ETF selling and liquidations \
+         add −0.41%, and −1.71% is not explained. The Fed's December-cut odds rose that day (30% → \
+         39.6%), which by the rate model lifted stocks a little (+0.10%): the rate story is in the two weeks before."
     );
     for dec in [&d.btc, &d.spx] {
         let total: f64 = bars(dec).iter().map(|b| b.value_pct).sum();

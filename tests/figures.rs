@@ -335,10 +335,10 @@ fn synthesis_decomposition_sentences_and_levels() {
     assert_eq!(
         labels(&b),
         [
-            "Stocks: AI/tech",
-            "Stocks: rates",
-            "Stocks: contagion",
-            "Stocks: the rest",
+            "AI/tech reversal",
+            "Rates",
+            "Contagion",
+            "Rest of the stock move",
             "ETF selling",
             "Liquidations",
             "Not explained",
@@ -346,6 +346,9 @@ fn synthesis_decomposition_sentences_and_levels() {
         ]
     );
     assert_eq!(labels(&s), ["AI/tech reversal", "Rates", "Contagion", "Not explained", "Actual"]);
+    // Bitcoin's parts through stocks share one bracket; the rest stand alone.
+    let groups: Vec<bool> = b.iter().map(|x| x.group.is_some()).collect();
+    assert_eq!(groups, [true, true, true, true, false, false, false, false]);
     // The stacked bars end at the actual move.
     for (steps, actual) in [(&b, d.btc.actual), (&s, d.spx.actual)] {
         let sum: f64 = steps.iter().filter(|x| !x.from_zero).map(|x| x.value).sum();
@@ -354,25 +357,20 @@ fn synthesis_decomposition_sentences_and_levels() {
     assert_eq!(
         synthesis::cause_sentences(d, model.params.cut_pct),
         [
-            "Rates: the December-cut odds rose from 30% on 19 Nov to 39.6% on 20 Nov, which by the rate model lifted \
-             the S&P 500 by 0.10% and, through it, Bitcoin by 0.20%.",
-            "Crypto tied to stocks: Bitcoin moves about twice as much as stocks (β 2.05), so the S&P 500's −1.56% move \
-             reached Bitcoin as −3.19%, most of its −5.30%.",
-            "AI valuations: technology, 34.6% of the index, fell 2.70% after Nvidia's results, −0.93 points of the \
-             index's move; its fall beyond the rest of the market is −0.60 points (Nvidia alone −0.25 to −0.23 points).",
-            "Thin liquidity: the day's net ETF selling moved Bitcoin by −0.18% through the square-root law.",
-            "Forced liquidations: on 20 Nov leveraged longs were sold for $1.6B, taking Bitcoin a further −0.23% and, \
-             through tech selling, the S&P 500 −0.02%.",
-            "What is left on the day: for Bitcoin −1.71% is not explained; for the S&P 500 −1.02% is not explained, the \
-             part of its broad fall that neither rates nor contagion explain.",
+            "Rates: the cut odds rose from 30% on 19 Nov to 39.6%, lifting stocks 0.10% and Bitcoin 0.20% by the rate \
+             model.",
+            "Crypto tied to stocks: with β 2.05, the stock move reached Bitcoin as −3.19%, most of its −5.30%.",
+            "AI valuations: tech's reversal after Nvidia's results gave −0.60 points of the S&P 500's −1.56% beyond the \
+             broad fall (Nvidia alone −0.25 to −0.23).",
+            "Thin liquidity: the day's net ETF selling moved Bitcoin −0.18%.",
+            "Forced liquidations: $1.6B of leveraged longs sold on 20 Nov added −0.23% to Bitcoin and −0.02% to stocks.",
+            "What is left on the day: for Bitcoin −1.71% is not explained; for the S&P 500 −1.02% is not explained.",
         ]
     );
     assert_eq!(
         synthesis::sentence_spx(d),
-        "Over the day (19 Nov close to 20 Nov close), the S&P 500 fell 1.56%. Technology's fall beyond the rest of \
-         the index gives −0.60% (−0.84% to −0.60%) (measured: 34.6% weight as of 28 Nov, IT −2.70% or −3.14% by \
-         another source); the rate model gives +0.10% and the contagion model −0.02% (−0.06% to −0.01%); −1.02% is \
-         not explained."
+        "Tech measured (34.6% of the index at 28 Nov weights, −2.70%; −3.14% by another source); rates and \
+         contagion modelled; −1.02% is not explained."
     );
     let rows = synthesis::contribution_rows(d);
     assert_eq!(
@@ -406,8 +404,8 @@ fn synthesis_decomposition_sentences_and_levels() {
     let two_sentences = synthesis::cause_sentences(d2, two.params.cut_pct);
     assert_eq!(
         two_sentences[0],
-        "Rates: the December-cut odds fell from 64.5% on 6 Nov to 39.6% on 20 Nov, which by the rate model took 0.25% \
-         off the S&P 500 and, through it, 0.64% off Bitcoin."
+        "Rates: the cut odds fell from 64.5% on 6 Nov to 39.6%, taking 0.25% off stocks and 0.64% off Bitcoin by the \
+         rate model."
     );
     assert!(two_sentences[2].contains("not separated"), "{}", two_sentences[2]);
     assert!(two_sentences[3].contains("not modelled over two weeks"), "{}", two_sentences[3]);

@@ -9,7 +9,13 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Step {
+    /// The bar's name in the read-out (and the table's row).
     pub label: String,
+    /// Its name under the bar: `\n` marks where a narrow chart breaks the
+    /// line (a `-\n` hyphenates there); a wide one sets it on one line.
+    pub axis: String,
+    /// Bars that share a group get one bracket above them, with this text.
+    pub group: Option<&'static str>,
     pub value: f64,
     pub color: RGBColor,
     /// Totals and actuals start from zero instead of the running total.
@@ -46,6 +52,8 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, steps: 
     let ends = spans.iter().flat_map(|s| [s.0, s.1]).chain(whiskers.iter().flatten().flat_map(|w| [w.0, w.1]));
     let (lo, hi) = ends.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let pad = ((hi - lo) * 0.12).max(0.2);
+    // Room above the bars for a group's bracket and its text.
+    let hi = if steps.iter().any(|s| s.group.is_some()) { hi + pad * 1.4 } else { hi };
     let n = steps.len().max(1);
     let narrow = f.css_w < 480.0;
     let mut chart = ChartBuilder::on(root)
@@ -54,7 +62,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, steps: 
         .y_label_area_size(f.px(48.0))
         .build_cartesian_2d(-0.5..(n as f64 - 0.5), (lo - pad)..(hi + pad))?;
     let y_dec = tick_decimals((lo - pad)..(hi + pad), 6);
-    let labels: Vec<String> = steps.iter().map(|s| s.label.clone()).collect();
+    let labels: Vec<String> = steps.iter().map(|s| s.axis.clone()).collect();
     house_mesh(
         chart
             .configure_mesh()
@@ -92,18 +100,33 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, steps: 
     let centred = f.text(label_px).color(&f.pal.muted).pos(Pos::new(HPos::Center, VPos::Top));
     for (i, label) in labels.iter().enumerate() {
         let (px, py) = chart.backend_coord(&(i as f64, lo - pad));
-        let words: Vec<&str> = label.split(' ').collect();
-        // Narrow: one word a line (at most two lines); wide: one line.
-        let lines: Vec<String> = if narrow && words.len() > 1 {
-            let half = words.len().div_ceil(2);
-            vec![words[..half].join(" "), words[half..].join(" ")]
+        let lines: Vec<String> = if narrow {
+            label.split('\n').map(String::from).collect()
         } else {
-            vec![label.clone()]
+            vec![label.replace("-\n", "").replace('\n', " ")]
         };
         for (k, line) in lines.iter().enumerate() {
             let y = py + f.px(6.0) as i32 + k as i32 * f.px(label_px + 2.0) as i32;
             root.draw(&Text::new(line.clone(), (px, y), centred.clone()))?;
         }
+    }
+    // One bracket over each run of bars that share a group, its text above.
+    let mut i = 0;
+    while i < steps.len() {
+        let Some(g) = steps[i].group else {
+            i += 1;
+            continue;
+        };
+        let j = (i..steps.len()).take_while(|&k| steps[k].group == Some(g)).last().unwrap_or(i);
+        let (x0, y) = chart.backend_coord(&(i as f64 - BAR_HALF, hi + pad * 0.55));
+        let (x1, _) = chart.backend_coord(&(j as f64 + BAR_HALF, hi + pad * 0.55));
+        let stroke = ShapeStyle::from(&f.pal.muted).stroke_width(f.px(1.0));
+        let tick = f.px(4.0) as i32;
+        root.draw(&PathElement::new(vec![(x0, y + tick), (x0, y), (x1, y), (x1, y + tick)], stroke))?;
+        let above =
+            f.text(if narrow { 9.5 } else { 11.0 }).color(&f.pal.muted).pos(Pos::new(HPos::Center, VPos::Bottom));
+        root.draw(&Text::new(g.to_string(), ((x0 + x1) / 2, y - f.px(2.0) as i32), above))?;
+        i = j + 1;
     }
     let axis = XAxis::of(&chart, f, -0.5, n as f64 - 0.5);
     root.present()?;

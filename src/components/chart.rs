@@ -77,6 +77,10 @@ pub fn ChartCanvas<F>(
     /// The source line drawn into a saved image ("Download image").
     #[prop(optional, into)]
     source: Option<String>,
+    /// The figure's id in [`crate::state::FIGURES`]: "Embed this figure"
+    /// shares the row of "Download image".
+    #[prop(optional)]
+    embed: Option<&'static str>,
 ) -> impl IntoView
 where
     F: Fn(&DrawingArea<Paper, Shift>, Frame) -> Result<Option<XAxis>, ChartError> + 'static,
@@ -95,6 +99,7 @@ where
         permalink,
         readout,
         source,
+        embed,
     )
 }
 
@@ -115,6 +120,7 @@ fn chart_canvas(
     permalink: Option<Signal<String>>,
     readout: Option<Signal<Vec<ReadPoint>>>,
     source: Option<String>,
+    embed: Option<&'static str>,
 ) -> AnyView {
     let canvas = NodeRef::<Canvas>::new();
     let wrap = NodeRef::<Div>::new();
@@ -450,9 +456,10 @@ fn chart_canvas(
                 </div>
             })}
             {move || error.get().map(|e| view! { <p class="error" role="alert">"The chart could not be drawn: " {e}</p> })}
-            <p class="chart-actions screen-only">
+            <div class="chart-actions screen-only">
                 <button type="button" class="download" on:click=download>"Download image"</button>
-            </p>
+                {embed.map(|id| view! { <crate::components::FigureEmbed id=id/> })}
+            </div>
             {permalink.map(|p| view! { <p class="print-only permalink">"Permalink: " {move || p.get()}</p> })}
         </div>
     }

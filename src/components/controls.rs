@@ -74,3 +74,27 @@ pub fn Slider(spec: Spec, value: RwSignal<f64>, unit: &'static str, valuetext: f
         </div>
     }
 }
+
+/// The horizon of the decomposition, as two pills: the day, or the two weeks
+/// before it. One control (`span`), shown on the first screen and again at
+/// the synthesis, where its effect is drawn; `name` keeps each radio group
+/// its own.
+#[component]
+pub fn HorizonSwitch(name: &'static str, testid: &'static str) -> impl IntoView {
+    use crate::state::Horizon;
+    let sc = expect_context::<crate::context::Controls>();
+    let span = move || sc.span.get();
+    view! {
+        <fieldset class="horizon-switch" data-testid=testid>
+            <legend>"Explain"</legend>
+            {Horizon::ALL.into_iter().map(|h| view! {
+                <label class="radio">
+                    <input type="radio" name=name value=h.key()
+                        prop:checked=move || span() == h
+                        on:change=move |_| sc.span.set(h)/>
+                    {match h { Horizon::Day => " the day", Horizon::TwoWeeks => " the two weeks before" }}
+                </label>
+            }).collect_view()}
+        </fieldset>
+    }
+}

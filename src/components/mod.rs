@@ -12,7 +12,7 @@ pub mod questions;
 pub mod section;
 
 pub use chart::{ChartCanvas, Legend};
-pub use controls::Slider;
+pub use controls::{HorizonSwitch, Slider};
 pub use embed::FigureEmbed;
 pub use guide::{Glossary, Term, TryIt};
 pub use loading::{WithAll, WithData, WithData2};

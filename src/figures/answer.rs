@@ -51,26 +51,16 @@ fn clock_range((a, b): (f64, f64)) -> String {
     }
 }
 
-/// "about 1.9–2%" for a range of quotes.
-fn about_range((a, b): (f64, f64)) -> String {
-    if (a - b).abs() < 1e-9 {
-        format!("about {}%", grouped(a, 1))
-    } else {
-        format!("about {}–{}%", fmt_num(a), fmt_num(b))
-    }
-}
-
 /// The stocks' day in words: the path from the open, then technology's
 /// share of the fall.
 fn stocks_day(d: &Decompositions, day: Option<&StocksDay>) -> String {
     let s = &d.spx;
     let gap = day.and_then(|x| x.gap_open_pct.as_ref()).map(|q| q.value);
-    let path = match (gap, day.and_then(StocksDay::high_range), day.and_then(StocksDay::turn_range)) {
-        (Some(g), Some(high), Some(turn)) if g > 0.0 && s.actual < 0.0 => format!(
-            "Stocks fell on a good-news day: after Nvidia's strong results the S&P 500 opened {} higher and rose to \
-             {}, then turned at about {} and closed down {}.",
+    let path = match (gap, day.and_then(StocksDay::turn_range)) {
+        (Some(g), Some(turn)) if g > 0.0 && s.actual < 0.0 => format!(
+            "Stocks fell on a good-news day: after Nvidia's strong results the S&P 500 opened {} up, turned at about \
+             {} and closed down {}.",
             pct_abs(g, 1),
-            about_range(high),
             clock_range(turn),
             pct_abs(s.actual, 2)
         ),
@@ -80,11 +70,10 @@ fn stocks_day(d: &Decompositions, day: Option<&StocksDay>) -> String {
         let share = t.central.contribution_pct / s.actual;
         let most = if share > 0.5 { ": most of the fall" } else { "" };
         format!(
-            " Technology shares, {} of the index, fell {} and made up {} of its {} points{most}.",
-            if (0.3..0.37).contains(&t.weight) { "about a third".to_string() } else { pct_abs(t.weight * 100.0, 0) },
-            pct_abs(t.tech_pct, 2),
+            " Tech shares, {} of the index, fell {} and made up {} points of it{most}.",
+            if (0.3..0.37).contains(&t.weight) { "a third".to_string() } else { pct_abs(t.weight * 100.0, 0) },
+            pct_abs(t.tech_pct, 1),
             grouped(t.central.contribution_pct.abs(), 2),
-            grouped(s.actual.abs(), 2),
         )
     });
     format!("{path}{}", tech.unwrap_or_default())
@@ -97,16 +86,15 @@ fn bitcoin(d: &Decompositions) -> String {
     let beta = d.beta.stats.beta;
     let via = b.via_stocks().map_or(0.0, |v| v.0);
     let own: f64 = b.parts.iter().filter(|p| !p.via_stocks).map(|p| p.value).sum();
-    let causes =
-        if b.part(Cause::Selling).is_some() { "ETF selling and forced liquidations" } else { "forced liquidations" };
+    let causes = if b.part(Cause::Selling).is_some() { "ETF selling and liquidations" } else { "liquidations" };
     let share = if via / b.actual > 0.5 {
-        format!("most of its {} fall ({} points) came through them", pct_abs(b.actual, 2), grouped(via, 2))
+        format!("most of its {} fall came through them", pct_abs(b.actual, 2))
     } else {
         format!("{} of its {} move came through them", pct_signed(via, 2), pct_signed(b.actual, 2))
     };
     format!(
-        "Bitcoin moves {} as much as stocks (β = {}: for every 1% the S&P 500 moved, Bitcoin moved about {}%), so \
-         {share}; {causes} add {}, and {}.",
+        "Bitcoin moves {} as much as stocks (β {}: when the S&P 500 moves 1%, Bitcoin moves about {}%), so {share}; \
+         {causes} add {}, and {}.",
         times_words(beta),
         grouped(beta, 2),
         crate::format::trim(beta, 1),
@@ -134,8 +122,8 @@ fn rates(d: &Decompositions, cut_pct: f64) -> String {
     };
     match (s.horizon, yours) {
         (Horizon::Day, false) => format!(
-            "The Fed's December-cut odds rose that day ({from}% → {}%), which by the rate model {}: the rate story \
-             belongs to the two weeks before.",
+            "The Fed's December-cut odds rose that day ({from}% → {}%), which by the rate model {}: the rate story is \
+             in the two weeks before.",
             fmt_num(day_reading),
             if r >= 0.0 { format!("lifted stocks a little ({})", pct_signed(r, 2)) } else { effect("", "took") },
         ),

@@ -11,8 +11,8 @@ use crate::scenario::decomposition::{Cause, Decomposition, Decompositions, Part}
 use crate::state::{fmt_num, Horizon};
 
 /// The waterfalls' titles; the horizon is named beside them.
-pub const BTC_TITLE: &str = "Bitcoin: through stocks, crypto's own causes, what is not explained, actual";
-pub const SPX_TITLE: &str = "S&P 500: the AI/tech reversal, rates, contagion, what is not explained, actual";
+pub const BTC_TITLE: &str = "Bitcoin: the parts of its move";
+pub const SPX_TITLE: &str = "S&P 500: the parts of its move";
 
 /// "20 Nov" or "6–20 Nov".
 pub fn horizon_short(h: Horizon) -> &'static str {
@@ -46,16 +46,21 @@ pub fn cause_label(c: Cause) -> &'static str {
     }
 }
 
-/// A part's name on its bar: Bitcoin's parts that came through stocks say so.
-pub fn part_label(p: &Part) -> &'static str {
-    match (p.via_stocks, p.cause) {
-        (true, Cause::Tech) => "Stocks: AI/tech",
-        (true, Cause::Rates) => "Stocks: rates",
-        (true, Cause::Contagion) => "Stocks: contagion",
-        (true, _) => "Stocks: the rest",
-        (false, c) => cause_label(c),
+/// A part's name under its bar: `\n` where a narrow chart breaks it.
+/// Bitcoin's parts through stocks carry the bracket [`VIA_STOCKS_GROUP`].
+pub fn part_axis(c: Cause) -> &'static str {
+    match c {
+        Cause::Tech => "AI/tech",
+        Cause::Rates => "Rates",
+        Cause::Contagion => "Conta-\ngion",
+        Cause::StockRest => "The\nrest",
+        Cause::Selling => "ETF\nselling",
+        Cause::Cascade => "Liqui-\ndations",
     }
 }
+
+/// The bracket over Bitcoin's bars that came through stocks.
+pub const VIA_STOCKS_GROUP: &str = "through stocks: β × the S&P 500's parts";
 
 /// One colour per cause; everything that reaches Bitcoin through stocks
 /// shares the stocks colour, whichever part of the stock move it passes on.
@@ -104,7 +109,9 @@ pub fn waterfall(dec: &Decomposition) -> Vec<Step> {
         .parts
         .iter()
         .map(|p| Step {
-            label: part_label(p).into(),
+            label: cause_label(p.cause).into(),
+            axis: if p.via_stocks || p.cause != Cause::Tech { part_axis(p.cause) } else { "AI/tech\nreversal" }.into(),
+            group: p.via_stocks.then_some(VIA_STOCKS_GROUP),
             value: p.value,
             color: part_color(p),
             from_zero: false,
@@ -115,6 +122,8 @@ pub fn waterfall(dec: &Decomposition) -> Vec<Step> {
     let (ne, ne_lo, ne_hi) = dec.not_explained();
     steps.push(Step {
         label: rest_label(dec).into(),
+        axis: if dec.overshoots() { "Over-\nshoot" } else { "Not ex-\nplained" }.into(),
+        group: None,
         value: ne,
         color: MODEL_TOTAL,
         from_zero: false,
@@ -123,6 +132,8 @@ pub fn waterfall(dec: &Decomposition) -> Vec<Step> {
     });
     steps.push(Step {
         label: "Actual".into(),
+        axis: "Actual".into(),
+        group: None,
         value: dec.actual,
         color: ACTUAL,
         from_zero: true,
@@ -139,13 +150,13 @@ pub fn with_range(value: f64, lo: f64, hi: f64) -> String {
 
 /// How a part that reached Bitcoin through stocks is marked in the table
 /// and the read-outs.
-pub const VIA_STOCKS_NOTE: &str = "through stocks, β ×";
+pub const VIA_STOCKS_NOTE: &str = "through stocks, β × the S&P 500's part";
 
 fn cell(p: Option<&Part>) -> String {
     p.map(|p| {
         format!(
             "{}{}",
-            if p.via_stocks { format!("{VIA_STOCKS_NOTE} the S&P 500's part: ") } else { String::new() },
+            if p.via_stocks { format!("{VIA_STOCKS_NOTE}: ") } else { String::new() },
             with_range(p.value, p.lo, p.hi)
         )
     })
@@ -215,30 +226,31 @@ pub fn times_words(beta: f64) -> String {
 /// then what is left.
 pub fn cause_sentences(d: &Decompositions, cut_pct: f64) -> Vec<String> {
     let (b, s) = (&d.btc, &d.spx);
-    let h = b.horizon;
-    let day = h == Horizon::Day;
+    let day = b.horizon == Horizon::Day;
     let reading_date = crate::model::date::Date::parse(&d.reading.date).map(|x| x.short()).unwrap_or_default();
-    let rates = value(s, Cause::Rates);
+    let (rates, btc_rates) = (value(s, Cause::Rates), value(b, Cause::Rates));
     let day_reading = crate::state::CUT.default;
-    let btc_rates = value(b, Cause::Rates);
-    let (tense, lift, take) =
-        if (cut_pct - day_reading).abs() > 0.05 { (0, "lifts", "takes") } else { (1, "lifted", "took") };
-    let effect = if rates >= 0.0 {
-        format!("{lift} the S&P 500 by {} and, through it, Bitcoin by {}", pct_abs(rates, 2), pct_abs(btc_rates, 2))
-    } else {
-        format!("{take} {} off the S&P 500 and, through it, {} off Bitcoin", pct_abs(rates, 2), pct_abs(btc_rates, 2))
+    let yours = (cut_pct - day_reading).abs() > 0.05;
+    let verb = match (rates >= 0.0, yours) {
+        (true, false) => "lifting",
+        (false, false) => "taking",
+        (true, true) => "lifts",
+        (false, true) => "takes",
     };
-    let mut out = vec![if tense == 0 {
+    let amounts = if rates >= 0.0 {
+        format!("stocks {} and Bitcoin {}", pct_abs(rates, 2), pct_abs(btc_rates, 2))
+    } else {
+        format!("{} off stocks and {} off Bitcoin", pct_abs(rates, 2), pct_abs(btc_rates, 2))
+    };
+    let mut out = vec![if yours {
         format!(
-            "Rates: at your {}% December-cut odds (from {}% on {reading_date}; 20 Nov's reading was {}%), the rate model \
-             {effect}.",
+            "Rates: at your {}% cut odds (from {}% on {reading_date}), the rate model {verb} {amounts}.",
             fmt_num(cut_pct),
-            fmt_num(d.reading.pct),
-            fmt_num(day_reading)
+            fmt_num(d.reading.pct)
         )
     } else {
         format!(
-            "Rates: the December-cut odds {} from {}% on {reading_date} to {}% on 20 Nov, which by the rate model {effect}.",
+            "Rates: the cut odds {} from {}% on {reading_date} to {}%, {verb} {amounts} by the rate model.",
             if day_reading >= d.reading.pct { "rose" } else { "fell" },
             fmt_num(d.reading.pct),
             fmt_num(day_reading)
@@ -246,55 +258,43 @@ pub fn cause_sentences(d: &Decompositions, cut_pct: f64) -> Vec<String> {
     }];
     let via = b.via_stocks().map_or(0.0, |v| v.0);
     out.push(format!(
-        "Crypto tied to stocks: Bitcoin moves {} as much as stocks (β {}), so the S&P 500's {} move reached Bitcoin as \
-         {}, {} of its {}.",
-        times_words(d.beta.stats.beta),
+        "Crypto tied to stocks: with β {}, the stock move reached Bitcoin as {}, {} of its {}.",
         grouped(d.beta.stats.beta, 2),
-        pct_signed(s.actual, 2),
         pct_signed(via, 2),
-        if (via / b.actual) > 0.5 { "most" } else { "part" },
+        if via / b.actual > 0.5 { "most" } else { "part" },
         pct_signed(b.actual, 2),
     ));
-    match (&d.tech, s.part(Cause::Tech)) {
-        (Some(t), Some(p)) => out.push(format!(
-            "AI valuations: technology, {}% of the index, fell {} after Nvidia's results, {} points of the index's \
-             move; its fall beyond the rest of the market is {} points{}.",
-            grouped(t.weight * 100.0, 1),
-            pct_abs(t.tech_pct, 2),
-            grouped(t.central.contribution_pct, 2),
+    out.push(match (&d.tech, s.part(Cause::Tech)) {
+        (Some(t), Some(p)) => format!(
+            "AI valuations: tech's reversal after Nvidia's results gave {} points of the S&P 500's {} beyond the broad \
+             fall{}.",
             grouped(p.value, 2),
+            pct_signed(s.actual, 2),
             t.nvidia
-                .map(|(lo, hi)| format!(" (Nvidia alone {} to {} points)", grouped(lo, 2), grouped(hi, 2)))
+                .map(|(lo, hi)| format!(" (Nvidia alone {} to {})", grouped(lo, 2), grouped(hi, 2)))
                 .unwrap_or_default(),
-        )),
-        _ => out.push(
-            "AI valuations: sector moves are quoted for 20 Nov only, so over two weeks the tech reversal is not \
-             separated from the rest of the stock move."
-                .to_string(),
         ),
-    }
-    out.push(match b.part(Cause::Selling) {
-        Some(p) => format!(
-            "Thin liquidity: the day's net ETF selling moved Bitcoin by {} through the square-root law.",
-            pct_signed(p.value, 2)
-        ),
-        None => "Thin liquidity: the ETF selling is not modelled over two weeks (no complete daily flow table), so it \
-                 sits in \"not explained\"."
+        _ => "AI valuations: sector moves are quoted for 20 Nov only, so over two weeks the tech reversal is not \
+              separated."
             .to_string(),
     });
+    out.push(match b.part(Cause::Selling) {
+        Some(p) => format!("Thin liquidity: the day's net ETF selling moved Bitcoin {}.", pct_signed(p.value, 2)),
+        None => {
+            "Thin liquidity: the ETF selling is not modelled over two weeks (no complete daily flow table).".to_string()
+        }
+    });
     out.push(format!(
-        "Forced liquidations: on 20 Nov leveraged longs were sold for {}, taking Bitcoin a further {} and, through \
-         tech selling, the S&P 500 {}.",
+        "Forced liquidations: {} of leveraged longs sold on 20 Nov added {} to Bitcoin and {} to stocks.",
         usd_millions_sig2(d.cascade.liquidated / 1e6),
         pct_signed(value(b, Cause::Cascade), 2),
         pct_signed(value(s, Cause::Contagion), 2),
     ));
-    let what = if day { "on the day" } else { "across the two weeks" };
     out.push(format!(
-        "What is left {what}: for Bitcoin {}; for the S&P 500 {}{}.",
+        "What is left {}: for Bitcoin {}; for the S&P 500 {}.",
+        if day { "on the day" } else { "across the two weeks" },
         rest_words(b),
         rest_words(s),
-        if s.overshoots() { "" } else { ", the part of its broad fall that neither rates nor contagion explain" },
     ));
     out
 }
@@ -303,26 +303,17 @@ pub fn cause_sentences(d: &Decompositions, cut_pct: f64) -> Vec<String> {
 /// models give, what is left.
 pub fn sentence_spx(d: &Decompositions) -> String {
     let s = &d.spx;
-    let tech = match (&d.tech, s.part(Cause::Tech)) {
-        (Some(t), Some(p)) => format!(
-            "Technology's fall beyond the rest of the index gives {} (measured: {}% weight as of {}, IT {}{}); ",
-            with_range(p.value, p.lo, p.hi),
+    let tech = match &d.tech {
+        Some(t) => format!(
+            "Tech measured ({}% of the index at {} weights, {}{})",
             grouped(t.weight * 100.0, 1),
             t.weight_date.short(),
             pct_signed(t.tech_pct, 2),
-            t.tech_other_pct.map(|o| format!(" or {} by another source", pct_signed(o, 2))).unwrap_or_default(),
+            t.tech_other_pct.map(|o| format!("; {} by another source", pct_signed(o, 2))).unwrap_or_default(),
         ),
-        _ => "Sector moves are quoted for 20 Nov only, so the tech part is not separated here; ".to_string(),
+        None => "Tech not separated (sector moves are quoted for 20 Nov only)".to_string(),
     };
-    let part = |c: Cause| s.part(c).map(|p| with_range(p.value, p.lo, p.hi)).unwrap_or_else(|| "–".into());
-    format!(
-        "Over {}, the S&P 500 {}. {tech}the rate model gives {} and the contagion model {}; {}.",
-        s.horizon.name(),
-        moved(s.actual),
-        part(Cause::Rates),
-        part(Cause::Contagion),
-        rest_words(s),
-    )
+    format!("{tech}; rates and contagion modelled; {}.", rest_words(s))
 }
 
 /// The model's liquidations range at the ends of the impact law, in words

@@ -118,14 +118,6 @@ impl StocksDay {
         Some((at(lo).min(at(hi)), at(lo).max(at(hi))))
     }
 
-    /// The day's high, percent above the prior close: the range of the quotes.
-    pub fn high_range(&self) -> Option<(f64, f64)> {
-        let v: Vec<f64> = self.high_pct.iter().map(|q| q.value).collect();
-        (!v.is_empty()).then(|| {
-            (v.iter().copied().fold(f64::INFINITY, f64::min), v.iter().copied().fold(f64::NEG_INFINITY, f64::max))
-        })
-    }
-
     /// When the selling began, hours after midnight ET: earliest and latest quote.
     pub fn turn_range(&self) -> Option<(f64, f64)> {
         let v: Vec<f64> = self.turn_hours_et.iter().map(|q| q.value).collect();

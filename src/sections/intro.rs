@@ -8,7 +8,6 @@ use crate::data::Source;
 use crate::figures::answer;
 use crate::figures::intro as fig;
 use crate::scenario::DAY;
-use crate::state::Horizon;
 use leptos::prelude::*;
 
 /// The answer on the first screen: the finding in one sentence and a compact
@@ -49,28 +48,17 @@ pub fn Answer() -> impl IntoView {
         .map(|t| view! { <p>{t}</p> })
         .collect_view()
     };
-    let span = move || sc.span.get();
     view! {
         <section class="answer" aria-label="The answer in short" data-testid="answer">
             // The horizon on the first screen, so that its Rates bar and
             // section 1's chart (since 6 Nov) never seem to disagree.
-            <fieldset class="answer-horizon" data-testid="answer-horizon">
-                <legend>"Explain"</legend>
-                {Horizon::ALL.into_iter().map(|h| view! {
-                    <label class="radio">
-                        <input type="radio" name="answer-span" value=h.key()
-                            prop:checked=move || span() == h
-                            on:change=move |_| sc.span.set(h)/>
-                        {match h { Horizon::Day => " the day (19 → 20 Nov)", Horizon::TwoWeeks => " the two weeks before (6 → 20 Nov)" }}
-                    </label>
-                }).collect_view()}
-            </fieldset>
+            <crate::components::HorizonSwitch name="answer-span" testid="answer-horizon"/>
             <div class="answer-text">{text}</div>
             <div class="answer-figure">
                 <AnswerBars asset="Bitcoin" bars=Memo::new(move |_| d.with(|d| d.as_ref().map(|d| (answer::bars(&d.btc), d.btc.actual))))/>
                 <AnswerBars asset="S&P 500" bars=Memo::new(move |_| d.with(|d| d.as_ref().map(|d| (answer::bars(&d.spx), d.spx.actual))))/>
             </div>
-            <p class="fine">"Model outputs at your settings; the whole reckoning: "
+            <p class="fine">"Model outputs at your settings; in full: "
                 <a href="#synthesis">"All at once"</a>"."</p>
         </section>
     }
@@ -136,9 +124,9 @@ pub fn Lede() -> impl IntoView {
     let store = expect_context::<DataStore>();
     view! {
         <p class="lede">
-            "On Thursday 20 November 2025, a day after Nvidia's strong results, US stocks opened higher, then "
-            "fell hard, and Bitcoin fell with them. This page tests the four causes a widely shared "
-            "explanation gave for that day against the data."
+            // The day itself is told in the answer just above.
+            "This page tests, one at a time, the four causes a widely shared explanation gave for that day, "
+            "against the data."
         </p>
         <WithData res=store.markets what="the day's figures" render=move |m| {
             // The day's moves are the ones every section compares with.

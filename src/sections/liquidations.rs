@@ -169,7 +169,7 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
             {cas(fig::nasdaq_text)}
         </p>
         <figure class="figure" id="cascade">
-            <ChartCanvas draw=move |root: &charts::Canvas, f| {
+            <ChartCanvas embed="cascade" draw=move |root: &charts::Canvas, f| {
                     let Some(chart) = dv.cascade.with(|c| c.as_ref().map(|c| fig::rounds_chart(c, shown.get()))) else {
                         return Err("no cascade yet".into());
                     };
@@ -189,7 +189,6 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
                 <button type="button" on:click=move |_| shown.set(n_rounds().max(1))>"Show all rounds"</button>
             </div>
             <figcaption id="cascade-summary">{summary}</figcaption>
-            <crate::components::FigureEmbed id="cascade"/>
         </figure>
         <p class="try-line">"Is the loop to stocks what amplifies the fall? "
             <crate::components::TryIt id="no-contagion"/> " and compare the amplification."</p>
@@ -202,7 +201,7 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
         </super::Disclosure>
         <super::Disclosure summary="More: where the liquidations sit">
         <figure class="figure" id="liqmap">
-            <ChartCanvas draw=move |root: &charts::Canvas, f| map_bins.with(|bins| charts::cascade::map(root, f, bins))
+            <ChartCanvas embed="liqmap" draw=move |root: &charts::Canvas, f| map_bins.with(|bins| charts::cascade::map(root, f, bins))
                 // Where the cascade ends is an HTML rule over the chart, so
                 // the bars are redrawn only when leverage or open interest move.
                 current=Signal::derive(move || dv.cascade.with(|c| c.as_ref().map(|c| (c.final_price, format!("cascade ends {}", usd(c.final_price, 0))))))
@@ -216,7 +215,6 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
                 headers=vec!["Price band", "Would be liquidated"]
                 rows=Signal::derive(move || map_bins.with(|bins| fig::map_rows(bins)))/>
             <p class="fine">"Like CoinGlass's liquidation maps, this shows where liquidations would start, not where a fall would stop: each wave of forced selling moves the price into the next band."</p>
-            <crate::components::FigureEmbed id="liqmap"/>
         </figure>
         </super::Disclosure>
         <super::Disclosure summary="More: the model against the data">

@@ -128,14 +128,13 @@ fn FlowsFigure(flows: DataFile, markets: DataFile, events: DataFile) -> impl Int
     let legend = fig::flows_legend();
     view! {
         <figure class="figure" id="flows">
-            <ChartCanvas draw=move |root: &charts::Canvas, f| charts::flows::draw(root, f, &chart)
+            <ChartCanvas embed="flows" draw=move |root: &charts::Canvas, f| charts::flows::draw(root, f, &chart)
                 events=evs open_event="ibit_record_18" readout=readout source=source_line
                 label="Bar chart: spot Bitcoin ETF net flows on the reported days of November 2025, month-to-date totals, and Bitcoin's price"
                 describedby="flows-summary" aspect=0.45/>
             <Legend entries=Signal::stored(legend)/>
             <figcaption id="flows-summary">{summary}</figcaption>
             <p class="fine">"Only days with a reported figure are drawn; there is no complete daily table for November in the sources, so blank days are unknown, not zero."</p>
-            <crate::components::FigureEmbed id="flows"/>
         </figure>
         <super::TableToggle
             caption="Spot Bitcoin ETF flows as reported, US$ millions".to_string()
@@ -203,7 +202,7 @@ fn Impact(flows: DataFile, markets: DataFile) -> impl IntoView {
             " over the UTC day of 20 Nov."
         </p>
         <figure class="figure" id="impact">
-            <ChartCanvas draw=move |root: &charts::Canvas, f| charts::lines::draw(root, f, &chart())
+            <ChartCanvas embed="impact" draw=move |root: &charts::Canvas, f| charts::lines::draw(root, f, &chart())
                 readout=Signal::derive(move || chart().readout()) source=crate::figures::MODEL_SOURCE
                 title=IMPACT_TITLE
                 label="Line chart: modelled Bitcoin price fall against the share of market depth lost, for the chosen selling"
@@ -211,7 +210,6 @@ fn Impact(flows: DataFile, markets: DataFile) -> impl IntoView {
             <Legend entries=Signal::derive(move || chart().legend())/>
             <figcaption id="impact-summary">{move || fig::impact_summary(&inp, q_usd.get())}
             </figcaption>
-            <crate::components::FigureEmbed id="impact"/>
         </figure>
         <super::Disclosure summary="More: a cross-check from the data">
         <div class="table-wrap">

@@ -170,7 +170,7 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
         <p class="try-line">
             "What if the Fed had signalled a cut? " <crate::components::TryIt id="cut-90"/>
             ": the expected rate falls and pushes prices up, yet Bitcoin still falls in the answer above. Or "
-            <crate::components::TryIt id="cut-ref"/> " (6 Nov): the answer then explains the two weeks since, and there the rate channel gives nothing."
+            <crate::components::TryIt id="cut-ref"/> " (6 Nov): over the two weeks the answer then shows, the rate channel gives nothing."
         </p>
         <p>
             "The chart prices it with the empirical lens, "
@@ -203,13 +203,12 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
             </super::Disclosure>
         </div>
         <figure class="figure" id="rates-empirical">
-            <ChartCanvas draw=move |root: &charts::Canvas, f| charts::lines::draw(root, f, &empirical_chart())
+            <ChartCanvas embed="rates-empirical" draw=move |root: &charts::Canvas, f| charts::lines::draw(root, f, &empirical_chart())
                 title=EMPIRICAL_TITLE source=crate::figures::MODEL_SOURCE readout=Signal::derive(move || empirical_chart().readout())
                 current=Signal::derive(move || Some((shared.cut_pct.get(), format!("{}%: S&P {}", fmt_num(shared.cut_pct.get()), pct1(out.get().spx_pct)))))
                 label="Line chart: empirical price change against cut probability for the S&P 500, Nasdaq and Bitcoin" describedby="rates-empirical-summary" aspect=0.6 min_h=200.0 max_h=380.0/>
             <Legend entries=Signal::derive(move || empirical_chart().legend())/>
             <figcaption id="rates-empirical-summary">{move || summary_text("empirical")}</figcaption>
-            <crate::components::FigureEmbed id="rates-empirical"/>
         </figure>
         <p class="punchline" data-testid="rates-punchline">{move || fig::punchline_lead(&out.get(), &actual.get(), &ref_label.get(), shared.cut_pct.get())}</p>
         <super::Disclosure summary="More: the textbook lens, the shares">
@@ -224,13 +223,12 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
                 "Set its growth profile (r, g) under “Adjust the model” above."
             </p>
             <figure class="figure" id="rates-textbook">
-                <ChartCanvas draw=move |root: &charts::Canvas, f| charts::lines::draw(root, f, &textbook_chart())
+                <ChartCanvas embed="rates-textbook" draw=move |root: &charts::Canvas, f| charts::lines::draw(root, f, &textbook_chart())
                     title=TEXTBOOK_TITLE source=crate::figures::MODEL_SOURCE readout=Signal::derive(move || textbook_chart().readout())
                     current=Signal::derive(move || Some((shared.cut_pct.get(), format!("{}%: growth {}", fmt_num(shared.cut_pct.get()), pct1(out.get().growth_pct)))))
                     label="Line chart: textbook price change against cut probability for three profiles" describedby="rates-textbook-summary" aspect=0.6 min_h=200.0 max_h=380.0/>
                 <Legend entries=Signal::derive(move || textbook_chart().legend())/>
                 <figcaption id="rates-textbook-summary">{move || summary_text("textbook")}</figcaption>
-                <crate::components::FigureEmbed id="rates-textbook"/>
             </figure>
             <p data-testid="rates-textbook-note">{move || fig::textbook_note(&out.get())}</p>
             <div class="table-wrap">

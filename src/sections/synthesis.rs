@@ -6,7 +6,7 @@ use crate::components::chart::ChartCanvas;
 use crate::context::{Controls, DataStore, Derived};
 use crate::data::Source;
 use crate::figures::synthesis::{self as fig, verdict, BTC_TITLE, LEVELS, SPX_TITLE};
-use crate::state::{Horizon, Section};
+use crate::state::Section;
 use leptos::prelude::*;
 
 /// The causes decomposed on one horizon: the waterfalls for Bitcoin and the
@@ -27,52 +27,42 @@ fn Stacked() -> impl IntoView {
     let span = move || sc.span.get();
     let spx_sentence = move || dec.with(|d| d.as_ref().map(fig::sentence_spx));
     view! {
-        <div class="section-controls compact" role="group" aria-label="Decomposition horizon">
-            <fieldset class="field">
-                <legend>"What to explain"</legend>
-                {Horizon::ALL.into_iter().map(|h| view! {
-                    <label class="radio">
-                        <input type="radio" name="span" value=h.key()
-                            prop:checked=move || span() == h
-                            on:change=move |_| sc.span.set(h)/>
-                        {match h { Horizon::Day => " the day (19 → 20 Nov)", Horizon::TwoWeeks => " the two weeks before (6 → 20 Nov)" }}
-                    </label>
-                }).collect_view()}
-            </fieldset>
-        </div>
-        <p class="fine" data-testid="synthesis-horizon">{move || format!("Every bar covers {}, at your settings (model outputs and measured parts); the bar labelled “Not explained” is what the causes leave.", span().name())}</p>
+        <crate::components::HorizonSwitch name="span" testid="synthesis-span"/>
+        <p class="fine" data-testid="synthesis-horizon">{move || format!("Bars: {}, at your settings.", span().short())}</p>
+        // Why stocks fell first (the AI/tech reversal), then how the fall
+        // reached Bitcoin.
+        <figure class="figure" id="waterfall-spx">
+            <ChartCanvas embed="waterfall-spx" draw=move |root: &charts::Canvas, f| match spx.get() {
+                    Some(s) => charts::waterfall::draw(root, f, &s),
+                    None => Err("the model needs markets.json and rates.json".into()),
+                }
+                title=SPX_TITLE source=crate::figures::MODEL_SOURCE
+                readout=Signal::derive(move || spx.with(|s| s.as_ref().map(|s| charts::waterfall::readout(s)).unwrap_or_default()))
+                label="Waterfall chart: the S&P 500's move split into the AI/tech reversal, the rate and contagion models' parts, what is not explained, and the actual move"
+                describedby="synthesis-spx-summary" aspect=0.7 min_h=210.0 max_h=360.0/>
+            <figcaption id="synthesis-spx-summary" data-testid="synthesis-spx">{spx_sentence}</figcaption>
+        </figure>
         <figure class="figure" id="waterfall-btc">
-            <ChartCanvas draw=move |root: &charts::Canvas, f| match btc.get() {
+            <ChartCanvas embed="waterfall-btc" draw=move |root: &charts::Canvas, f| match btc.get() {
                     Some(b) => charts::waterfall::draw(root, f, &b),
                     None => Err("the model needs markets.json and rates.json".into()),
                 }
                 title=BTC_TITLE source=crate::figures::MODEL_SOURCE
                 readout=Signal::derive(move || btc.with(|b| b.as_ref().map(|b| charts::waterfall::readout(b)).unwrap_or_default()))
                 label="Waterfall chart: each cause's contribution to Bitcoin's move with its range, what is not explained, and the actual move"
-                describedby="synthesis-summary" aspect=0.7 min_h=260.0 max_h=360.0/>
-            <crate::components::FigureEmbed id="waterfall-btc"/>
+                describedby="synthesis-summary" aspect=0.7 min_h=210.0 max_h=360.0/>
         </figure>
         // The sentence is outside the figure so a figure embed stays about one
         // screen tall (its chart has the same numbers, and a read-out).
         <ul class="wf-sentence cause-sentences" id="synthesis-summary" data-testid="synthesis-live">
-            {move || sentences.get().into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
+            // "Cause: sentence": the cause's name set in bold.
+            {move || sentences.get().into_iter().map(|t| {
+                let (lead, rest) = t.split_once(": ").map_or((String::new(), t.clone()), |(a, b)| (format!("{a}: "), b.to_string()));
+                view! { <li><strong>{lead}</strong>{rest}</li> }
+            }).collect_view()}
         </ul>
-        <super::Disclosure summary="More: the S&P 500's waterfall">
-            <figure class="figure" id="waterfall-spx">
-                <ChartCanvas draw=move |root: &charts::Canvas, f| match spx.get() {
-                        Some(s) => charts::waterfall::draw(root, f, &s),
-                        None => Err("the model needs markets.json and rates.json".into()),
-                    }
-                    title=SPX_TITLE source=crate::figures::MODEL_SOURCE
-                    readout=Signal::derive(move || spx.with(|s| s.as_ref().map(|s| charts::waterfall::readout(s)).unwrap_or_default()))
-                    label="Waterfall chart: the modelled contributions to the S&P 500's move, what is not explained, and the actual move"
-                    describedby="synthesis-spx-summary" aspect=0.7 min_h=260.0 max_h=360.0/>
-                <figcaption id="synthesis-spx-summary" data-testid="synthesis-spx">{spx_sentence}</figcaption>
-                <crate::components::FigureEmbed id="waterfall-spx"/>
-            </figure>
-        </super::Disclosure>
         <super::TableToggle
-            caption=Signal::derive(move || format!("Each cause's contribution over {}, percent, with its range (model output; inputs marked), what is not explained and the actual move", span().name()))
+            caption=Signal::derive(move || format!("Each cause's contribution over {}, percent, with its range (model outputs and the measured tech part; what reaches Bitcoin through stocks marked), what is not explained and the actual move", span().name()))
             headers=vec!["", "Bitcoin", "S&P 500"]
             rows=Signal::derive(move || dec.with(|d| d.as_ref().map(fig::contribution_rows).unwrap_or_default()))/>
         <super::Disclosure summary="How is this computed?" class="how">
@@ -98,7 +88,7 @@ fn Stacked() -> impl IntoView {
                 "to more than the move, the rest is labelled an overshoot."
             </p>
         </super::Disclosure>
-        <super::Disclosure summary="More: the key levels and forecasts">
+        <super::Disclosure summary="More: the key levels, the forecasts and the author's conclusion">
             <div class="table-wrap">
                 <table class="levels" id="model-levels">
                     <caption>"The key levels where the modelled cascade ends on 20 Nov (model output)"</caption>
@@ -119,6 +109,12 @@ fn Stacked() -> impl IntoView {
                 </table>
             </div>
             <DataLevels/>
+            <aside class="opinion" aria-label="The author's conclusion">
+                <p>
+                    "The explanation ends with advice: in a late-cycle market, “cash is king, leverage is dead.” That is "
+                    "its author's opinion, not a finding of this page. Nothing here is investment advice."
+                </p>
+            </aside>
         </super::Disclosure>
     }
 }
@@ -179,18 +175,10 @@ pub fn Synthesis() -> impl IntoView {
         <section id="synthesis" aria-labelledby="synthesis-h">
             <super::SectionHead section=Section::Synthesis/>
             <p>
-                "The explanation's point is that the four causes stacked (dearer money, crypto tied to stocks, thin markets, "
-                "leverage turning falls into forced selling) into a late-cycle liquidity crisis. Here is each one's part."
+                "The explanation says the four causes stacked into a late-cycle liquidity crisis. Here is each one's part, "
+                "stocks first."
             </p>
             <WithData res=store.markets what="the combined model" render=|_m| view! { <Stacked/> }/>
-            <super::Disclosure summary="More: the author's conclusion">
-                <aside class="opinion" aria-label="The author's conclusion">
-                    <p>
-                        "The explanation ends with advice: in a late-cycle market, “cash is king, leverage is dead.” That is "
-                        "its author's opinion, not a finding of this page. Nothing here is investment advice."
-                    </p>
-                </aside>
-            </super::Disclosure>
         </section>
     }
 }

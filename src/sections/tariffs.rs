@@ -116,13 +116,12 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
             </super::Disclosure>
         </div>
         <figure class="figure" id="correlation">
-            <ChartCanvas draw=move |root: &charts::Canvas, f| charts::band::draw(root, f, &chart())
+            <ChartCanvas embed="correlation" draw=move |root: &charts::Canvas, f| charts::band::draw(root, f, &chart())
                 events=evs open_event="tariff" source=source_line readout=Signal::derive(move || chart().readout())
                 label="Line chart: rolling correlation of Bitcoin and S&P 500 daily returns, September to November 2025, with 95% band"
                 describedby="corr-summary" aspect=0.42 min_h=200.0/>
             <Legend entries=legend/>
             <figcaption id="corr-summary">{summary}</figcaption>
-            <crate::components::FigureEmbed id="correlation"/>
         </figure>
         <p class="try-line">
             "Is the rise only markets swinging harder? " <crate::components::TryIt id="vol-adjust"/>

@@ -149,7 +149,7 @@ test('both waterfalls: each bar read by hover and keys equals the table; the S&P
     await fig.locator('canvas').focus();
     await page.keyboard.press('Home');
     const seen = [];
-    for (let i = 0; i < 8; i++) {
+    for (let i = 0; i < 10; i++) {
       const r = await readout(fig);
       if (seen.includes(r.title)) break;
       seen.push(r.title);
@@ -158,8 +158,9 @@ test('both waterfalls: each bar read by hover and keys equals the table; the S&P
       await page.keyboard.press('ArrowRight');
     }
     expect(seen.at(-1)).toBe('Actual');
-    // Bitcoin: rates, stocks × β, ETF selling, cascade, not explained, actual; the S&P 500: rates, contagion, not explained, actual.
-    expect(seen.length).toBe(id === '#waterfall-btc' ? 6 : 4);
+    // Bitcoin: four parts through stocks, ETF selling, liquidations, not explained, actual;
+    // the S&P 500: the AI/tech reversal, rates, contagion, not explained, actual.
+    expect(seen.length).toBe(id === '#waterfall-btc' ? 8 : 5);
     // Hover: the last bar is the actual move.
     await page.keyboard.press('Escape');
     await hover(page, fig, 0.93);

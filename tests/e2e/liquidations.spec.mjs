@@ -30,11 +30,11 @@ test('lev=2 and lev=50 give different numbers in liquidations and synthesis, nev
 test('the synthesis reacts to the cut probability too', async ({ page }) => {
   const live = page.locator('[data-testid=synthesis-live]');
   await page.goto('./?cut=5');
-  await expect(live).toContainText('Not explained:');
-  await expect(live).toContainText('odds from 30% on 19 Nov to 5%');
+  await expect(live).toContainText('is not explained');
+  await expect(live).toContainText('at your 5% December-cut odds (from 30% on 19 Nov');
   const a = await live.innerText();
   await page.goto('./?cut=95');
-  await expect(live).toContainText('Not explained:');
+  await expect(live).toContainText('is not explained');
   const b = await live.innerText();
   expect(a).not.toEqual(b);
   await expect(page.locator('#model-levels tbody tr')).toHaveCount(3);
