@@ -364,7 +364,7 @@ fn synthesis_decomposition_sentences_and_levels() {
              broad fall (Nvidia alone −0.25 to −0.23).",
             "Thin liquidity: the day's net ETF selling moved Bitcoin −0.18%.",
             "Forced liquidations: $1.6B of leveraged longs sold on 20 Nov added −0.23% to Bitcoin and −0.02% to stocks.",
-            "What is left on the day: for Bitcoin −1.71% is not explained; for the S&P 500 −1.02% is not explained.",
+            "Not explained on the day: Bitcoin −1.71%, the S&P 500 −1.02%.",
         ]
     );
     assert_eq!(
@@ -680,7 +680,7 @@ fn split_sentences_are_the_whole_sentence() {
                 "AI valuations",
                 "Thin liquidity",
                 "Forced liquidations",
-                "What is left on the day"
+                "Not explained on the day"
             ]
         );
         let r = rates_at(&page, &params);

@@ -290,11 +290,18 @@ pub fn cause_sentences(d: &Decompositions, cut_pct: f64) -> Vec<String> {
         pct_signed(value(b, Cause::Cascade), 2),
         pct_signed(value(s, Cause::Contagion), 2),
     ));
+    let left = |dec: &Decomposition| {
+        if dec.overshoots() {
+            format!("none (the models overshoot by {} points)", grouped(dec.not_explained().0.abs(), 2))
+        } else {
+            pct_signed(dec.not_explained().0, 2)
+        }
+    };
     out.push(format!(
-        "What is left {}: for Bitcoin {}; for the S&P 500 {}.",
+        "Not explained {}: Bitcoin {}, the S&P 500 {}.",
         if day { "on the day" } else { "across the two weeks" },
-        rest_words(b),
-        rest_words(s),
+        left(b),
+        left(s),
     ));
     out
 }

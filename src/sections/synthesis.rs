@@ -28,7 +28,7 @@ fn Stacked() -> impl IntoView {
     let spx_sentence = move || dec.with(|d| d.as_ref().map(fig::sentence_spx));
     view! {
         <crate::components::HorizonSwitch name="span" testid="synthesis-span"/>
-        <p class="fine" data-testid="synthesis-horizon">{move || format!("Bars: {}, at your settings.", span().short())}</p>
+        <p class="fine" data-testid="synthesis-horizon">{move || format!("Bars: {}.", span().short())}</p>
         // Why stocks fell first (the AI/tech reversal), then how the fall
         // reached Bitcoin.
         <figure class="figure" id="waterfall-spx">
@@ -39,7 +39,7 @@ fn Stacked() -> impl IntoView {
                 title=SPX_TITLE source=crate::figures::MODEL_SOURCE
                 readout=Signal::derive(move || spx.with(|s| s.as_ref().map(|s| charts::waterfall::readout(s)).unwrap_or_default()))
                 label="Waterfall chart: the S&P 500's move split into the AI/tech reversal, the rate and contagion models' parts, what is not explained, and the actual move"
-                describedby="synthesis-spx-summary" aspect=0.7 min_h=210.0 max_h=360.0/>
+                describedby="synthesis-spx-summary" aspect=0.62 min_h=210.0 max_h=360.0/>
             <figcaption id="synthesis-spx-summary" data-testid="synthesis-spx">{spx_sentence}</figcaption>
         </figure>
         <figure class="figure" id="waterfall-btc">
@@ -50,7 +50,7 @@ fn Stacked() -> impl IntoView {
                 title=BTC_TITLE source=crate::figures::MODEL_SOURCE
                 readout=Signal::derive(move || btc.with(|b| b.as_ref().map(|b| charts::waterfall::readout(b)).unwrap_or_default()))
                 label="Waterfall chart: each cause's contribution to Bitcoin's move with its range, what is not explained, and the actual move"
-                describedby="synthesis-summary" aspect=0.7 min_h=210.0 max_h=360.0/>
+                describedby="synthesis-summary" aspect=0.62 min_h=210.0 max_h=360.0/>
         </figure>
         // The sentence is outside the figure so a figure embed stays about one
         // screen tall (its chart has the same numbers, and a read-out).
@@ -88,7 +88,7 @@ fn Stacked() -> impl IntoView {
                 "to more than the move, the rest is labelled an overshoot."
             </p>
         </super::Disclosure>
-        <super::Disclosure summary="More: the key levels, the forecasts and the author's conclusion">
+        <super::Disclosure summary="More: key levels and the author's view">
             <div class="table-wrap">
                 <table class="levels" id="model-levels">
                     <caption>"The key levels where the modelled cascade ends on 20 Nov (model output)"</caption>
@@ -175,8 +175,7 @@ pub fn Synthesis() -> impl IntoView {
         <section id="synthesis" aria-labelledby="synthesis-h">
             <super::SectionHead section=Section::Synthesis/>
             <p>
-                "The explanation says the four causes stacked into a late-cycle liquidity crisis. Here is each one's part, "
-                "stocks first."
+                "The explanation says the four causes stacked into a late-cycle liquidity crisis. Here is each one's part."
             </p>
             <WithData res=store.markets what="the combined model" render=|_m| view! { <Stacked/> }/>
         </section>
