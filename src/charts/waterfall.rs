@@ -94,7 +94,10 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, steps: 
         let bottom = whiskers[i].map_or(a.min(*b), |(w0, w1)| a.min(*b).min(w0).min(w1));
         let (px, py) = chart.backend_coord(&(x, bottom));
         let text = format!("{:+.2}%", s.value).replace('-', "−");
-        root.draw(&Text::new(text, (px - f.px(18.0) as i32, py + f.px(3.0) as i32), f.text(11.0).color(&f.pal.ink)))?;
+        // Centred under the bar and clear of the whisker's end tick, smaller
+        // when narrow so that neighbours do not run together.
+        let value_style = f.text(if narrow { 9.0 } else { 11.0 }).color(&f.pal.ink).pos(Pos::new(HPos::Center, VPos::Top));
+        root.draw(&Text::new(text, (px, py + f.px(5.0) as i32), value_style))?;
     }
     let label_px = if narrow { 9.5 } else { 11.0 };
     let centred = f.text(label_px).color(&f.pal.muted).pos(Pos::new(HPos::Center, VPos::Top));
