@@ -368,7 +368,7 @@ pub const WITH_LTH: Choice<bool> = switch("lth", "Add the long-term holders' cla
 /// The cascade's initial shock to Bitcoin.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum CascadeShock {
-    /// Sections 1–3 combined.
+    /// The day's modelled shock: the S&P 500's fall × β and the day's net selling.
     Auto,
     /// A fall the reader sets, percent (−30…0).
     Manual(f64),

@@ -96,7 +96,8 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, steps: 
         let text = format!("{:+.2}%", s.value).replace('-', "−");
         // Centred under the bar and clear of the whisker's end tick, smaller
         // when narrow so that neighbours do not run together.
-        let value_style = f.text(if narrow { 9.0 } else { 11.0 }).color(&f.pal.ink).pos(Pos::new(HPos::Center, VPos::Top));
+        let value_style =
+            f.text(if narrow { 9.0 } else { 11.0 }).color(&f.pal.ink).pos(Pos::new(HPos::Center, VPos::Top));
         root.draw(&Text::new(text, (px, py + f.px(5.0) as i32), value_style))?;
     }
     let label_px = if narrow { 9.5 } else { 11.0 };

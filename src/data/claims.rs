@@ -753,11 +753,13 @@ fn correlation_high(m: &DataFile) -> ClaimCheck {
 fn depth_thinner(m: &DataFile) -> ClaimCheck {
     let claim = "Market depth had become thinner.";
     let bars = m.ohlc.first().map(|s| s.bars.as_slice()).unwrap_or_default();
-    let sources: Vec<Source> = m.ohlc.first().map(|s| s.source.clone()).into_iter().collect();
+    let us = m.facts("us_volume_bn_shares").into_iter().next();
+    let mut sources: Vec<Source> = m.ohlc.first().map(|s| s.source.clone()).into_iter().collect();
+    sources.extend(us.map(|f| f.source.clone()));
     let day = bars.iter().find(|b| b.0 == "2025-11-20");
     let month: Vec<f64> =
         bars.iter().filter(|b| b.0.as_str() >= "2025-10-21" && b.0.as_str() <= "2025-11-19").map(|b| b.5).collect();
-    let context = match day {
+    let mut context = match day {
         Some(d) if !month.is_empty() => {
             let avg = month.iter().sum::<f64>() / month.len() as f64;
             format!(
@@ -769,6 +771,9 @@ fn depth_thinner(m: &DataFile) -> ClaimCheck {
         }
         _ => String::new(),
     };
+    if let Some(f) = us {
+        context.push_str(&format!(" US stock exchanges traded {} billion shares ({}).", grouped(f.value, 1), f.note));
+    }
     let mut c = not_checkable(
         "depth_thinner",
         claim,

@@ -132,7 +132,7 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
             <label class="check">
                 <input type="checkbox" id="ctl-cshock-auto" prop:checked=auto
                     on:change=move |ev| sc.cascade_shock.set(if event_target_checked(&ev) { CascadeShock::Auto } else { CascadeShock::manual(combined()) })/>
-                {move || format!(" Start from the day's modelled shock ({}: the rate channel on the day, the S&P 500's fall × β, the day's net selling)", pct_signed(combined(), 2))}
+                {move || format!(" Start from the day's modelled shock ({}: the S&P 500's fall × β, which holds the rate effect, and the day's net selling)", pct_signed(combined(), 2))}
             </label>
             <div class="slider">
                 <label for="ctl-cshock">"Or set your own initial shock to Bitcoin"</label>

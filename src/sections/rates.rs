@@ -261,7 +261,7 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
                 <li>"Empirical lens (model): an unexpected 25 bp policy move moves broad US indexes by about 1% (Bernanke & Kuttner, Journal of Finance, 2005), times each asset's beta to the S&P 500. Bitcoin's beta is the one in the market-inputs table (the correlation window chosen in section 2, ending 19 Nov, before the day it explains): "
                     {move || fig::beta_text(estimate.get())}
                     ". Bitcoin's weekend returns are compounded into the next US trading day. There is no daily Nasdaq series, so its beta is your assumption (default 1.2)."</li>
-                <li>"Share explained = model move ÷ the actual move over the same span: from the close of the reference reading's day to the close of 20 Nov (S&P 500 and Nasdaq closes; Bitcoin UTC closes). A reference on or after 20 Nov explains no part of it. The synthesis measures the rate channel on the day itself, from the reading of the session before (19 Nov)."</li>
+                <li>"Share explained = model move ÷ the actual move over the same span: from the close of the reference reading's day to the close of 20 Nov (S&P 500 and Nasdaq closes; Bitcoin UTC closes). A reference on or after 20 Nov explains no part of it. The first-screen answer and the synthesis measure it over the horizon chosen there: on the day from the 19 Nov reading, over the two weeks before from 6 Nov's, and pass it to Bitcoin only through the S&P 500 (β × its rate part)."</li>
             </ol>
         </super::Disclosure>
         <Sources sources=sources/>

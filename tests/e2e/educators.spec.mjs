@@ -107,7 +107,7 @@ test('each figure offers "Embed this figure", with a figure snippet', async ({ p
   await expect(page.locator('main section figure .figure-actions')).toHaveCount(10);
   const dialog = await openDialog(page, 'synthesis', 'Embed this figure');
   const fixed = await dialog.getByLabel('Fixed-height embed code').inputValue();
-  expect(fixed).toContain('embed=synthesis&amp;fig=waterfall-btc"');
+  expect(fixed).toContain('embed=synthesis&amp;fig=waterfall-spx"');
   const height = Number(fixed.match(/height="(\d+)"/)[1]);
   expect(height).toBeGreaterThan(300);
   expect(height).toBeLessThan(1100);

@@ -14,7 +14,7 @@ test.describe('without JavaScript', () => {
     // Each chart's summary sentence and the tables are there as text.
     await expect(s.locator('#timeline-summary')).toContainText('S&P 500 moved');
     await expect(s.locator('#rates-results')).toContainText('−2.70%');
-    await expect(s.locator('#claims tbody tr')).toHaveCount(16);
+    await expect(s.locator('#claims tbody tr')).toHaveCount(21);
     expect(await s.locator('table').count()).toBeGreaterThan(6);
     // "Show as table" is a native disclosure, which works without JavaScript.
     const table = s.locator('#timeline details.table-alt');

@@ -40,13 +40,14 @@ test('every Sources disclosure opens and lists linked or named sources', async (
 test('the Claims vs data panel has a computed verdict and a source link on every row', async ({ page }) => {
   await page.goto('./#claims');
   const rows = page.locator('#claims tbody tr');
-  await expect(rows).toHaveCount(16);
+  await expect(rows).toHaveCount(21);
   const verdicts = await page.locator('#claims td.verdict strong').allInnerTexts();
   expect(verdicts.map((v) => v.toLowerCase())).toEqual([
     'differs', 'not checkable', 'matches', 'contested', 'differs', 'matches', 'matches', 'contested', 'matches',
     'matches', 'matches', 'matches', 'differs', 'differs', 'matches', 'matches',
+    'matches', 'contested', 'matches', 'not checkable', 'matches',
   ]);
-  for (let i = 0; i < 16; i++) {
+  for (let i = 0; i < 21; i++) {
     const links = rows.nth(i).locator('details.sources a[href^="http"]');
     expect(await links.count(), `row ${i} has a source link`).toBeGreaterThan(0);
   }

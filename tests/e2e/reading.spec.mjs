@@ -99,7 +99,7 @@ for (const query of ['', '?cut=90&lev=50']) {
     await page.goto(`./${query}`);
     await expect(page.locator('.loading')).toHaveCount(0);
     await expect(page.locator('#synthesis canvas').first()).toBeVisible();
-    await expect(page.locator('#synthesis [data-testid=synthesis-live]')).toContainText('is not explained');
+    await expect(page.locator('#synthesis [data-testid=synthesis-live]')).toContainText('Not explained on the day');
     // Nothing asked for depth: every disclosure is closed.
     expect(await page.locator('main details[open]').count()).toBe(0);
     const bottom = await page.locator('#synthesis').evaluate((e) => e.getBoundingClientRect().bottom + window.scrollY);
