@@ -24,11 +24,12 @@ fn the_answer_says_why_in_words_and_adds_up() {
     assert_eq!(
         t,
         "Stocks fell on a good-news day: after Nvidia's strong results the S&P 500 opened 1.4% up, turned at about \
-         10:30–10:45 ET and closed down 1.56%. Tech shares, a third of the index, fell 2.7% and made up 0.93 points \
-         of it: most of the fall. Bitcoin moves about twice as much as stocks (β 2.05: when the S&P 500 moves 1%, \
-         Bitcoin moves about 2%), so most of its 5.30% fall came through them; ETF selling and liquidations \
-         add −0.41%, and −1.71% is not explained. The Fed's December-cut odds rose that day (30% → \
-         39.6%), which by the rate model lifted stocks a little (+0.10%): the rate story is in the two weeks before."
+         10:30–10:45 ET and closed down 1.56%. Tech, a third of the index, fell 2.7% against −0.95% for the rest: \
+         that gap, weighted, is the −0.60 AI/tech bar, and tech made up 0.93 of the 1.56 points: most of the fall. \
+         Bitcoin moves about twice as much as stocks (β 2.05: for every 1% on stocks, about 2% on Bitcoin), so most \
+         of its 5.30% fall came through them; ETF selling and liquidations add −0.41%, and −1.71% is not explained. \
+         The Fed's cut odds rose that day (30% → 39.6%), which by the rate model lifted stocks a little (+0.10%): the \
+         rate story is in the two weeks before."
     );
     for dec in [&d.btc, &d.spx] {
         let total: f64 = bars(dec).iter().map(|b| b.value_pct).sum();

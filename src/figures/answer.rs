@@ -66,14 +66,20 @@ fn stocks_day(d: &Decompositions, day: Option<&StocksDay>) -> String {
         ),
         _ => format!("On 20 Nov the S&P 500 {}.", moved(s.actual)),
     };
+    // Tech's whole part (w·r_IT) and the bar's part (its fall beyond the
+    // rest, w·(r_IT − r_rest)) are both named, so text and bar agree.
     let tech = d.tech.as_ref().map(|t| {
         let share = t.central.contribution_pct / s.actual;
         let most = if share > 0.5 { ": most of the fall" } else { "" };
         format!(
-            " Tech shares, {} of the index, fell {} and made up {} points of it{most}.",
+            " Tech, {} of the index, fell {} against {} for the rest: that gap, weighted, is the {} AI/tech bar, and tech made \
+             up {} of the {} points{most}.",
             if (0.3..0.37).contains(&t.weight) { "a third".to_string() } else { pct_abs(t.weight * 100.0, 0) },
             pct_abs(t.tech_pct, 1),
+            pct_signed(t.central.broad_pct, 2),
+            grouped(t.central.excess_pct, 2),
             grouped(t.central.contribution_pct.abs(), 2),
+            grouped(s.actual.abs(), 2),
         )
     });
     format!("{path}{}", tech.unwrap_or_default())
@@ -93,7 +99,7 @@ fn bitcoin(d: &Decompositions) -> String {
         format!("{} of its {} move came through them", pct_signed(via, 2), pct_signed(b.actual, 2))
     };
     format!(
-        "Bitcoin moves {} as much as stocks (β {}: when the S&P 500 moves 1%, Bitcoin moves about {}%), so {share}; \
+        "Bitcoin moves {} as much as stocks (β {}: for every 1% on stocks, about {}% on Bitcoin), so {share}; \
          {causes} add {}, and {}.",
         times_words(beta),
         grouped(beta, 2),
@@ -122,8 +128,8 @@ fn rates(d: &Decompositions, cut_pct: f64) -> String {
     };
     match (s.horizon, yours) {
         (Horizon::Day, false) => format!(
-            "The Fed's December-cut odds rose that day ({from}% → {}%), which by the rate model {}: the rate story is \
-             in the two weeks before.",
+            "The Fed's cut odds rose that day ({from}% → {}%), which by the rate model {}: the rate story is in the \
+             two weeks before.",
             fmt_num(day_reading),
             if r >= 0.0 { format!("lifted stocks a little ({})", pct_signed(r, 2)) } else { effect("", "took") },
         ),

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { watchErrors, drawn, param } from './helpers.mjs';
+import { watchErrors, drawn, param, openDisclosures } from './helpers.mjs';
 
 const numbers = async (page, id) => {
   const section = page.locator(`#${id}`);
@@ -31,7 +31,7 @@ test('the synthesis reacts to the cut probability too', async ({ page }) => {
   const live = page.locator('[data-testid=synthesis-live]');
   await page.goto('./?cut=5');
   await expect(live).toContainText('Not explained on the day');
-  await expect(live).toContainText('at your 5% December-cut odds (from 30% on 19 Nov');
+  await expect(live).toContainText('at your 5% cut odds (from 30% on 19 Nov');
   const a = await live.innerText();
   await page.goto('./?cut=95');
   await expect(live).toContainText('Not explained on the day');
@@ -120,7 +120,9 @@ test('the liquidation map marks where the cascade ends: the day\'s selling moves
   await page.locator('#ctl-cut').fill('5');
   await expect(page.locator('#ctl-cut-num')).toHaveValue('5');
   await expect(page.locator('#liquidations .v-final')).toHaveText(final);
-  // More selling to absorb on the day: a bigger first fall.
+  // More selling to absorb on the day: a bigger first fall (its slider is
+  // in section 3's "Adjust the model").
+  await openDisclosures(page, '#liquidity');
   await page.locator('#ctl-q').fill('5000');
   await expect(page.locator('#liquidations .v-final')).not.toHaveText(final);
   const later = await page.locator('#liquidations .v-final').innerText();

@@ -24,8 +24,8 @@ for (const [w, h] of [[375, 812], [1280, 800]]) {
     const text = answerOf(page).locator('.answer-text');
     await expect(text).toContainText('Stocks fell on a good-news day');
     await expect(text).toContainText("after Nvidia's strong results");
-    await expect(text).toContainText('Tech shares, a third of the index, fell 2.7% and made up 0.93 points of it: most of the fall.');
-    await expect(text).toContainText('when the S&P 500 moves 1%, Bitcoin moves about 2%');
+    await expect(text).toContainText('Tech, a third of the index, fell 2.7% against −0.95% for the rest: that gap, weighted, is the −0.60 AI/tech bar, and tech made up 0.93 of the 1.56 points: most of the fall.');
+    await expect(text).toContainText('for every 1% on stocks, about 2% on Bitcoin');
     await expect(text).toContainText('the rate story is in the two weeks before');
     const b = await bars(page);
     expect(Object.keys(b['Bitcoin'])).toEqual(['Through stocks', 'ETF selling', 'Liquidations', 'Not explained', 'Actual']);
