@@ -28,8 +28,8 @@ fn the_answer_says_why_in_words_and_adds_up() {
          that gap, weighted, is the −0.60 AI/tech bar, and tech made up 0.93 of the 1.56 points: most of the fall. \
          Bitcoin moves about twice as much as stocks (β 2.05: for every 1% on stocks, about 2% on Bitcoin), so most \
          of its 5.30% fall came through them; ETF selling and liquidations add −0.41%, and −1.71% is not explained. \
-         The Fed's cut odds rose that day (30% → 39.6%), which by the rate model lifted stocks a little (+0.10%): the \
-         rate story is in the two weeks before."
+         The Fed's cut odds rose that day (30% → 39.6%), lifting stocks a little (+0.10%) by the rate model: the rate \
+         story is in the two weeks before."
     );
     for dec in [&d.btc, &d.spx] {
         let total: f64 = bars(dec).iter().map(|b| b.value_pct).sum();

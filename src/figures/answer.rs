@@ -128,10 +128,11 @@ fn rates(d: &Decompositions, cut_pct: f64) -> String {
     };
     match (s.horizon, yours) {
         (Horizon::Day, false) => format!(
-            "The Fed's cut odds rose that day ({from}% → {}%), which by the rate model {}: the rate story is in the \
-             two weeks before.",
+            "The Fed's cut odds {} that day ({from}% → {}%), {} by the rate model: the rate story is in the two weeks \
+             before.",
+            if day_reading >= d.reading.pct { "rose" } else { "fell" },
             fmt_num(day_reading),
-            if r >= 0.0 { format!("lifted stocks a little ({})", pct_signed(r, 2)) } else { effect("", "took") },
+            if r >= 0.0 { format!("lifting stocks a little ({})", pct_signed(r, 2)) } else { effect("", "taking") },
         ),
         (Horizon::Day, true) => format!(
             "At your {}% December-cut odds (the day's reading was {}%, up from {from}%), the rate model would have {} \

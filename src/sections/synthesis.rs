@@ -72,7 +72,9 @@ fn Stacked() -> impl IntoView {
                 "source that likely uses the sector ETF, the range's other end) and r_rest the move of the rest of the index, implied by "
                 "the index's actual move. The first term is the AI/tech reversal; of the broad move r_rest, the rate channel (section 1, "
                 "from the FedWatch reading at the horizon's start to your cut probability) and the tech selling set off by the day's "
-                "crypto liquidations (section 4) explain parts, and the rest is not explained."
+                "crypto liquidations (section 4) explain parts, and the rest is not explained. Nvidia's own share is its 20 Nov move "
+                "(−3.15%) times its weight, at the weights found: 7.83% in an S&P 500 fund on 24 Sep, 7.28% on 3 Oct and about 7.3% "
+                "on 22 Oct (no November weight was found)."
             </p>
             <p>
                 "Bitcoin: β × each part of the S&P 500's move (so the rate effect reaches Bitcoin only through stocks), the day's net "
