@@ -79,14 +79,7 @@ fn verdicts_on_the_bundled_data() {
 #[test]
 fn every_row_cites_a_source_and_never_prints_nan() {
     let f = files();
-    for c in check_all(&Inputs {
-        markets: &f.markets,
-        rates: &f.rates,
-        flows: &f.flows,
-        sentiment: &f.sentiment,
-        events: &f.events,
-        liquidations: &f.liquidations,
-    }) {
+    for c in check_all(&inputs(&f)) {
         assert!(!c.sources.is_empty(), "{} has no source", c.id);
         for text in [&c.data, &c.detail] {
             let bad = text.split(|ch: char| !ch.is_alphanumeric()).any(|w| matches!(w, "NaN" | "inf" | "Infinity"));
