@@ -72,6 +72,11 @@ fn first(m: &DataFile, group: &str, label: &str) -> Option<Quote> {
     m.facts(group).into_iter().find(|f| f.label == label).and_then(Quote::of)
 }
 
+/// The first figure of a group.
+fn one(m: &DataFile, group: &str) -> Option<Quote> {
+    m.facts(group).first().and_then(|f| Quote::of(f))
+}
+
 fn all(m: &DataFile, group: &str) -> Vec<Quote> {
     m.facts(group).into_iter().filter_map(Quote::of).collect()
 }
@@ -91,11 +96,11 @@ pub fn stocks_day(m: &DataFile) -> Option<StocksDay> {
             .filter(|f| f.label == NVIDIA)
             .filter_map(Quote::of)
             .collect(),
-        gap_open_pct: m.facts(group::GAP_OPEN).first().and_then(|f| Quote::of(f)),
+        gap_open_pct: one(m, group::GAP_OPEN),
         high_pct: all(m, group::HIGH),
-        open_to_close_pct: m.facts(group::OPEN_TO_CLOSE).first().and_then(|f| Quote::of(f)),
+        open_to_close_pct: one(m, group::OPEN_TO_CLOSE),
         turn_hours_et: all(m, group::TURN_TIME),
-        since_1957: m.facts(group::SINCE_1957).first().and_then(|f| Quote::of(f)),
+        since_1957: one(m, group::SINCE_1957),
     })
 }
 

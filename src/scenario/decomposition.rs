@@ -22,11 +22,10 @@
 //! selling's own impact; the loop back through tech stocks is the S&P 500's
 //! contagion part, so it reaches Bitcoin once, through β.
 
+use super::NASDAQ_VOLUME_USD;
 use super::{actual_over, day_shock_pct, estimate_to, rates_over, selling_usd, Basis, Drivers, Estimate, Reading};
-use super::{NASDAQ_VOLUME_USD, TARIFF_DAY};
 use crate::model::attribution::{self, Split};
 use crate::model::cascade::{self, Cascade, Contagion, Impact, Position};
-use crate::model::date::constant as d;
 use crate::model::liquidity::thinned_volume;
 use crate::state::{Horizon, Settings};
 
@@ -132,9 +131,6 @@ pub struct Decompositions {
     pub reading: Reading,
     /// β over the horizon, from returns that end where its move starts.
     pub beta: Estimate,
-    /// β over the same window without the 10 Oct tariff day (`None` when
-    /// that day is not in it).
-    pub beta_without_tariff_day: Option<f64>,
     /// The tech split of the day (`None` over two weeks, or without the
     /// sector figures).
     pub tech: Option<TechSplit>,
@@ -314,7 +310,6 @@ pub fn decompose(b: &Basis, p: &Settings, dr: &Drivers, pop: &[Position]) -> Opt
         btc,
         spx,
         reading: reading.clone(),
-        beta_without_tariff_day: super::beta_without(&b.pairs, &beta, d(TARIFF_DAY)),
         beta,
         tech: tech_split,
         cascade: c.cascade,
