@@ -363,8 +363,8 @@ fn synthesis_decomposition_sentences_and_levels() {
             "AI valuations: tech's reversal after Nvidia's results gave −0.60 points of the S&P 500's −1.56% beyond the \
              broad fall (Nvidia alone −0.25 to −0.23).",
             "Thin liquidity: the day's net ETF selling moved Bitcoin −0.18%.",
-            "Forced liquidations: in the model (its leverage and open interest are assumptions), $1.6B of leveraged \
-             longs sold on 20 Nov add −0.23% to Bitcoin and −0.02% to stocks.",
+            "Forced liquidations: modelled at assumed leverage and open interest, $1.6B of longs sold on 20 Nov add \
+             −0.23% to Bitcoin and −0.02% to stocks.",
             "Not explained on the day: Bitcoin −1.71%, the S&P 500 −1.02%.",
         ]
     );

@@ -121,6 +121,7 @@ pub fn Disclosure(
         .zip(get_param(&search, "fig"))
         .is_some_and(|(section, fig)| Figure::find(section, &fig).is_some());
     let open = RwSignal::new(figure_embed);
+    let node = NodeRef::<leptos::html::Details>::new();
     if let Some(when) = open_when {
         Effect::new(move |_| {
             if when.get() {
@@ -136,7 +137,11 @@ pub fn Disclosure(
             // are built on beforeprint) opens its disclosures from the start.
             move |now, prev, _| {
                 if *now {
-                    before.set_value(open.get_untracked());
+                    // The element's own state: a reader's click just before
+                    // printing has opened it, but its `toggle` event (queued,
+                    // not synchronous) may not have reached the signal yet.
+                    let shown = node.get_untracked().map_or_else(|| open.get_untracked(), |d| d.open());
+                    before.set_value(shown);
                     open.set(true);
                 } else if prev.is_some() {
                     open.set(before.get_value());
@@ -145,7 +150,6 @@ pub fn Disclosure(
             true,
         );
     }
-    let node = NodeRef::<leptos::html::Details>::new();
     let class = if class.is_empty() { "disclose".to_string() } else { format!("disclose {class}") };
     view! {
         <details class=class node_ref=node data-testid=(!testid.is_empty()).then_some(testid)

@@ -285,8 +285,8 @@ pub fn cause_sentences(d: &Decompositions, cut_pct: f64) -> Vec<String> {
         }
     });
     out.push(format!(
-        "Forced liquidations: in the model (its leverage and open interest are assumptions), {} of leveraged longs sold \
-         on 20 Nov add {} to Bitcoin and {} to stocks.",
+        "Forced liquidations: modelled at assumed leverage and open interest, {} of longs sold on 20 Nov add {} to \
+         Bitcoin and {} to stocks.",
         usd_millions_sig2(d.cascade.liquidated / 1e6),
         pct_signed(value(b, Cause::Cascade), 2),
         pct_signed(value(s, Cause::Contagion), 2),
