@@ -346,8 +346,8 @@ fn ControlBar(notices: RwSignal<Vec<String>>) -> impl IntoView {
             // The two sliders' effect in sight: the modelled moves against the
             // actual ones, updated as they move (the details are far below).
             <p class="live-result" data-testid="live-result" aria-hidden="true">
-                <span class="lr-label">"Model: "</span>
-                <span>{move || live(0)}</span><span class="lr-sep">"; "</span><span>{move || live(1)}</span>
+                <span class="lr-label">{crate::figures::answer::LIVE_LABEL}</span>
+                <span>{move || live(0)}</span><span class="lr-sep">{crate::figures::answer::LIVE_SEP}</span><span>{move || live(1)}</span>
             </p>
             <Announcer/>
             <div class="bar-actions">
@@ -380,7 +380,7 @@ fn Announcer() -> impl IntoView {
     Effect::new(move |prev: Option<()>| {
         let cut = ctl.cut_pct.get();
         let lev = ctl.lev_x.get();
-        let result = dv.and_then(|d| d.decomposition.with(|d| d.as_ref().map(crate::figures::answer::live_result)));
+        let result = dv.and_then(|d| d.decomposition.with(|d| d.as_deref().map(crate::figures::answer::live_result)));
         if let Some(h) = pending.get_value() {
             h.clear();
         }

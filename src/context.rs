@@ -276,20 +276,24 @@ impl DataStore {
     }
 }
 
-/// Model results shared by the liquidations and synthesis sections, computed
-/// once from the data and the current settings.
+/// Model results shared by the sections: the one [`scenario::Model`] at the
+/// current settings, and slices of it, so that a section redraws only when
+/// its part changes (a `Memo` notifies its readers only when its value does).
 #[derive(Clone, Copy)]
 pub struct Derived {
     pub params: Memo<Settings>,
     /// What the scenario reads from the data, once per load.
     pub basis: Memo<Option<Arc<scenario::Basis>>>,
+    /// Everything the settings imply (`Model::next` reuses the stages a move
+    /// leaves unchanged: moving `cut` keeps the population).
+    pub model: Memo<Option<Arc<scenario::Model>>>,
     /// The one table of market inputs (volatility, β, volumes) at the chosen window.
     pub inputs: Memo<Option<scenario::Inputs>>,
     pub drivers: Memo<Option<scenario::Drivers>>,
     pub population: Memo<Option<Arc<Vec<Position>>>>,
-    pub cascade: Memo<Option<Cascade>>,
+    pub cascade: Memo<Option<Arc<Cascade>>>,
     /// The synthesis's decomposition of the day (or the two weeks before).
-    pub decomposition: Memo<Option<scenario::decomposition::Decompositions>>,
+    pub decomposition: Memo<Option<Arc<scenario::decomposition::Decompositions>>>,
 }
 
 impl Derived {
@@ -307,40 +311,16 @@ impl Derived {
                 })
             })
         });
-        let inputs = Memo::new(move |_| {
-            let w = ctl.corr_window.get();
-            basis.with(|b| b.as_ref().map(|b| scenario::inputs(b, w)))
+        let model = Memo::new(move |prev: Option<&Option<Arc<scenario::Model>>>| {
+            let prev = prev.and_then(|p| p.as_deref());
+            basis.with(|b| b.as_ref().and_then(|b| scenario::Model::next(prev, b, &params.get()).map(Arc::new)))
         });
-        let drivers =
-            Memo::new(move |_| basis.with(|b| b.as_ref().and_then(|b| scenario::drivers_from(b, &params.get()))));
-        // The population depends only on leverage and open interest, so moving
-        // any other slider reuses it.
-        let openings = Memo::new(move |_| {
-            store.markets.with(|m| match m {
-                Some(Ok(m)) => Some(Arc::new(scenario::openings(m, scenario::POPULATION))),
-                _ => None,
-            })
-        });
-        let population = Memo::new(move |_| {
-            let (lev, oi) = (ctl.lev_x.get(), ctl.oi_bn.get());
-            openings.with(|o| o.as_ref().map(|o| Arc::new(scenario::population_from(o, lev, oi * 1e9))))
-        });
-        let cascade = Memo::new(move |_| {
-            // Subscribe only to the settings the cascade reads besides the
-            // drivers, so the sliders it ignores (p/e, horizon, portfolio
-            // weight) do not rerun it.
-            let _ = (ctl.cascade_shock.get(), ctl.depth_cut_pct.get(), ctl.phi_pct.get(), ctl.nasdaq_beta.get());
-            let (Some(pop), Some(dr)) = (population.get(), drivers.get()) else { return None };
-            Some(scenario::run_cascade(&pop, &dr, &params.get_untracked()))
-        });
-        // The day's decomposition runs its own liquidations from the day's
-        // modelled shock, so a hypothetical start (section 4's cascade) never
-        // reaches it.
-        let decomposition = Memo::new(move |_| {
-            let (Some(pop), Some(dr)) = (population.get(), drivers.get()) else { return None };
-            basis.with(|b| b.as_ref().and_then(|b| scenario::decomposition::decompose(b, &params.get(), &dr, &pop)))
-        });
-        Derived { params, basis, inputs, drivers, population, cascade, decomposition }
+        let inputs = Memo::new(move |_| model.with(|m| m.as_ref().map(|m| m.inputs())));
+        let drivers = Memo::new(move |_| model.with(|m| m.as_ref().map(|m| m.drivers.clone())));
+        let population = Memo::new(move |_| model.with(|m| m.as_ref().map(|m| m.population.clone())));
+        let cascade = Memo::new(move |_| model.with(|m| m.as_ref().map(|m| m.cascade.clone())));
+        let decomposition = Memo::new(move |_| model.with(|m| m.as_ref().and_then(|m| m.decomposition.clone())));
+        Derived { params, basis, model, inputs, drivers, population, cascade, decomposition }
     }
 }
 

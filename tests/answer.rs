@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{defaults, Page};
+use common::{defaults, Decomposed, Page};
 use selloff::figures::answer::{bars, headline, leverage_consequence, live_result, THROUGH_STOCKS};
 use selloff::figures::synthesis::{NOT_EXPLAINED, OVERSHOOT};
 use selloff::model::leverage::MAINTENANCE;
@@ -11,14 +11,14 @@ use selloff::state::{parse_state, Horizon, Settings};
 
 fn text(page: &Page, s: Settings) -> String {
     let cut = s.cut_pct;
-    headline(&page.model(s).decomposition, page.basis.stocks_day.as_ref(), cut)
+    headline(page.model(s).dec(), page.basis.stocks_day.as_ref(), cut)
 }
 
 #[test]
 fn the_answer_says_why_in_words_and_adds_up() {
     let page = Page::load();
     let m = page.model(defaults());
-    let d = &m.decomposition;
+    let d = &m.dec();
     let t = text(&page, defaults());
     println!("{t}\n{}", live_result(d));
     assert_eq!(
@@ -66,7 +66,7 @@ fn the_two_weeks_tell_the_rate_story() {
     // The try-action "Put the odds back at 64.5%" shows the two weeks, where the rate channel gives nothing.
     let tried = (selloff::guide::try_action("cut-ref").unwrap().apply)(&defaults());
     let m = page.model(tried.clone());
-    assert_eq!(m.decomposition.spx.part(selloff::scenario::decomposition::Cause::Rates).unwrap().value, 0.0);
+    assert_eq!(m.dec().spx.part(selloff::scenario::decomposition::Cause::Rates).unwrap().value, 0.0);
     assert!(text(&page, tried).contains("gives stocks nothing over the two weeks"));
 }
 
@@ -89,7 +89,8 @@ fn a_cut_probability_of_the_readers_own_is_named_as_theirs() {
 fn an_overshoot_is_called_one() {
     let page = Page::load();
     let s = parse_state("lev=100&oi=100&q=10000").0;
-    let d = page.model(s.clone()).decomposition;
+    let m = page.model(s.clone());
+    let d = m.dec();
     assert!(d.btc.overshoots(), "{:?}", d.btc.not_explained());
     assert_eq!(bars(&d.btc).last().map(|b| b.label), Some(OVERSHOOT));
     let t = text(&page, s);
@@ -104,10 +105,10 @@ fn the_answer_follows_the_sliders() {
     assert_ne!(text(&page, Settings { lev_x: 50.0, ..defaults() }), base);
     assert_ne!(text(&page, Settings { cut_pct: 90.0, ..defaults() }), base);
     assert_ne!(
-        live_result(&page.model(Settings { lev_x: 50.0, ..defaults() }).decomposition),
-        live_result(&page.model(defaults()).decomposition)
+        live_result(page.model(Settings { lev_x: 50.0, ..defaults() }).dec()),
+        live_result(page.model(defaults()).dec())
     );
-    assert!(live_result(&page.model(defaults()).decomposition).starts_with("Model: Bitcoin "));
+    assert!(live_result(page.model(defaults()).dec()).starts_with("Model: Bitcoin "));
 }
 
 #[test]

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{defaults, Model, Page};
+use common::{defaults, Decomposed, Page};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters_backend::text_anchor::{HPos, VPos};
@@ -19,7 +19,7 @@ use selloff::charts::waterfall::Step;
 use selloff::charts::{self, paper, Drawn, Frame, ReadPoint};
 use selloff::figures::{intro, liquidations, liquidity, rates, synthesis, tariffs};
 use selloff::model::date::Date;
-use selloff::scenario;
+use selloff::scenario::Model;
 use std::cell::RefCell;
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -68,49 +68,26 @@ impl Chart {
     }
 }
 
-/// Every chart of the page, as the sections build it at the default settings.
+/// Every chart of the page at the model's settings, from the wiring
+/// functions the sections call.
 fn page_charts(page: &Page, model: &Model) -> Vec<(&'static str, Chart)> {
-    let p = &model.params;
-    // Rates.
-    let readings = &page.basis.readings;
-    let reference = rates::reference(readings, &p.rate_ref.id()).unwrap();
-    // The rates charts mark the moves over the rate change's span, as the section does.
-    let since = scenario::actual_since(&page.markets, Date::parse(&reference.date).unwrap());
-    let beta = model.inputs().beta();
-    let curve = rates::curve(reference.pct / 100.0, p.growth(), p.nasdaq_beta, beta);
-    let day_x = rates::day_x(readings);
-    // Tariffs.
-    let pairs = &page.basis.pairs;
-    let calm = scenario::calm_stats(pairs);
-    let roll = scenario::rolling_corr(pairs, p.corr_window.days());
-    let event_days: Vec<Date> = page.events.events.iter().filter_map(|e| Date::parse(&e.date)).collect();
-    // Liquidity.
-    let mk = page.basis.market;
-    // Liquidations and synthesis.
-    let (d, c) = (&model.drivers, &model.cascade);
+    let s = &model.settings;
+    let lenses = rates::lenses(&page.basis, &page.markets, model);
+    let c = &model.cascade;
     vec![
         ("timeline", Chart::Timeline(intro::chart(&page.markets, &page.events).unwrap())),
-        ("rates_textbook", Chart::Lines(rates::textbook_chart(&rates::textbook_points(&curve), &since, day_x))),
+        ("rates_textbook", Chart::Lines(lenses.textbook())),
+        ("rates_empirical", Chart::Lines(lenses.empirical())),
         (
-            "rates_empirical",
-            Chart::Lines(rates::empirical_chart(&rates::empirical_points(&curve), p.nasdaq_beta, beta, &since, day_x)),
+            "correlation",
+            Chart::Band(tariffs::correlation_chart(&page.basis, &page.events, s.corr_window, s.corr_adjusted)),
         ),
-        ("correlation", Chart::Band(tariffs::chart(&roll, calm, false, &event_days))),
         ("flows", Chart::Flows(liquidity::flows_chart(&page.flows, &page.markets, &page.events))),
-        (
-            "impact",
-            Chart::Lines(liquidity::impact_chart(
-                &model.inputs(),
-                liquidity::lth_usd_m(&mk),
-                p.sell_usd_m,
-                p.with_lth,
-                p.depth_cut_pct,
-            )),
-        ),
+        ("impact", Chart::Lines(liquidity::impact_chart_at(model))),
         ("cascade_rounds", Chart::Rounds(liquidations::rounds_chart(c, c.rounds.len()))),
-        ("liquidation_map", Chart::Map(liquidations::map_bins(&model.population, d.market.price_before))),
-        ("waterfall_btc", Chart::Waterfall(synthesis::waterfall(&model.decomposition.btc))),
-        ("waterfall_spx", Chart::Waterfall(synthesis::waterfall(&model.decomposition.spx))),
+        ("liquidation_map", Chart::Map(liquidations::map_at(model))),
+        ("waterfall_btc", Chart::Waterfall(synthesis::waterfall(&model.dec().btc))),
+        ("waterfall_spx", Chart::Waterfall(synthesis::waterfall(&model.dec().spx))),
     ]
 }
 

@@ -7,10 +7,11 @@
 
 mod common;
 
-use common::{defaults, Page};
+use common::{defaults, Decomposed, Page};
 use proptest::prelude::*;
 use selloff::figures::{answer, synthesis};
 use selloff::scenario::decomposition::{Cause, Decomposition};
+use selloff::scenario::Model;
 use selloff::state::{self, CascadeShock, Horizon, Settings, Spec, Window};
 use std::sync::OnceLock;
 
@@ -116,7 +117,7 @@ proptest! {
     fn every_setting_decomposes_each_effect_once(s in any_settings()) {
         let page = page();
         let m = page.model(s.clone());
-        let d = &m.decomposition;
+        let d = &m.dec();
         adds_up(&d.btc);
         adds_up(&d.spx);
         // What reaches Bitcoin through stocks is β × the S&P 500's whole move,
@@ -134,12 +135,12 @@ proptest! {
         // so its "not explained" is the same at any cut probability.
         let other_cut = Settings { cut_pct: 100.0 - s.cut_pct, ..s.clone() };
         let o = page.model(other_cut);
-        prop_assert!((o.decomposition.btc.not_explained().0 - d.btc.not_explained().0).abs() < 1e-9);
+        prop_assert!((o.dec().btc.not_explained().0 - d.btc.not_explained().0).abs() < 1e-9);
         prop_assert_eq!(d.btc.parts.iter().filter(|p| p.cause == Cause::Rates).count(), 1);
         // A hypothetical cascade start drives section 4 only.
         for shock in [CascadeShock::Auto, CascadeShock::Manual(-30.0), CascadeShock::Manual(-1.0)] {
             let h = page.model(Settings { cascade_shock: shock, ..s.clone() });
-            prop_assert_eq!(&h.decomposition, d);
+            prop_assert_eq!(&h.dec(), d);
         }
         // At two weeks, β ends where the two weeks start.
         prop_assert!(d.beta.last <= s.span.start());
@@ -161,23 +162,51 @@ fn the_cut_probability_moves_the_stocks_rate_part_not_bitcoins_rest() {
     let page = page();
     let low = page.model(Settings { cut_pct: 0.0, ..defaults() });
     let high = page.model(Settings { cut_pct: 100.0, ..defaults() });
-    let rates = |m: &common::Model| m.decomposition.spx.part(Cause::Rates).unwrap().value;
+    let rates = |m: &selloff::scenario::Model| m.dec().spx.part(Cause::Rates).unwrap().value;
     assert!(rates(&low) < 0.0 && rates(&high) > 0.0);
     // The S&P 500's rest moves the other way; Bitcoin's does not move.
-    assert!(low.decomposition.spx.not_explained().0 > high.decomposition.spx.not_explained().0);
-    assert!((low.decomposition.btc.not_explained().0 - high.decomposition.btc.not_explained().0).abs() < 1e-12);
+    assert!(low.dec().spx.not_explained().0 > high.dec().spx.not_explained().0);
+    assert!((low.dec().btc.not_explained().0 - high.dec().btc.not_explained().0).abs() < 1e-12);
 }
 
 #[test]
 fn two_weeks_use_a_beta_that_ends_before_the_move() {
     let page = page();
     let two = page.model(Settings { span: Horizon::TwoWeeks, ..defaults() });
-    let d = &two.decomposition;
+    let d = &two.dec();
     assert_eq!(d.beta.last.to_string(), "2025-11-06");
     assert!(d.tech.is_none() && d.spx.part(Cause::Tech).is_none());
     assert!(d.btc.part(Cause::Selling).is_none());
     let day = page.model(defaults());
-    assert_eq!(day.decomposition.beta.last.to_string(), "2025-11-19");
+    assert_eq!(day.dec().beta.last.to_string(), "2025-11-19");
     // The day's liquidations are the same whichever horizon is shown.
-    assert_eq!(day.decomposition.cascade, d.cascade);
+    assert_eq!(day.dec().cascade, d.cascade);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// The page's path (`Model::next` from the previous setting, reusing
+    /// what a move leaves unchanged) gives the model the tests build from
+    /// nothing (`Model::at`), for single moves and for jumps.
+    #[test]
+    fn the_page_path_equals_the_model_from_nothing(a in any_settings(), b in any_settings()) {
+        let basis = &page().basis;
+        let before = Model::at(basis, &a).unwrap();
+        let moves = [
+            Settings { cut_pct: b.cut_pct, ..a.clone() },
+            Settings { phi_pct: b.phi_pct, depth_cut_pct: b.depth_cut_pct, ..a.clone() },
+            Settings { cascade_shock: b.cascade_shock, ..a.clone() },
+            Settings { lev_x: b.lev_x, ..a.clone() },
+            b.clone(),
+        ];
+        for (i, s) in moves.iter().enumerate() {
+            let next = Model::next(Some(&before), basis, s).unwrap();
+            prop_assert_eq!(&next, &Model::at(basis, s).unwrap());
+            // Moves that leave leverage and open interest alone keep the population itself.
+            if i < 3 {
+                prop_assert!(std::sync::Arc::ptr_eq(&next.population, &before.population));
+            }
+        }
+    }
 }

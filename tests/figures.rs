@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{defaults, Page};
+use common::{defaults, Decomposed, Page};
 use selloff::figures::{intro, liquidations, liquidity, rates, synthesis, tariffs};
 use selloff::model::rates::{outcome, Outcome};
 use selloff::scenario::decomposition::Cause;
@@ -180,7 +180,7 @@ fn tariffs_figures_at_the_defaults_and_after_a_change() {
     let pairs = &page.basis.pairs;
     let (calm, crisis) = (scenario::calm_stats(pairs), scenario::estimate(pairs, 30));
     let crisis_stats = crisis.map(|e| e.stats);
-    let roll = scenario::rolling_corr(pairs, 30);
+    let roll = selloff::model::correlation::rolling(pairs, 30);
     assert_eq!(tariffs::tariff_day(&page.markets, &page.liquidations), ("−2.71%".to_string(), "$19B".to_string()));
     assert_eq!(
         tariffs::summary(&roll, 30, pairs.len(), calm, crisis),
@@ -189,7 +189,7 @@ fn tariffs_figures_at_the_defaults_and_after_a_change() {
          0.31 over 27 days. Over the 30 trading days from 9 Oct to 19 Nov, the window the model uses to explain 20 Nov, \
          it was 0.74."
     );
-    let none = tariffs::summary(&scenario::rolling_corr(pairs, 90), 90, pairs.len(), calm, None);
+    let none = tariffs::summary(&selloff::model::correlation::rolling(pairs, 90), 90, pairs.len(), calm, None);
     assert!(none.starts_with("A 90-day window needs 90 daily returns; the data holds 62"), "{none}");
     let chart = tariffs::chart(&roll, calm, false, &[]);
     assert_eq!(chart.main.len(), roll.len());
@@ -281,7 +281,7 @@ fn liquidations_figures_at_the_defaults_and_with_more_leverage() {
          $1.6B of leveraged longs are liquidated (model output, two significant figures)."
     );
     assert_eq!(liquidations::summary(None), "The cascade needs markets.json and rates.json.");
-    assert_eq!(liquidations::settled(c, model.params.oi_bn * 1e9), "The cascade settles at a fixed point.");
+    assert_eq!(liquidations::settled(c, model.settings.oi_bn * 1e9), "The cascade settles at a fixed point.");
     assert_eq!(
         liquidations::nasdaq_text(c),
         " The tech-stock selling it sets off moves the Nasdaq −0.03% (model output)."
@@ -298,8 +298,8 @@ fn liquidations_figures_at_the_defaults_and_with_more_leverage() {
     );
     assert_eq!(liquidations::map_summary(&[]), "No modelled long is within 20% of liquidation.");
     assert_eq!(liquidations::map_rows(&bins).len(), bins.len());
-    let oi = model.params.oi_bn * 1e9;
-    let cap = scenario::cascade_cap_pct(&model.drivers, &model.params, c.shock_pct, oi);
+    let oi = model.settings.oi_bn * 1e9;
+    let cap = scenario::cascade_cap_pct(&model.drivers, &model.settings, c.shock_pct, oi);
     assert_eq!(
         liquidations::stability_text(c, oi, cap),
         "Stability test (after Greenwood, Landier & Thesmar, 2015): a deleveraging spiral runs away when each round \
@@ -328,7 +328,7 @@ fn liquidations_figures_at_the_defaults_and_with_more_leverage() {
 fn synthesis_decomposition_sentences_and_levels() {
     let page = Page::load();
     let model = page.model(defaults());
-    let d = &model.decomposition;
+    let d = &model.dec();
     let labels = |steps: &[selloff::charts::waterfall::Step]| steps.iter().map(|x| x.label.clone()).collect::<Vec<_>>();
     let b = synthesis::waterfall(&d.btc);
     let s = synthesis::waterfall(&d.spx);
@@ -355,7 +355,7 @@ fn synthesis_decomposition_sentences_and_levels() {
         assert!((sum - actual).abs() < 1e-9);
     }
     assert_eq!(
-        synthesis::cause_sentences(d, model.params.cut_pct),
+        synthesis::cause_sentences(d, model.settings.cut_pct),
         [
             "Rates: the cut odds rose from 30% on 19 Nov to 39.6%, lifting stocks 0.10% and Bitcoin 0.20% by the rate \
              model.",
@@ -391,18 +391,18 @@ fn synthesis_decomposition_sentences_and_levels() {
     assert_eq!(synthesis::level_rows(d.cascade.final_price)[0].1, Some(true));
     assert_eq!(synthesis::level_rows(d.cascade.final_price)[2].1, None);
     let crash = page.model(Settings { cascade_shock: CascadeShock::Manual(-30.0), ..defaults() });
-    assert_eq!(crash.decomposition.cascade.final_price, d.cascade.final_price);
+    assert_eq!(crash.dec().cascade.final_price, d.cascade.final_price);
     assert!(crash.cascade.final_price < d.cascade.final_price, "section 4's what-if does move");
     let levels = synthesis::data_levels(&page.markets);
     assert_eq!(levels[0], (synthesis::LEVELS[0], Some("20 Nov low $86,100".to_string()), Some(false)));
     assert_eq!(levels[2].1.as_deref(), Some("lowest November close 6,538.76"));
     // The two weeks before: no tech split, no ETF-selling bar, another actual, another reading.
     let two = page.model(Settings { span: Horizon::TwoWeeks, ..defaults() });
-    let d2 = &two.decomposition;
+    let d2 = &two.dec();
     assert!(d2.btc.part(Cause::Selling).is_none() && d2.spx.part(Cause::Tech).is_none());
     assert_eq!(d2.reading.date, "2025-11-06");
     assert_ne!(d2.btc.actual, d.btc.actual);
-    let two_sentences = synthesis::cause_sentences(d2, two.params.cut_pct);
+    let two_sentences = synthesis::cause_sentences(d2, two.settings.cut_pct);
     assert_eq!(
         two_sentences[0],
         "Rates: the cut odds fell from 64.5% on 6 Nov to 39.6%, taking 0.25% off stocks and 0.64% off Bitcoin by the \
@@ -420,7 +420,7 @@ fn synthesis_decomposition_sentences_and_levels() {
 fn the_tech_part_is_the_quoted_figures_arithmetic() {
     let page = Page::load();
     let m = page.model(defaults());
-    let d = m.decomposition.clone();
+    let d = m.dec().clone();
     let t = d.tech.unwrap();
     let r = d.spx.actual;
     assert!((r - (6538.76 / 6642.16 - 1.0) * 100.0).abs() < 1e-9);
@@ -452,7 +452,7 @@ fn the_stability_statement_agrees_with_the_cascade_everywhere() {
             for oi_bn in [1.0, 5.0, 12.0, 24.0, 50.0, 75.0, 100.0] {
                 let m = page.model(Settings { lev_x: lev, oi_bn, cascade_shock: shock, ..defaults() });
                 let (c, oi) = (&m.cascade, oi_bn * 1e9);
-                let cap = scenario::cascade_cap_pct(&m.drivers, &m.params, c.shock_pct, oi);
+                let cap = scenario::cascade_cap_pct(&m.drivers, &m.settings, c.shock_pct, oi);
                 let text = stability_text(c, oi, cap);
                 let end = settled(c, oi);
                 let kind = loop_of(c, oi);
@@ -485,7 +485,7 @@ fn the_decomposition_adds_up_to_the_actual_at_a_grid_of_settings() {
         {
             let m = page.model(Settings { span, cut_pct, lev_x, oi_bn, depth_cut_pct: depth, ..defaults() });
             let (spx, btc) = scenario::actual_over(&page.basis, span);
-            for (dec, actual) in [(&m.decomposition.btc, btc.unwrap()), (&m.decomposition.spx, spx.unwrap())] {
+            for (dec, actual) in [(&m.dec().btc, btc.unwrap()), (&m.dec().spx, spx.unwrap())] {
                 assert_eq!(dec.actual, actual);
                 let (modelled, _, _) = dec.modelled();
                 let (ne, ne_lo, ne_hi) = dec.not_explained();
@@ -498,8 +498,8 @@ fn the_decomposition_adds_up_to_the_actual_at_a_grid_of_settings() {
                 }
             }
             // What comes through stocks is β × the S&P 500's parts, no more.
-            let via: Vec<_> = m.decomposition.btc.parts.iter().filter(|p| p.via_stocks).map(|p| p.cause).collect();
-            let spx: Vec<_> = m.decomposition.spx.parts.iter().map(|p| p.cause).chain([Cause::StockRest]).collect();
+            let via: Vec<_> = m.dec().btc.parts.iter().filter(|p| p.via_stocks).map(|p| p.cause).collect();
+            let spx: Vec<_> = m.dec().spx.parts.iter().map(|p| p.cause).chain([Cause::StockRest]).collect();
             assert_eq!(via, spx);
         }
     }
@@ -529,7 +529,7 @@ fn estimation_windows_end_before_the_day() {
         ),
         "{text}"
     );
-    let roll = scenario::rolling_corr(&page.basis.pairs, 90);
+    let roll = selloff::model::correlation::rolling(&page.basis.pairs, 90);
     let summary = tariffs::summary(&roll, 90, page.basis.pairs.len(), inp_calm(&page), Some(long));
     assert!(summary.starts_with("A 90-day window needs 90 daily returns; the data holds 62"), "{summary}");
     assert!(summary.contains("only 56 trading days of returns come before 20 Nov"), "{summary}");
@@ -550,19 +550,19 @@ fn every_section_reads_the_shared_inputs() {
     let m = page.model(defaults());
     let inp = m.inputs();
     // Section 1's β (rates) is the drivers' and the cascade's β.
-    let r = rates_at(&page, &m.params);
+    let r = rates_at(&page, &m.settings);
     assert!((r.outcome.btc_pct - m.drivers.rates_btc).abs() < 1e-12);
     assert_eq!(m.drivers.btc_beta_crisis, inp.beta());
     // Section 2's transmission uses the same β.
     assert!((tariffs::btc_move(inp.crisis.map(|e| e.stats), -1.6) - m.drivers.tariff_btc).abs() < 1e-12);
     // Section 3's impact and the synthesis's ETF-selling bar: the same law, σ and V.
-    let q = m.params.sell_usd_m * 1e6;
+    let q = m.settings.sell_usd_m * 1e6;
     assert!((liquidity::impact_pct(&inp, q, 0.0) + m.drivers.liquidity_btc).abs() < 1e-12);
-    let selling = m.decomposition.btc.part(Cause::Selling).unwrap().value;
+    let selling = m.dec().btc.part(Cause::Selling).unwrap().value;
     assert!((selling - m.drivers.liquidity_btc).abs() < 1e-12);
     // Section 4's cascade runs on the same impact law.
-    let again = scenario::run_cascade_with(&m.population, &m.drivers, &m.params, inp.impact(0.0));
-    assert_eq!(again, m.cascade);
+    let again = scenario::run_cascade_with(&m.population, &m.drivers, &m.settings, inp.impact(0.0));
+    assert_eq!(again, *m.cascade);
     assert_eq!(inp.volume_usd, scenario::MARKET_VOLUME_USD);
 }
 
@@ -602,15 +602,15 @@ fn the_default_is_set_against_the_reported_liquidations() {
     let (lo, hi) = liquidations::reported_btc(&page.liquidations).unwrap();
     assert_eq!((lo, hi), (960.0, 1130.0));
     // The day's liquidations: section 4's cascade when it starts from the day.
-    let day = &m.decomposition.cascade;
-    assert_eq!(day, &m.cascade);
+    let day = &m.dec().cascade;
+    assert_eq!(day, &*m.cascade);
     let model_m = day.liquidated / 1e6;
     // The same order of magnitude as reported, at the defaults.
     assert!(model_m > 0.5 * lo && model_m < 2.0 * hi, "{model_m}");
-    let (r0, r1) = m.decomposition.liquidated_range;
+    let (r0, r1) = m.dec().liquidated_range;
     assert!(r0 <= day.liquidated && day.liquidated <= r1);
     assert_eq!(
-        liquidations::calibration(day.liquidated, m.decomposition.liquidated_range, &page.liquidations),
+        liquidations::calibration(day.liquidated, m.dec().liquidated_range, &page.liquidations),
         "The model liquidates $1.6B of Bitcoin longs (from $250M to $5.4B with β, Y and the market volume at the \
          ends of their ranges): 1.4× the highest Bitcoin figure reported for the 24 hours to 21 Nov ($960M to $1.13B). \
          The comparison is rough: the reported 24 hours run into 21 Nov, when Bitcoin fell further, and cover only \
@@ -618,8 +618,7 @@ fn the_default_is_set_against_the_reported_liquidations() {
          assumptions."
     );
     let big = page.model(Settings { lev_x: 50.0, oi_bn: 100.0, ..defaults() });
-    let text =
-        liquidations::calibration(big.cascade.liquidated, big.decomposition.liquidated_range, &page.liquidations);
+    let text = liquidations::calibration(big.cascade.liquidated, big.dec().liquidated_range, &page.liquidations);
     assert!(text.contains("× the highest Bitcoin figure reported"), "{text}");
 }
 
@@ -668,7 +667,7 @@ fn split_sentences_are_the_whole_sentence() {
     let page = Page::load();
     for params in [defaults(), Settings { cut_pct: 90.0, lev_x: 50.0, ..defaults() }] {
         let model = page.model(params.clone());
-        let d = &model.decomposition;
+        let d = &model.dec();
         // The synthesis: one plain sentence per cause, in the source text's order.
         let leads: Vec<String> = synthesis::cause_sentences(d, params.cut_pct)
             .iter()

@@ -13,8 +13,7 @@ use selloff::state::{Section, Settings};
 
 fn questions(page: &Page, s: &Settings, section: Section) -> Vec<Question> {
     let m = page.model(s.clone());
-    let i = Inputs { settings: s, basis: &page.basis, drivers: Some(&m.drivers), cascade: Some(&m.cascade) };
-    for_section(section, &i)
+    for_section(section, &Inputs { basis: &page.basis, model: &m })
 }
 
 #[test]

@@ -7,7 +7,7 @@ use crate::model::date::Date;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct BandChart {
     pub start: Date,
     pub end: Date,

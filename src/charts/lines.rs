@@ -6,7 +6,7 @@ use crate::format::grouped;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Line {
     pub name: String,
     pub color: RGBColor,
@@ -14,7 +14,7 @@ pub struct Line {
     pub points: Vec<(f64, f64)>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Mark {
     pub x: f64,
     pub y: f64,
@@ -22,6 +22,9 @@ pub struct Mark {
     pub label: String,
 }
 
+/// Equal when every field is; the formatters by address, which is enough for
+/// a memo (a false "changed" costs one redraw, never a stale chart, because
+/// the same function always formats the same way).
 #[derive(Clone, Debug)]
 pub struct LineChart {
     pub title: String,
@@ -39,6 +42,22 @@ pub struct LineChart {
     pub marks: Vec<Mark>,
     /// A vertical rule at the current value, with its label.
     pub current: Option<(f64, String)>,
+}
+
+impl PartialEq for LineChart {
+    fn eq(&self, o: &Self) -> bool {
+        self.title == o.title
+            && self.x_range == o.x_range
+            && self.y_range == o.y_range
+            && self.x_desc == o.x_desc
+            && self.y_desc == o.y_desc
+            && std::ptr::fn_addr_eq(self.x_fmt, o.x_fmt)
+            && std::ptr::fn_addr_eq(self.x_read, o.x_read)
+            && self.y_unit == o.y_unit
+            && self.lines == o.lines
+            && self.marks == o.marks
+            && self.current == o.current
+    }
 }
 
 impl LineChart {

@@ -10,10 +10,8 @@ use leptos::prelude::*;
 /// The section's questions at the current settings (empty until the data and
 /// the model are ready).
 fn questions_now(section: Section, dv: Derived) -> Vec<Question> {
-    let (Some(basis), settings) = (dv.basis.get(), dv.params.get()) else { return Vec::new() };
-    let (drivers, cascade) = (dv.drivers.get(), dv.cascade.get());
-    let i = Inputs { settings: &settings, basis: &basis, drivers: drivers.as_ref(), cascade: cascade.as_ref() };
-    for_section(section, &i)
+    let (Some(basis), Some(model)) = (dv.basis.get(), dv.model.get()) else { return Vec::new() };
+    for_section(section, &Inputs { basis: &basis, model: &model })
 }
 
 /// "Questions for class": closed until opened; each answer hidden until its

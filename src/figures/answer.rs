@@ -208,8 +208,14 @@ pub fn live_parts(d: &Decompositions) -> [String; 2] {
 /// the actual moves ("Model: Bitcoin −3.44% of −5.30%; S&P 500 −0.63% of −1.56%").
 pub fn live_result(d: &Decompositions) -> String {
     let [btc, spx] = live_parts(d);
-    format!("Model: {btc}; {spx}")
+    format!("{LIVE_LABEL}{btc}{LIVE_SEP}{spx}")
 }
+
+/// The live result's lead and the separator between its parts: the control
+/// bar sets the same pieces in their own spans (so a narrow bar can break
+/// between them), and the announcer reads [`live_result`].
+pub const LIVE_LABEL: &str = "Model: ";
+pub const LIVE_SEP: &str = "; ";
 
 /// The leverage slider's most intuitive consequence, in words.
 pub fn leverage_consequence(lev_x: f64, maintenance: f64) -> String {

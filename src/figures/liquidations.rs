@@ -5,6 +5,7 @@ use crate::charts::cascade::RoundsChart;
 use crate::data::DataFile;
 use crate::format::{pct_signed, usd, usd_millions, usd_millions_sig2};
 use crate::model::cascade::{liquidation_map, Cascade, Position, MAX_ROUNDS};
+use crate::scenario::Model;
 
 /// Map: 40 bins of 0.5 % below the starting price (down to −20 %).
 pub const MAP_BINS: usize = 40;
@@ -108,6 +109,11 @@ pub fn nasdaq_text(c: &Cascade) -> String {
     } else {
         String::new()
     }
+}
+
+/// The liquidation map of the model's population (`#liqmap`).
+pub fn map_at(m: &Model) -> Vec<(f64, f64, f64)> {
+    map_bins(&m.population, m.drivers.market.price_before)
 }
 
 /// The liquidation map's bins: (top, bottom, notional US$) below `price_before`.

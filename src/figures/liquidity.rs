@@ -9,7 +9,7 @@ use crate::format::{grouped, pct_signed, usd, usd_millions};
 use crate::model::date::{constant as d, Date};
 use crate::model::liquidity::thinned_volume;
 use crate::model::series::{pct_change, shift_days};
-use crate::scenario::{Inputs, Market, LTH_CLAIM_BTC};
+use crate::scenario::{Inputs, Market, Model, LTH_CLAIM_BTC};
 use crate::state::fmt_num;
 use plotters::style::RGBColor;
 
@@ -142,6 +142,12 @@ pub fn lth_usd_m(mk: &Market) -> f64 {
 /// The price fall, percent, of selling `q_usd` with `depth_cut_pct` of the depth gone.
 pub fn impact_pct(inp: &Inputs, q_usd: f64, depth_cut_pct: f64) -> f64 {
     inp.impact(depth_cut_pct).pct(q_usd)
+}
+
+/// The impact chart at the model's settings (section 3's main figure).
+pub fn impact_chart_at(m: &Model) -> LineChart {
+    let s = &m.settings;
+    impact_chart(&m.inputs(), lth_usd_m(&m.drivers.market), s.sell_usd_m, s.with_lth, s.depth_cut_pct)
 }
 
 /// The impact chart: the price fall against the depth lost for the chosen

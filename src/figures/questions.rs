@@ -7,8 +7,8 @@ use crate::model::cascade::Cascade;
 use crate::model::leverage::{leverage_wiped_by, long_liq_move_pct, MAINTENANCE};
 use crate::model::liquidity::implied_growth_pct;
 use crate::model::rates;
-use crate::scenario::{Basis, Drivers};
-use crate::state::{fmt_num, Section, Settings};
+use crate::scenario::{Basis, Model};
+use crate::state::{fmt_num, Section};
 
 /// One question and its answer, both in words.
 #[derive(Clone, Debug, PartialEq)]
@@ -21,13 +21,11 @@ fn q(question: String, answer: String) -> Question {
     Question { question, answer }
 }
 
-/// What the questions are computed from: the data read once, and the model
-/// results at the current settings (`None` while they are not available).
+/// What the questions are computed from: the data read once, and the one
+/// model at the current settings.
 pub struct Inputs<'a> {
-    pub settings: &'a Settings,
     pub basis: &'a Basis,
-    pub drivers: Option<&'a Drivers>,
-    pub cascade: Option<&'a Cascade>,
+    pub model: &'a Model,
 }
 
 /// The questions of `section` (none for the synthesis).
@@ -42,12 +40,12 @@ pub fn for_section(section: Section, i: &Inputs) -> Vec<Question> {
 }
 
 fn rates_questions(i: &Inputs) -> Vec<Question> {
-    let s = i.settings;
+    let s = &i.model.settings;
     let reference = super::rates::reference(&i.basis.readings, &s.rate_ref.id());
     let (ref_pct, ref_label) = (reference.map_or(50.0, |r| r.pct), super::rates::ref_label(reference));
     // Bitcoin's β from the one market-inputs table (the chosen window, ending 19 Nov).
-    let beta = i.drivers.map_or(1.0, |d| d.inputs.beta());
-    let window = i.drivers.and_then(|d| d.inputs.crisis).map_or(String::new(), |e| {
+    let beta = i.model.inputs().beta();
+    let window = i.model.inputs().crisis.map_or(String::new(), |e| {
         format!(", estimated from the {} trading days {} – {}", e.stats.n, e.first.short(), e.last.short())
     });
     let o = rates::outcome(s.cut_pct / 100.0, ref_pct / 100.0, s.growth(), s.nasdaq_beta, beta);
@@ -92,7 +90,7 @@ fn rates_questions(i: &Inputs) -> Vec<Question> {
 }
 
 fn tariffs_questions(i: &Inputs) -> Vec<Question> {
-    let s = i.settings;
+    let s = &i.model.settings;
     let wipe_pct = long_liq_move_pct(s.lev_x, MAINTENANCE);
     let mut out = vec![
         q(
@@ -113,7 +111,8 @@ fn tariffs_questions(i: &Inputs) -> Vec<Question> {
             ),
         ),
     ];
-    if let Some(d) = i.drivers {
+    {
+        let d = &i.model.drivers;
         out.push(q(
             format!(
                 "If US stocks fall {}%, what does Bitcoin's beta in the crisis window pass on to Bitcoin?",
@@ -131,9 +130,10 @@ fn tariffs_questions(i: &Inputs) -> Vec<Question> {
 }
 
 fn liquidity_questions(i: &Inputs) -> Vec<Question> {
-    let s = i.settings;
+    let s = &i.model.settings;
     let mut out = Vec::new();
-    if let Some(d) = i.drivers {
+    {
+        let d = &i.model.drivers;
         let depth = if s.depth_cut_pct > 0.0 {
             format!(" with market depth cut by {}%", fmt_num(s.depth_cut_pct))
         } else {
@@ -168,8 +168,8 @@ fn liquidity_questions(i: &Inputs) -> Vec<Question> {
 }
 
 fn liquidations_questions(i: &Inputs) -> Vec<Question> {
-    let s = i.settings;
-    let Some(c) = i.cascade else { return Vec::new() };
+    let s = &i.model.settings;
+    let c: &Cascade = &i.model.cascade;
     vec![
         q(
             format!(

@@ -3,10 +3,11 @@
 
 use crate::charts::lines::{Line, LineChart, Mark};
 use crate::charts::palette::{BITCOIN, BROAD, GROWTH, NASDAQ, SP500, VALUE};
+use crate::data::DataFile;
 use crate::format::{grouped, pct_signed};
 use crate::model::date::Date;
 use crate::model::rates::{self, Outcome, Profile};
-use crate::scenario::{Actual, Estimate, Reading, DAY};
+use crate::scenario::{actual_since, Actual, Basis, Estimate, Model, Reading, DAY};
 use crate::state::{fmt_num, CUT, RATE_REF};
 use plotters::style::RGBColor;
 
@@ -88,6 +89,46 @@ fn lens_chart(
             .filter_map(|&(v, l, color)| v.map(|y| Mark { x: day_x, y, color, label: format!("{l} {}", pct1(y)) }))
             .collect(),
         current: None,
+    }
+}
+
+/// What both lens charts are drawn from at the model's settings: the rate
+/// model over the slider's range against the reference reading, the actual
+/// moves over the same span (from the reference's day to 20 Nov, never a
+/// two-week effect set against one day's move), and where the day is marked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lenses {
+    pub curve: Vec<(f64, Outcome)>,
+    pub actual: Actual,
+    pub day_x: f64,
+    pub nasdaq_beta: f64,
+    pub btc_beta: f64,
+}
+
+/// The lenses at `m`'s settings, with Bitcoin's β from its inputs table.
+pub fn lenses(b: &Basis, markets: &DataFile, m: &Model) -> Lenses {
+    let s = &m.settings;
+    let reference = reference(&b.readings, &s.rate_ref.id());
+    let from = reference.and_then(|r| Date::parse(&r.date));
+    let btc_beta = m.inputs().beta();
+    Lenses {
+        curve: curve(reference.map_or(0.5, |r| r.pct / 100.0), s.growth(), s.nasdaq_beta, btc_beta),
+        actual: from.map_or(Actual { spx: None, nasdaq: None, btc: None }, |f| actual_since(markets, f)),
+        day_x: day_x(&b.readings),
+        nasdaq_beta: s.nasdaq_beta,
+        btc_beta,
+    }
+}
+
+impl Lenses {
+    /// The textbook lens's chart (section 1, `#rates-textbook`).
+    pub fn textbook(&self) -> LineChart {
+        textbook_chart(&textbook_points(&self.curve), &self.actual, self.day_x)
+    }
+
+    /// The empirical lens's chart (section 1's main figure, `#rates-empirical`).
+    pub fn empirical(&self) -> LineChart {
+        empirical_chart(&empirical_points(&self.curve), self.nasdaq_beta, self.btc_beta, &self.actual, self.day_x)
     }
 }
 

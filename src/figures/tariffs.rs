@@ -11,8 +11,9 @@ use crate::model::date::{constant as d, Date};
 use crate::model::leverage::{long_liq_move_pct, MAINTENANCE};
 use crate::model::returns::Stats;
 use crate::model::series::pct_change;
-use crate::scenario::Estimate;
+use crate::scenario::{calm_stats, Basis, Estimate};
 use crate::state::fmt_num;
+use crate::state::Window;
 use plotters::style::RGBColor;
 
 /// The S&P 500's move on 10 Oct and the crypto liquidations reported for
@@ -31,6 +32,15 @@ pub fn tariff_day(m: &DataFile, liquidations: &DataFile) -> (String, String) {
 /// the calm period (unchanged without one).
 pub fn adjusted(r: &Rolling, calm: Option<Stats>) -> f64 {
     calm.map(|c| forbes_rigobon(r.corr, r.var_spx, c.sd_spx * c.sd_spx)).unwrap_or(r.corr)
+}
+
+/// The correlation chart at the settings it reads, the window and whether
+/// the volatility-adjusted line shows (section 2's main figure): the rolling
+/// correlation, the calm regime's band, and the days of the events.
+pub fn correlation_chart(b: &Basis, events: &DataFile, window: Window, with_adjusted: bool) -> BandChart {
+    let days: Vec<Date> = events.events.iter().filter_map(|e| Date::parse(&e.date)).collect();
+    let roll = crate::model::correlation::rolling(&b.pairs, window.days());
+    chart(&roll, calm_stats(&b.pairs), with_adjusted, &days)
 }
 
 /// The correlation chart: the rolling correlation with its band, the

@@ -396,22 +396,6 @@ pub fn liquidation_map(pop: &[Position], p0: f64, bins: usize, width_pct: f64) -
     out
 }
 
-/// Greenwood–Landier–Thesmar spiral index λ·A·(L − 1): λ the price impact per
-/// dollar (fraction per US$, linearised at `q_ref`), A the leveraged assets
-/// (US$), L the leverage. ≥ 1 means a runaway spiral.
-pub fn glt_index(impact: Impact, q_ref: f64, assets: f64, leverage: f64) -> f64 {
-    if !(q_ref > 0.0 && assets >= 0.0) {
-        return 0.0;
-    }
-    let lambda = impact.pct(q_ref) / 100.0 / q_ref;
-    let v = lambda * assets * (leverage.max(1.0) - 1.0);
-    if v.is_finite() {
-        v
-    } else {
-        0.0
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -577,13 +561,5 @@ mod tests {
         assert!(map.iter().all(|b| b.2 >= 0.0 && b.0 > b.1));
         let within: f64 = map.iter().map(|b| b.2).sum();
         assert!(within > 0.0 && within <= OI + 1.0);
-    }
-
-    #[test]
-    fn glt_index_crosses_one_with_leverage() {
-        let low = glt_index(CRYPTO, 1.0e9, OI, 2.0);
-        let high = glt_index(CRYPTO, 1.0e9, OI, 100.0);
-        assert!(low < 1.0 && high > 1.0, "{low} {high}");
-        assert_eq!(glt_index(CRYPTO, 0.0, OI, 10.0), 0.0);
     }
 }

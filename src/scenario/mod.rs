@@ -5,7 +5,6 @@
 
 use crate::data::{DataFile, Source};
 use crate::model::cascade::{self, Cascade, Contagion, Impact, Position};
-use crate::model::correlation::rolling;
 use crate::model::date::{constant as d, Date};
 use crate::model::leverage::MAINTENANCE;
 use crate::model::liquidity::thinned_volume;
@@ -185,11 +184,6 @@ pub fn beta_without(pairs: &[Pair], e: &Estimate, skip: Date) -> Option<f64> {
 /// Statistics before the 10 Oct tariff threat (the "calm" regime).
 pub fn calm_stats(pairs: &[Pair]) -> Option<Stats> {
     returns::stats(&pairs.iter().copied().filter(|p| p.date < d("2025-10-10")).collect::<Vec<_>>())
-}
-
-/// Rolling correlation series (re-exported for the section).
-pub fn rolling_corr(pairs: &[Pair], window: usize) -> Vec<crate::model::correlation::Rolling> {
-    rolling(pairs, window)
 }
 
 /// Inputs of the impact model read off the data.
@@ -372,6 +366,9 @@ pub struct Basis {
     /// The S&P 500's day by sector, Nvidia and the path from the open
     /// (quoted figures; `None` where the data lacks them).
     pub stocks_day: Option<StocksDay>,
+    /// Where the modelled population's positions opened ([`openings`]),
+    /// drawn once: they do not depend on any setting.
+    pub openings: Vec<cascade::Opening>,
 }
 
 pub fn basis(data: &Data) -> Option<Basis> {
@@ -382,6 +379,7 @@ pub fn basis(data: &Data) -> Option<Basis> {
         spx_closes: data.markets.obs("sp500").unwrap_or_default(),
         btc_closes: btc_closes(data.markets),
         stocks_day: stocks_day(data.markets),
+        openings: openings(data.markets, POPULATION),
     })
 }
 
@@ -524,4 +522,6 @@ pub fn cascade_cap_pct(dr: &Drivers, p: &Settings, shock_pct: f64, oi_usd: f64) 
 
 mod day;
 pub mod decomposition;
+mod model;
 pub use day::*;
+pub use model::Model;

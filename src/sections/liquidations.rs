@@ -63,7 +63,7 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
     let shown = RwSignal::new(1usize);
     let timer = StoredValue::new(None::<IntervalHandle>);
     Effect::new(move |_| {
-        let n = dv.cascade.with(|c| c.as_ref().map_or(1, |c| c.rounds.len()));
+        let n = dv.cascade.with(|c| c.as_deref().map_or(1, |c| c.rounds.len()));
         if let Some(h) = timer.get_value() {
             h.clear();
         }
@@ -89,11 +89,13 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
             h.clear();
         }
     });
-    let n_rounds = move || dv.cascade.with(|c| c.as_ref().map_or(0, |c| c.rounds.len()));
+    let n_rounds = move || dv.cascade.with(|c| c.as_deref().map_or(0, |c| c.rounds.len()));
 
+    // From the one wiring the chart tests draw too (recomputed only when the
+    // population moves: leverage or open interest).
     let map_bins = Memo::new(move |_| {
-        let (Some(pop), Some(d)) = (dv.population.get(), dv.drivers.get()) else { return Vec::new() };
-        fig::map_bins(&pop, d.market.price_before)
+        dv.population.track();
+        dv.model.with_untracked(|m| m.as_deref().map(fig::map_at).unwrap_or_default())
     });
     // The stability statement, read off the same cascade the page shows.
     let stability = Memo::new(move |_| {
@@ -122,9 +124,9 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
     });
     // A figure of the cascade as text ("–" while the model has no result).
     let cas = move |f: fn(&crate::model::cascade::Cascade) -> String| {
-        move || dv.cascade.with(|c| c.as_ref().map(f).unwrap_or_else(|| "–".into()))
+        move || dv.cascade.with(|c| c.as_deref().map(f).unwrap_or_else(|| "–".into()))
     };
-    let summary = move || dv.cascade.with(|c| fig::summary(c.as_ref()));
+    let summary = move || dv.cascade.with(|c| fig::summary(c.as_deref()));
 
     view! {
         <div class="section-controls compact" role="group" aria-label="Cascade settings">
@@ -165,18 +167,18 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
             " over " <strong class="v-rounds">{cas(|c| c.rounds.len().to_string())}</strong> " rounds and takes Bitcoin from "
             {cas(|c| usd(c.p0, 0))} " to " <strong class="v-final">{cas(|c| usd(c.final_price, 0))}</strong> " (" {cas(|c| pct_signed(c.final_pct, 2))}
             "): an amplification of " <strong class="v-amp">{cas(|c| format!("{}×", grouped(c.amplification, 2)))}</strong> ". "
-            {move || dv.cascade.with(|c| c.as_ref().map(|c| fig::settled(c, sc.oi_bn.get() * 1e9)).unwrap_or_default())}
+            {move || dv.cascade.with(|c| c.as_deref().map(|c| fig::settled(c, sc.oi_bn.get() * 1e9)).unwrap_or_default())}
             {cas(fig::nasdaq_text)}
         </p>
         <figure class="figure" id="cascade">
             <ChartCanvas embed="cascade" draw=move |root: &charts::Canvas, f| {
-                    let Some(chart) = dv.cascade.with(|c| c.as_ref().map(|c| fig::rounds_chart(c, shown.get()))) else {
+                    let Some(chart) = dv.cascade.with(|c| c.as_deref().map(|c| fig::rounds_chart(c, shown.get()))) else {
                         return Err("no cascade yet".into());
                     };
                     charts::cascade::rounds(root, f, &chart)
                 }
                 source=crate::figures::MODEL_SOURCE
-                readout=Signal::derive(move || dv.cascade.with(|c| c.as_ref().map(|c| fig::rounds_chart(c, 1).readout()).unwrap_or_default()))
+                readout=Signal::derive(move || dv.cascade.with(|c| c.as_deref().map(|c| fig::rounds_chart(c, 1).readout()).unwrap_or_default()))
                 label="Chart: Bitcoin's price and the notional liquidated in each round of the cascade"
                 describedby="cascade-summary" aspect=0.45 min_h=200.0 max_h=340.0/>
             <div class="stepper">
@@ -204,7 +206,7 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
             <ChartCanvas embed="liqmap" draw=move |root: &charts::Canvas, f| map_bins.with(|bins| charts::cascade::map(root, f, bins))
                 // Where the cascade ends is an HTML rule over the chart, so
                 // the bars are redrawn only when leverage or open interest move.
-                current=Signal::derive(move || dv.cascade.with(|c| c.as_ref().map(|c| (c.final_price, format!("cascade ends {}", usd(c.final_price, 0))))))
+                current=Signal::derive(move || dv.cascade.with(|c| c.as_deref().map(|c| (c.final_price, format!("cascade ends {}", usd(c.final_price, 0))))))
                 source=crate::figures::MODEL_SOURCE
                 readout=Signal::derive(move || map_bins.with(|bins| charts::cascade::map_readout(bins)))
                 label="Bar chart: notional of leveraged longs that would be liquidated in each price band below the 19 Nov close"
@@ -235,13 +237,13 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
         <p class="live" data-testid="calibration">
             // The day's liquidations (from the day's shock), whatever start the
             // section's cascade is set to: it is the day that was reported.
-            {let lq = liquidations.clone(); move || dv.decomposition.with(|d| d.as_ref().map(|d| fig::calibration(d.cascade.liquidated, d.liquidated_range, &lq)))}
+            {let lq = liquidations.clone(); move || dv.decomposition.with(|d| d.as_deref().map(|d| fig::calibration(d.cascade.liquidated, d.liquidated_range, &lq)))}
         </p>
         </super::Disclosure>
         <super::TableToggle
             caption="The cascade round by round (model output)".to_string()
             headers=vec!["Round", "Bitcoin at the start", "Liquidated in the round", "Nasdaq so far"]
-            rows=Signal::derive(move || dv.cascade.with(|c| c.as_ref().map(fig::round_rows).unwrap_or_default()))/>
+            rows=Signal::derive(move || dv.cascade.with(|c| c.as_deref().map(fig::round_rows).unwrap_or_default()))/>
         <super::Disclosure summary="How is this computed?" class="how">
             <ul>
                 <li>{format!("A population of {} leveraged long positions, opened over the four weeks to 19 Nov: each day in proportion to its Binance volume, at a price within that day's range. Positions whose liquidation price a later low already reached are gone. Leverage: 30% of open interest at L/2, 30% at L, 25% at 2.5L, 10% at 5L and 5% at 10L (capped at 125×), with L the leverage slider.", grouped(POPULATION as f64, 0))}</li>

@@ -162,7 +162,9 @@ fn Impact(flows: DataFile, markets: DataFile) -> impl IntoView {
     let v_now = Memo::new(move |_| thinned_volume(inp.volume_usd, sc.depth_cut_pct.get()));
     let impact = Memo::new(move |_| fig::impact_pct(&inp, q_usd.get(), sc.depth_cut_pct.get()));
     let impact_full = Memo::new(move |_| fig::impact_pct(&inp, q_usd.get(), 0.0));
-    let chart = move || fig::impact_chart(&inp, lth_usd_m, sc.sell_usd_m.get(), with_lth(), sc.depth_cut_pct.get());
+    // The chart from the one wiring the chart tests draw too; memoised on
+    // the model, so a slider it does not read leaves it alone.
+    let chart_input = Memo::new(move |_| dv.model.with(|m| m.as_deref().map(fig::impact_chart_at)));
     // Cross-check from the data: Bitcoin's UTC-day move per $1B on days with an all-funds flow figure.
     let check_rows = fig::check_rows(&flows, &markets);
     let mut sources: Vec<Source> = flows.facts("etf_total_daily").into_iter().map(|f| f.source.clone()).collect();
@@ -202,12 +204,12 @@ fn Impact(flows: DataFile, markets: DataFile) -> impl IntoView {
             " over the UTC day of 20 Nov."
         </p>
         <figure class="figure" id="impact">
-            <ChartCanvas embed="impact" draw=move |root: &charts::Canvas, f| charts::lines::draw(root, f, &chart())
-                readout=Signal::derive(move || chart().readout()) source=crate::figures::MODEL_SOURCE
+            <ChartCanvas embed="impact" draw=move |root: &charts::Canvas, f| chart_input.with(|c| c.as_ref().map_or(Ok(None), |c| charts::lines::draw(root, f, c)))
+                readout=Signal::derive(move || chart_input.with(|c| c.as_ref().map(|c| c.readout()).unwrap_or_default())) source=crate::figures::MODEL_SOURCE
                 title=IMPACT_TITLE
                 label="Line chart: modelled Bitcoin price fall against the share of market depth lost, for the chosen selling"
                 describedby="impact-summary" aspect=0.5 min_h=200.0 max_h=360.0/>
-            <Legend entries=Signal::derive(move || chart().legend())/>
+            <Legend entries=Signal::derive(move || chart_input.with(|c| c.as_ref().map(|c| c.legend()).unwrap_or_default()))/>
             <figcaption id="impact-summary">{move || fig::impact_summary(&inp, q_usd.get())}
             </figcaption>
         </figure>

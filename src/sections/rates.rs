@@ -111,13 +111,6 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
         let p_ref = reference.get().map(|r| r.pct / 100.0).unwrap_or(0.5);
         rates::outcome(shared.cut_pct.get() / 100.0, p_ref, growth.get(), sc.nasdaq_beta.get(), beta.get())
     });
-    // The model over the whole slider range, for the charts and the table.
-    let curve = Memo::new(move |_| {
-        let p_ref = reference.get().map(|r| r.pct / 100.0).unwrap_or(0.5);
-        let (g, nb) = (growth.get(), sc.nasdaq_beta.get());
-        fig::curve(p_ref, g, nb, beta.get())
-    });
-    let day_x = fig::day_x(&all);
 
     let mut sources: Vec<Source> =
         all.iter().filter(|r| r.date == DAY || r.id == RATE_REF.default.id()).map(|r| r.source.clone()).collect();
@@ -133,13 +126,29 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
     let options = all.clone();
     let reset = move |_| sc.reset_section(Section::Rates);
 
-    // Each lens's own numbers, so that a setting only one lens reads (the
-    // Nasdaq beta, the growth profile) redraws only that lens's chart.
-    let textbook = Memo::new(move |_| curve.with(|c| fig::textbook_points(c)));
-    let empirical = Memo::new(move |_| curve.with(|c| fig::empirical_points(c)));
-    let textbook_chart = move || textbook.with(|p| fig::textbook_chart(p, &actual.get(), day_x));
-    let empirical_chart =
-        move || empirical.with(|p| fig::empirical_chart(p, sc.nasdaq_beta.get(), beta.get(), &actual.get(), day_x));
+    // Each lens's chart from the one model (`fig::lenses`, which the chart
+    // tests draw too), memoised, so that a setting only one lens reads (the
+    // Nasdaq beta) or none (leverage) redraws only that chart or none.
+    let markets_for_lenses = markets.clone();
+    let lenses = Memo::new(move |_| {
+        dv.basis.with(|b| {
+            dv.model.with(|m| match (b, m) {
+                (Some(b), Some(m)) => Some(fig::lenses(b, &markets_for_lenses, m)),
+                _ => None,
+            })
+        })
+    });
+    let textbook = Memo::new(move |_| lenses.with(|l| l.as_ref().map(fig::Lenses::textbook)));
+    let empirical = Memo::new(move |_| lenses.with(|l| l.as_ref().map(fig::Lenses::empirical)));
+    let draw_lens = |chart: Memo<Option<charts::lines::LineChart>>| {
+        move |root: &charts::Canvas, f| chart.with(|c| c.as_ref().map_or(Ok(None), |c| charts::lines::draw(root, f, c)))
+    };
+    let readout = |chart: Memo<Option<charts::lines::LineChart>>| {
+        Signal::derive(move || chart.with(|c| c.as_ref().map(|c| c.readout()).unwrap_or_default()))
+    };
+    let legend = |chart: Memo<Option<charts::lines::LineChart>>| {
+        Signal::derive(move || chart.with(|c| c.as_ref().map(|c| c.legend()).unwrap_or_default()))
+    };
     let summary_text = move |lens: &str| {
         let (o, cut) = (out.get(), shared.cut_pct.get());
         if lens == "textbook" {
@@ -203,11 +212,11 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
             </super::Disclosure>
         </div>
         <figure class="figure" id="rates-empirical">
-            <ChartCanvas embed="rates-empirical" draw=move |root: &charts::Canvas, f| charts::lines::draw(root, f, &empirical_chart())
-                title=EMPIRICAL_TITLE source=crate::figures::MODEL_SOURCE readout=Signal::derive(move || empirical_chart().readout())
+            <ChartCanvas embed="rates-empirical" draw=draw_lens(empirical)
+                title=EMPIRICAL_TITLE source=crate::figures::MODEL_SOURCE readout=readout(empirical)
                 current=Signal::derive(move || Some((shared.cut_pct.get(), format!("{}%: S&P {}", fmt_num(shared.cut_pct.get()), pct1(out.get().spx_pct)))))
                 label="Line chart: empirical price change against cut probability for the S&P 500, Nasdaq and Bitcoin" describedby="rates-empirical-summary" aspect=0.6 min_h=200.0 max_h=380.0/>
-            <Legend entries=Signal::derive(move || empirical_chart().legend())/>
+            <Legend entries=legend(empirical)/>
             <figcaption id="rates-empirical-summary">{move || summary_text("empirical")}</figcaption>
         </figure>
         <p class="punchline" data-testid="rates-punchline">{move || fig::punchline_lead(&out.get(), &actual.get(), &ref_label.get(), shared.cut_pct.get())}</p>
@@ -223,11 +232,11 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
                 "Set its growth profile (r, g) under “Adjust the model” above."
             </p>
             <figure class="figure" id="rates-textbook">
-                <ChartCanvas embed="rates-textbook" draw=move |root: &charts::Canvas, f| charts::lines::draw(root, f, &textbook_chart())
-                    title=TEXTBOOK_TITLE source=crate::figures::MODEL_SOURCE readout=Signal::derive(move || textbook_chart().readout())
+                <ChartCanvas embed="rates-textbook" draw=draw_lens(textbook)
+                    title=TEXTBOOK_TITLE source=crate::figures::MODEL_SOURCE readout=readout(textbook)
                     current=Signal::derive(move || Some((shared.cut_pct.get(), format!("{}%: growth {}", fmt_num(shared.cut_pct.get()), pct1(out.get().growth_pct)))))
                     label="Line chart: textbook price change against cut probability for three profiles" describedby="rates-textbook-summary" aspect=0.6 min_h=200.0 max_h=380.0/>
-                <Legend entries=Signal::derive(move || textbook_chart().legend())/>
+                <Legend entries=legend(textbook)/>
                 <figcaption id="rates-textbook-summary">{move || summary_text("textbook")}</figcaption>
             </figure>
             <p data-testid="rates-textbook-note">{move || fig::textbook_note(&out.get())}</p>
@@ -246,7 +255,7 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
         <super::TableToggle
             caption="Model price change against the reference, percent, by December cut probability (model output)".to_string()
             headers=vec!["Cut probability", "Value", "Broad", "Growth", "S&P 500 (emp.)", "Nasdaq (emp.)", "Bitcoin (emp.)"]
-            rows=Signal::derive(move || curve.with(|c| fig::table_rows(c)))/>
+            rows=Signal::derive(move || lenses.with(|l| l.as_ref().map(|l| fig::table_rows(&l.curve)).unwrap_or_default()))/>
         <super::Disclosure summary="How is this computed?" class="how">
             <ol>
                 <li>"At your setting, the December fed funds future would be priced "

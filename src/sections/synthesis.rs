@@ -16,16 +16,16 @@ fn Stacked() -> impl IntoView {
     let dv = expect_context::<Derived>();
     let sc = expect_context::<Controls>();
     let dec = dv.decomposition;
-    let btc = Memo::new(move |_| dec.with(|d| d.as_ref().map(|d| fig::waterfall(&d.btc))));
-    let spx = Memo::new(move |_| dec.with(|d| d.as_ref().map(|d| fig::waterfall(&d.spx))));
+    let btc = Memo::new(move |_| dec.with(|d| d.as_deref().map(|d| fig::waterfall(&d.btc))));
+    let spx = Memo::new(move |_| dec.with(|d| d.as_deref().map(|d| fig::waterfall(&d.spx))));
     // The key levels are where the day's liquidations end, never a
     // hypothetical start (section 4's cascade).
-    let level_rows = Memo::new(move |_| dec.with(|d| d.as_ref().map(|d| fig::level_rows(d.cascade.final_price))));
+    let level_rows = Memo::new(move |_| dec.with(|d| d.as_deref().map(|d| fig::level_rows(d.cascade.final_price))));
     let sentences = Memo::new(move |_| {
-        dec.with(|d| d.as_ref().map(|d| fig::cause_sentences(d, sc.cut_pct.get())).unwrap_or_default())
+        dec.with(|d| d.as_deref().map(|d| fig::cause_sentences(d, sc.cut_pct.get())).unwrap_or_default())
     });
     let span = move || sc.span.get();
-    let spx_sentence = move || dec.with(|d| d.as_ref().map(fig::sentence_spx));
+    let spx_sentence = move || dec.with(|d| d.as_deref().map(fig::sentence_spx));
     view! {
         <crate::components::HorizonSwitch name="span" testid="synthesis-span"/>
         <p class="fine" data-testid="synthesis-horizon">{move || format!("Bars: {}.", span().short())}</p>
@@ -64,7 +64,7 @@ fn Stacked() -> impl IntoView {
         <super::TableToggle
             caption=Signal::derive(move || format!("Each cause's contribution over {}, percent, with its range (model outputs and the measured tech part; what reaches Bitcoin through stocks marked), what is not explained and the actual move", span().name()))
             headers=vec!["", "Bitcoin", "S&P 500"]
-            rows=Signal::derive(move || dec.with(|d| d.as_ref().map(fig::contribution_rows).unwrap_or_default()))/>
+            rows=Signal::derive(move || dec.with(|d| d.as_deref().map(fig::contribution_rows).unwrap_or_default()))/>
         <super::Disclosure summary="How is this computed?" class="how">
             <p>
                 "The S&P 500: r = w·(r_IT − r_rest) + r_rest, an identity of weighted returns. w is information technology's "

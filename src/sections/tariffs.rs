@@ -8,7 +8,6 @@ use crate::context::{Controls, DataStore, Derived};
 use crate::data::{DataFile, Event, Source};
 use crate::figures::tariffs as fig;
 use crate::model::correlation::rolling;
-use crate::model::date::Date;
 use crate::model::returns::{Pair, Stats};
 use crate::scenario;
 use crate::state::{fmt_num, Section, Window, SHOCK, WEIGHT};
@@ -68,10 +67,14 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
     let crisis = Memo::new(move |_| dv.inputs.with(|i| i.and_then(|i| i.crisis)));
     let beta_markets = markets.clone();
 
-    let event_days: Vec<Date> = events.events.iter().filter_map(|e| Date::parse(&e.date)).collect();
     let evs: Vec<Event> = events.events.clone();
-    let event_days = StoredValue::new(event_days);
-    let chart = move || roll.with(|r| event_days.with_value(|e| fig::chart(r, calm, adjusted_on(), e)));
+    // The chart from the one wiring the chart tests draw too; memoised, so
+    // only the window and the adjustment redraw it.
+    let events_for_chart = events.clone();
+    let chart_input = Memo::new(move |_| {
+        let (window, adjusted) = (sc.corr_window.get(), adjusted_on());
+        dv.basis.with(|b| b.as_ref().map(|b| fig::correlation_chart(b, &events_for_chart, window, adjusted)))
+    });
     let legend = Signal::derive(move || fig::legend(window.get(), adjusted_on()));
     let summary = move || roll.with(|r| fig::summary(r, window.get(), n_pairs, calm, crisis.get()));
     // Transmission and portfolio, from the crisis window.
@@ -116,8 +119,8 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
             </super::Disclosure>
         </div>
         <figure class="figure" id="correlation">
-            <ChartCanvas embed="correlation" draw=move |root: &charts::Canvas, f| charts::band::draw(root, f, &chart())
-                events=evs open_event="tariff" source=source_line readout=Signal::derive(move || chart().readout())
+            <ChartCanvas embed="correlation" draw=move |root: &charts::Canvas, f| chart_input.with(|c| c.as_ref().map_or(Ok(None), |c| charts::band::draw(root, f, c)))
+                events=evs open_event="tariff" source=source_line readout=Signal::derive(move || chart_input.with(|c| c.as_ref().map(|c| c.readout()).unwrap_or_default()))
                 label="Line chart: rolling correlation of Bitcoin and S&P 500 daily returns, September to November 2025, with 95% band"
                 describedby="corr-summary" aspect=0.42 min_h=200.0/>
             <Legend entries=legend/>

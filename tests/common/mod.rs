@@ -1,11 +1,11 @@
-//! The page at its default settings, computed natively from the real data
-//! files: what the figures and chart tests start from.
+//! The page's data files, loaded natively, and the model at some settings
+//! through the app's own path (`scenario::Model::at`): what the figures and
+//! chart tests start from.
 #![allow(dead_code)]
 
 use selloff::data::{parse_data_file, DataFile};
-use selloff::model::cascade::{Cascade, Position};
 use selloff::scenario::decomposition::Decompositions;
-use selloff::scenario::{self, Basis, Data, Drivers, Inputs, POPULATION};
+use selloff::scenario::{self, Basis, Data, Model};
 use selloff::state::Settings;
 use std::fs;
 
@@ -29,21 +29,6 @@ pub struct Page {
     pub basis: Basis,
 }
 
-/// The model at some settings: what the page's `Derived` memos hold.
-pub struct Model {
-    pub params: Settings,
-    pub drivers: Drivers,
-    pub population: Vec<Position>,
-    pub cascade: Cascade,
-    pub decomposition: Decompositions,
-}
-
-impl Model {
-    pub fn inputs(&self) -> Inputs {
-        self.drivers.inputs
-    }
-}
-
 impl Page {
     pub fn load() -> Page {
         let (markets, rates) = (load("markets"), load("rates"));
@@ -51,13 +36,19 @@ impl Page {
         Page { markets, rates, events: load("events"), flows: load("flows"), liquidations: load("liquidations"), basis }
     }
 
-    /// The model as the page computes it (see `app::derived`).
-    pub fn model(&self, params: Settings) -> Model {
-        let drivers = scenario::drivers_from(&self.basis, &params).unwrap();
-        let open = scenario::openings(&self.markets, POPULATION);
-        let population = scenario::population_from(&open, params.lev_x, params.oi_bn * 1e9);
-        let cascade = scenario::run_cascade(&population, &drivers, &params);
-        let decomposition = scenario::decomposition::decompose(&self.basis, &params, &drivers, &population).unwrap();
-        Model { params, drivers, population, cascade, decomposition }
+    /// The model as the page computes it.
+    pub fn model(&self, settings: Settings) -> Model {
+        Model::at(&self.basis, &settings).expect("the bundled data give a model at every setting")
+    }
+}
+
+/// The decomposition of a model on the bundled data (which always has one).
+pub trait Decomposed {
+    fn dec(&self) -> &Decompositions;
+}
+
+impl Decomposed for Model {
+    fn dec(&self) -> &Decompositions {
+        self.decomposition.as_deref().expect("the bundled data decompose")
     }
 }
