@@ -2,14 +2,15 @@
 //! add to the actual move for both assets, rates reach Bitcoin only through
 //! stocks (so Bitcoin's "not explained" does not depend on the cut
 //! probability), a hypothetical cascade start never reaches the day's
-//! answer, an overshoot is called one, and every sentence, bar and table
-//! cell the page builds from it is free of NaN and "−0".
+//! answer, an overshoot is called one, the stability statement agrees with
+//! the cascade, and every sentence, bar and table cell the page builds from
+//! the model is free of NaN and "−0".
 
 mod common;
 
 use common::{defaults, Decomposed, Page};
 use proptest::prelude::*;
-use selloff::figures::{answer, synthesis};
+use selloff::figures::{answer, liquidations, liquidity, synthesis};
 use selloff::scenario::decomposition::{Cause, Decomposition};
 use selloff::scenario::Model;
 use selloff::state::{self, CascadeShock, Horizon, Settings, Spec, Window};
@@ -154,6 +155,33 @@ proptest! {
         for step in synthesis::waterfall(&d.btc).iter().chain(&synthesis::waterfall(&d.spx)) {
             prop_assert!(step.value.is_finite());
         }
+        // The other sections' setting-dependent sentences and tables, from
+        // the same model: section 4's cascade, map and stability statement
+        // (whose verdict is the cascade's own), section 3's impact, the
+        // market-inputs table and the first screen's leverage sentence.
+        let c = &*m.cascade;
+        let oi_usd = s.oi_bn * 1e9;
+        let stability = liquidations::stability_at(&m);
+        clean(&stability);
+        let kind = liquidations::loop_of(c, oi_usd);
+        prop_assert_eq!(stability.contains("the loop runs away"), kind == liquidations::Loop::Exhausted);
+        prop_assert_eq!(stability.contains("the loop dies out"), kind == liquidations::Loop::DiesOut);
+        prop_assert_eq!(liquidations::settled(c, oi_usd).contains("fixed point"), kind == liquidations::Loop::DiesOut);
+        prop_assert!(c.liquidated <= oi_usd * (1.0 + 1e-9));
+        clean(&liquidations::summary(Some(c)));
+        clean(&liquidations::nasdaq_text(c));
+        let bins = liquidations::map_at(&m);
+        clean(&liquidations::map_summary(&bins));
+        for row in liquidations::round_rows(c).iter().chain(&liquidations::map_rows(&bins)) {
+            for cell in row { clean(cell); }
+        }
+        let mk = selloff::scenario::market(&page.markets).unwrap();
+        clean(&liquidity::impact_summary(&m.inputs(), selloff::scenario::selling_usd(&mk, &s)));
+        for row in selloff::figures::inputs::rows(&m.inputs(), &page.markets) {
+            for cell in row { prop_assert!(!cell.is_empty()); clean(&cell); }
+        }
+        clean(&selloff::figures::inputs::beta_note(&m.inputs(), &page.markets));
+        clean(&answer::leverage_consequence(s.lev_x, selloff::model::leverage::MAINTENANCE));
     }
 }
 

@@ -103,6 +103,13 @@ pub fn stability_text(c: &Cascade, oi_usd: f64, cap_pct: f64) -> String {
     )
 }
 
+/// Section 4's stability statement at `m`: its cascade, its open interest and
+/// the cap from the same drivers (what the page shows and the tests check).
+pub fn stability_at(m: &Model) -> String {
+    let (c, oi_usd) = (&*m.cascade, m.settings.oi_bn * 1e9);
+    stability_text(c, oi_usd, crate::scenario::cascade_cap_pct(&m.drivers, &m.settings, c.shock_pct, oi_usd))
+}
+
 pub fn nasdaq_text(c: &Cascade) -> String {
     if c.nasdaq_pct < -0.005 {
         format!(" The tech-stock selling it sets off moves the Nasdaq {} (model output).", pct_signed(c.nasdaq_pct, 2))

@@ -9,7 +9,7 @@ use crate::format::{grouped, pct_signed, usd, usd_millions};
 use crate::model::date::{constant as d, Date};
 use crate::model::liquidity::thinned_volume;
 use crate::model::series::{pct_change, shift_days};
-use crate::scenario::{Inputs, Market, Model, LTH_CLAIM_BTC};
+use crate::scenario::{Inputs, Market, Model};
 use crate::state::fmt_num;
 use plotters::style::RGBColor;
 
@@ -136,7 +136,7 @@ pub fn flows_rows(flows: &DataFile) -> Vec<Vec<String>> {
 
 /// The long-term holders' claimed selling as US$ millions a day at 20 Nov's price.
 pub fn lth_usd_m(mk: &Market) -> f64 {
-    LTH_CLAIM_BTC / 30.0 * mk.price / 1e6
+    crate::scenario::lth_selling_usd(mk) / 1e6
 }
 
 /// The price fall, percent, of selling `q_usd` with `depth_cut_pct` of the depth gone.

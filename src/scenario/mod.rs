@@ -452,8 +452,14 @@ pub fn day_shock_pct(b: &Basis, beta: f64, selling_pct: f64) -> f64 {
 /// The day's net selling, US$: the setting plus, if ticked, the claimed
 /// long-term-holder selling (815,000 BTC over 30 days at 20 Nov's price).
 pub fn selling_usd(mk: &Market, p: &Settings) -> f64 {
-    let lth_usd = if p.with_lth { LTH_CLAIM_BTC / 30.0 * mk.price } else { 0.0 };
+    let lth_usd = if p.with_lth { lth_selling_usd(mk) } else { 0.0 };
     p.sell_usd_m.max(0.0) * 1e6 + lth_usd
+}
+
+/// The claimed long-term-holder selling as one day's share, US$: 815,000 BTC
+/// over 30 days at 20 Nov's price.
+pub fn lth_selling_usd(mk: &Market) -> f64 {
+    LTH_CLAIM_BTC / 30.0 * mk.price
 }
 
 /// The population of leveraged longs open at the close of 19 Nov. Positions

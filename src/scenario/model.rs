@@ -35,8 +35,8 @@ impl Model {
     /// previous settings, on the same basis) that `s` leaves unchanged: the
     /// population when neither the leverage nor the open interest moved, the
     /// cascade and the decomposition when nothing they read moved. Always
-    /// equal to [`Model::at`] (tests/model.rs checks it over the controls
-    /// table); the reuse only saves time, since the population and the
+    /// equal to [`Model::at`] (tests/decomposition.rs checks it over the
+    /// controls table); the reuse only saves time, since the population and the
     /// cascades (one here, three in the decomposition) are the costly stages.
     pub fn next(prev: Option<&Model>, b: &Basis, s: &Settings) -> Option<Model> {
         let drivers = drivers_from(b, s)?;

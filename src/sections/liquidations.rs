@@ -9,7 +9,7 @@ use crate::context::{Controls, DataStore, Derived};
 use crate::data::{DataFile, Source};
 use crate::figures::liquidations as fig;
 use crate::format::{grouped, pct_signed, usd, usd_millions, usd_millions_sig2};
-use crate::scenario::{self, MARKET_VOLUME_USD, NASDAQ_VOLUME_USD, POPULATION};
+use crate::scenario::{MARKET_VOLUME_USD, NASDAQ_VOLUME_USD, POPULATION};
 use crate::state::{fmt_num, CascadeShock, Section, OI, PHI};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -98,11 +98,7 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
         dv.model.with_untracked(|m| m.as_deref().map(fig::map_at).unwrap_or_default())
     });
     // The stability statement, read off the same cascade the page shows.
-    let stability = Memo::new(move |_| {
-        let (Some(d), Some(c), p) = (dv.drivers.get(), dv.cascade.get(), dv.params.get()) else { return String::new() };
-        let oi = p.oi_bn * 1e9;
-        fig::stability_text(&c, oi, scenario::cascade_cap_pct(&d, &p, c.shock_pct, oi))
-    });
+    let stability = Memo::new(move |_| dv.model.with(|m| m.as_deref().map(fig::stability_at).unwrap_or_default()));
 
     // Reported figures to compare with.
     let day = liquidations

@@ -158,7 +158,8 @@ fn Impact(flows: DataFile, markets: DataFile) -> impl IntoView {
         return view! { <p class="error data-error" role="alert">"markets.json lacks the figures the impact model needs."</p> }.into_any();
     };
     let with_lth = move || sc.with_lth.get();
-    let q_usd = Memo::new(move |_| (sc.sell_usd_m.get() + if with_lth() { lth_usd_m } else { 0.0 }) * 1e6);
+    // The day's selling as the model counts it (the synthesis's ETF bar too).
+    let q_usd = Memo::new(move |_| dv.params.with(|p| crate::scenario::selling_usd(&mk, p)));
     let v_now = Memo::new(move |_| thinned_volume(inp.volume_usd, sc.depth_cut_pct.get()));
     let impact = Memo::new(move |_| fig::impact_pct(&inp, q_usd.get(), sc.depth_cut_pct.get()));
     let impact_full = Memo::new(move |_| fig::impact_pct(&inp, q_usd.get(), 0.0));
