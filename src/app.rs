@@ -339,9 +339,9 @@ fn ControlBar(notices: RwSignal<Vec<String>>) -> impl IntoView {
         <div class="controlbar" role="region" aria-label="Scenario controls">
             <div class="controls">
                 <Slider spec=CUT value=ctl.cut_pct unit="%"
-                    valuetext=|v| format!("{} percent chance of a December rate cut", state::fmt_num(v))/>
+                    valuetext=|v| format!("{} percent chance of a December rate cut", crate::format::fmt_num(v))/>
                 <Slider spec=LEV value=ctl.lev_x unit="×"
-                    valuetext=|v| format!("{} times leverage", state::fmt_num(v))/>
+                    valuetext=|v| format!("{} times leverage", crate::format::fmt_num(v))/>
             </div>
             // The two sliders' effect in sight: the modelled moves against the
             // actual ones, updated as they move (the details are far below).
@@ -376,31 +376,21 @@ fn Announcer() -> impl IntoView {
     let ctl = expect_context::<Controls>();
     let dv = use_context::<Derived>();
     let text = RwSignal::new(String::new());
-    let pending = StoredValue::new(None::<TimeoutHandle>);
+    // Each change restarts the 800 ms wait, so a drag is announced once.
+    let announce = leptos_use_timeout_fn::use_timeout_fn(move |t: String| text.set(t), 800.0).start;
     Effect::new(move |prev: Option<()>| {
         let cut = ctl.cut_pct.get();
         let lev = ctl.lev_x.get();
         let result = dv.and_then(|d| d.decomposition.with(|d| d.as_deref().map(crate::figures::answer::live_result)));
-        if let Some(h) = pending.get_value() {
-            h.clear();
-        }
         // Nothing to announce on first load: the page is read in order then.
-        if prev.is_none() {
-            return;
+        if prev.is_some() {
+            let model = result.map(|r| format!(" {r}.")).unwrap_or_default();
+            announce(format!(
+                "December cut probability {}%, leverage {}×.{model}",
+                crate::format::fmt_num(cut),
+                crate::format::fmt_num(lev)
+            ));
         }
-        let h = set_timeout_with_handle(
-            move || {
-                let model = result.map(|r| format!(" {r}.")).unwrap_or_default();
-                text.set(format!(
-                    "December cut probability {}%, leverage {}×.{model}",
-                    state::fmt_num(cut),
-                    state::fmt_num(lev)
-                ));
-            },
-            std::time::Duration::from_millis(800),
-        )
-        .ok();
-        pending.set_value(h);
     });
     view! { <div class="visually-hidden" aria-live="polite" aria-atomic="true" id="announce">{move || text.get()}</div> }
 }

@@ -109,7 +109,9 @@ where
 #[derive(Clone, Copy)]
 pub struct UrlSync {
     pending: StoredValue<Vec<(&'static str, String)>>,
-    timer: StoredValue<Option<TimeoutHandle>>,
+    /// (Re)starts the wait; the address is written when it ends.
+    wait: Callback<()>,
+    cancel: Callback<()>,
 }
 
 impl Default for UrlSync {
@@ -119,11 +121,14 @@ impl Default for UrlSync {
 }
 
 impl UrlSync {
-    /// How long the address waits for the slider to come to rest.
-    const QUIET: std::time::Duration = std::time::Duration::from_millis(250);
+    /// How long the address waits for the slider to come to rest, ms.
+    const QUIET_MS: f64 = 250.0;
 
     pub fn new() -> UrlSync {
-        UrlSync { pending: StoredValue::new(Vec::new()), timer: StoredValue::new(None) }
+        let pending = StoredValue::new(Vec::new());
+        let timer = leptos_use_timeout_fn::use_timeout_fn(move |()| write_pending(pending), Self::QUIET_MS);
+        let stop = timer.stop;
+        UrlSync { pending, wait: Callback::new(timer.start), cancel: Callback::new(move |()| stop()) }
     }
 
     /// Record `key=value`; the address is written after a quiet spell.
@@ -133,23 +138,17 @@ impl UrlSync {
             p.push((key, value));
         });
         // Each change restarts the wait, so a drag writes once, at the end.
-        self.cancel_wait();
-        self.timer.set_value(set_timeout_with_handle(move || self.flush(), Self::QUIET).ok());
+        self.wait.run(());
     }
 
     fn cancel_wait(self) {
-        if let Some(t) = self.timer.try_update_value(Option::take).flatten() {
-            t.clear();
-        }
+        self.cancel.run(());
     }
 
     /// Write every pending change to the address now.
     pub fn flush(self) {
         self.cancel_wait();
-        let pending = self.pending.try_update_value(std::mem::take).unwrap_or_default();
-        if !pending.is_empty() {
-            replace_query(&state::set_params(&location_search(), &pending));
-        }
+        write_pending(self.pending);
     }
 
     /// Add a history entry for the settings `s` (a "try this" action), so
@@ -171,6 +170,14 @@ impl UrlSync {
     pub fn href(self) -> String {
         self.flush();
         window().location().href().unwrap_or_default()
+    }
+}
+
+/// Write the changes in `pending` to the address (and forget them).
+fn write_pending(pending: StoredValue<Vec<(&'static str, String)>>) {
+    let pending = pending.try_update_value(std::mem::take).unwrap_or_default();
+    if !pending.is_empty() {
+        replace_query(&state::set_params(&location_search(), &pending));
     }
 }
 
@@ -276,7 +283,7 @@ impl DataStore {
     }
 }
 
-/// Model results shared by the sections: the one [`scenario::Model`] at the
+/// Model results shared by the sections: the one [`scenario::model::Model`] at the
 /// current settings, and slices of it, so that a section redraws only when
 /// its part changes (a `Memo` notifies its readers only when its value does).
 #[derive(Clone, Copy)]
@@ -286,7 +293,7 @@ pub struct Derived {
     pub basis: Memo<Option<Arc<scenario::Basis>>>,
     /// Everything the settings imply (`Model::next` reuses the stages a move
     /// leaves unchanged: moving `cut` keeps the population).
-    pub model: Memo<Option<Arc<scenario::Model>>>,
+    pub model: Memo<Option<Arc<scenario::model::Model>>>,
     /// The one table of market inputs (volatility, β, volumes) at the chosen window.
     pub inputs: Memo<Option<scenario::Inputs>>,
     pub drivers: Memo<Option<scenario::Drivers>>,
@@ -311,9 +318,9 @@ impl Derived {
                 })
             })
         });
-        let model = Memo::new(move |prev: Option<&Option<Arc<scenario::Model>>>| {
+        let model = Memo::new(move |prev: Option<&Option<Arc<scenario::model::Model>>>| {
             let prev = prev.and_then(|p| p.as_deref());
-            basis.with(|b| b.as_ref().and_then(|b| scenario::Model::next(prev, b, &params.get()).map(Arc::new)))
+            basis.with(|b| b.as_ref().and_then(|b| scenario::model::Model::next(prev, b, &params.get()).map(Arc::new)))
         });
         let inputs = Memo::new(move |_| model.with(|m| m.as_ref().map(|m| m.inputs())));
         let drivers = Memo::new(move |_| model.with(|m| m.as_ref().map(|m| m.drivers.clone())));

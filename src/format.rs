@@ -1,6 +1,17 @@
 //! Number formatting for prose and tables. Never prints "NaN" or "inf": a
 //! non-finite value becomes an en dash, so a model bug cannot leak onto the page.
 
+/// Shortest plain decimal form (links, control values): 40 not 40.0, 39.6 not 39.600000000000001.
+pub fn fmt_num(v: f64) -> String {
+    let s = format!("{:.6}", v);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.into()
+    }
+}
+
 /// Thousands separators: 86100.4 → "86,100" (0 decimals).
 pub fn grouped(v: f64, decimals: usize) -> String {
     if !v.is_finite() {

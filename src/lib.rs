@@ -1,13 +1,10 @@
 //! An explorable explanation of the 20 November 2025 sell-off.
 //!
-//! The modules in dependency order, each importing only those before it
-//! (checked by `tools/check_layers.py` in `make test`): `model` (pure math)
-//! → `format` → `data` (schema, loading) → `state` (the controls table and
-//! links) → `share` (embed code and links) → `scenario` (the combined model) → `charts` (drawing on any
-//! plotters backend) → `figures` (each chart's input and each sentence that
-//! states a finding) → `context` (shared signals) → `components` →
-//! `sections` → `app` (the page). Everything up to `figures` is pure Rust and
-//! tests natively; the UI half only exists in the wasm32 build.
+//! The modules form layers, each importing only those below it. The order's
+//! one source is `LAYERS` in `tools/check_layers.py` (enforced by `make
+//! test`); README's Layout says what each module holds. Everything up to
+//! `figures` is pure Rust and tests natively; the UI half (`context`,
+//! `components`, `sections`, `app`) only exists in the wasm32 build.
 
 pub mod charts;
 pub mod data;

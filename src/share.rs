@@ -172,7 +172,11 @@ pub fn settings_summary(s: &Settings) -> String {
         1 => " and 1 other setting changed".to_string(),
         n => format!(" and {n} other settings changed"),
     };
-    format!("December rate-cut probability {}%, leverage {}×{tail}", state::fmt_num(s.cut_pct), state::fmt_num(s.lev_x))
+    format!(
+        "December rate-cut probability {}%, leverage {}×{tail}",
+        crate::format::fmt_num(s.cut_pct),
+        crate::format::fmt_num(s.lev_x)
+    )
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@
 //! the address through [`parse_state`] and [`serialise_state`], the same
 //! functions the property tests cover.
 
+use crate::format::fmt_num;
 use crate::model::date::Date;
 
 /// The schema version of links; a link without `v` is read as version 1.
@@ -717,17 +718,6 @@ pub fn set_params(query: &str, params: &[(&str, String)]) -> String {
 /// The last value of `key` in `query`, decoded.
 pub fn get_param(query: &str, key: &str) -> Option<String> {
     query_pairs(query).into_iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
-}
-
-/// Shortest plain decimal form: 40 not 40.0, 39.6 not 39.600000000000001.
-pub fn fmt_num(v: f64) -> String {
-    let s = format!("{:.6}", v);
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".into()
-    } else {
-        s.into()
-    }
 }
 
 /// Split `a=1&b=2` into decoded pairs; a key with no `=` gets an empty value.

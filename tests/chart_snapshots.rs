@@ -19,7 +19,7 @@ use selloff::charts::waterfall::Step;
 use selloff::charts::{self, paper, Drawn, Frame, ReadPoint};
 use selloff::figures::{intro, liquidations, liquidity, rates, synthesis, tariffs};
 use selloff::model::date::Date;
-use selloff::scenario::Model;
+use selloff::scenario::model::Model;
 use std::cell::RefCell;
 use std::path::PathBuf;
 use std::rc::Rc;

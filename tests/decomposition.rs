@@ -12,7 +12,7 @@ use common::{defaults, Decomposed, Page};
 use proptest::prelude::*;
 use selloff::figures::{answer, liquidations, liquidity, synthesis};
 use selloff::scenario::decomposition::{Cause, Decomposition};
-use selloff::scenario::Model;
+use selloff::scenario::model::Model;
 use selloff::state::{self, CascadeShock, Horizon, Settings, Spec, Window};
 use std::sync::OnceLock;
 
@@ -190,7 +190,7 @@ fn the_cut_probability_moves_the_stocks_rate_part_not_bitcoins_rest() {
     let page = page();
     let low = page.model(Settings { cut_pct: 0.0, ..defaults() });
     let high = page.model(Settings { cut_pct: 100.0, ..defaults() });
-    let rates = |m: &selloff::scenario::Model| m.dec().spx.part(Cause::Rates).unwrap().value;
+    let rates = |m: &selloff::scenario::model::Model| m.dec().spx.part(Cause::Rates).unwrap().value;
     assert!(rates(&low) < 0.0 && rates(&high) > 0.0);
     // The S&P 500's rest moves the other way; Bitcoin's does not move.
     assert!(low.dec().spx.not_explained().0 > high.dec().spx.not_explained().0);

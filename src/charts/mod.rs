@@ -11,6 +11,7 @@ pub mod band;
 pub mod cascade;
 pub mod flows;
 pub mod lines;
+pub mod markers;
 pub mod palette;
 pub mod timeline;
 pub mod waterfall;

@@ -8,16 +8,13 @@ use crate::charts::{nearest, paper, ChartError, Frame, ReadPoint, XAxis};
 use crate::context::DarkCharts;
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
-use leptos::reactive::graph::{AnySource, AnySubscriber, ReactiveNode, Source, Subscriber, WithObserver};
 use leptos_use_device_pixel_ratio::use_device_pixel_ratio;
 use leptos_use_resize_observer::use_resize_observer;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
 use plotters::style::RGBColor;
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::rc::Rc;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex};
 use wasm_bindgen::JsCast;
 
 /// Draw `draw` on `canvas`: the Paper backend over it, cleared to the paper colour.
@@ -351,7 +348,7 @@ fn chart_canvas(
                     // ("4–7") that opens a list.
                     let top = (a.top - MARKER_W - 3.0).max(0.0);
                     let rule_style = move |x: f64| format!("left: {x:.1}px; top: {:.1}px; height: {:.1}px", top + MARKER_W, (a.bottom - top - MARKER_W).max(0.0));
-                    group_markers(&xs, MARKER_GAP, a.left, a.right).into_iter().map(|(x, members)| {
+                    crate::charts::markers::group(&xs, MARKER_GAP, a.left, a.right).into_iter().map(|(x, members)| {
                         if let [i] = members[..] {
                             let e = &evs[i];
                             let day = crate::model::date::Date::parse(&e.date).map(|d| d.long()).unwrap_or_default();
@@ -491,34 +488,6 @@ const MARKER_W: f64 = 24.0;
 /// never touch, with 4 px between them.
 const MARKER_GAP: f64 = 28.0;
 
-/// Group markers at CSS positions `xs` (None: off the axis, left out) so
-/// that the groups' centres are at least `gap` apart and within
-/// [`left`, `right`]: left to right, a marker closer than `gap` to the
-/// group before joins it. Returns each group's position (its members'
-/// mean, pushed right when needed) and its members' indices.
-pub fn group_markers(xs: &[Option<f64>], gap: f64, left: f64, right: f64) -> Vec<(f64, Vec<usize>)> {
-    let mut order: Vec<usize> = (0..xs.len()).filter(|&i| xs[i].is_some()).collect();
-    order.sort_unstable_by(|&a, &b| xs[a].unwrap_or(0.0).total_cmp(&xs[b].unwrap_or(0.0)).then(a.cmp(&b)));
-    let mut groups: Vec<(f64, Vec<usize>)> = Vec::new();
-    for i in order {
-        let x = xs[i].unwrap_or(0.0);
-        match groups.last_mut() {
-            Some((gx, members)) if x - *gx < gap => {
-                members.push(i);
-                *gx = members.iter().map(|&j| xs[j].unwrap_or(0.0)).sum::<f64>() / members.len() as f64;
-            }
-            _ => groups.push((x, vec![i])),
-        }
-    }
-    // A group's mean may have moved it close to the one before: push right.
-    let mut prev = f64::NEG_INFINITY;
-    for g in groups.iter_mut() {
-        g.0 = g.0.max(prev + gap).max(left).min(right);
-        prev = g.0;
-    }
-    groups
-}
-
 /// Save `canvas` as a PNG named `file`: `text` = [title above, source line
 /// and permalink below], in the palette's colours, at pixel ratio `dpr`.
 fn save_png(
@@ -556,143 +525,38 @@ fn save_png(
     Ok(())
 }
 
-// Charts draw at most once per frame. `once_per_frame(run)` is an effect
-// whose re-runs wait for the next animation frame: a burst of changes (data
-// files arriving, a resize, a slider dragged faster than the display
-// refreshes) costs one draw per chart per frame, not one per change. While
-// printing, a redraw runs in a microtask instead, so the page is drawn for
-// paper before the browser lays it out for printing (no frame comes first).
-
-/// The reactive node of one chart: it records what its drawing read and is
-/// told when any of it changes (the same protocol as Leptos's own effects).
-struct FrameNode {
-    key: usize,
-    dirty: AtomicBool,
-    sources: Mutex<Vec<AnySource>>,
-}
-
-impl ReactiveNode for FrameNode {
-    fn mark_dirty(&self) {
-        self.dirty.store(true, Ordering::Relaxed);
-        schedule(self.key);
-    }
-    fn mark_check(&self) {
-        schedule(self.key);
-    }
-    fn mark_subscribers_check(&self) {}
-    fn update_if_necessary(&self) -> bool {
-        if self.dirty.swap(false, Ordering::Relaxed) {
-            return true;
-        }
-        let sources = self.sources.lock().map(|s| s.clone()).unwrap_or_default();
-        sources.iter().any(|s| s.update_if_necessary())
-    }
-}
-
-impl Subscriber for FrameNode {
-    fn add_source(&self, source: AnySource) {
-        if let Ok(mut s) = self.sources.lock() {
-            if !s.contains(&source) {
-                s.push(source);
-            }
-        }
-    }
-    fn clear_sources(&self, subscriber: &AnySubscriber) {
-        let old = self.sources.lock().map(|mut s| std::mem::take(&mut *s)).unwrap_or_default();
-        for source in old {
-            source.remove_subscriber(subscriber);
-        }
-    }
-}
-
-/// The node as the observer that signals read inside `with_observer` record.
-fn subscriber_of(node: &Arc<FrameNode>) -> AnySubscriber {
-    AnySubscriber(node.key, Arc::downgrade(node) as std::sync::Weak<dyn Subscriber + Send + Sync>)
-}
-
-/// A chart's redraw.
-type Redraw = Rc<dyn Fn()>;
-
-thread_local! {
-    /// The redraw of each live chart, by its node's key.
-    static RUNS: RefCell<Vec<(usize, Redraw)>> = const { RefCell::new(Vec::new()) };
-    /// Charts waiting for the next frame.
-    static PENDING: RefCell<Vec<usize>> = const { RefCell::new(Vec::new()) };
-    /// A frame (or, while printing, a microtask) has been requested.
-    static REQUESTED: Cell<bool> = const { Cell::new(false) };
-    static PRINTING: Cell<bool> = const { Cell::new(false) };
-    static PRINT_LISTENERS: Cell<bool> = const { Cell::new(false) };
-}
-
-fn schedule(key: usize) {
-    PENDING.with_borrow_mut(|p| {
-        if !p.contains(&key) {
-            p.push(key);
-        }
-    });
-    if !REQUESTED.replace(true) {
-        if PRINTING.get() {
-            queue_microtask(flush);
-        } else {
-            request_animation_frame(flush);
-        }
-    }
-}
-
-fn flush() {
-    REQUESTED.set(false);
-    for key in PENDING.take() {
-        let run = RUNS.with_borrow(|r| r.iter().find(|(k, _)| *k == key).map(|(_, f)| Rc::clone(f)));
-        if let Some(run) = run {
-            run();
-        }
-    }
-}
+// Charts draw at most once per frame: `once_per_frame(run)` is a Leptos
+// `Effect` that draws (tracking what `run` reads) only inside an animation
+// frame. When anything it read changes, the effect re-runs, asks for one
+// frame and returns without reading the drawing's inputs, so further changes
+// in the same frame (data files arriving, a resize, a slider dragged faster
+// than the display refreshes) do not re-run it; the frame's callback
+// notifies the effect, which draws once with the values of that moment.
+// While printing (the app's one `Printing` flag) it draws at once instead,
+// so the page is drawn for paper before the browser lays it out for
+// printing: effects run in the microtasks after the `beforeprint` listener,
+// and no frame comes first.
 
 /// Runs `run` now (tracking what it reads) and again, at most once per
 /// animation frame, whenever any of that changes, until the owner is cleaned up.
 fn once_per_frame(run: impl Fn() + 'static) {
-    if !PRINT_LISTENERS.replace(true) {
-        let _ = window_event_listener_untyped("beforeprint", |_| {
-            PRINTING.set(true);
-            if !PENDING.with_borrow(Vec::is_empty) {
-                // Whatever waits for a frame is drawn before the page is printed.
-                queue_microtask(flush);
-            }
-        });
-        // The handles are dropped, the listeners stay (for the page's life).
-        let _ = window_event_listener_untyped("afterprint", |_| PRINTING.set(false));
-    }
-    let node = Arc::new_cyclic(|weak: &std::sync::Weak<FrameNode>| FrameNode {
-        key: weak.as_ptr() as usize,
-        dirty: AtomicBool::new(false),
-        sources: Mutex::new(Vec::new()),
-    });
-    let key = node.key;
-    let sub = subscriber_of(&node);
-    let owner = Owner::current();
-    let first = Cell::new(true);
-    let redraw = {
-        let sub = sub.clone();
-        move || {
-            // As Leptos's effects do: a memo that was told "maybe changed"
-            // and recomputes to the same value does not cause a redraw.
-            if !first.replace(false) && !sub.with_observer(|| sub.update_if_necessary()) {
-                return;
-            }
-            sub.clear_sources(&sub);
-            match &owner {
-                Some(o) => o.with(|| sub.with_observer(&run)),
-                None => sub.with_observer(&run),
-            }
+    let printing = use_context::<crate::context::Printing>().map(|p| p.0);
+    let frame = ArcTrigger::new();
+    // Set by the frame's callback: the next run draws.
+    let in_frame = Rc::new(Cell::new(true));
+    let requested = Rc::new(Cell::new(false));
+    Effect::new(move |_| {
+        frame.track();
+        let now = printing.is_some_and(|p| p.get());
+        if in_frame.replace(false) || now {
+            run();
+        } else if !requested.replace(true) {
+            let (frame, in_frame, requested) = (frame.clone(), in_frame.clone(), requested.clone());
+            request_animation_frame(move || {
+                requested.set(false);
+                in_frame.set(true);
+                frame.notify();
+            });
         }
-    };
-    RUNS.with_borrow_mut(|r| r.push((key, Rc::new(redraw))));
-    on_cleanup(move || {
-        RUNS.with_borrow_mut(|r| r.retain(|(k, _)| *k != key));
-        PENDING.with_borrow_mut(|p| p.retain(|k| *k != key));
-        sub.clear_sources(&sub);
-        drop(node);
     });
-    schedule(key);
 }

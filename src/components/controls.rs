@@ -1,6 +1,7 @@
 //! The controls' widgets.
 
-use crate::state::{fmt_num, Spec};
+use crate::format::fmt_num;
+use crate::state::Spec;
 use leptos::prelude::*;
 
 /// A range input paired with a number box; both write the same clamped signal.

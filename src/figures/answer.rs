@@ -3,10 +3,11 @@
 //! decomposition at the current settings, so they follow the sliders.
 
 use super::synthesis::{cause_label, horizon_short, moved, part_color, rest_label, rest_words, times_words};
+use crate::format::fmt_num;
 use crate::format::{grouped, pct_abs, pct_signed};
 use crate::scenario::decomposition::{Cause, Decomposition, Decompositions};
 use crate::scenario::StocksDay;
-use crate::state::{fmt_num, Horizon};
+use crate::state::Horizon;
 use plotters::style::RGBColor;
 
 /// One bar of the compact figure: a part of the move, in percent.

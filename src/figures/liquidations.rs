@@ -5,7 +5,7 @@ use crate::charts::cascade::RoundsChart;
 use crate::data::DataFile;
 use crate::format::{pct_signed, usd, usd_millions, usd_millions_sig2};
 use crate::model::cascade::{liquidation_map, Cascade, Position, MAX_ROUNDS};
-use crate::scenario::Model;
+use crate::scenario::model::Model;
 
 /// Map: 40 bins of 0.5 % below the starting price (down to −20 %).
 pub const MAP_BINS: usize = 40;

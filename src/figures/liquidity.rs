@@ -5,12 +5,13 @@ use crate::charts::flows::FlowsChart;
 use crate::charts::lines::{Line, LineChart, Mark};
 use crate::charts::palette::{BITCOIN, FLOW_ALL_FUNDS, FLOW_IBIT, FLOW_MTD, INK, SELLING, SELLING_WITH_LTH};
 use crate::data::DataFile;
+use crate::format::fmt_num;
 use crate::format::{grouped, pct_signed, usd, usd_millions};
 use crate::model::date::{constant as d, Date};
 use crate::model::liquidity::thinned_volume;
 use crate::model::series::{pct_change, shift_days};
-use crate::scenario::{Inputs, Market, Model};
-use crate::state::fmt_num;
+use crate::scenario::model::Model;
+use crate::scenario::{Inputs, Market};
 use plotters::style::RGBColor;
 
 pub const IMPACT_TITLE: &str = "Price impact of a day's net selling (square-root law), model output";

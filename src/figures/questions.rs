@@ -2,13 +2,15 @@
 //! page's own models at the current settings, so a teacher who moves a slider
 //! gets answers that match what the class sees. Pure: tested natively.
 
+use crate::format::fmt_num;
 use crate::format::{grouped, pct_signed, usd, usd_millions};
 use crate::model::cascade::Cascade;
 use crate::model::leverage::{leverage_wiped_by, long_liq_move_pct, MAINTENANCE};
 use crate::model::liquidity::implied_growth_pct;
 use crate::model::rates;
-use crate::scenario::{Basis, Model};
-use crate::state::{fmt_num, Section};
+use crate::scenario::model::Model;
+use crate::scenario::Basis;
+use crate::state::Section;
 
 /// One question and its answer, both in words.
 #[derive(Clone, Debug, PartialEq)]

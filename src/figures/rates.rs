@@ -4,11 +4,13 @@
 use crate::charts::lines::{Line, LineChart, Mark};
 use crate::charts::palette::{BITCOIN, BROAD, GROWTH, NASDAQ, SP500, VALUE};
 use crate::data::DataFile;
+use crate::format::fmt_num;
 use crate::format::{grouped, pct_signed};
 use crate::model::date::Date;
 use crate::model::rates::{self, Outcome, Profile};
-use crate::scenario::{actual_since, Actual, Basis, Estimate, Model, Reading, DAY};
-use crate::state::{fmt_num, CUT, RATE_REF};
+use crate::scenario::model::Model;
+use crate::scenario::{actual_since, Actual, Basis, Estimate, Reading, DAY};
+use crate::state::{CUT, RATE_REF};
 use plotters::style::RGBColor;
 
 pub const TEXTBOOK_TITLE: &str = "Textbook lens (Gordon growth), model output";

@@ -6,9 +6,10 @@ use crate::charts::palette::{
 };
 use crate::charts::waterfall::Step;
 use crate::data::DataFile;
+use crate::format::fmt_num;
 use crate::format::{grouped, pct_abs, pct_signed, usd, usd_millions_sig2};
 use crate::scenario::decomposition::{Cause, Decomposition, Decompositions, Part};
-use crate::state::{fmt_num, Horizon};
+use crate::state::Horizon;
 
 /// The waterfalls' titles; the horizon is named beside them.
 pub const BTC_TITLE: &str = "Bitcoin: the parts of its move";
@@ -435,7 +436,7 @@ pub fn forecasts(m: &DataFile, rates: &DataFile) -> Vec<[String; 3]> {
                 format!(
                     "December cut odds were back at {}% on {} (CME FedWatch, quoted); the decision of 9–10 Dec is after \
                      the data ends",
-                    crate::state::fmt_num(c.value),
+                    crate::format::fmt_num(c.value),
                     crate::format::long_date(&c.date)
                 )
             })

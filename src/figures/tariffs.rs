@@ -5,6 +5,7 @@
 use crate::charts::band::BandChart;
 use crate::charts::palette::{ADJUSTED, CORRELATION};
 use crate::data::DataFile;
+use crate::format::fmt_num;
 use crate::format::{grouped, pct_abs, pct_signed, usd_millions};
 use crate::model::correlation::{forbes_rigobon, one_in_100_loss_pct, portfolio_sd, Rolling};
 use crate::model::date::{constant as d, Date};
@@ -12,7 +13,6 @@ use crate::model::leverage::{long_liq_move_pct, MAINTENANCE};
 use crate::model::returns::Stats;
 use crate::model::series::pct_change;
 use crate::scenario::{calm_stats, Basis, Estimate};
-use crate::state::fmt_num;
 use crate::state::Window;
 use plotters::style::RGBColor;
 

@@ -35,7 +35,7 @@ pub fn readings(r: &DataFile) -> Vec<Reading> {
     r.facts("fedwatch_dec_cut")
         .into_iter()
         .map(|f| Reading {
-            id: format!("{}:{}", f.date, crate::state::fmt_num(f.value)),
+            id: format!("{}:{}", f.date, crate::format::fmt_num(f.value)),
             date: f.date.clone(),
             pct: f.value,
             as_reported: f.note.clone(),
@@ -528,6 +528,5 @@ pub fn cascade_cap_pct(dr: &Drivers, p: &Settings, shock_pct: f64, oi_usd: f64) 
 
 mod day;
 pub mod decomposition;
-mod model;
+pub mod model;
 pub use day::*;
-pub use model::Model;

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 /// The answer on the first screen: the finding in one sentence and a compact
 /// figure of it, both computed from the synthesis's decomposition at the
 /// current settings (so they follow the two sliders just below). During a
-/// drag they catch up once the slider rests for a moment (`REST`): rewriting
+/// drag they catch up once the slider rests for a moment (`REST_MS`): rewriting
 /// the sentence and twenty bars on every input cost 1–3 ms of the slider's
 /// time per input in `make bench`, and nobody reads them mid-drag.
 #[component]
@@ -21,18 +21,16 @@ pub fn Answer() -> impl IntoView {
     let dv = expect_context::<Derived>();
     let sc = expect_context::<Controls>();
     let d = RwSignal::new(dv.decomposition.get_untracked());
-    let pending = StoredValue::new(None::<TimeoutHandle>);
+    let timer = leptos_use_timeout_fn::use_timeout_fn(move |()| d.set(dv.decomposition.get_untracked()), REST_MS);
+    let (catch_up, stop) = (timer.start, timer.stop);
     Effect::new(move |_| {
         let now = dv.decomposition.get();
-        if let Some(h) = pending.try_update_value(Option::take).flatten() {
-            h.clear();
-        }
         if d.with_untracked(Option::is_none) {
             // The first result shows at once.
+            stop();
             d.set(now);
         } else {
-            let h = set_timeout_with_handle(move || d.set(dv.decomposition.get_untracked()), REST).ok();
-            pending.set_value(h);
+            catch_up(());
         }
     });
     let text = move || {
@@ -65,7 +63,7 @@ pub fn Answer() -> impl IntoView {
 }
 
 /// How long the first-screen answer waits for a slider to rest.
-const REST: std::time::Duration = std::time::Duration::from_millis(120);
+const REST_MS: f64 = 120.0;
 
 /// One bar row: label, value (percent), CSS class and colour style.
 type Row = (&'static str, f64, &'static str, String);

@@ -8,11 +8,12 @@ use crate::components::Slider;
 use crate::context::{Controls, DataStore, Derived};
 use crate::data::{DataFile, Source};
 use crate::figures::liquidations as fig;
+use crate::format::fmt_num;
 use crate::format::{grouped, pct_signed, usd, usd_millions, usd_millions_sig2};
 use crate::scenario::{MARKET_VOLUME_USD, NASDAQ_VOLUME_USD, POPULATION};
-use crate::state::{fmt_num, CascadeShock, Section, OI, PHI};
+use crate::state::{CascadeShock, Section, OI, PHI};
 use leptos::prelude::*;
-use std::time::Duration;
+use leptos_use_interval_fn::{use_interval_fn_with_options, UseIntervalFnOptions};
 
 fn prefers_reduced_motion() -> bool {
     window().match_media("(prefers-reduced-motion: reduce)").ok().flatten().is_some_and(|m| m.matches())
@@ -61,32 +62,31 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
     // once (the text describes it); Step walks through from round 1.
     let reduced = prefers_reduced_motion();
     let shown = RwSignal::new(1usize);
-    let timer = StoredValue::new(None::<IntervalHandle>);
+    let rounds = move || dv.cascade.with_untracked(|c| c.as_deref().map_or(1, |c| c.rounds.len()));
+    // A round every 350 ms until the last; the interval stops itself there.
+    let stop = StoredValue::new(None::<Callback<()>>);
+    let animation = use_interval_fn_with_options(
+        move || {
+            let n = rounds();
+            shown.update(|s| *s = (*s + 1).min(n));
+            if shown.get_untracked() >= n {
+                stop.with_value(|p| p.inspect(|p| p.run(())));
+            }
+        },
+        350,
+        UseIntervalFnOptions::default().immediate(false),
+    );
+    let (pause, resume) = (animation.pause, animation.resume);
+    stop.set_value(Some(Callback::new({
+        let pause = pause.clone();
+        move |()| pause()
+    })));
     Effect::new(move |_| {
         let n = dv.cascade.with(|c| c.as_deref().map_or(1, |c| c.rounds.len()));
-        if let Some(h) = timer.get_value() {
-            h.clear();
-        }
+        pause();
         shown.set(if reduced { n } else { 1.min(n) });
         if !reduced && n > 1 {
-            let h = set_interval_with_handle(
-                move || {
-                    shown.update(|s| *s = (*s + 1).min(n));
-                    if shown.get_untracked() >= n {
-                        if let Some(h) = timer.get_value() {
-                            h.clear();
-                        }
-                    }
-                },
-                Duration::from_millis(350),
-            )
-            .ok();
-            timer.set_value(h);
-        }
-    });
-    on_cleanup(move || {
-        if let Some(h) = timer.get_value() {
-            h.clear();
+            resume();
         }
     });
     let n_rounds = move || dv.cascade.with(|c| c.as_deref().map_or(0, |c| c.rounds.len()));

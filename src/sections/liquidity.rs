@@ -7,11 +7,12 @@ use crate::components::Slider;
 use crate::context::{Controls, DataStore, Derived};
 use crate::data::{DataFile, Event, Source};
 use crate::figures::liquidity::{self as fig, IMPACT_TITLE};
+use crate::format::fmt_num;
 use crate::format::{grouped, pct_signed, usd, usd_millions};
 use crate::model::liquidity::{implied_growth_pct, share_beyond_pct, thinned_volume};
 use crate::model::rates::{gordon_reprice_pct, Profile};
 use crate::scenario::market;
-use crate::state::{fmt_num, Section, DEPTH, HORIZON, PE, SELL, WITH_LTH};
+use crate::state::{Section, DEPTH, HORIZON, PE, SELL, WITH_LTH};
 use leptos::prelude::*;
 
 #[component]

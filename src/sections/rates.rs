@@ -7,11 +7,12 @@ use crate::components::Slider;
 use crate::context::{Controls, DataStore, Derived};
 use crate::data::{DataFile, Source};
 use crate::figures::rates::{self as fig, pct1, share_text, EMPIRICAL_TITLE, TEXTBOOK_TITLE};
+use crate::format::fmt_num;
 use crate::format::grouped;
 use crate::model::date::Date;
 use crate::model::rates::{self, Profile};
 use crate::scenario::{actual_since, readings, DAY};
-use crate::state::{fmt_num, RateRef, Section, GROWTH_G, GROWTH_R, NASDAQ_BETA, RATE_REF};
+use crate::state::{RateRef, Section, GROWTH_G, GROWTH_R, NASDAQ_BETA, RATE_REF};
 use leptos::prelude::*;
 
 #[component]

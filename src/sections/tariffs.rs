@@ -7,10 +7,11 @@ use crate::components::Slider;
 use crate::context::{Controls, DataStore, Derived};
 use crate::data::{DataFile, Event, Source};
 use crate::figures::tariffs as fig;
+use crate::format::fmt_num;
 use crate::model::correlation::rolling;
 use crate::model::returns::{Pair, Stats};
 use crate::scenario;
-use crate::state::{fmt_num, Section, Window, SHOCK, WEIGHT};
+use crate::state::{Section, Window, SHOCK, WEIGHT};
 use leptos::prelude::*;
 
 #[component]

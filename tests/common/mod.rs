@@ -1,11 +1,12 @@
 //! The page's data files, loaded natively, and the model at some settings
-//! through the app's own path (`scenario::Model::at`): what the figures and
+//! through the app's own path (`scenario::model::Model::at`): what the figures and
 //! chart tests start from.
 #![allow(dead_code)]
 
 use selloff::data::{parse_data_file, DataFile};
 use selloff::scenario::decomposition::Decompositions;
-use selloff::scenario::{self, Basis, Data, Model};
+use selloff::scenario::model::Model;
+use selloff::scenario::{self, Basis, Data};
 use selloff::state::Settings;
 use std::fs;
 

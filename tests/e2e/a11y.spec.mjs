@@ -1,6 +1,6 @@
 import { test, expect } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { allBuilt } from './helpers.mjs';
+import { allBuilt, gotoApp } from './helpers.mjs';
 
 const PAGES = [
   ['full page, defaults', './'],
@@ -11,8 +11,7 @@ const PAGES = [
 
 for (const [name, url] of PAGES) {
   test(`axe: no WCAG 2.2 AA violations on ${name}`, async ({ page }) => {
-    await page.goto(url);
-    await expect(page.locator('.loading')).toHaveCount(0);
+    await gotoApp(page, url);
     await expect(page.locator('canvas').first()).toBeVisible();
     await allBuilt(page);
     // Open every disclosure and table so their contents are audited too.

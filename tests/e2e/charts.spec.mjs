@@ -2,7 +2,7 @@
 // keys checked against the bundled data, the phone control bar, dark charts,
 // reduced motion, markers off the data, print and the keyboard step.
 import { test, expect } from '@playwright/test';
-import { ready, watchErrors, openDisclosures } from './helpers.mjs';
+import { gotoApp, openDisclosures, ready, watchErrors } from './helpers.mjs';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** "2025-11-20" → "20 Nov 2025", as the page writes dates. */
@@ -43,8 +43,7 @@ async function hover(page, figure, fx) {
 
 test('timeline: hover, arrow keys and the announced value match markets.json', async ({ page }) => {
   const errors = watchErrors(page);
-  await page.goto('./');
-  await ready(page);
+  await gotoApp(page, './');
   const sp = rebasedSp(await markets(page));
   const fig = page.locator('#timeline');
   for (const fx of [0.3, 0.6, 0.9]) {
@@ -85,8 +84,7 @@ test('timeline: hover, arrow keys and the announced value match markets.json', a
 test('timeline: a tap on a phone shows the value of the day tapped', async ({ browser }) => {
   const ctx = await browser.newContext({ viewport: { width: 375, height: 812 }, hasTouch: true, isMobile: true });
   const page = await ctx.newPage();
-  await page.goto('./');
-  await ready(page);
+  await gotoApp(page, './');
   const sp = rebasedSp(await markets(page));
   const fig = page.locator('#timeline');
   const c = fig.locator('canvas');
@@ -102,8 +100,7 @@ test('timeline: a tap on a phone shows the value of the day tapped', async ({ br
 });
 
 test('correlation: the read-out matches the table, by hover and by keys', async ({ page }) => {
-  await page.goto('./');
-  await ready(page);
+  await gotoApp(page, './');
   const fig = page.locator('#correlation');
   const section = page.locator('#tariffs');
   await section.getByRole('button', { name: 'Show as table' }).first().click();
@@ -130,8 +127,7 @@ test('correlation: the read-out matches the table, by hover and by keys', async 
 });
 
 test('both waterfalls: each bar read by hover and keys equals the table; the S&P 500 actual bar equals markets.json', async ({ page }) => {
-  await page.goto('./');
-  await ready(page);
+  await gotoApp(page, './');
   // Some charts sit in "More: …" disclosures: open them as a reader would.
   await openDisclosures(page);
   const section = page.locator('#synthesis');
@@ -171,8 +167,7 @@ test('both waterfalls: each bar read by hover and keys equals the table; the S&P
 });
 
 test('every chart answers arrow keys with a read-out', async ({ page }) => {
-  await page.goto('./');
-  await ready(page);
+  await gotoApp(page, './');
   // Some charts sit in "More: …" disclosures: open them as a reader would.
   await openDisclosures(page);
   const canvases = page.locator('main canvas');
@@ -189,8 +184,7 @@ test('every chart answers arrow keys with a read-out', async ({ page }) => {
 
 test('the phone control bar is at most 81 px tall at 375 × 812 and opaque', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 812 });
-  await page.goto('./');
-  await ready(page);
+  await gotoApp(page, './');
   const bar = page.locator('.controlbar');
   const { height, bg } = await bar.evaluate((e) => ({ height: e.getBoundingClientRect().height, bg: getComputedStyle(e).backgroundColor }));
   expect(height).toBeLessThanOrEqual(81);
@@ -200,8 +194,7 @@ test('the phone control bar is at most 81 px tall at 375 × 812 and opaque', asy
 });
 
 test('arrow keys move the two sliders by one point and one unit of leverage', async ({ page }) => {
-  await page.goto('./?cut=39.6&lev=10');
-  await ready(page);
+  await gotoApp(page, './?cut=39.6&lev=10');
   await page.locator('#ctl-cut').focus();
   await page.keyboard.press('ArrowRight');
   await expect(page.locator('#ctl-cut-num')).toHaveValue('40.6');
@@ -214,8 +207,7 @@ test('arrow keys move the two sliders by one point and one unit of leverage', as
 });
 
 test('a touch on a slider that the browser turns into a scroll leaves the value as it was', async ({ page }) => {
-  await page.goto('./?cut=82.2');
-  await ready(page);
+  await gotoApp(page, './?cut=82.2');
   await page.locator('#ctl-cut').evaluate((el) => {
     el.dispatchEvent(new PointerEvent('pointerdown', { pointerType: 'touch', bubbles: true }));
     el.value = '39.3';
@@ -247,8 +239,7 @@ for (const how of ['system', 'link']) {
 }
 
 test('a theme change redraws the charts live', async ({ page }) => {
-  await page.goto('./?theme=auto');
-  await ready(page);
+  await gotoApp(page, './?theme=auto');
   const c = page.locator('#timeline canvas');
   const px = () => c.evaluate((el) => el.getContext('2d').getImageData(Math.round(el.width * 0.3), Math.round(el.height * 0.12), 1, 1).data[0]);
   await expect.poll(px).toBeGreaterThan(200);
@@ -260,8 +251,7 @@ test('a theme change redraws the charts live', async ({ page }) => {
 
 test('reduced motion shows the final round at once; Step walks from round 1', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.goto('./');
-  await ready(page);
+  await gotoApp(page, './');
   const stepper = page.locator('#cascade .stepper');
   await expect(stepper).toHaveText(/Round (\d+) of \1(?!\d)/);
   await stepper.getByRole('button', { name: 'Step' }).click();
@@ -270,8 +260,7 @@ test('reduced motion shows the final round at once; Step walks from round 1', as
 
 test('event markers sit above the plot at 375 px: 24 px targets, centres 28 px apart, groups open a list', async ({ page }) => {
   await page.setViewportSize({ width: 375, height: 812 });
-  await page.goto('./');
-  await ready(page);
+  await gotoApp(page, './');
   // Some charts sit in "More: …" disclosures: open them as a reader would.
   await openDisclosures(page);
   for (const id of ['#timeline', '#correlation', '#flows']) {
@@ -301,8 +290,7 @@ test('event markers sit above the plot at 375 px: 24 px targets, centres 28 px a
 });
 
 test('print lists the events instead of the marker hint', async ({ page }) => {
-  await page.goto('./');
-  await ready(page);
+  await gotoApp(page, './');
   await page.emulateMedia({ media: 'print' });
   const fig = page.locator('#timeline');
   await expect(fig.locator('.event-list')).toBeVisible();
@@ -312,8 +300,7 @@ test('print lists the events instead of the marker hint', async ({ page }) => {
 });
 
 test('Download image saves a PNG', async ({ page }) => {
-  await page.goto('./');
-  await ready(page);
+  await gotoApp(page, './');
   // Some charts sit in "More: …" disclosures: open them as a reader would.
   await openDisclosures(page);
   const fig = page.locator('#waterfall-spx');

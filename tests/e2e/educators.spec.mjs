@@ -5,7 +5,7 @@ import { test, expect } from '@playwright/test';
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { watchErrors } from './helpers.mjs';
+import { gotoApp, watchErrors } from './helpers.mjs';
 
 /** A course page served from another origin (this machine, another port). */
 async function courseServer(html) {
@@ -32,8 +32,7 @@ async function openDialog(page, section, name = 'Embed this section') {
 
 test('the embed code follows the settings of the moment, and frames on another origin open with them', async ({ page, baseURL }) => {
   const errors = watchErrors(page);
-  await page.goto('./');
-  await expect(page.locator('.loading')).toHaveCount(0);
+  await gotoApp(page, './');
   await page.locator('#ctl-cut').fill('10');
   await page.locator('#ctl-lev').fill('30');
   const dialog = await openDialog(page, 'tariffs');
@@ -84,11 +83,11 @@ test('a figure embed shows one figure with its controls and reports under 1,000 
   // The rest of the section is hidden: the intro paragraph and the shock and portfolio controls.
   await expect(frame.locator('#ctl-shock')).toBeHidden();
   await expect(frame.locator('#tariffs > p').first()).toBeHidden();
-  await page.waitForTimeout(500);
-  const last = await page.evaluate(() => window.got.filter((m) => m.type === 'selloff-explainer:height').at(-1));
-  expect(last.section).toBe('tariffs');
-  expect(last.height).toBeGreaterThan(300);
-  expect(last.height).toBeLessThan(1000);
+  // The host hears the embed's height once its layout has settled.
+  const last = () => page.evaluate(() => window.got.filter((m) => m.type === 'selloff-explainer:height').at(-1));
+  await expect.poll(async () => (await last())?.section).toBe('tariffs');
+  await expect.poll(async () => (await last()).height).toBeGreaterThan(300);
+  expect((await last()).height).toBeLessThan(1000);
   expect(errors).toEqual([]);
 });
 
@@ -102,8 +101,7 @@ test('an unknown figure falls back to the whole section with a notice', async ({
 });
 
 test('each figure offers "Embed this figure", with a figure snippet', async ({ page }) => {
-  await page.goto('./');
-  await expect(page.locator('.loading')).toHaveCount(0);
+  await gotoApp(page, './');
   await expect(page.locator('main section figure .figure-actions')).toHaveCount(10);
   const dialog = await openDialog(page, 'synthesis', 'Embed this figure');
   const fixed = await dialog.getByLabel('Fixed-height embed code').inputValue();
@@ -114,17 +112,14 @@ test('each figure offers "Embed this figure", with a figure snippet', async ({ p
 });
 
 test('the fixed-height snippet is at least as tall as each section in a 600 px column', async ({ page, browser, baseURL }) => {
-  await page.goto('./');
-  await expect(page.locator('.loading')).toHaveCount(0);
+  await gotoApp(page, './');
   const column = await (await browser.newContext({ viewport: { width: 600, height: 800 } })).newPage();
   for (const id of SECTIONS) {
     const dialog = await openDialog(page, id);
     const fixed = await dialog.getByLabel('Fixed-height embed code').inputValue();
     await dialog.getByRole('button', { name: 'Close' }).click();
     const snippetHeight = Number(fixed.match(/height="(\d+)"/)[1]);
-    await column.goto(`${baseURL}?embed=${id}`);
-    await expect(column.locator('.loading')).toHaveCount(0);
-    await column.waitForTimeout(300);
+    await gotoApp(column, `${baseURL}?embed=${id}`, { built: true });
     const rendered = await column.evaluate(() => document.body.scrollHeight);
     expect(snippetHeight, id).toBeGreaterThanOrEqual(rendered);
   }
@@ -154,8 +149,7 @@ test('where the clipboard is refused, Copy selects the code instead', async ({ p
 });
 
 test('questions for class: answers hidden until revealed, following the sliders', async ({ page }) => {
-  await page.goto('./?lev=10');
-  await expect(page.locator('.loading')).toHaveCount(0);
+  await gotoApp(page, './?lev=10');
   const q = page.getByTestId('questions-tariffs');
   await q.getByRole('button', { name: 'Questions for class' }).click();
   const first = q.locator('li').first();
@@ -173,8 +167,7 @@ test('questions for class: answers hidden until revealed, following the sliders'
 });
 
 test('printing gives a worksheet: questions without answers, and an answer key at the end', async ({ page }) => {
-  await page.goto('./?cut=20');
-  await expect(page.locator('.loading')).toHaveCount(0);
+  await gotoApp(page, './?cut=20');
   await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByTestId('questions-rates').locator('.question').first()).toBeVisible();

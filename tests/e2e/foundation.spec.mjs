@@ -1,12 +1,11 @@
 import { test, expect } from '@playwright/test';
-import { watchErrors, ready, drawn, param } from './helpers.mjs';
+import { drawn, gotoApp, param, ready, watchErrors } from './helpers.mjs';
 
 const SECTIONS = ['rates', 'tariffs', 'liquidity', 'liquidations', 'synthesis'];
 
 test('loads with no console errors and the five sections in order', async ({ page }) => {
   const errors = watchErrors(page);
-  await page.goto('./');
-  await ready(page);
+  await gotoApp(page, './');
   const ids = await page.locator('main > section').evaluateAll((els) => els.map((e) => e.id));
   expect(ids).toEqual(SECTIONS);
   for (const id of SECTIONS) {
@@ -24,8 +23,7 @@ test('loads with no console errors and the five sections in order', async ({ pag
 
 test('moving each slider changes the URL and the shown value', async ({ page }) => {
   const errors = watchErrors(page);
-  await page.goto('./');
-  await ready(page);
+  await gotoApp(page, './');
   const historyBefore = await page.evaluate(() => history.length);
 
   await page.locator('#ctl-cut').fill('72');
@@ -58,8 +56,7 @@ test('moving each slider changes the URL and the shown value', async ({ page }) 
 
 test('a garbage link shows clamped defaults and never NaN', async ({ page }) => {
   const errors = watchErrors(page);
-  await page.goto('./?cut=abc&lev=1e999');
-  await ready(page);
+  await gotoApp(page, './?cut=abc&lev=1e999');
   await expect(page.locator('#ctl-cut-num')).toHaveValue('39.6');
   await expect(page.locator('#ctl-lev-num')).toHaveValue('100');
   const notice = page.locator('.notice');
@@ -77,8 +74,7 @@ test('a garbage link shows clamped defaults and never NaN', async ({ page }) => 
 test('the timeline is drawn, crisp on HiDPI screens and redrawn on resize', async ({ browser }) => {
   const context = await browser.newContext({ deviceScaleFactor: 2, viewport: { width: 1000, height: 800 } });
   const page = await context.newPage();
-  await page.goto('./');
-  await ready(page);
+  await gotoApp(page, './');
   const canvas = page.locator('#timeline canvas');
   await drawn(canvas);
   const size = () => canvas.evaluate((c) => ({ w: c.width, cssW: c.getBoundingClientRect().width }));
@@ -118,8 +114,7 @@ test('a corrupt data file names the file and the reason', async ({ page }) => {
 });
 
 test('redrawing charts does not touch the document outside them (no layout thrash from text measuring)', async ({ page }) => {
-  await page.goto('./');
-  await ready(page);
+  await gotoApp(page, './');
   await expect(page.locator('.loading')).toHaveCount(0);
   const added = await page.evaluate(async () => {
     const seen = [];

@@ -2,14 +2,13 @@
 // slider inputs costs each chart no more redraws than frames were rendered
 // meanwhile.
 import { test, expect } from '@playwright/test';
-import { allBuilt, ready, watchErrors } from './helpers.mjs';
+import { allBuilt, gotoApp, ready, watchErrors } from './helpers.mjs';
 
 test('a burst of slider inputs redraws each chart at most once per frame', async ({ page }) => {
   const errors = watchErrors(page);
   // The charts report each draw on window.__chartDrawMs (for make bench).
   await page.addInitScript(() => { window.__chartDrawMs = []; });
-  await page.goto('./');
-  await ready(page);
+  await gotoApp(page, './');
   // The synthesis waterfalls (moved by the cut) are built below the first screen.
   await allBuilt(page);
   const { frames, draws } = await page.evaluate(async () => {

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { allBuilt, watchErrors, drawn, openDisclosures } from './helpers.mjs';
+import { allBuilt, drawn, gotoApp, openDisclosures, watchErrors } from './helpers.mjs';
 
 test('a strict CSP is shipped and nothing violates it', async ({ page }) => {
   await page.addInitScript(() => {
@@ -36,10 +36,8 @@ test('no request goes to any origin but the page\'s own', async ({ page }) => {
     const u = new URL(r.url());
     if (u.protocol === 'http:' || u.protocol === 'https:') origins.add(u.origin);
   });
-  await page.goto('./');
-  await expect(page.locator('.loading')).toHaveCount(0);
+  await gotoApp(page, './');
   await page.locator('#ctl-lev').fill('70');
-  await page.goto('./?embed=synthesis');
-  await expect(page.locator('.loading')).toHaveCount(0);
+  await gotoApp(page, './?embed=synthesis');
   expect([...origins]).toEqual([new URL(page.url()).origin]);
 });

@@ -8,6 +8,17 @@ export function watchErrors(page) {
   return errors;
 }
 
+/** Open `url` (default the page itself) and wait for the app the one way
+ * every spec does: until it has taken over the pre-rendered page
+ * (`html[data-app=ready]`, set by public/fallback.js) and no figure is still
+ * loading; with `{ built: true }`, also until every section is built. */
+export async function gotoApp(page, url = './', { built = false } = {}) {
+  await page.goto(url);
+  await expect(page.locator('html[data-app="ready"]')).toHaveCount(1, { timeout: 20_000 });
+  await expect(page.locator('.loading')).toHaveCount(0);
+  if (built) await allBuilt(page);
+}
+
 /** Wait until the app has mounted and the timeline has been drawn. */
 export async function ready(page) {
   await expect(page.locator('#ctl-cut')).toBeVisible();

@@ -1,11 +1,10 @@
 import { test, expect } from '@playwright/test';
 import { resolve } from 'node:path';
 import { existsSync } from 'node:fs';
-import { watchErrors, drawn } from './helpers.mjs';
+import { drawn, gotoApp, watchErrors } from './helpers.mjs';
 
 test('after the first visit the explainer works offline (service worker)', async ({ page, context }) => {
-  await page.goto('./?cut=61');
-  await expect(page.locator('.loading')).toHaveCount(0);
+  await gotoApp(page, './?cut=61');
   await page.evaluate(async () => { await navigator.serviceWorker.ready; });
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
   await context.setOffline(true);

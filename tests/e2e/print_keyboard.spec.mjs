@@ -1,9 +1,8 @@
 import { test, expect } from '@playwright/test';
-import { allBuilt, param, openDisclosures } from './helpers.mjs';
+import { allBuilt, gotoApp, openDisclosures, param } from './helpers.mjs';
 
 test('print media hides the controls and shows tables and permalinks', async ({ page }) => {
-  await page.goto('./?cut=20');
-  await expect(page.locator('.loading')).toHaveCount(0);
+  await gotoApp(page, './?cut=20');
   await page.locator('#ctl-cut').fill('55');
   // Browsers fire beforeprint when printing starts; emulated print media does not.
   await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
@@ -21,9 +20,7 @@ test('print media hides the controls and shows tables and permalinks', async ({ 
 });
 
 test('keyboard only: every control can be reached with Tab and changed', async ({ page }) => {
-  await page.goto('./');
-  await expect(page.locator('.loading')).toHaveCount(0);
-  await allBuilt(page);
+  await gotoApp(page, './', { built: true });
   // Advanced inputs sit in closed disclosures; a reader opens them first
   // (their summaries are themselves reached by Tab, and checked below).
   const summaries = await page.locator('main details.disclose > summary').count();
@@ -61,9 +58,7 @@ test('keyboard only: every control can be reached with Tab and changed', async (
 });
 
 test('every chart has a "Show as table" alternative with rows', async ({ page }) => {
-  await page.goto('./');
-  await expect(page.locator('.loading')).toHaveCount(0);
-  await allBuilt(page);
+  await gotoApp(page, './', { built: true });
   // Some charts and their tables are one tap away ("More: …").
   await openDisclosures(page);
   const charts = await page.locator('canvas').count();

@@ -1,11 +1,10 @@
 import { test, expect } from '@playwright/test';
-import { watchErrors, ready, openDisclosures } from './helpers.mjs';
+import { gotoApp, openDisclosures, ready, watchErrors } from './helpers.mjs';
 import { readFile } from 'node:fs/promises';
 
 test('every Sources disclosure opens and lists linked or named sources', async ({ page }) => {
   const errors = watchErrors(page);
-  await page.goto('./');
-  await ready(page);
+  await gotoApp(page, './');
   await expect(page.locator('.loading')).toHaveCount(0);
   // Some Sources sit in "More: …" disclosures: open those first, as a reader would.
   await openDisclosures(page);
@@ -76,8 +75,7 @@ test('a dataset downloads as CSV with its header and every row', async ({ page }
 });
 
 test('event markers work with the keyboard and show their note and source', async ({ page }) => {
-  await page.goto('./');
-  await ready(page);
+  await gotoApp(page, './');
   // Seven events: crowded markers share a group button ("1–2") whose list
   // holds each event.
   await expect(page.locator('#timeline .event-list li')).toHaveCount(7);

@@ -114,9 +114,12 @@ test('the embed accepts a validated theme request from its host and ignores othe
   await page.goto('./host.html');
   const frame = page.frames().find((f) => f.url().includes('embed=rates')) || (await (await page.$('#f')).contentFrame());
   await expect.poll(() => frame.evaluate(() => document.documentElement.dataset.theme)).toBe('auto');
+  // Messages arrive in order: once a last one is seen, the two before it have been handled.
+  await frame.evaluate(() => { window.__seen = new Promise((r) => addEventListener('message', (e) => e.data === 'sentinel' && r())); });
   await page.evaluate(() => document.getElementById('f').contentWindow.postMessage({ type: 'selloff-explainer:theme', theme: 'evil' }, '*'));
   await page.evaluate(() => document.getElementById('f').contentWindow.postMessage({ type: 'other', theme: 'dark' }, '*'));
-  await page.waitForTimeout(200);
+  await page.evaluate(() => document.getElementById('f').contentWindow.postMessage('sentinel', '*'));
+  await frame.evaluate(() => window.__seen);
   expect(await frame.evaluate(() => document.documentElement.dataset.theme)).toBe('auto');
   await page.evaluate(() => document.getElementById('f').contentWindow.postMessage({ type: 'selloff-explainer:theme', theme: 'dark' }, '*'));
   await expect.poll(() => frame.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');

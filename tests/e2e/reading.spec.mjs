@@ -1,7 +1,7 @@
 // The reading path: the answer on the first screen, the live result beside
 // the sliders, try-actions that Back undoes, and terms defined in place.
 import { test, expect } from '@playwright/test';
-import { allBuilt, drawn, param, watchErrors } from './helpers.mjs';
+import { allBuilt, drawn, gotoApp, param, watchErrors } from './helpers.mjs';
 
 for (const [w, h] of [[1280, 800], [375, 812]]) {
   test(`the answer is on the first screen at ${w}×${h} and follows the sliders`, async ({ page }) => {
@@ -30,8 +30,7 @@ test('the live result beside the two sliders moves with them', async ({ page }) 
 
 test('a try-action sets the controls and adds a history entry that Back undoes', async ({ page }) => {
   const errors = watchErrors(page);
-  await page.goto('./?cut=39.6');
-  await expect(page.locator('.loading')).toHaveCount(0);
+  await gotoApp(page, './?cut=39.6');
   await page.locator('[data-try="cut-90"]').click();
   await expect(page.locator('#ctl-cut-num')).toHaveValue('90');
   expect(param(page, 'cut')).toBe('90');
@@ -46,23 +45,20 @@ test('a try-action sets the controls and adds a history entry that Back undoes',
   // Dragging a slider still replaces the entry instead of adding one.
   const length = await page.evaluate(() => history.length);
   await page.locator('#ctl-cut').fill('20');
-  await page.waitForTimeout(400);
+  await expect(page).toHaveURL(/[?&]cut=20(&|$)/);
   expect(await page.evaluate(() => history.length)).toBe(length);
   expect(errors).toEqual([]);
 });
 
 test('every cause section has at least two try-actions', async ({ page }) => {
-  await page.goto('./');
-  await expect(page.locator('.loading')).toHaveCount(0);
+  await gotoApp(page, './');
   for (const id of ['rates', 'tariffs', 'liquidity', 'liquidations']) {
     expect(await page.locator(`#${id} [data-try]`).count(), id).toBeGreaterThanOrEqual(2);
   }
 });
 
 test('a term opens its plain definition on click, on focus, and closes with Escape', async ({ page }) => {
-  await page.goto('./');
-  await expect(page.locator('.loading')).toHaveCount(0);
-  await allBuilt(page);
+  await gotoApp(page, './', { built: true });
   const term = page.locator('[data-term="leverage"]').first();
   const def = page.locator(`#${await term.getAttribute('aria-controls')}`);
   await expect(def).toBeHidden();
@@ -82,8 +78,7 @@ test('a term opens its plain definition on click, on focus, and closes with Esca
 });
 
 test('print: the glossary defines every term', async ({ page }) => {
-  await page.goto('./');
-  await expect(page.locator('.loading')).toHaveCount(0);
+  await gotoApp(page, './');
   await page.emulateMedia({ media: 'print' });
   const glossary = page.locator('.glossary');
   await expect(glossary).toBeVisible();
@@ -133,8 +128,7 @@ test('the first chart reconciles the title: apart over three months, together on
 });
 
 test('"Adjust the model" is closed by default and opens for a link or a try-action that sets one of its controls', async ({ page }) => {
-  await page.goto('./');
-  await expect(page.locator('.loading')).toHaveCount(0);
+  await gotoApp(page, './');
   const rates = page.getByTestId('adjust-rates');
   await expect(rates).not.toHaveAttribute('open', '');
   await expect(page.locator('#ctl-nqb')).toBeHidden();
@@ -173,8 +167,7 @@ test('embeds: a figure embed opens the disclosure holding its figure; a section 
 });
 
 test('print: every disclosure opens on beforeprint and closes again after', async ({ page }) => {
-  await page.goto('./');
-  await expect(page.locator('.loading')).toHaveCount(0);
+  await gotoApp(page, './');
   // The app's own sections (a stand-in's disclosure is replaced when its section is built).
   await allBuilt(page);
   await expect(page.locator('#rates-textbook')).toBeHidden();

@@ -4,7 +4,7 @@
 // odds is true of what the answer then shows; the claims panel has the
 // checkable claims and links to the decomposition.
 import { test, expect } from '@playwright/test';
-import { allBuilt, param, watchErrors } from './helpers.mjs';
+import { allBuilt, gotoApp, param, watchErrors } from './helpers.mjs';
 
 const answerOf = (page) => page.getByTestId('answer');
 
@@ -64,13 +64,11 @@ test('the horizon switch on the first screen shows the two weeks, and the synthe
 });
 
 test('a hypothetical cascade start drives section 4 only: the answer, the waterfalls and the key levels stay the day\'s', async ({ page }) => {
-  await page.goto('./');
-  await allBuilt(page);
+  await gotoApp(page, './', { built: true });
   const before = { text: await answerOf(page).locator('.answer-text').textContent(), bars: await bars(page),
     levels: await page.locator('#model-levels tbody').textContent(), synthesis: await page.getByTestId('synthesis-live').textContent(),
     cascade: await page.locator('[data-testid=liquidations-live]').first().textContent() };
-  await page.goto('./?cshock=-30');
-  await allBuilt(page);
+  await gotoApp(page, './?cshock=-30', { built: true });
   await expect(answerOf(page).locator('.answer-text')).toHaveText(before.text);
   expect(await bars(page)).toEqual(before.bars);
   await expect(page.locator('#model-levels tbody')).toHaveText(before.levels);
@@ -91,8 +89,7 @@ test('an overshoot is called one, never "not explained"', async ({ page }) => {
 });
 
 test('the try-action at 6 Nov\'s odds is true of what the answer then shows', async ({ page }) => {
-  await page.goto('./');
-  await allBuilt(page);
+  await gotoApp(page, './', { built: true });
   await page.locator('[data-try="cut-ref"]').click();
   await expect.poll(() => param(page, 'span')).toBe('2w');
   await expect(answerOf(page).locator('.answer-text')).toContainText('gives stocks nothing over the two weeks');
@@ -101,8 +98,7 @@ test('the try-action at 6 Nov\'s odds is true of what the answer then shows', as
 });
 
 test('Claims vs data: the five added claims have rows with verdicts, and the AI rows link to the decomposition', async ({ page }) => {
-  await page.goto('./#claims');
-  await allBuilt(page);
+  await gotoApp(page, './#claims', { built: true });
   for (const [id, verdict] of [['fed_hawkish', 'matches'], ['strong_data', 'contested'], ['correlation_high', 'matches'],
     ['depth_thinner', 'not checkable'], ['forced_selling', 'matches']]) {
     await expect(page.locator(`tr#claim-${id} td.verdict strong`)).toHaveText(verdict);
