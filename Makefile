@@ -16,11 +16,12 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export TRUNK_OFFLINE := true
 
-.PHONY: help run test lint bench build dist single-file tools tool-rust tool-trunk tool-wasm-bindgen tool-node tool-chromium test-native test-e2e data clean
+.PHONY: help run test lint bench build dist single-file tools tool-rust tool-trunk tool-wasm-bindgen tool-node tool-chromium test-native test-e2e test-full data clean
 
 help:
 	@echo "make run   - install missing tools, build, serve on http://127.0.0.1:$(PORT)/"
 	@echo "make test  - install missing tools, lint, run every test (native, data, browser end-to-end)"
+	@echo "make test-full - make test with the robustness sweep at 1,000 link states (make test reads 100)"
 	@echo "make lint  - rustfmt, clippy (native and wasm), the module layer check"
 	@echo "make dist  - build the portable folder dist/; make single-file - one offline .html"
 	@echo "make bench - measure size, start-up, slider latency and the cascade against their budgets"
@@ -99,6 +100,11 @@ test-native: tool-rust
 
 test-e2e: tool-node tool-chromium
 	npx playwright test
+
+# Everything `make test` runs, with the robustness sweep at its full 1,000
+# link states (`make test` reads 100; tests/e2e/sweep.spec.mjs).
+test-full: tools lint test-native single-file
+	SWEEP_STATES=1000 npx playwright test
 
 # Measurements against the budgets: bytes shipped (gzip, brotli), start-up on
 # a throttled phone, slider latency, the cascade, Lighthouse (README,

@@ -7,7 +7,9 @@ export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
   fullyParallel: false,
-  workers: 1,
+  // Two workers on the two cores: spec files run side by side (the tests of
+  // one file in order). E2E_WORKERS=1 runs them one at a time.
+  workers: Number(process.env.E2E_WORKERS || 2),
   retries: 0,
   reporter: [['list']],
   use: {
