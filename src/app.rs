@@ -342,6 +342,13 @@ fn ControlBar(notices: RwSignal<Vec<String>>) -> impl IntoView {
                     valuetext=|v| format!("{} percent chance of a December rate cut", crate::format::fmt_num(v))/>
                 <Slider spec=LEV value=ctl.lev_x unit="×"
                     valuetext=|v| format!("{} times leverage", crate::format::fmt_num(v))/>
+                // The static copy's cue where the sliders will be, while the
+                // app loads (style/main.css shows it only there).
+                {crate::context::prerendering().then(|| view! {
+                    <p class="loading app-loading" role="status">"Loading the interactive version…"
+                        <span class="cue-link">"Until then, the numbers on this page are the defaults, not your link’s settings."</span>
+                    </p>
+                })}
             </div>
             // The two sliders' effect in sight: the modelled moves against the
             // actual ones, updated as they move (the details are far below).

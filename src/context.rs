@@ -181,6 +181,15 @@ fn write_pending(pending: StoredValue<Vec<(&'static str, String)>>) {
     }
 }
 
+/// Whether the page is being rendered for its static copy (tools/prerender.mjs
+/// sets `window.selloffPrerender` before the app starts): the app then also
+/// renders the copy's variants (the loading cue, the answer's note for a link
+/// with settings of its own), so the prerender only serialises what Rust
+/// renders and matches none of its prose.
+pub fn prerendering() -> bool {
+    js_sys::Reflect::get(&window(), &"selloffPrerender".into()).is_ok_and(|v| v.is_truthy())
+}
+
 /// A function the page's scripts put on `window` (public/fallback.js's
 /// hand-over hooks) or the browser may lack (`requestIdleCallback`), if it is
 /// there.

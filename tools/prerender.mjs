@@ -45,8 +45,11 @@ let defaults = '';
 const heights = [];
 try {
   const page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
+  // The app renders the static copy's variants too (context::prerendering):
+  // this script only serialises and strips, and matches none of its prose.
+  await page.addInitScript(() => { window.selloffPrerender = true; });
   await page.goto(server.url);
-  await page.waitForFunction(() => document.querySelector('#synthesis') && !document.querySelector('.loading'), null, { timeout: 30_000 });
+  await page.waitForFunction(() => document.querySelector('#synthesis') && !document.querySelector('.loading:not(.app-loading)'), null, { timeout: 30_000 });
   // Fill in every "Show as table" table, as printing does.
   // Printing also opens every disclosure (components::Disclosure); the copy
   // keeps only those the reader sees open at the defaults, so its layout is
@@ -93,33 +96,6 @@ try {
       e.setAttribute('disabled', '');
       e.setAttribute('tabindex', '-1');
     });
-    // While the app loads: a cue where the two global sliders will be.
-    const controls = root.querySelector('.controlbar .controls');
-    if (controls) {
-      const cue = document.createElement('p');
-      cue.className = 'loading app-loading';
-      cue.setAttribute('role', 'status');
-      cue.textContent = 'Loading the interactive version…';
-      // Shown only for a link with settings of its own (index.html marks <html> .link-settings).
-      const link = document.createElement('span');
-      link.className = 'cue-link';
-      link.textContent = 'Until then, the numbers on this page are the defaults, not your link’s settings.';
-      cue.appendChild(link);
-      controls.appendChild(cue);
-    }
-    // The answer's note says whose settings its numbers are: for a link with
-    // settings of its own, in the static copy, the defaults'.
-    const note = root.querySelector('.answer p.fine');
-    const said = note && [...note.childNodes].find((n) => n.nodeType === 3 && n.data.startsWith('Model outputs at your settings'));
-    if (said) {
-      const yours = document.createElement('span');
-      yours.className = 'cue-nolink';
-      yours.textContent = said.data;
-      const theirs = document.createElement('span');
-      theirs.className = 'cue-link';
-      theirs.textContent = said.data.replace('at your settings', 'at the default settings, not your link’s');
-      said.replaceWith(yours, theirs);
-    }
     return root.innerHTML;
   });
   // The settings at the defaults, as the app writes them into the link (every

@@ -56,11 +56,25 @@ pub fn Answer() -> impl IntoView {
                 <AnswerBars asset="Bitcoin" bars=Memo::new(move |_| d.with(|d| d.as_ref().map(|d| (answer::bars(&d.btc), d.btc.actual))))/>
                 <AnswerBars asset="S&P 500" bars=Memo::new(move |_| d.with(|d| d.as_ref().map(|d| (answer::bars(&d.spx), d.spx.actual))))/>
             </div>
-            <p class="fine">"Model outputs at your settings; in full: "
+            <p class="fine">
+                {if crate::context::prerendering() {
+                    // The static copy's two variants; index.html's script and
+                    // style/main.css show one (.link-settings: the link's own).
+                    view! {
+                        <span class="cue-nolink">{NOTE}</span>
+                        <span class="cue-link">"Model outputs at the default settings, not your link’s; in full: "</span>
+                    }
+                    .into_any()
+                } else {
+                    NOTE.into_any()
+                }}
                 <a href="#synthesis">"All at once"</a>"."</p>
         </section>
     }
 }
+
+/// The answer's note on whose settings its numbers are.
+const NOTE: &str = "Model outputs at your settings; in full: ";
 
 /// How long the first-screen answer waits for a slider to rest.
 const REST_MS: f64 = 120.0;
