@@ -22,13 +22,18 @@ pub fn mount() {
     // An embed (one section, its height posted to the host from the start)
     // mounts straight into the page, as before: the static page is the whole
     // page, which an embed never shows.
+    // The swap itself is public/fallback.js's (`selloffTakeOver`), in one
+    // language only; where that script did not load, the app mounts straight
+    // into the page as for an embed (it runs before the wasm has even
+    // arrived: a deferred script, or inline in the single file).
     let stand_in = document().get_element_by_id("static-page");
     let embed = state::get_param(&location_search(), "embed").is_some();
-    if let Some(s) = stand_in.as_ref().filter(|_| embed) {
+    let swap = window_function("selloffTakeOver").filter(|_| !embed);
+    if let Some(s) = stand_in.as_ref().filter(|_| swap.is_none()) {
         s.remove();
     }
     let holder = stand_in
-        .filter(|_| !embed)
+        .filter(|_| swap.is_some())
         .and_then(|_| document().create_element("div").ok())
         .map(wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>);
     match holder {
@@ -77,27 +82,14 @@ fn await_first_render(holder: web_sys::HtmlElement, since_ms: f64, settled_frame
 /// Swap the app in for the static page (`selloffTakeOver` in
 /// public/fallback.js keeps the reader's place and selection, and sets the
 /// `selloff:interactive` mark and `data-app="ready"` that `make bench`
-/// reads), then build the remaining sections while the browser is idle.
+/// reads; with no `holder`, only the marks), then build the remaining
+/// sections while the browser is idle.
 fn take_over(holder: Option<web_sys::HtmlElement>) {
-    let js = window_function("selloffTakeOver");
     let arg = holder.as_ref().map_or(wasm_bindgen::JsValue::NULL, wasm_bindgen::JsValue::from);
-    let swapped = js.is_some_and(|f| f.call1(&window(), &arg).is_ok());
+    let swapped = window_function("selloffTakeOver").is_some_and(|f| f.call1(&window(), &arg).is_ok());
     if !swapped {
-        // fallback.js did not load: the same swap, without keeping the place,
-        // and every section built (their static copies go with the static page).
-        if let Some(lazy) = LAZY.with(std::cell::Cell::get) {
-            lazy.build_all();
-        }
-        let stand_in = document().get_element_by_id("static-page");
-        if let (Some(holder), Some(body)) = (holder, document().body()) {
-            let next = stand_in.as_ref().and_then(|s| s.next_sibling());
-            if let Some(s) = stand_in {
-                s.remove();
-            }
-            while let Some(child) = holder.first_child() {
-                let _ = body.insert_before(&child, next.as_ref());
-            }
-        }
+        // fallback.js did not load (the app was mounted into the page): the
+        // marks only.
         if let Some(root) = document().document_element() {
             let _ = root.class_list().remove_2("app-pending", "embed-pending");
             let _ = root.set_attribute("data-app", "ready");

@@ -324,3 +324,24 @@ test('if the app cannot start, the static page stops saying it is loading', asyn
   await expect(page.locator('#static-page input:visible, #static-page .chart-box:visible')).toHaveCount(0);
   await expect(page.locator('#synthesis h2')).toBeVisible();
 });
+
+test('without public/fallback.js (the swap\'s one home) the app mounts into the page and works', async ({ page }) => {
+  const errors = watchErrors(page);
+  await page.route('**/fallback.js', (route) => route.abort());
+  await page.goto('./?cut=80');
+  await expect(page.locator('html[data-app="ready"]')).toHaveCount(1, { timeout: 20_000 });
+  await expect(page.locator('#static-page')).toHaveCount(0);
+  await expect(page.locator('#ctl-cut')).toHaveValue('80');
+  for (const id of SECTIONS) await expect(page.locator(`section#${id}`)).toHaveCount(1);
+  await expect(page.locator('[data-static]')).toHaveCount(0);
+  await expect(page.locator('#timeline canvas')).toBeVisible();
+  // Ids stay unique: nothing of the static page is left behind.
+  const dup = await page.evaluate(() => {
+    const seen = new Set(), d = [];
+    for (const el of document.querySelectorAll('[id]')) { if (seen.has(el.id)) d.push(el.id); seen.add(el.id); }
+    return d;
+  });
+  expect(dup).toEqual([]);
+  // The one error is the blocked script's own.
+  expect(errors.filter((e) => !e.includes('Failed to load resource'))).toEqual([]);
+});
