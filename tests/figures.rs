@@ -1,6 +1,6 @@
 //! The figures functions on the real data files: each chart's input and each
 //! sentence stating a finding, at the page's default settings (cut 39.6%,
-//! leverage 10×, src/state.rs) and after a setting moves.
+//! leverage 10×, src/state/) and after a setting moves.
 
 mod common;
 

@@ -15,7 +15,7 @@ pub fn load(name: &str) -> DataFile {
     parse_data_file(name, &fs::read_to_string(path).unwrap()).unwrap()
 }
 
-/// The page's default settings, from the one controls table (src/state.rs):
+/// The page's default settings, from the one controls table (src/state/mod.rs):
 /// cut 39.6%, leverage 10×, …
 pub fn defaults() -> Settings {
     Settings::default()

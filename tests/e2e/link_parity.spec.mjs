@@ -1,7 +1,7 @@
 // The link read twice, alike: the inline script at the top of index.html reads
 // the theme and whether the link has settings of its own before any wasm runs
 // (for the first paint's colours and the "not your link's settings" cue);
-// the app reads it with src/state.rs. Both are held to the same links here:
+// the app reads it with src/state/ (link.rs, query.rs). Both are held to the same links here:
 // the script's reading with the wasm blocked, the app's from what it wrote
 // back into the address (every control) once it had taken over.
 import { test, expect } from '@playwright/test';
