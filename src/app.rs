@@ -15,6 +15,33 @@ use leptos::prelude::*;
 
 pub fn mount() {
     register_service_worker();
+    // public/fallback.js is a deferred script: it runs before DOMContentLoaded,
+    // and the wasm can arrive before it has (measured: under load, in one
+    // `make test` run of 159). Until then its absence says nothing.
+    if window_function("selloffTakeOver").is_none() && !dom_content_loaded() {
+        let done = std::cell::Cell::new(false);
+        let _ = window_event_listener_untyped("DOMContentLoaded", move |_| {
+            if !done.replace(true) {
+                mount_now();
+            }
+        });
+        return;
+    }
+    mount_now();
+}
+
+/// Whether the document has fired DOMContentLoaded (every deferred script
+/// has run), from the navigation's timing; without that API, assumed so.
+fn dom_content_loaded() -> bool {
+    let Some(perf) = window().performance() else { return true };
+    let nav = perf.get_entries_by_type("navigation").get(0);
+    js_sys::Reflect::get(&nav, &"domContentLoadedEventStart".into())
+        .ok()
+        .and_then(|t| t.as_f64())
+        .is_none_or(|t| t > 0.0)
+}
+
+fn mount_now() {
     // Content first (issue 17): the pre-rendered page is on screen. The app
     // renders itself into a detached element (so no id is ever on the page
     // twice), and swaps itself in once its data has loaded and its first
@@ -24,8 +51,7 @@ pub fn mount() {
     // page, which an embed never shows.
     // The swap itself is public/fallback.js's (`selloffTakeOver`), in one
     // language only; where that script did not load, the app mounts straight
-    // into the page as for an embed (it runs before the wasm has even
-    // arrived: a deferred script, or inline in the single file).
+    // into the page as for an embed.
     let stand_in = document().get_element_by_id("static-page");
     let embed = state::get_param(&location_search(), "embed").is_some();
     let swap = window_function("selloffTakeOver").filter(|_| !embed);

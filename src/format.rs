@@ -12,6 +12,11 @@ pub fn fmt_num(v: f64) -> String {
     }
 }
 
+/// [`fmt_num`] for prose (notices): a true minus sign, "−10" not "-10".
+pub fn num_prose(v: f64) -> String {
+    fmt_num(v).replacen('-', "\u{2212}", 1)
+}
+
 /// Thousands separators: 86100.4 → "86,100" (0 decimals).
 pub fn grouped(v: f64, decimals: usize) -> String {
     if !v.is_finite() {

@@ -4,7 +4,7 @@
 
 use super::outline::Section;
 use super::query::{excerpt, query_pairs};
-use crate::format::fmt_num;
+use crate::format::{fmt_num, num_prose};
 use crate::model::date::Date;
 
 /// A control's description: its URL key, its label, its default, and how its
@@ -494,7 +494,7 @@ impl Spec {
         let shown = excerpt(raw);
         let text = raw.trim().trim_end_matches('%').trim_end_matches(['x', 'X', '×']);
         let not_a_number =
-            || format!("{}: '{shown}' is not a number, so the default {} is used.", self.key, fmt_num(self.default));
+            || format!("{}: '{shown}' is not a number, so the default {} is used.", self.key, num_prose(self.default));
         match crate::format::parse_f64(text) {
             Some(v) if v.is_nan() => (self.default, Some(not_a_number())),
             Some(v) => {
@@ -503,9 +503,9 @@ impl Spec {
                     let note = format!(
                         "{}: '{shown}' is outside {}–{}, so {} is used.",
                         self.key,
-                        fmt_num(self.min),
-                        fmt_num(self.max),
-                        fmt_num(c)
+                        num_prose(self.min),
+                        num_prose(self.max),
+                        num_prose(c)
                     );
                     (c, Some(note))
                 } else {

@@ -120,6 +120,10 @@ mod tests {
         let (c, l, n) = cut_lev("cut=150&lev=0");
         assert_eq!((c, l), (100.0, 1.0));
         assert_eq!(n[0], "cut: '150' is outside 0–100, so 100 is used.");
+        // A negative range reads with true minus signs (the reader's own text as typed).
+        let (s, n) = parse_state("?shock=-50");
+        assert_eq!(s.stock_shock_pct, SHOCK.min);
+        assert_eq!(n[0], "shock: '-50' is outside \u{2212}10–0, so \u{2212}10 is used.");
         let (c, l, _) = cut_lev("cut=-5&lev=-1e6");
         assert_eq!((c, l), (0.0, 1.0));
     }

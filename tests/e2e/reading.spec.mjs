@@ -28,6 +28,21 @@ test('the live result beside the two sliders moves with them', async ({ page }) 
   await expect(live).not.toHaveText(before);
 });
 
+for (const w of [320, 375, 430]) {
+  test(`at ${w} px the live result still says "Model:" and the bar stays short`, async ({ page }) => {
+    await page.setViewportSize({ width: w, height: 800 });
+    await gotoApp(page);
+    const live = page.getByTestId('live-result');
+    await expect(live.locator('.lr-label')).toBeVisible();
+    await expect(live.locator('.lr-label')).toHaveText('Model:');
+    // One line per asset: "Model:" beside them (above them below 360 px).
+    const lines = await live.locator('span:not(.lr-label):not(.lr-sep)').evaluateAll((els) => els.map((e) => e.getClientRects().length));
+    expect(lines).toEqual([1, 1]);
+    const bar = await page.locator('.controlbar').boundingBox();
+    expect(bar.height).toBeLessThanOrEqual(800 / 8);
+  });
+}
+
 test('a try-action sets the controls and adds a history entry that Back undoes', async ({ page }) => {
   const errors = watchErrors(page);
   await gotoApp(page, './?cut=39.6');
