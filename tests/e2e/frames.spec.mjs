@@ -1,4 +1,4 @@
-// Charts draw at most once per frame (src/components/chart.rs): a burst of
+// Charts draw at most once per frame (src/components/chart/frame.rs): a burst of
 // slider inputs costs each chart no more redraws than frames were rendered
 // meanwhile.
 import { test, expect } from '@playwright/test';

@@ -1,6 +1,7 @@
 //! The chart on the page: a `<canvas>` sized to its container and redrawn on
 //! resize, its HTML overlays (event markers, the current value) and its
-//! legend. The drawing itself is a function from `crate::charts`.
+//! legend (legend.rs); its redraw schedule (frame.rs) and PNG export
+//! (png.rs). The drawing itself is a function from `crate::charts`.
 
 use crate::charts::backend::Paper;
 use crate::charts::palette::Palette;
@@ -12,10 +13,15 @@ use leptos_use_device_pixel_ratio::use_device_pixel_ratio;
 use leptos_use_resize_observer::use_resize_observer;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
-use plotters::style::RGBColor;
-use std::cell::Cell;
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
+
+mod frame;
+mod legend;
+mod png;
+
+use frame::once_per_frame;
+pub use legend::Legend;
+use png::save_png;
 
 /// Draw `draw` on `canvas`: the Paper backend over it, cleared to the paper colour.
 fn draw_on<F>(canvas: &web_sys::HtmlCanvasElement, frame: Frame, draw: &F) -> Result<Option<XAxis>, ChartError>
@@ -463,100 +469,9 @@ fn chart_canvas(
     .into_any()
 }
 
-/// An HTML legend for a chart: a swatch (solid or dashed) and a name per line.
-#[component]
-pub fn Legend(#[prop(into)] entries: Signal<Vec<(String, RGBColor, bool)>>) -> impl IntoView {
-    // Redrawn charts derive their legend again; the list is only rebuilt
-    // when an entry actually changes.
-    let entries = Memo::new(move |_| entries.get());
-    let dark = use_context::<DarkCharts>().map(|d| d.0);
-    view! {
-        <ul class="legend">
-            {move || entries.get().into_iter().map(|(name, c, dashed)| {
-                let c = Palette::of(dark.is_some_and(|d| d.get())).series(c);
-                let style = format!("border-top: 3px {} rgb({},{},{})", if dashed { "dashed" } else { "solid" }, c.0, c.1, c.2);
-                view! { <li><span class="swatch" style=style></span>{name}</li> }
-            }).collect_view()}
-        </ul>
-    }
-}
-
 /// Size of an event marker button, CSS px: the 24 px minimum target of WCAG
 /// 2.5.8.
 const MARKER_W: f64 = 24.0;
 /// The least distance between two markers' centres, CSS px: the targets
 /// never touch, with 4 px between them.
 const MARKER_GAP: f64 = 28.0;
-
-/// Save `canvas` as a PNG named `file`: `text` = [title above, source line
-/// and permalink below], in the palette's colours, at pixel ratio `dpr`.
-fn save_png(
-    canvas: &web_sys::HtmlCanvasElement,
-    text: [&str; 3],
-    pal: Palette,
-    dpr: f64,
-    file: &str,
-) -> Result<(), wasm_bindgen::JsValue> {
-    let [title, source, link] = text;
-    let doc = document();
-    let out: web_sys::HtmlCanvasElement = doc.create_element("canvas")?.unchecked_into();
-    let (w, h) = (f64::from(canvas.width()), f64::from(canvas.height()));
-    let (pad, head, foot) = (12.0 * dpr, 36.0 * dpr, 44.0 * dpr);
-    out.set_width((w + 2.0 * pad) as u32);
-    out.set_height((h + head + foot) as u32);
-    let ctx: web_sys::CanvasRenderingContext2d = out.get_context("2d")?.ok_or("no 2D canvas context")?.unchecked_into();
-    let rgb = |c: RGBColor| format!("rgb({},{},{})", c.0, c.1, c.2);
-    ctx.set_fill_style_str(&rgb(pal.paper));
-    ctx.fill_rect(0.0, 0.0, w + 2.0 * pad, h + head + foot);
-    ctx.set_text_baseline("top");
-    ctx.set_fill_style_str(&rgb(pal.ink));
-    ctx.set_font(&format!("600 {}px sans-serif", 15.0 * dpr));
-    ctx.fill_text_with_max_width(title, pad, pad, w)?;
-    ctx.draw_image_with_html_canvas_element(canvas, pad, head)?;
-    ctx.set_fill_style_str(&rgb(pal.muted));
-    ctx.set_font(&format!("{}px sans-serif", 11.0 * dpr));
-    ctx.fill_text_with_max_width(source, pad, head + h + 8.0 * dpr, w)?;
-    ctx.fill_text_with_max_width(link, pad, head + h + 24.0 * dpr, w)?;
-    let url = out.to_data_url_with_type("image/png")?;
-    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.unchecked_into();
-    a.set_href(&url);
-    a.set_download(file);
-    a.click();
-    Ok(())
-}
-
-// Charts draw at most once per frame: `once_per_frame(run)` is a Leptos
-// `Effect` that draws (tracking what `run` reads) only inside an animation
-// frame. When anything it read changes, the effect re-runs, asks for one
-// frame and returns without reading the drawing's inputs, so further changes
-// in the same frame (data files arriving, a resize, a slider dragged faster
-// than the display refreshes) do not re-run it; the frame's callback
-// notifies the effect, which draws once with the values of that moment.
-// While printing (the app's one `Printing` flag) it draws at once instead,
-// so the page is drawn for paper before the browser lays it out for
-// printing: effects run in the microtasks after the `beforeprint` listener,
-// and no frame comes first.
-
-/// Runs `run` now (tracking what it reads) and again, at most once per
-/// animation frame, whenever any of that changes, until the owner is cleaned up.
-fn once_per_frame(run: impl Fn() + 'static) {
-    let printing = use_context::<crate::context::Printing>().map(|p| p.0);
-    let frame = ArcTrigger::new();
-    // Set by the frame's callback: the next run draws.
-    let in_frame = Rc::new(Cell::new(true));
-    let requested = Rc::new(Cell::new(false));
-    Effect::new(move |_| {
-        frame.track();
-        let now = printing.is_some_and(|p| p.get());
-        if in_frame.replace(false) || now {
-            run();
-        } else if !requested.replace(true) {
-            let (frame, in_frame, requested) = (frame.clone(), in_frame.clone(), requested.clone());
-            request_animation_frame(move || {
-                requested.set(false);
-                in_frame.set(true);
-                frame.notify();
-            });
-        }
-    });
-}
