@@ -17,13 +17,15 @@
 //! explained" comes from inputs that belong together.
 //!
 //! The day's liquidations always start from the day's modelled shock
-//! ([`super::day_shock_pct`]): a hypothetical start set in section 4 drives
+//! ([`super::drivers::day_shock_pct`]): a hypothetical start set in section 4 drives
 //! section 4's figure only. Bitcoin's liquidations part is the forced
 //! selling's own impact; the loop back through tech stocks is the S&P 500's
 //! contagion part, so it reaches Bitcoin once, through β.
 
-use super::NASDAQ_VOLUME_USD;
-use super::{actual_over, day_shock_pct, estimate_to, rates_over, selling_usd, Basis, Drivers, Estimate, Reading};
+use super::basis::{actual_over, Basis};
+use super::drivers::{day_shock_pct, rates_over, selling_usd, Drivers};
+use super::inputs::{estimate_to, Estimate, NASDAQ_VOLUME_USD};
+use super::observed::Reading;
 use crate::model::attribution::{self, Split};
 use crate::model::cascade::{self, Cascade, Contagion, Impact, Position};
 use crate::model::liquidity::thinned_volume;

@@ -4,8 +4,11 @@
 //! [`Model::at`], which is `next` without a previous model, so the tests
 //! check the path the page takes.
 
+use super::basis::Basis;
 use super::decomposition::{decompose, Decompositions};
-use super::{drivers_from, population_from, run_cascade, Basis, Drivers, Inputs};
+use super::drivers::{drivers_from, run_cascade, Drivers};
+use super::inputs::Inputs;
+use super::positions::population_from;
 use crate::model::cascade::{Cascade, Position};
 use crate::state::{CascadeShock, Settings};
 use std::sync::Arc;
