@@ -285,10 +285,13 @@ pub fn App() -> impl IntoView {
             <p class="kicker">"An explorable explanation"</p>
             <h1>"Why stocks and Bitcoin fell together on 20 November 2025"</h1>
             <sections::intro::Answer/>
-            <sections::intro::Lede/>
         </header>
+        // The sliders right under the answer they change; the lede that
+        // opens the sections follows them (on a laptop all of title, answer,
+        // bars and sliders fit the first screen: 1366×768, 1280×800).
         <ControlBar notices=notices.0/>
         <main id="content">
+            <sections::intro::Lede/>
             <sections::intro::DayInContext/>
             {Section::ALL.into_iter().map(sections::lazy_view_of).collect_view()}
             {sections::lazy_part("inputs", || view! { <sections::appendix::MarketInputs/> }.into_any())}
@@ -356,7 +359,7 @@ fn ControlBar(notices: RwSignal<Vec<String>>) -> impl IntoView {
     view! {
         <div class="controlbar" role="region" aria-label="Scenario controls">
             <div class="controls">
-                <Slider spec=CUT value=ctl.cut_pct unit="%"
+                <Slider spec=CUT value=ctl.cut_pct unit="%" short="Dec. rate-cut odds"
                     valuetext=|v| format!("{} percent chance of a December rate cut", crate::format::fmt_num(v))/>
                 <Slider spec=LEV value=ctl.lev_x unit="×"
                     valuetext=|v| format!("{} times leverage", crate::format::fmt_num(v))/>

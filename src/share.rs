@@ -124,6 +124,28 @@ pub fn parse_heights(text: &str) -> Vec<(String, u32)> {
         .collect()
 }
 
+/// A section embed taller than this, px at a 600 px column, is called long
+/// in the embed dialog (about two phone screens).
+pub const LONG_EMBED_PX: u32 = 1600;
+
+/// The embed dialog's advice for a section: a figure embed is the usual
+/// choice for a class, and a long section is called long, with its height.
+pub fn section_embed_advice(height_px: u32) -> String {
+    let base = "For a class, one figure is usually the better embed: each figure's own “Embed this figure” \
+                gives that chart with the controls it needs.";
+    if height_px > LONG_EMBED_PX {
+        format!(
+            "{base} This whole section is long: about {} px at a 600 px column, several screens on a phone.",
+            crate::format::grouped(f64::from(height_px), 0)
+        )
+    } else {
+        format!(
+            "{base} This section is about {} px tall at a 600 px column.",
+            crate::format::grouped(f64::from(height_px), 0)
+        )
+    }
+}
+
 /// The fixed-height `<iframe>`: works where editors strip scripts.
 pub fn fixed_snippet(src: &str, title: &str, height_px: u32) -> String {
     format!(
@@ -135,9 +157,9 @@ pub fn fixed_snippet(src: &str, title: &str, height_px: u32) -> String {
 }
 
 /// The responsive `<iframe>` and its listener: the frame takes the height the
-/// embed reports, up to the host window's height (so a long section scrolls
-/// inside with its controls in view), after checking the message's origin
-/// and source.
+/// embed reports, all of it, so the host page scrolls and the frame never
+/// scrolls inside it (a scroll inside a scroll loses readers on a phone);
+/// the message's origin and source are checked first.
 pub fn responsive_snippet(src: &str, title: &str, height_px: u32, frame_id: &str) -> String {
     format!(
         "<iframe id=\"{frame_id}\" src=\"{}\" title=\"{} (interactive)\" width=\"100%\" height=\"{height_px}\" \
@@ -148,7 +170,7 @@ window.addEventListener('message', function (e) {{\n\
   if (!frame || e.origin !== '{}' || e.source !== frame.contentWindow) return;\n\
   var d = e.data;\n\
   if (d && d.type === '{HEIGHT_MSG}' && typeof d.height === 'number' && d.height > 0 && d.height < 20000) {{\n\
-    frame.style.height = Math.min(Math.ceil(d.height), Math.max(480, window.innerHeight - 40)) + 'px';\n\
+    frame.style.height = Math.ceil(d.height) + 'px';\n\
   }}\n\
 }});\n\
 </script>",
@@ -220,7 +242,15 @@ mod tests {
         let fixed = fixed_snippet(&src, t.title(), frame_height(Some(2367), 1400));
         assert!(fixed.starts_with("<iframe src=\"https://h/?v=1&amp;cut=10&amp;lev=30&amp;"), "{fixed}");
         assert!(fixed.contains("height=\"2427\""), "{fixed}");
+        assert_eq!(
+            section_embed_advice(2427),
+            "For a class, one figure is usually the better embed: each figure's own “Embed this figure” gives that \
+             chart with the controls it needs. This whole section is long: about 2,427 px at a 600 px column, several \
+             screens on a phone."
+        );
+        assert!(section_embed_advice(900).ends_with("This section is about 900 px tall at a 600 px column."));
         let resp = responsive_snippet(&src, t.title(), 2427, "embed-tariffs");
+        assert!(resp.contains("frame.style.height = Math.ceil(d.height) + 'px';"), "no cap at the window: {resp}");
         assert!(resp.contains("e.origin !== 'https://h'") && resp.contains("e.source !== frame.contentWindow"));
         assert!(resp.contains(HEIGHT_MSG));
         let fig = Target { section: Section::Synthesis, figure: Figure::find(Section::Synthesis, "waterfall-btc") };

@@ -237,6 +237,12 @@ fn readouts_show_the_values_drawn() {
     let row = intro::table_rows(&t.timeline).into_iter().find(|r| r[0] == day.long()).unwrap();
     assert_eq!(p.rows[0].value, row[1], "S&P 500");
     assert_eq!(p.rows[1].value, row[2], "Bitcoin");
+    // Thanksgiving and a weekend: the S&P 500's row says why it has no value.
+    for (day, why) in [("2025-11-27", "no close (market holiday)"), ("2025-11-22", "no close (weekend)")] {
+        let x = Date::parse(day).unwrap().days() as f64;
+        let p = t.readout().into_iter().find(|p| p.x == x).unwrap();
+        assert_eq!((p.rows[0].name.as_str(), p.rows[0].value.as_str()), ("S&P 500", why), "{day}");
+    }
     // The S&P 500 waterfall: one point per bar, with the bar's value.
     let Chart::Waterfall(steps) = find("waterfall_spx") else { panic!() };
     let r = charts::waterfall::readout(steps);

@@ -184,9 +184,9 @@ fn tariffs_figures_at_the_defaults_and_after_a_change() {
     assert_eq!(tariffs::tariff_day(&page.markets, &page.liquidations), ("−2.71%".to_string(), "$19B".to_string()));
     assert_eq!(
         tariffs::summary(&roll, 30, pairs.len(), calm, crisis),
-        "The 30-day correlation of daily returns peaked at 0.81 in the window ending 12 Nov; it was 0.67 in the \
-         first window (ending 14 Oct) and 0.67 in the last (ending 28 Nov). Before the 10 Oct tariff threat it was \
-         0.31 over 27 days. Over the 30 trading days from 9 Oct to 19 Nov, the window the model uses to explain 20 Nov, \
+        "Measured over a sliding 30-day window, the correlation of daily returns stood at 0.67 both in the first \
+         window (ending 14 Oct) and in the last (ending 28 Nov), with a peak of 0.81 in the window ending 12 Nov. \
+         Before the 10 Oct tariff threat it was 0.31 over 27 days. Over the 30 trading days from 9 Oct to 19 Nov, the window the model uses to explain 20 Nov, \
          it was 0.74."
     );
     let none = tariffs::summary(&selloff::model::correlation::rolling(pairs, 90), 90, pairs.len(), calm, None);
@@ -601,6 +601,11 @@ fn the_default_is_set_against_the_reported_liquidations() {
     let m = page.model(defaults());
     let (lo, hi) = liquidations::reported_btc(&page.liquidations).unwrap();
     assert_eq!((lo, hi), (960.0, 1130.0));
+    // The live sentence's reference, beside the forced selling at any leverage.
+    assert_eq!(
+        liquidations::reported_btc_note(&page.liquidations),
+        " (reported for Bitcoin, 24 hours to 21 Nov: $960M to $1.13B)"
+    );
     // The day's liquidations: section 4's cascade when it starts from the day.
     let day = &m.dec().cascade;
     assert_eq!(day, &*m.cascade);

@@ -53,7 +53,23 @@ export function acceptedEncodings(header) {
 const PRECOMPRESSED = [['.br', 'br'], ['.gz', 'gzip']];
 
 /** An http.Server (not yet listening) serving the files under `root`. */
-export function staticServer(root, { quiet = Boolean(process.env.QUIET_404), encodings = ['br', 'gzip'] } = {}) {
+/**
+ * The Link headers `_headers` (tools/post_build.mjs) gives the page itself,
+ * by path ('/' and '/index.html'), as Netlify or Cloudflare would send them.
+ * Only Link: the other headers there are for public hosts.
+ */
+export async function pageLinks(root) {
+  const text = await readFile(join(root, '_headers'), 'utf8').catch(() => '');
+  const links = new Map();
+  let path = null;
+  for (const line of text.split('\n')) {
+    if (/^\S/.test(line)) path = line.trim();
+    else if (path && /^\s+Link:/i.test(line)) links.set(path, line.replace(/^\s+Link:\s*/i, '').trim());
+  }
+  return links;
+}
+
+export function staticServer(root, { quiet = Boolean(process.env.QUIET_404), encodings = ['br', 'gzip'], link = !process.env.NO_LINK_HEADER } = {}) {
   root = resolve(root);
   return createServer(async (req, res) => {
     try {
@@ -71,6 +87,10 @@ export function staticServer(root, { quiet = Boolean(process.env.QUIET_404), enc
         'cache-control': 'no-cache',
         'x-content-type-options': 'nosniff',
       };
+      // Read per request (two small paths), so a rebuild never leaves the
+      // header naming the previous build's wasm.
+      const pageLink = link && (path === '/' || path === '/index.html') ? (await pageLinks(root)).get(path) : null;
+      if (pageLink) headers.link = pageLink;
       let send = file;
       const accepted = acceptedEncodings(req.headers['accept-encoding']);
       for (const [suffix, encoding] of PRECOMPRESSED) {
@@ -139,8 +159,8 @@ export async function waitForHttp(url, { timeout = 10_000, interval = 100 } = {}
  * Start a static server for `root` in this process on `port` (0: any free
  * port) and wait until it answers. Resolves to { url, port, server, close }.
  */
-export async function startServer(root, port = 0, { host = '127.0.0.1', quiet = true, timeout = 10_000, encodings } = {}) {
-  const server = staticServer(root, { quiet, encodings });
+export async function startServer(root, port = 0, { host = '127.0.0.1', quiet = true, timeout = 10_000, encodings, link } = {}) {
+  const server = staticServer(root, { quiet, encodings, link });
   await new Promise((ok, fail) => {
     server.once('error', fail);
     server.listen(port, host, () => { server.off('error', fail); ok(); });

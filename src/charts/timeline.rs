@@ -1,13 +1,14 @@
 //! The timeline of the S&P 500, Bitcoin and the Nasdaq points.
 
 use super::palette::{BITCOIN, NASDAQ, SP500};
-use super::{house_mesh, tick, tick_decimals, time_chart, Drawn, Frame, ReadPoint, ReadRow, XAxis};
+use super::{house_mesh, tick, tick_decimals, time_chart, ChartError, Drawn, Frame, ReadPoint, ReadRow, XAxis};
 use crate::format::grouped;
 use crate::model::date::Date;
 use crate::model::series::value_on;
 use crate::model::timeline::Timeline;
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// The timeline's input: the rebased series, the last day shown and the
 /// days marked with a vertical rule (their labels are HTML buttons over the
@@ -33,7 +34,15 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &Tim
     let (y0, y1) = (lo - pad, hi + pad);
 
     let narrow = f.css_w < 520.0;
-    let mut chart = time_chart(root, f, x0..x1, y0..y1)?;
+    // On a phone a legend inside the plot covers Sep–Nov's lines wherever
+    // it goes: it gets its own row under the axis instead.
+    let (plot, legend_row) = if narrow {
+        let (a, b) = root.split_vertically(root.dim_in_pixel().1 as i32 - f.px(20.0) as i32);
+        (a, Some(b))
+    } else {
+        (root.clone(), None)
+    };
+    let mut chart = time_chart(&plot, f, x0..x1, y0..y1)?;
     let y_dec = tick_decimals(y0..y1, 6);
     house_mesh(
         chart
@@ -86,17 +95,47 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &Tim
         .legend(move |(x, y)| {
             TriangleMarker::new((x + f.px(8.0) as i32, y), r, ShapeStyle::from(&f.c(NASDAQ)).filled())
         });
-    chart
-        .configure_series_labels()
-        .position(SeriesLabelPosition::LowerLeft)
-        .margin(f.px(8.0))
-        .label_font(f.text(12.0).color(&f.pal.ink))
-        .background_style(f.pal.paper.mix(0.85))
-        .border_style(ShapeStyle::from(&f.pal.grid).stroke_width(f.px(1.0)))
-        .draw()?;
+    if let Some(row) = legend_row {
+        legend_in_row(&row, f, r)?;
+    } else {
+        chart
+            .configure_series_labels()
+            .position(SeriesLabelPosition::LowerLeft)
+            .margin(f.px(8.0))
+            .label_font(f.text(12.0).color(&f.pal.ink))
+            .background_style(f.pal.paper.mix(0.85))
+            .border_style(ShapeStyle::from(&f.pal.grid).stroke_width(f.px(1.0)))
+            .draw()?;
+    }
     let axis = XAxis::of(&chart, f, x0, x1);
     root.present()?;
     Ok(Some(axis))
+}
+
+/// The three series' keys in one row, left to right from the plot's left
+/// edge (the y axis' label area is 58 px), each a swatch and its name.
+fn legend_in_row<DB: DrawingBackend>(row: &DrawingArea<DB, Shift>, f: Frame, marker_r: u32) -> Result<(), ChartError> {
+    let font = f.text(11.0).color(&f.pal.ink).pos(Pos::new(HPos::Left, VPos::Center));
+    let y = f.px(10.0) as i32;
+    let mut x = f.px(20.0) as i32;
+    for (name, color, triangle) in
+        [("S&P 500", SP500, false), ("Bitcoin", BITCOIN, false), ("Nasdaq (points)", NASDAQ, true)]
+    {
+        let c = f.c(color);
+        if triangle {
+            row.draw(&TriangleMarker::new((x + f.px(8.0) as i32, y), marker_r, ShapeStyle::from(&c).filled()))?;
+        } else {
+            row.draw(&PathElement::new(
+                [(x, y), (x + f.px(16.0) as i32, y)],
+                ShapeStyle::from(&c).stroke_width(f.px(2.0)),
+            ))?;
+        }
+        x += f.px(20.0) as i32;
+        row.draw(&Text::new(name, (x, y), font.clone()))?;
+        let (w, _) = row.estimate_text_size(name, &font)?;
+        x += w as i32 + f.px(14.0) as i32;
+    }
+    Ok(())
 }
 
 impl TimelineChart {
@@ -116,13 +155,27 @@ impl TimelineChart {
         days.dedup();
         days.into_iter()
             .map(|day| {
-                let rows = [("S&P 500", &t.sp500, SP500), ("Bitcoin", &t.btc, BITCOIN), ("Nasdaq", &t.nasdaq, NASDAQ)]
-                    .into_iter()
-                    .filter_map(|(name, s, color)| {
-                        let v = value_on(s, day)?;
-                        Some(ReadRow { name: name.into(), value: grouped(v, 1), color })
-                    })
-                    .collect();
+                let mut rows: Vec<ReadRow> =
+                    [("S&P 500", &t.sp500, SP500), ("Bitcoin", &t.btc, BITCOIN), ("Nasdaq", &t.nasdaq, NASDAQ)]
+                        .into_iter()
+                        .filter_map(|(name, s, color)| {
+                            let v = value_on(s, day)?;
+                            Some(ReadRow { name: name.into(), value: grouped(v, 1), color })
+                        })
+                        .collect();
+                // A day Bitcoin traded and US stocks did not says so, rather
+                // than leaving the S&P 500 out (a weekend, or a holiday such
+                // as Thanksgiving, 27 Nov).
+                let sp_last = t.sp500.last().map(|o| o.date);
+                let why = if day.is_weekend() {
+                    Some("no close (weekend)")
+                } else {
+                    // A weekday inside the series with no close: a holiday.
+                    sp_last.is_some_and(|l| day <= l).then_some("no close (market holiday)")
+                };
+                if let (None, Some(why)) = (value_on(&t.sp500, day), why) {
+                    rows.insert(0, ReadRow { name: "S&P 500".into(), value: why.into(), color: SP500 });
+                }
                 ReadPoint { x: day.days() as f64, half: 0.0, title: format!("{} (2 Sep = 100)", day.long()), rows }
             })
             .collect()

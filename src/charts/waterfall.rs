@@ -98,7 +98,9 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, steps: 
         // when narrow so that neighbours do not run together.
         let value_style =
             f.text(if narrow { 9.0 } else { 11.0 }).color(&f.pal.ink).pos(Pos::new(HPos::Center, VPos::Top));
-        root.draw(&Text::new(text, (px, py + f.px(5.0) as i32), value_style))?;
+        // A whisker's end tick is 1.5 px thick: 8 px keeps its value clear of it.
+        let gap = if whiskers[i].is_some() { 8.0 } else { 5.0 };
+        root.draw(&Text::new(text, (px, py + f.px(gap) as i32), value_style))?;
     }
     let label_px = if narrow { 9.5 } else { 11.0 };
     let centred = f.text(label_px).color(&f.pal.muted).pos(Pos::new(HPos::Center, VPos::Top));

@@ -10,7 +10,17 @@ use leptos::prelude::*;
 /// `pointercancel`) puts back the value the touch started from, so a vertical
 /// swipe that starts on a slider scrolls without changing it.
 #[component]
-pub fn Slider(spec: Spec, value: RwSignal<f64>, unit: &'static str, valuetext: fn(f64) -> String) -> impl IntoView {
+pub fn Slider(
+    spec: Spec,
+    value: RwSignal<f64>,
+    unit: &'static str,
+    valuetext: fn(f64) -> String,
+    /// A shorter label a phone shows instead (style/main.css), so that two
+    /// sliders share a 320 px row without cutting a word; the full label
+    /// stays the accessible name.
+    #[prop(optional)]
+    short: Option<&'static str>,
+) -> impl IntoView {
     let id = format!("ctl-{}", spec.key);
     let num_id = format!("{id}-num");
     let shown = move || fmt_num(value.get());
@@ -31,7 +41,10 @@ pub fn Slider(spec: Spec, value: RwSignal<f64>, unit: &'static str, valuetext: f
     let touch_start = StoredValue::new(None::<f64>);
     view! {
         <div class="slider">
-            <label for=id.clone()>{spec.label}</label>
+            <label for=id.clone()>
+                <span class="label-full">{spec.label}</span>
+                {short.map(|s| view! { <span class="label-short" aria-hidden="true">{s}</span> })}
+            </label>
             <div class="slider-row">
                 <input
                     type="range"

@@ -205,16 +205,26 @@ pub fn EmbedButton(
                 <input type="checkbox" prop:checked=neutral on:change=move |ev| neutral.set(event_target_checked(&ev))/>
                 " Use the 20 Nov defaults instead (a neutral embed)"
             </label>
-            {figure.is_none().then(|| view! {
-                <label class="check">
-                    <input type="checkbox" prop:checked=questions on:change=move |ev| questions.set(event_target_checked(&ev))/>
-                    " Include the questions for class"
-                </label>
+            {figure.is_none().then(|| {
+                let tall = height();
+                view! {
+                    <p class="fine embed-advice">
+                        {share::section_embed_advice(tall)}
+                    </p>
+                    <label class="check">
+                        <input type="checkbox" prop:checked=questions on:change=move |ev| questions.set(event_target_checked(&ev))/>
+                        " Include the questions for class"
+                    </label>
+                    <p class="fine" hidden=move || !questions.get()>
+                        "The questions then show open, right after the section's main figure; each answer stays hidden under its own "
+                        "“Show the answer” button, and a printed copy puts all the answers in an answer key on the last page."
+                    </p>
+                }
             })}
             {move || open.get().then(|| public_base().1).flatten().map(|n| view! { <p class="fine public-note">{n}</p> })}
             <p>"Fixed height, for course pages and editors that remove scripts:"</p>
             <CopyBox label="Fixed-height embed code" copy_label="Copy this code (fixed height)" rows=4 text=fixed status=status/>
-            <p>"Responsive: the frame fits the " {what} ", up to the height of the reader's window (a longer one scrolls inside, with its controls in view). Paste both parts."</p>
+            <p>"Responsive: the frame grows to the whole " {what} " as it is drawn, so the course page scrolls and the frame never scrolls inside it. Paste both parts."</p>
             <CopyBox label="Responsive embed code" copy_label="Copy this code (responsive)" rows=12 text=responsive status=status/>
             <p>"Or share a link to the full page at these settings:"</p>
             <CopyBox label="Link to the full page" copy_label="Copy this link" rows=2 text=link status=status/>

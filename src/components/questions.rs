@@ -2,9 +2,9 @@
 //! models at the current settings (`figures::questions`), and the answer key
 //! that closes the printed worksheet.
 
-use crate::context::{Derived, Printing};
+use crate::context::{location_search, Derived, Printing};
 use crate::figures::questions::{for_section, Inputs, Question};
-use crate::state::Section;
+use crate::state::{get_param, Section};
 use leptos::prelude::*;
 
 /// The section's questions at the current settings (empty until the data and
@@ -18,11 +18,25 @@ fn questions_now(section: Section, dv: Derived) -> Vec<Question> {
 /// own button reveals it. Printed as a worksheet (questions only; the answers
 /// go to the answer key at the end). Computed only while open or printing, so
 /// moving a slider does not rewrite questions nobody is reading.
+///
+/// A class embed (`embed=<section>&questions=1`) shows them open, right
+/// after the section's main figure: each section places one instance there
+/// (`after_figure`) and one at its end, and only the one for the page's
+/// kind renders.
 #[component]
-pub fn SectionQuestions(section: Section) -> impl IntoView {
+pub fn SectionQuestions(
+    section: Section,
+    /// The instance after the main figure (class embeds), not at the end.
+    #[prop(optional)]
+    after_figure: bool,
+) -> impl IntoView {
+    let class_embed = class_embed();
+    if after_figure != class_embed {
+        return ().into_any();
+    }
     let dv = expect_context::<Derived>();
     let printing = use_context::<Printing>().map(|p| p.0);
-    let open = RwSignal::new(false);
+    let open = RwSignal::new(class_embed);
     let shown = move || open.get() || printing.is_some_and(|p| p.get());
     let id = format!("questions-{}", section.id());
     let body_id = id.clone();
@@ -52,6 +66,13 @@ pub fn SectionQuestions(section: Section) -> impl IntoView {
             </div>
         </div>
     }
+    .into_any()
+}
+
+/// A section embed for a class: `embed=<section>&questions=1`.
+pub fn class_embed() -> bool {
+    let search = location_search();
+    get_param(&search, "embed").is_some() && get_param(&search, "questions").as_deref() == Some("1")
 }
 
 /// The printed worksheet's answer key: every section's answers at the

@@ -6,6 +6,7 @@ use crate::context::{location_search, Permalink, Printing};
 use crate::data::Source;
 use crate::state::{get_param, Figure, Section};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// A section's numbered heading, its "Embed this section" button, and in
 /// print the page's permalink (once per section, taken at `beforeprint`).
@@ -126,6 +127,16 @@ pub fn Disclosure(
         Effect::new(move |_| {
             if when.get() {
                 open.set(true);
+                // A disclosure inside another ("More: …" inside "Go
+                // deeper") shows only when its parents open too; their own
+                // `toggle` handlers keep their signals in step.
+                let mut up = node.get_untracked().and_then(|d| d.parent_element());
+                while let Some(el) = up {
+                    if let Ok(d) = el.clone().dyn_into::<web_sys::HtmlDetailsElement>() {
+                        d.set_open(true);
+                    }
+                    up = el.parent_element();
+                }
             }
         });
     }

@@ -186,6 +186,17 @@ pub fn reported_btc(liquidations: &DataFile) -> Option<(f64, f64)> {
     (!v.is_empty()).then(|| v.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), x| (a.min(*x), b.max(*x))))
 }
 
+/// The reference beside the live sentence's forced selling, so a reader who
+/// moves leverage sees what was reported: " (reported for Bitcoin, 24 hours
+/// to 21 Nov: $960M to $1.13B)"; empty without a figure.
+pub fn reported_btc_note(liquidations: &DataFile) -> String {
+    reported_btc(liquidations)
+        .map(|(lo, hi)| {
+            format!(" (reported for Bitcoin, 24 hours to 21 Nov: {} to {})", usd_millions(lo), usd_millions(hi))
+        })
+        .unwrap_or_default()
+}
+
 /// The model's Bitcoin liquidations (US$, with the range at the ends of the
 /// impact law) against the reported Bitcoin figures, and why they can differ.
 pub fn calibration(liquidated_usd: f64, range_usd: (f64, f64), liquidations: &DataFile) -> String {

@@ -124,16 +124,29 @@ pub fn summary(
         .unwrap_or_default();
     let peak = roll.iter().max_by(|a, b| a.corr.total_cmp(&b.corr));
     match (roll.first(), roll.last(), peak) {
-        (Some(first), Some(last), Some(peak)) => format!(
-            "The {w}-day correlation of daily returns peaked at {} in the window ending {}; it was {} in the first \
-             window (ending {}) and {} in the last (ending {}).{calm_text}{crisis_text}",
-            grouped(peak.corr, 2),
-            peak.date.short(),
-            grouped(first.corr, 2),
-            first.date.short(),
-            grouped(last.corr, 2),
-            last.date.short(),
-        ),
+        (Some(first), Some(last), Some(peak)) => {
+            let (a, b) = (grouped(first.corr, 2), grouped(last.corr, 2));
+            // Equal ends read as one figure, not as "0.67 … and 0.67".
+            let ends = if a == b {
+                format!(
+                    "stood at {a} both in the first window (ending {}) and in the last (ending {})",
+                    first.date.short(),
+                    last.date.short()
+                )
+            } else {
+                format!(
+                    "went from {a} in the first window (ending {}) to {b} in the last (ending {})",
+                    first.date.short(),
+                    last.date.short()
+                )
+            };
+            format!(
+                "Measured over a sliding {w}-day window, the correlation of daily returns {ends}, with a peak of {} \
+                 in the window ending {}.{calm_text}{crisis_text}",
+                grouped(peak.corr, 2),
+                peak.date.short(),
+            )
+        }
         _ => format!(
             "A {w}-day window needs {w} daily returns; the data holds {n_pairs} (2 Sep to 28 Nov 2025), so no \
              rolling correlation can be drawn.{calm_text}{crisis_text}"

@@ -60,6 +60,11 @@ impl Date {
         Date { year, month, day }
     }
 
+    /// Whether the day is a Saturday or a Sunday (1 Jan 1970 was a Thursday).
+    pub fn is_weekend(self) -> bool {
+        matches!(self.days().rem_euclid(7), 2 | 3)
+    }
+
     /// "20 Nov" style label for axes and prose.
     pub fn short(self) -> String {
         format!("{} {}", self.day, MONTHS[(self.month - 1) as usize])
@@ -117,5 +122,13 @@ mod tests {
         }
         assert_eq!(Date::parse("2025-11-20").unwrap().to_string(), "2025-11-20");
         assert_eq!(Date::parse("2025-11-20").unwrap().short(), "20 Nov");
+    }
+
+    #[test]
+    fn weekends_are_saturday_and_sunday() {
+        let d = |t: &str| Date::parse(t).unwrap();
+        assert!(d("2025-11-22").is_weekend() && d("2025-11-23").is_weekend());
+        assert!(!d("2025-11-21").is_weekend() && !d("2025-11-24").is_weekend() && !d("2025-11-27").is_weekend());
+        assert!(d("1970-01-03").is_weekend() && !d("1970-01-01").is_weekend());
     }
 }

@@ -135,6 +135,7 @@ fn AnswerBars(asset: &'static str, bars: Memo<Option<(Vec<answer::Bar>, f64)>>) 
 pub fn Lede() -> impl IntoView {
     let store = expect_context::<DataStore>();
     view! {
+        <div class="intro">
         <p class="lede">
             // The day itself is told in the answer just above.
             "This page tests, one at a time, the four causes a widely shared explanation gave for that day, "
@@ -152,6 +153,7 @@ pub fn Lede() -> impl IntoView {
                 <Sources sources=sources/>
             }
         }/>
+        </div>
     }
 }
 

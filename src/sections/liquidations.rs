@@ -160,6 +160,7 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
             ", an initial shock of " <strong>{cas(|c| pct_signed(c.shock_pct, 2))}</strong>
             {move || if auto() { " (the day's modelled shock)" } else { " (your setting)" }}
             " triggers forced selling of " <strong class="v-liq">{cas(|c| usd_millions_sig2(c.liquidated / 1e6))}</strong>
+            {fig::reported_btc_note(&liquidations)}
             " over " <strong class="v-rounds">{cas(|c| c.rounds.len().to_string())}</strong> " rounds and takes Bitcoin from "
             {cas(|c| usd(c.p0, 0))} " to " <strong class="v-final">{cas(|c| usd(c.final_price, 0))}</strong> " (" {cas(|c| pct_signed(c.final_pct, 2))}
             "): an amplification of " <strong class="v-amp">{cas(|c| format!("{}×", grouped(c.amplification, 2)))}</strong> ". "
@@ -190,66 +191,70 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
         </figure>
         <p class="try-line">"Is the loop to stocks what amplifies the fall? "
             <crate::components::TryIt id="no-contagion"/> " and compare the amplification."</p>
+        // A class embed's questions, right after the main figure.
+        <crate::components::SectionQuestions section=Section::Liquidations after_figure=true/>
+        <super::Disclosure summary="Go deeper: does the loop settle, where liquidations sit, the model against the data, the method, the sources" class="deeper">
         <super::Disclosure summary="More: does the loop settle?">
-            <p class="live" data-testid="glt">
-                {move || stability.get()}
+                <p class="live" data-testid="glt">
+                    {move || stability.get()}
+                </p>
+                <p class="fine terms-here">"Terms: " <crate::components::Term slug="stability-index" text="λ·A·(L − 1)"/> ", "
+                    <crate::components::Term slug="fixed-point" text="fixed point"/> "."</p>
+            </super::Disclosure>
+            <super::Disclosure summary="More: where the liquidations sit">
+            <figure class="figure" id="liqmap">
+                <ChartCanvas embed="liqmap" draw=move |root: &charts::Canvas, f| map_bins.with(|bins| charts::cascade::map(root, f, bins))
+                    // Where the cascade ends is an HTML rule over the chart, so
+                    // the bars are redrawn only when leverage or open interest move.
+                    current=Signal::derive(move || dv.cascade.with(|c| c.as_deref().map(|c| (c.final_price, format!("cascade ends {}", usd(c.final_price, 0))))))
+                    source=crate::figures::MODEL_SOURCE
+                    readout=Signal::derive(move || map_bins.with(|bins| charts::cascade::map_readout(bins)))
+                    label="Bar chart: notional of leveraged longs that would be liquidated in each price band below the 19 Nov close"
+                    describedby="liqmap-summary" aspect=0.4 max_h=320.0/>
+                <figcaption id="liqmap-summary">{move || map_bins.with(|bins| fig::map_summary(bins))}</figcaption>
+                <super::TableToggle
+                    caption="Notional of modelled longs that would be liquidated, by price band below the 19 Nov close (model output)".to_string()
+                    headers=vec!["Price band", "Would be liquidated"]
+                    rows=Signal::derive(move || map_bins.with(|bins| fig::map_rows(bins)))/>
+                <p class="fine">"Like CoinGlass's liquidation maps, this shows where liquidations would start, not where a fall would stop: each wave of forced selling moves the price into the next band."</p>
+            </figure>
+            </super::Disclosure>
+            <super::Disclosure summary="More: the model against the data">
+            <div class="table-wrap">
+                <table class="data-table" id="cascade-vs-actual">
+                    <caption>"The model against what happened"</caption>
+                    <thead><tr><th scope="col">""</th><th scope="col">"Model (this setting)"</th><th scope="col">"Reported"</th></tr></thead>
+                    <tbody>
+                        <tr><th scope="row">"Liquidations"</th>
+                            <td>{move || dv.cascade.get().map(|c| format!("{} (Bitcoin longs)", usd_millions_sig2(c.liquidated / 1e6)))}</td>
+                            <td>{reported_liq}</td></tr>
+                        <tr><th scope="row">"Bitcoin low"</th>
+                            <td>{move || dv.cascade.get().map(|c| usd(c.final_price, 0))}</td>
+                            <td>{reported_low}</td></tr>
+                    </tbody>
+                </table>
+            </div>
+            <p class="live" data-testid="calibration">
+                // The day's liquidations (from the day's shock), whatever start the
+                // section's cascade is set to: it is the day that was reported.
+                {let lq = liquidations.clone(); move || dv.decomposition.with(|d| d.as_deref().map(|d| fig::calibration(d.cascade.liquidated, d.liquidated_range, &lq)))}
             </p>
-            <p class="fine terms-here">"Terms: " <crate::components::Term slug="stability-index" text="λ·A·(L − 1)"/> ", "
-                <crate::components::Term slug="fixed-point" text="fixed point"/> "."</p>
-        </super::Disclosure>
-        <super::Disclosure summary="More: where the liquidations sit">
-        <figure class="figure" id="liqmap">
-            <ChartCanvas embed="liqmap" draw=move |root: &charts::Canvas, f| map_bins.with(|bins| charts::cascade::map(root, f, bins))
-                // Where the cascade ends is an HTML rule over the chart, so
-                // the bars are redrawn only when leverage or open interest move.
-                current=Signal::derive(move || dv.cascade.with(|c| c.as_deref().map(|c| (c.final_price, format!("cascade ends {}", usd(c.final_price, 0))))))
-                source=crate::figures::MODEL_SOURCE
-                readout=Signal::derive(move || map_bins.with(|bins| charts::cascade::map_readout(bins)))
-                label="Bar chart: notional of leveraged longs that would be liquidated in each price band below the 19 Nov close"
-                describedby="liqmap-summary" aspect=0.4 max_h=320.0/>
-            <figcaption id="liqmap-summary">{move || map_bins.with(|bins| fig::map_summary(bins))}</figcaption>
+            </super::Disclosure>
             <super::TableToggle
-                caption="Notional of modelled longs that would be liquidated, by price band below the 19 Nov close (model output)".to_string()
-                headers=vec!["Price band", "Would be liquidated"]
-                rows=Signal::derive(move || map_bins.with(|bins| fig::map_rows(bins)))/>
-            <p class="fine">"Like CoinGlass's liquidation maps, this shows where liquidations would start, not where a fall would stop: each wave of forced selling moves the price into the next band."</p>
-        </figure>
+                caption="The cascade round by round (model output)".to_string()
+                headers=vec!["Round", "Bitcoin at the start", "Liquidated in the round", "Nasdaq so far"]
+                rows=Signal::derive(move || dv.cascade.with(|c| c.as_deref().map(fig::round_rows).unwrap_or_default()))/>
+            <super::Disclosure summary="How is this computed?" class="how">
+                <ul>
+                    <li>{format!("A population of {} leveraged long positions, opened over the four weeks to 19 Nov: each day in proportion to its Binance volume, at a price within that day's range. Positions whose liquidation price a later low already reached are gone. Leverage: 30% of open interest at L/2, 30% at L, 25% at 2.5L, 10% at 5L and 5% at 10L (capped at 125×), with L the leverage slider.", grouped(POPULATION as f64, 0))}</li>
+                    <li>"Liquidation price of a long (isolated margin): P"<sub>"liq"</sub>" = P"<sub>"entry"</sub>"·(1 − 1/L)/(1 − m), maintenance margin m = 0.4%. Shorts are not modelled: a falling price does not liquidate them."</li>
+                    <li>{format!("Each round: positions whose liquidation price has been reached are sold; the cumulative forced selling Q moves the price by the square-root law, ΔP/P = Y·σ·√(Q/V), Y = 0.7, σ = Bitcoin's daily volatility, V = {} a day across spot and derivatives venues (an assumption) reduced by the liquidity section's depth setting. Repeat until no new position is reached (at most 200 rounds).", usd_millions(MARKET_VOLUME_USD / 1e6))}</li>
+                    <li>{format!("Contagion: a share φ of the forced selling is matched by selling of tech stocks on margin, moving the Nasdaq by the same law (σ = the S&P 500's daily volatility × the Nasdaq beta; V = {} a day, an assumption); Bitcoin follows with its beta from the tariffs section.", usd_millions(NASDAQ_VOLUME_USD / 1e6))}</li>
+                    <li>"Open interest: the leveraged long open interest is an assumption (default $24B); the bundled data has no open-interest figure."</li>
+                    <li>"Stability test: read off the cascade's run (does it settle with open interest left, or only when every long is gone?), not from a linear index: under the square-root law each extra dollar sold moves the price less than the last, and forced selling can never exceed the open interest. The cap is the fall if the whole open interest were sold on top of the initial shock."</li>
+                </ul>
+            </super::Disclosure>
+            <Sources sources=sources/>
         </super::Disclosure>
-        <super::Disclosure summary="More: the model against the data">
-        <div class="table-wrap">
-            <table class="data-table" id="cascade-vs-actual">
-                <caption>"The model against what happened"</caption>
-                <thead><tr><th scope="col">""</th><th scope="col">"Model (this setting)"</th><th scope="col">"Reported"</th></tr></thead>
-                <tbody>
-                    <tr><th scope="row">"Liquidations"</th>
-                        <td>{move || dv.cascade.get().map(|c| format!("{} (Bitcoin longs)", usd_millions_sig2(c.liquidated / 1e6)))}</td>
-                        <td>{reported_liq}</td></tr>
-                    <tr><th scope="row">"Bitcoin low"</th>
-                        <td>{move || dv.cascade.get().map(|c| usd(c.final_price, 0))}</td>
-                        <td>{reported_low}</td></tr>
-                </tbody>
-            </table>
-        </div>
-        <p class="live" data-testid="calibration">
-            // The day's liquidations (from the day's shock), whatever start the
-            // section's cascade is set to: it is the day that was reported.
-            {let lq = liquidations.clone(); move || dv.decomposition.with(|d| d.as_deref().map(|d| fig::calibration(d.cascade.liquidated, d.liquidated_range, &lq)))}
-        </p>
-        </super::Disclosure>
-        <super::TableToggle
-            caption="The cascade round by round (model output)".to_string()
-            headers=vec!["Round", "Bitcoin at the start", "Liquidated in the round", "Nasdaq so far"]
-            rows=Signal::derive(move || dv.cascade.with(|c| c.as_deref().map(fig::round_rows).unwrap_or_default()))/>
-        <super::Disclosure summary="How is this computed?" class="how">
-            <ul>
-                <li>{format!("A population of {} leveraged long positions, opened over the four weeks to 19 Nov: each day in proportion to its Binance volume, at a price within that day's range. Positions whose liquidation price a later low already reached are gone. Leverage: 30% of open interest at L/2, 30% at L, 25% at 2.5L, 10% at 5L and 5% at 10L (capped at 125×), with L the leverage slider.", grouped(POPULATION as f64, 0))}</li>
-                <li>"Liquidation price of a long (isolated margin): P"<sub>"liq"</sub>" = P"<sub>"entry"</sub>"·(1 − 1/L)/(1 − m), maintenance margin m = 0.4%. Shorts are not modelled: a falling price does not liquidate them."</li>
-                <li>{format!("Each round: positions whose liquidation price has been reached are sold; the cumulative forced selling Q moves the price by the square-root law, ΔP/P = Y·σ·√(Q/V), Y = 0.7, σ = Bitcoin's daily volatility, V = {} a day across spot and derivatives venues (an assumption) reduced by the liquidity section's depth setting. Repeat until no new position is reached (at most 200 rounds).", usd_millions(MARKET_VOLUME_USD / 1e6))}</li>
-                <li>{format!("Contagion: a share φ of the forced selling is matched by selling of tech stocks on margin, moving the Nasdaq by the same law (σ = the S&P 500's daily volatility × the Nasdaq beta; V = {} a day, an assumption); Bitcoin follows with its beta from the tariffs section.", usd_millions(NASDAQ_VOLUME_USD / 1e6))}</li>
-                <li>"Open interest: the leveraged long open interest is an assumption (default $24B); the bundled data has no open-interest figure."</li>
-                <li>"Stability test: read off the cascade's run (does it settle with open interest left, or only when every long is gone?), not from a linear index: under the square-root law each extra dollar sold moves the price less than the last, and forced selling can never exceed the open interest. The cap is the fall if the whole open interest were sold on top of the initial shock."</li>
-            </ul>
-        </super::Disclosure>
-        <Sources sources=sources/>
     }
 }

@@ -39,42 +39,43 @@ pub fn Liquidity() -> impl IntoView {
                 <crate::components::Term slug="etf-flow" text="ETF outflows"/>
                 " took money out of the spot Bitcoin funds, long-held coins were sold, order books thinned."
             </p>
-            <WithData res=store.flows what="the ETF flow figures" render=|fl| {
-                let ibit_day = fl.facts("etf_ibit_daily").into_iter().min_by(|a, b| a.value.total_cmp(&b.value));
-                let ibit_month = fl.facts("etf_ibit_month").into_iter().next();
-                let total = fl.facts("etf_total_mtd").into_iter().last();
-                let lth_raw = fl.facts("lth").into_iter().find(|f| f.label.contains("CryptoQuant"));
-                let lth_gn = fl.facts("lth").into_iter().find(|f| f.label.contains("Glassnode"));
-                let mut sources: Vec<Source> = Vec::new();
-                for f in [ibit_day, ibit_month, total, lth_raw, lth_gn].into_iter().flatten() { sources.push(f.source.clone()); }
-                sources.extend(fl.facts("etf_ibit_mtd").into_iter().map(|f| f.source.clone()));
-                // Owned text, for the disclosure's children.
-                let raw_btc = lth_raw.map(|f| grouped(f.value, 0)).unwrap_or_default();
-                let gn_btc = lth_gn.map(|f| grouped(f.value, 0)).unwrap_or_default();
-                view! {
-                    <super::Disclosure summary="More: the ETF and holder claims">
-                    <p data-testid="ibit-claims">{fig::ibit_text(&fl)}</p>
-                    <p>
-                        "It also says " <crate::components::Term slug="long-term-holder" text="long-term holders"/>
-                        " sold 815,000 BTC in 30 days. No source for that figure was found, "
-                        "and the measures that exist disagree: CryptoQuant's raw 30-day spending by long-term holders peaked near "
-                        <strong>{raw_btc}</strong> " BTC, but about 650,000 of that "
-                        "were internal transfers at Coinbase; Glassnode's long-term-holder supply fell by 452,532 BTC from July to "
-                        "16 November, to " <strong>{gn_btc}</strong> " BTC. The figure is contested."
-                    </p>
-                    </super::Disclosure>
-                    <Sources sources=sources/>
-                }
-            }/>
             // The impact reads σ and V from the market-inputs table, which needs
             // rates.json too: wait for it, or a slow rates.json leaves the table
             // empty when this renders.
             <WithAll res=vec![store.flows, store.markets, store.rates] what="the market volume"
-                render={|f: Vec<DataFile>| view! { <Impact flows=f[0].clone() markets=f[1].clone()/> }}/>
-            <super::Disclosure summary="More: the ETF flows day by day">
-                <WithAll res=vec![store.flows, store.markets, store.events] what="the flow chart" render={|f: Vec<DataFile>| view! { <FlowsFigure flows=f[0].clone() markets=f[1].clone() events=f[2].clone()/> }}/>
-            </super::Disclosure>
-            <Valuation/>
+                render={move |f: Vec<DataFile>| view! { <Impact flows=f[0].clone() markets=f[1].clone() more=move || view! {
+                    <WithData res=store.flows what="the ETF flow figures" render=|fl| {
+                        let ibit_day = fl.facts("etf_ibit_daily").into_iter().min_by(|a, b| a.value.total_cmp(&b.value));
+                        let ibit_month = fl.facts("etf_ibit_month").into_iter().next();
+                        let total = fl.facts("etf_total_mtd").into_iter().last();
+                        let lth_raw = fl.facts("lth").into_iter().find(|f| f.label.contains("CryptoQuant"));
+                        let lth_gn = fl.facts("lth").into_iter().find(|f| f.label.contains("Glassnode"));
+                        let mut sources: Vec<Source> = Vec::new();
+                        for f in [ibit_day, ibit_month, total, lth_raw, lth_gn].into_iter().flatten() { sources.push(f.source.clone()); }
+                        sources.extend(fl.facts("etf_ibit_mtd").into_iter().map(|f| f.source.clone()));
+                        // Owned text, for the disclosure's children.
+                        let raw_btc = lth_raw.map(|f| grouped(f.value, 0)).unwrap_or_default();
+                        let gn_btc = lth_gn.map(|f| grouped(f.value, 0)).unwrap_or_default();
+                        view! {
+                            <super::Disclosure summary="More: the ETF and holder claims">
+                            <p data-testid="ibit-claims">{fig::ibit_text(&fl)}</p>
+                            <p>
+                                "It also says " <crate::components::Term slug="long-term-holder" text="long-term holders"/>
+                                " sold 815,000 BTC in 30 days. No source for that figure was found, "
+                                "and the measures that exist disagree: CryptoQuant's raw 30-day spending by long-term holders peaked near "
+                                <strong>{raw_btc}</strong> " BTC, but about 650,000 of that "
+                                "were internal transfers at Coinbase; Glassnode's long-term-holder supply fell by 452,532 BTC from July to "
+                                "16 November, to " <strong>{gn_btc}</strong> " BTC. The figure is contested."
+                            </p>
+                            </super::Disclosure>
+                            <Sources sources=sources/>
+                        }
+                    }/>
+                    <super::Disclosure summary="More: the ETF flows day by day">
+                        <WithAll res=vec![store.flows, store.markets, store.events] what="the flow chart" render={|f: Vec<DataFile>| view! { <FlowsFigure flows=f[0].clone() markets=f[1].clone() events=f[2].clone()/> }}/>
+                    </super::Disclosure>
+                    <Valuation/>
+                }/> }}/>
             <crate::components::SectionQuestions section=Section::Liquidity/>
         </section>
     }
@@ -147,7 +148,13 @@ fn FlowsFigure(flows: DataFile, markets: DataFile, events: DataFile) -> impl Int
 
 /// Square-root price impact of the day's net selling, against market depth.
 #[component]
-fn Impact(flows: DataFile, markets: DataFile) -> impl IntoView {
+fn Impact(
+    flows: DataFile,
+    markets: DataFile,
+    /// The section's other depth (the ETF flows, valuations), in the same "Go deeper".
+    #[prop(into)]
+    more: ViewFn,
+) -> impl IntoView {
     let sc = expect_context::<Controls>();
     let Some(mk) = market(&markets) else {
         return view! { <p class="error data-error" role="alert">"markets.json lacks the Bitcoin prices or volume the impact model needs."</p> }.into_any();
@@ -215,38 +222,43 @@ fn Impact(flows: DataFile, markets: DataFile) -> impl IntoView {
             <figcaption id="impact-summary">{move || fig::impact_summary(&inp, q_usd.get())}
             </figcaption>
         </figure>
+        // A class embed's questions, right after the main figure.
+        <crate::components::SectionQuestions section=Section::Liquidity after_figure=true/>
+        <super::Disclosure summary="Go deeper: the claims in detail, a cross-check, the ETF flows, AI prices, the method, the sources" class="deeper">
         <super::Disclosure summary="More: a cross-check from the data">
-        <div class="table-wrap">
-            <table class="data-table" id="impact-check">
-                <caption>"Cross-check from the data: Bitcoin's move on days with an all-funds ETF flow figure"</caption>
-                <thead><tr><th scope="col">"Day"</th><th scope="col">"All funds' net flow"</th><th scope="col">"Bitcoin, UTC day"</th><th scope="col">"Per $1B of outflow"</th></tr></thead>
-                <tbody>
-                    {fig::check_cells(&check_rows).into_iter().map(|[day, flow, mv, per_bn]| view! {
-                        <tr><th scope="row">{day}</th><td>{flow}</td><td>{mv}</td><td>{per_bn}</td></tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
-        <p class="fine">
-            {fig::check_range(&check_rows)}
-            "This is rough: on any day many other things move the price, and the flows are reported for US trading hours, not UTC days."
-        </p>
+            <div class="table-wrap">
+                <table class="data-table" id="impact-check">
+                    <caption>"Cross-check from the data: Bitcoin's move on days with an all-funds ETF flow figure"</caption>
+                    <thead><tr><th scope="col">"Day"</th><th scope="col">"All funds' net flow"</th><th scope="col">"Bitcoin, UTC day"</th><th scope="col">"Per $1B of outflow"</th></tr></thead>
+                    <tbody>
+                        {fig::check_cells(&check_rows).into_iter().map(|[day, flow, mv, per_bn]| view! {
+                            <tr><th scope="row">{day}</th><td>{flow}</td><td>{mv}</td><td>{per_bn}</td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <p class="fine">
+                {fig::check_range(&check_rows)}
+                "This is rough: on any day many other things move the price, and the flows are reported for US trading hours, not UTC days."
+            </p>
+            </super::Disclosure>
+            <super::TableToggle
+                caption=Signal::derive(move || format!("Modelled price fall for {} of selling, by depth lost (model output)", usd_millions(q_usd.get() / 1e6)))
+                headers=vec!["Depth lost", "Daily volume left", "Price fall"]
+                rows=Signal::derive(move || fig::impact_rows(&inp, q_usd.get()))/>
+            <super::Disclosure summary="How is this computed?" class="how">
+                <ul>
+                    <li>"Square-root law (Tóth et al., Physical Review X, 2011): ΔP/P = Y·σ·√(Q/V). Y = 0.7 (a constant of order one; assumption)."</li>
+                    <li>{format!("σ = {}%: Bitcoin's volatility per UTC day over the {} UTC days to 19 Nov (Bitstamp closes), from the market-inputs table. Per UTC day, not per trading day, because V is a day's volume too.", grouped(inp.sigma_btc_utc * 100.0, 2), inp.sigma_btc_utc_n)}</li>
+                    <li>{format!("V = {} a day: Bitcoin's traded volume across spot and derivatives venues, an assumption (the ranges on the synthesis use {} to {}); the cascade uses the same V. For comparison, Binance's BTC/USDT spot volume on 20 Nov was {} BTC × {} = {}: one venue's spot trading only, which would overstate the impact. The depth setting scales V down.",
+                        usd_millions(inp.volume_usd / 1e6), usd_millions(inp.volume_low_usd / 1e6), usd_millions(inp.volume_high_usd / 1e6),
+                        grouped(mk.volume_btc, 0), usd(mk.price, 0), usd_millions(mk.volume_usd / 1e6))}</li>
+                    <li>"Q: the net selling you set (default: all US spot Bitcoin ETFs' net outflow on 20 Nov, $903M), plus, if ticked, the long-term holders' selling as the explanation claims it (815,000 BTC over 30 days at 20 Nov's price). That figure is contested: see Claims vs data."</li>
+                    <li>"Valuation: Gordon growth with all earnings paid out, P = E/(r − g), so g = r − E/P; the share of the price beyond H years is ((1 + g)/(1 + r))"<sup>"H"</sup>"."</li>
+                </ul>
+            </super::Disclosure>
+            <Sources sources=sources/>
+            {more.run()}
         </super::Disclosure>
-        <super::TableToggle
-            caption=Signal::derive(move || format!("Modelled price fall for {} of selling, by depth lost (model output)", usd_millions(q_usd.get() / 1e6)))
-            headers=vec!["Depth lost", "Daily volume left", "Price fall"]
-            rows=Signal::derive(move || fig::impact_rows(&inp, q_usd.get()))/>
-        <super::Disclosure summary="How is this computed?" class="how">
-            <ul>
-                <li>"Square-root law (Tóth et al., Physical Review X, 2011): ΔP/P = Y·σ·√(Q/V). Y = 0.7 (a constant of order one; assumption)."</li>
-                <li>{format!("σ = {}%: Bitcoin's volatility per UTC day over the {} UTC days to 19 Nov (Bitstamp closes), from the market-inputs table. Per UTC day, not per trading day, because V is a day's volume too.", grouped(inp.sigma_btc_utc * 100.0, 2), inp.sigma_btc_utc_n)}</li>
-                <li>{format!("V = {} a day: Bitcoin's traded volume across spot and derivatives venues, an assumption (the ranges on the synthesis use {} to {}); the cascade uses the same V. For comparison, Binance's BTC/USDT spot volume on 20 Nov was {} BTC × {} = {}: one venue's spot trading only, which would overstate the impact. The depth setting scales V down.",
-                    usd_millions(inp.volume_usd / 1e6), usd_millions(inp.volume_low_usd / 1e6), usd_millions(inp.volume_high_usd / 1e6),
-                    grouped(mk.volume_btc, 0), usd(mk.price, 0), usd_millions(mk.volume_usd / 1e6))}</li>
-                <li>"Q: the net selling you set (default: all US spot Bitcoin ETFs' net outflow on 20 Nov, $903M), plus, if ticked, the long-term holders' selling as the explanation claims it (815,000 BTC over 30 days at 20 Nov's price). That figure is contested: see Claims vs data."</li>
-                <li>"Valuation: Gordon growth with all earnings paid out, P = E/(r − g), so g = r − E/P; the share of the price beyond H years is ((1 + g)/(1 + r))"<sup>"H"</sup>"."</li>
-            </ul>
-        </super::Disclosure>
-        <Sources sources=sources/>
     }.into_any()
 }

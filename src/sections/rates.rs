@@ -221,59 +221,63 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
             <figcaption id="rates-empirical-summary">{move || summary_text("empirical")}</figcaption>
         </figure>
         <p class="punchline" data-testid="rates-punchline">{move || fig::punchline_lead(&out.get(), &actual.get(), &ref_label.get(), shared.cut_pct.get())}</p>
+        // A class embed's questions, right after the main figure.
+        <crate::components::SectionQuestions section=Section::Rates after_figure=true/>
+        <super::Disclosure summary="Go deeper: the textbook lens, the table, the method, the sources" class="deeper">
         <super::Disclosure summary="More: the textbook lens, the shares">
-            <p class="fine">
-                "On 20 November itself the odds barely moved (30% in the prior session, 35–39.6% on the day), so whatever the rate channel "
-                "contributed had built up over the previous two weeks."
-            </p>
-            <p>
-                "The textbook lens, "
-                <crate::components::Term slug="gordon-growth" text="Gordon growth"/>
-                ", discounts future profits at the new rate, so it hits companies priced for distant growth hardest. "
-                "Set its growth profile (r, g) under “Adjust the model” above."
-            </p>
-            <figure class="figure" id="rates-textbook">
-                <ChartCanvas embed="rates-textbook" draw=draw_lens(textbook)
-                    title=TEXTBOOK_TITLE source=crate::figures::MODEL_SOURCE readout=readout(textbook)
-                    current=Signal::derive(move || Some((shared.cut_pct.get(), format!("{}%: growth {}", fmt_num(shared.cut_pct.get()), pct1(out.get().growth_pct)))))
-                    label="Line chart: textbook price change against cut probability for three profiles" describedby="rates-textbook-summary" aspect=0.6 min_h=200.0 max_h=380.0/>
-                <Legend entries=legend(textbook)/>
-                <figcaption id="rates-textbook-summary">{move || summary_text("textbook")}</figcaption>
-            </figure>
-            <p data-testid="rates-textbook-note">{move || fig::textbook_note(&out.get())}</p>
-            <div class="table-wrap">
-                <table class="data-table results" id="rates-results">
-                    <caption>"How much of the move from the reference reading's day to 20 November the rate channel explains at this setting"</caption>
-                    <thead><tr><th scope="col">"Asset"</th><th scope="col">"Actual, reference day to 20 Nov"</th><th scope="col">"Textbook (model)"</th><th scope="col">"Share"</th><th scope="col">"Empirical (model)"</th><th scope="col">"Share"</th></tr></thead>
-                    <tbody>
-                        <tr><th scope="row">"S&P 500"</th><td>{move || actual.get().spx.map(pct1).unwrap_or_else(|| "–".into())}</td><td>{move || pct1(out.get().broad_pct)}" (broad)"</td><td>{move || share_text(out.get().broad_pct, actual.get().spx)}</td><td>{move || pct1(out.get().spx_pct)}</td><td>{move || share_text(out.get().spx_pct, actual.get().spx)}</td></tr>
-                        <tr><th scope="row">"Nasdaq Composite"</th><td>{move || actual.get().nasdaq.map(pct1).unwrap_or_else(|| "–".into())}</td><td>{move || pct1(out.get().growth_pct)}" (growth)"</td><td>{move || share_text(out.get().growth_pct, actual.get().nasdaq)}</td><td>{move || pct1(out.get().nasdaq_pct)}</td><td>{move || share_text(out.get().nasdaq_pct, actual.get().nasdaq)}</td></tr>
-                        <tr><th scope="row">"Bitcoin"</th><td>{move || actual.get().btc.map(pct1).unwrap_or_else(|| "–".into())}</td><td>"no cash flows"</td><td>"–"</td><td>{move || pct1(out.get().btc_pct)}</td><td>{move || share_text(out.get().btc_pct, actual.get().btc)}</td></tr>
-                    </tbody>
-                </table>
-            </div>
+                <p class="fine">
+                    "On 20 November itself the odds barely moved (30% in the prior session, 35–39.6% on the day), so whatever the rate channel "
+                    "contributed had built up over the previous two weeks."
+                </p>
+                <p>
+                    "The textbook lens, "
+                    <crate::components::Term slug="gordon-growth" text="Gordon growth"/>
+                    ", discounts future profits at the new rate, so it hits companies priced for distant growth hardest. "
+                    "Set its growth profile (r, g) under “Adjust the model” above."
+                </p>
+                <figure class="figure" id="rates-textbook">
+                    <ChartCanvas embed="rates-textbook" draw=draw_lens(textbook)
+                        title=TEXTBOOK_TITLE source=crate::figures::MODEL_SOURCE readout=readout(textbook)
+                        current=Signal::derive(move || Some((shared.cut_pct.get(), format!("{}%: growth {}", fmt_num(shared.cut_pct.get()), pct1(out.get().growth_pct)))))
+                        label="Line chart: textbook price change against cut probability for three profiles" describedby="rates-textbook-summary" aspect=0.6 min_h=200.0 max_h=380.0/>
+                    <Legend entries=legend(textbook)/>
+                    <figcaption id="rates-textbook-summary">{move || summary_text("textbook")}</figcaption>
+                </figure>
+                <p data-testid="rates-textbook-note">{move || fig::textbook_note(&out.get())}</p>
+                <div class="table-wrap">
+                    <table class="data-table results" id="rates-results">
+                        <caption>"How much of the move from the reference reading's day to 20 November the rate channel explains at this setting"</caption>
+                        <thead><tr><th scope="col">"Asset"</th><th scope="col">"Actual, reference day to 20 Nov"</th><th scope="col">"Textbook (model)"</th><th scope="col">"Share"</th><th scope="col">"Empirical (model)"</th><th scope="col">"Share"</th></tr></thead>
+                        <tbody>
+                            <tr><th scope="row">"S&P 500"</th><td>{move || actual.get().spx.map(pct1).unwrap_or_else(|| "–".into())}</td><td>{move || pct1(out.get().broad_pct)}" (broad)"</td><td>{move || share_text(out.get().broad_pct, actual.get().spx)}</td><td>{move || pct1(out.get().spx_pct)}</td><td>{move || share_text(out.get().spx_pct, actual.get().spx)}</td></tr>
+                            <tr><th scope="row">"Nasdaq Composite"</th><td>{move || actual.get().nasdaq.map(pct1).unwrap_or_else(|| "–".into())}</td><td>{move || pct1(out.get().growth_pct)}" (growth)"</td><td>{move || share_text(out.get().growth_pct, actual.get().nasdaq)}</td><td>{move || pct1(out.get().nasdaq_pct)}</td><td>{move || share_text(out.get().nasdaq_pct, actual.get().nasdaq)}</td></tr>
+                            <tr><th scope="row">"Bitcoin"</th><td>{move || actual.get().btc.map(pct1).unwrap_or_else(|| "–".into())}</td><td>"no cash flows"</td><td>"–"</td><td>{move || pct1(out.get().btc_pct)}</td><td>{move || share_text(out.get().btc_pct, actual.get().btc)}</td></tr>
+                        </tbody>
+                    </table>
+                </div>
+            </super::Disclosure>
+            <super::TableToggle
+                caption="Model price change against the reference, percent, by December cut probability (model output)".to_string()
+                headers=vec!["Cut probability", "Value", "Broad", "Growth", "S&P 500 (emp.)", "Nasdaq (emp.)", "Bitcoin (emp.)"]
+                rows=Signal::derive(move || lenses.with(|l| l.as_ref().map(|l| fig::table_rows(&l.curve)).unwrap_or_default()))/>
+            <super::Disclosure summary="How is this computed?" class="how">
+                <ol>
+                    <li>"At your setting, the December fed funds future would be priced "
+                        <strong class="v-price">{move || grouped(out.get().implied.price, 4)}</strong>
+                        ", an average December rate of " {move || format!("{}%", grouped(out.get().implied.r_avg_pct, 3))}
+                        " and a rate of " {move || format!("{}%", grouped(out.get().implied.r_end_pct, 3))} " after the meeting."</li>
+                    <li>"FedWatch mechanics (CME's method): the December fed funds future's price P gives the month's average rate R"<sub>"avg"</sub>" = 100 − P. "
+                        "The decision of 9–10 Dec applies from 11 Dec, so with N = 31 days and d = 10 days at the old rate, R"<sub>"end"</sub>" = (N·R"<sub>"avg"</sub>" − d·R"<sub>"start"</sub>")/(N − d) and p = (R"<sub>"start"</sub>" − R"<sub>"end"</sub>")/0.25. "
+                        "The slider works backwards from p. Assumption: R"<sub>"start"</sub>" = 3.88% (the bundled data has no fed funds rate)."</li>
+                    <li>"Rates: the expected December rate changes by −0.25 × Δp percentage points, Δp measured from the reference reading you pick."</li>
+                    <li>"Textbook lens (model): Gordon growth P = D/(r − g), repriced exactly as (r − g)/(r + Δr − g) − 1, assuming the discount rate moves one for one with the expected policy rate. Profiles: value r 8% g 3%; broad market r 8% g 5%; growth r and g as you set them (r − g is kept at least 0.5 points). Bitcoin has no cash flows, so this lens does not apply to it."</li>
+                    <li>"Empirical lens (model): an unexpected 25 bp policy move moves broad US indexes by about 1% (Bernanke & Kuttner, Journal of Finance, 2005), times each asset's beta to the S&P 500. Bitcoin's beta is the one in the market-inputs table (the correlation window chosen in section 2, ending 19 Nov, before the day it explains): "
+                        {move || fig::beta_text(estimate.get())}
+                        ". Bitcoin's weekend returns are compounded into the next US trading day. There is no daily Nasdaq series, so its beta is your assumption (default 1.2)."</li>
+                    <li>"Share explained = model move ÷ the actual move over the same span: from the close of the reference reading's day to the close of 20 Nov (S&P 500 and Nasdaq closes; Bitcoin UTC closes). A reference on or after 20 Nov explains no part of it. The first-screen answer and the synthesis measure it over the horizon chosen there: on the day from the 19 Nov reading, over the two weeks before from 6 Nov's, and pass it to Bitcoin only through the S&P 500 (β × its rate part)."</li>
+                </ol>
+            </super::Disclosure>
+            <Sources sources=sources/>
         </super::Disclosure>
-        <super::TableToggle
-            caption="Model price change against the reference, percent, by December cut probability (model output)".to_string()
-            headers=vec!["Cut probability", "Value", "Broad", "Growth", "S&P 500 (emp.)", "Nasdaq (emp.)", "Bitcoin (emp.)"]
-            rows=Signal::derive(move || lenses.with(|l| l.as_ref().map(|l| fig::table_rows(&l.curve)).unwrap_or_default()))/>
-        <super::Disclosure summary="How is this computed?" class="how">
-            <ol>
-                <li>"At your setting, the December fed funds future would be priced "
-                    <strong class="v-price">{move || grouped(out.get().implied.price, 4)}</strong>
-                    ", an average December rate of " {move || format!("{}%", grouped(out.get().implied.r_avg_pct, 3))}
-                    " and a rate of " {move || format!("{}%", grouped(out.get().implied.r_end_pct, 3))} " after the meeting."</li>
-                <li>"FedWatch mechanics (CME's method): the December fed funds future's price P gives the month's average rate R"<sub>"avg"</sub>" = 100 − P. "
-                    "The decision of 9–10 Dec applies from 11 Dec, so with N = 31 days and d = 10 days at the old rate, R"<sub>"end"</sub>" = (N·R"<sub>"avg"</sub>" − d·R"<sub>"start"</sub>")/(N − d) and p = (R"<sub>"start"</sub>" − R"<sub>"end"</sub>")/0.25. "
-                    "The slider works backwards from p. Assumption: R"<sub>"start"</sub>" = 3.88% (the bundled data has no fed funds rate)."</li>
-                <li>"Rates: the expected December rate changes by −0.25 × Δp percentage points, Δp measured from the reference reading you pick."</li>
-                <li>"Textbook lens (model): Gordon growth P = D/(r − g), repriced exactly as (r − g)/(r + Δr − g) − 1, assuming the discount rate moves one for one with the expected policy rate. Profiles: value r 8% g 3%; broad market r 8% g 5%; growth r and g as you set them (r − g is kept at least 0.5 points). Bitcoin has no cash flows, so this lens does not apply to it."</li>
-                <li>"Empirical lens (model): an unexpected 25 bp policy move moves broad US indexes by about 1% (Bernanke & Kuttner, Journal of Finance, 2005), times each asset's beta to the S&P 500. Bitcoin's beta is the one in the market-inputs table (the correlation window chosen in section 2, ending 19 Nov, before the day it explains): "
-                    {move || fig::beta_text(estimate.get())}
-                    ". Bitcoin's weekend returns are compounded into the next US trading day. There is no daily Nasdaq series, so its beta is your assumption (default 1.2)."</li>
-                <li>"Share explained = model move ÷ the actual move over the same span: from the close of the reference reading's day to the close of 20 Nov (S&P 500 and Nasdaq closes; Bitcoin UTC closes). A reference on or after 20 Nov explains no part of it. The first-screen answer and the synthesis measure it over the horizon chosen there: on the day from the 19 Nov reading, over the two weeks before from 6 Nov's, and pass it to Bitcoin only through the S&P 500 (β × its rate part)."</li>
-            </ol>
-        </super::Disclosure>
-        <Sources sources=sources/>
     }
 }

@@ -132,6 +132,8 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
             ": the dashed line takes out the part due to higher "
             <crate::components::Term slug="volatility" text="volatility"/> "; what is left is the link itself."
         </p>
+        // A class embed's questions, right after the main figure.
+        <crate::components::SectionQuestions section=Section::Tariffs after_figure=true/>
         <Show when=adjusted_on>
             <p class="fine" data-testid="fr-note">
                 "The dashed line removes the part of the correlation that is only due to higher volatility "
@@ -149,48 +151,50 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
         <p class="live" data-testid="tariffs-live">
             {move || fig::transmission(regime.get(), sc.stock_shock_pct.get())}
         </p>
+        <super::Disclosure summary="Go deeper: leverage and a portfolio, the table, the method, the sources" class="deeper">
         <super::Disclosure summary="More: leverage and a portfolio" open_when=weighted>
-            <p class="live">{lev_text} " The " <a href="#liquidations">"liquidations section"</a> " follows that forced selling."</p>
-            <div class="section-controls compact" role="group" aria-label="Portfolio setting">
-                <Slider spec=WEIGHT value=sc.btc_weight_pct unit="%" valuetext=|v| format!("{} percent in Bitcoin", fmt_num(v))/>
-            </div>
-            <div class="table-wrap">
-                <table class="data-table" id="portfolio">
-                    <caption>{move || format!("A portfolio with {}% in Bitcoin and the rest in the S&P 500 (model output)", fmt_num(sc.btc_weight_pct.get()))}</caption>
-                    <thead><tr><th scope="col">"Correlation"</th><th scope="col">"Daily volatility"</th><th scope="col">"1-in-100-days loss"</th></tr></thead>
-                    <tbody>
-                        {move || portfolio.get().map(|p| fig::portfolio_rows(&p).map(|[head, sd, loss]| view! {
-                            <tr><th scope="row">{head}</th><td>{sd}</td><td>{loss}</td></tr>
-                        }).into_iter().collect_view())}
-                    </tbody>
-                </table>
-            </div>
-            <p class="punchline" data-testid="tariffs-punchline">
-                {move || portfolio.get().map(|p| fig::punchline(&p))}
-            </p>
+                <p class="live">{lev_text} " The " <a href="#liquidations">"liquidations section"</a> " follows that forced selling."</p>
+                <div class="section-controls compact" role="group" aria-label="Portfolio setting">
+                    <Slider spec=WEIGHT value=sc.btc_weight_pct unit="%" valuetext=|v| format!("{} percent in Bitcoin", fmt_num(v))/>
+                </div>
+                <div class="table-wrap">
+                    <table class="data-table" id="portfolio">
+                        <caption>{move || format!("A portfolio with {}% in Bitcoin and the rest in the S&P 500 (model output)", fmt_num(sc.btc_weight_pct.get()))}</caption>
+                        <thead><tr><th scope="col">"Correlation"</th><th scope="col">"Daily volatility"</th><th scope="col">"1-in-100-days loss"</th></tr></thead>
+                        <tbody>
+                            {move || portfolio.get().map(|p| fig::portfolio_rows(&p).map(|[head, sd, loss]| view! {
+                                <tr><th scope="row">{head}</th><td>{sd}</td><td>{loss}</td></tr>
+                            }).into_iter().collect_view())}
+                        </tbody>
+                    </table>
+                </div>
+                <p class="punchline" data-testid="tariffs-punchline">
+                    {move || portfolio.get().map(|p| fig::punchline(&p))}
+                </p>
+            </super::Disclosure>
+            <super::TableToggle
+                caption=Signal::derive(move || format!("{}-day rolling correlation, Bitcoin vs S&P 500, by window end", window.get()))
+                headers=vec!["Window ends", "Correlation", "95% band", "Volatility-adjusted"]
+                rows=Signal::derive(move || roll.with(|r| fig::table_rows(r, calm)))/>
+            <super::Disclosure summary="How is this computed?" class="how">
+                <p class="fine">
+                    "Daily log returns of the S&P 500 (closes) and Bitcoin (UTC closes, Bitstamp); Bitcoin's weekend returns are compounded into "
+                    "the next US trading day. There is no daily Nasdaq series here, so the S&P 500 stands for US stocks. The band is a "
+                    "95% confidence interval ("
+                    <crate::components::Term slug="fisher-band" text="Fisher band"/>
+                    "): with so few days, a correlation is measured loosely."
+                </p>
+                <ul>
+                    <li>"Returns: daily log returns, r = ln(P"<sub>"t"</sub>"/P"<sub>"t−1"</sub>"), never prices. Bitcoin's return for a US trading day spans the same calendar days as the S&P 500's, so weekends are compounded into Monday."</li>
+                    <li>"Rolling Pearson correlation over the chosen window, updated incrementally with running sums; the 95% band uses Fisher's z: z = atanh ρ, SE = 1/√(w − 3), band = tanh(z ± 1.96·SE)."</li>
+                    <li>"Volatility adjustment (Forbes & Rigobon, 2002): ρ* = ρ/√(1 + δ(1 − ρ²)), δ = σ²"<sub>"window"</sub>"/σ²"<sub>"calm"</sub>" − 1, with σ² the S&P 500's variance and the calm period 3 Sep to 9 Oct 2025."</li>
+                    <li>"Beta β = ρ·σ"<sub>"BTC"</sub>"/σ"<sub>"S&P"</sub>" over the chosen window ending 19 Nov, the last day before the move it is used to explain (a longer window than the history uses every day there is, and says how many); expected Bitcoin move = β × the stock shock. σ here is per trading-day return (weekends compounded), so it is larger than Bitcoin's volatility per UTC day used by the square-root law. "
+                        {move || dv.inputs.with(|i| i.map(|i| crate::figures::inputs::beta_note(&i, &beta_markets)))}</li>
+                    <li>"Portfolio: σ"<sub>"p"</sub>" = √(w²σ²"<sub>"BTC"</sub>" + (1−w)²σ²"<sub>"S&P"</sub>" + 2w(1−w)ρσ"<sub>"BTC"</sub>"σ"<sub>"S&P"</sub>"), with the crisis window's volatilities and either correlation; 1-in-100-days loss = e"<sup>"−2.326σ"</sup>" − 1 (normal approximation)."</li>
+                    <li>"Liquidation of a long at leverage L: a fall of 1 − (1 − 1/L)/(1 − m), maintenance margin m = 0.4%."</li>
+                </ul>
+            </super::Disclosure>
+            <Sources sources=sources/>
         </super::Disclosure>
-        <super::TableToggle
-            caption=Signal::derive(move || format!("{}-day rolling correlation, Bitcoin vs S&P 500, by window end", window.get()))
-            headers=vec!["Window ends", "Correlation", "95% band", "Volatility-adjusted"]
-            rows=Signal::derive(move || roll.with(|r| fig::table_rows(r, calm)))/>
-        <super::Disclosure summary="How is this computed?" class="how">
-            <p class="fine">
-                "Daily log returns of the S&P 500 (closes) and Bitcoin (UTC closes, Bitstamp); Bitcoin's weekend returns are compounded into "
-                "the next US trading day. There is no daily Nasdaq series here, so the S&P 500 stands for US stocks. The band is a "
-                "95% confidence interval ("
-                <crate::components::Term slug="fisher-band" text="Fisher band"/>
-                "): with so few days, a correlation is measured loosely."
-            </p>
-            <ul>
-                <li>"Returns: daily log returns, r = ln(P"<sub>"t"</sub>"/P"<sub>"t−1"</sub>"), never prices. Bitcoin's return for a US trading day spans the same calendar days as the S&P 500's, so weekends are compounded into Monday."</li>
-                <li>"Rolling Pearson correlation over the chosen window, updated incrementally with running sums; the 95% band uses Fisher's z: z = atanh ρ, SE = 1/√(w − 3), band = tanh(z ± 1.96·SE)."</li>
-                <li>"Volatility adjustment (Forbes & Rigobon, 2002): ρ* = ρ/√(1 + δ(1 − ρ²)), δ = σ²"<sub>"window"</sub>"/σ²"<sub>"calm"</sub>" − 1, with σ² the S&P 500's variance and the calm period 3 Sep to 9 Oct 2025."</li>
-                <li>"Beta β = ρ·σ"<sub>"BTC"</sub>"/σ"<sub>"S&P"</sub>" over the chosen window ending 19 Nov, the last day before the move it is used to explain (a longer window than the history uses every day there is, and says how many); expected Bitcoin move = β × the stock shock. σ here is per trading-day return (weekends compounded), so it is larger than Bitcoin's volatility per UTC day used by the square-root law. "
-                    {move || dv.inputs.with(|i| i.map(|i| crate::figures::inputs::beta_note(&i, &beta_markets)))}</li>
-                <li>"Portfolio: σ"<sub>"p"</sub>" = √(w²σ²"<sub>"BTC"</sub>" + (1−w)²σ²"<sub>"S&P"</sub>" + 2w(1−w)ρσ"<sub>"BTC"</sub>"σ"<sub>"S&P"</sub>"), with the crisis window's volatilities and either correlation; 1-in-100-days loss = e"<sup>"−2.326σ"</sup>" − 1 (normal approximation)."</li>
-                <li>"Liquidation of a long at leverage L: a fall of 1 − (1 − 1/L)/(1 − m), maintenance margin m = 0.4%."</li>
-            </ul>
-        </super::Disclosure>
-        <Sources sources=sources/>
     }
 }

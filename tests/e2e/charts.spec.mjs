@@ -2,7 +2,7 @@
 // keys checked against the bundled data, the phone control bar, dark charts,
 // reduced motion, markers off the data, print and the keyboard step.
 import { test, expect } from '@playwright/test';
-import { gotoApp, openDisclosures, ready, watchErrors } from './helpers.mjs';
+import { gotoApp, openDisclosures, ready, watchErrors, openDeeper } from './helpers.mjs';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 /** "2025-11-20" → "20 Nov 2025", as the page writes dates. */
@@ -103,6 +103,7 @@ test('correlation: the read-out matches the table, by hover and by keys', async 
   await gotoApp(page, './');
   const fig = page.locator('#correlation');
   const section = page.locator('#tariffs');
+  await openDeeper(page, '#tariffs');
   await section.getByRole('button', { name: 'Show as table' }).first().click();
   const table = section.locator('.data-alt.open table');
   const rows = new Map(await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => {

@@ -191,3 +191,24 @@ test('from the single file, embed code points at the published address, not file
   await expect(dialog.locator('.public-note')).toContainText('runs from a file');
   await expect(page.locator('#cite')).toContainText(PUBLIC);
 });
+
+test('the responsive snippet in a page on another origin grows the frame to the whole section: no scroll inside', async ({ page, baseURL }) => {
+  await page.setViewportSize({ width: 900, height: 700 });
+  await gotoApp(page, './');
+  const dialog = await openDialog(page, 'liquidations');
+  await expect(dialog.locator('.embed-advice')).toContainText('one figure is usually the better embed');
+  const snippet = (await dialog.getByLabel('Responsive embed code').inputValue())
+    .replace(PUBLIC.replace(/\/$/, ''), baseURL.replace(/\/$/, ''))
+    .replaceAll(PUBLIC, baseURL);
+  const course = await courseServer(`<!doctype html><title>course</title><link rel="icon" href="data:,"><h1>Week 3</h1><div style="width:600px">${snippet}</div><p id="after">After the embed.</p>`);
+  await page.goto(course.url);
+  const frameEl = page.locator('iframe');
+  const frame = page.frameLocator('iframe');
+  await expect(frame.locator('main > section#liquidations')).toBeVisible();
+  // The frame grows past the window's height to the section's full height.
+  await expect.poll(async () => (await frameEl.boundingBox()).height).toBeGreaterThan(700);
+  // Inside the frame (another origin) nothing is left to scroll.
+  const inner = page.frames().find((f) => f.url().includes('embed=liquidations'));
+  await expect.poll(() => inner.evaluate(() => document.documentElement.scrollHeight - innerHeight)).toBeLessThanOrEqual(1);
+  await course.close();
+});

@@ -56,6 +56,14 @@ export function param(page, key) {
   return new URL(page.url()).searchParams.get(key);
 }
 
+/** Open a section's "Go deeper" (its tables, method and sources) as a
+ * reader would, if it is closed. */
+export async function openDeeper(page, section) {
+  const summary = page.locator(`${section} details.deeper:not([open]) > summary`);
+  if (await summary.count()) await summary.first().click();
+  await expect(page.locator(`${section} details.deeper`).first()).toHaveAttribute('open', '');
+}
+
 /** Open the closed disclosures ("Adjust the model", "More: …", "How is this
  * computed?") under `scope` as a reader would: by clicking their summaries. */
 export async function openDisclosures(page, scope = 'main') {

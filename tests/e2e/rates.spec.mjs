@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { watchErrors, drawn, param, openDisclosures } from './helpers.mjs';
+import { watchErrors, drawn, param, openDisclosures, openDeeper } from './helpers.mjs';
 
 async function ratesState(page) {
   const section = page.locator('#rates');
@@ -92,6 +92,7 @@ test('section controls live in the URL, bad values are clamped, and reset restor
 
 test('the table alternative lists the model by probability', async ({ page }) => {
   await page.goto('./');
+  await openDeeper(page, '#rates');
   const button = page.locator('#rates button.show-table');
   await button.click();
   await expect(button).toHaveAttribute('aria-expanded', 'true');

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { watchErrors, drawn, param, openDisclosures } from './helpers.mjs';
+import { watchErrors, drawn, param, openDisclosures, openDeeper } from './helpers.mjs';
 
 const text = (page) => page.locator('#tariffs').innerText();
 
@@ -14,7 +14,7 @@ test('changing the window and the shock changes the numbers, never NaN, chart dr
   await page.getByTestId('adjust-tariffs').locator('summary').click();
   await page.getByRole('radio', { name: '14' }).check();
   await expect.poll(() => param(page, 'win')).toBe('14');
-  await expect(page.locator('#corr-summary')).toContainText('14-day correlation');
+  await expect(page.locator('#corr-summary')).toContainText('sliding 14-day window');
   await expect.poll(() => canvas.evaluate((c) => c.toDataURL())).not.toEqual(px30);
   const t14 = await text(page);
   expect(t14).not.toEqual(t30);
@@ -55,6 +55,7 @@ test('the volatility adjustment toggles a second line and its explanation', asyn
   await expect.poll(() => param(page, 'fr')).toBe('1');
   await expect(page.locator('[data-testid=fr-note]')).toBeVisible();
   await expect.poll(() => canvas.evaluate((c) => c.toDataURL())).not.toEqual(before);
+  await openDeeper(page, '#tariffs');
   await page.locator('#tariffs button.show-table').first().click();
   await expect(page.locator('#tariffs .data-alt table.data-table tbody tr').first()).toBeVisible();
 });

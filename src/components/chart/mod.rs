@@ -293,15 +293,24 @@ fn chart_canvas(
                         }
                         None => "display: none".into(),
                     };
+                    // The label sits outside the plot, so it covers no bar,
+                    // line or axis label: above the chart box, or below it
+                    // where above would be under the sticky bar or off the
+                    // frame's top. Horizontally it stays by the pointer.
                     let label_style = move || match shown.get() {
                         Some((a, p)) => {
                             let x = a.left + a.width_of(p.x - a.x0);
-                            let gap = a.width_of(p.half) + 8.0;
-                            if x > (a.left + a.right) / 2.0 {
-                                format!("right: calc(100% - {:.1}px); top: {:.1}px", x - gap, a.top + 4.0)
+                            let side = if x > (a.left + a.right) / 2.0 {
+                                format!("right: calc(100% - {:.1}px)", (x + 24.0).min(a.right + 1.0))
                             } else {
-                                format!("left: {:.1}px; top: {:.1}px", x + gap, a.top + 4.0)
-                            }
+                                format!("left: {:.1}px", (x - 24.0).max(a.left - 1.0))
+                            };
+                            let vertical = if room_above(wrap.get_untracked(), READOUT_H_PX) {
+                                "bottom: calc(100% + 4px)"
+                            } else {
+                                "top: calc(100% + 4px)"
+                            };
+                            format!("{side}; {vertical}")
                         }
                         None => "display: none".into(),
                     };
@@ -475,3 +484,22 @@ const MARKER_W: f64 = 24.0;
 /// The least distance between two markers' centres, CSS px: the targets
 /// never touch, with 4 px between them.
 const MARKER_GAP: f64 = 28.0;
+
+/// The read-out's height to keep clear above a chart, CSS px: a title and
+/// three rows at .78rem/1.3 with padding (measured 74 px; rounded up).
+const READOUT_H_PX: f64 = 84.0;
+
+/// Whether `h` px above the chart box are in sight: below the sticky bar
+/// (when it is stuck at the top) and inside the window or frame.
+fn room_above(wrap: Option<web_sys::HtmlDivElement>, h: f64) -> bool {
+    let Some(w) = wrap else { return true };
+    let top = w.get_bounding_client_rect().top();
+    let bar_bottom = document()
+        .query_selector(".controlbar")
+        .ok()
+        .flatten()
+        .map(|b| b.get_bounding_client_rect())
+        .filter(|r| r.top() <= 1.0)
+        .map_or(0.0, |r| r.bottom());
+    top - h >= bar_bottom
+}
