@@ -2,6 +2,7 @@
 //! are computed: changing a figure changes the verdict.
 
 use selloff::data::claims::{check_all, Inputs, Verdict};
+use selloff::data::ids::{Group, SeriesId};
 use selloff::data::{parse_data_file, DataFile};
 use std::fs;
 
@@ -104,33 +105,33 @@ fn every_row_cites_a_source_and_never_prints_nan() {
 fn verdicts_follow_the_data() {
     let mut f = files();
     // Make 20 Nov a 2.4% fall: the S&P claim now matches.
-    let sp = f.markets.series.iter_mut().find(|s| s.id == "sp500").unwrap();
+    let sp = f.markets.series.iter_mut().find(|s| s.id == SeriesId::Sp500.key()).unwrap();
     let i = sp.points.iter().position(|p| p.0 == "2025-11-20").unwrap();
     sp.points[i].1 = sp.points[i - 1].1 * (1.0 - 0.024);
     // And make the cut odds a week earlier 72%.
-    for fact in f.rates.facts.iter_mut().filter(|x| x.group == "fedwatch_dec_cut" && x.date == "2025-11-13") {
+    for fact in f.rates.facts.iter_mut().filter(|x| x.group == Group::FedwatchDecCut.key() && x.date == "2025-11-13") {
         fact.value = 72.0;
     }
     let v = verdicts(&f);
     assert_eq!(v[0], ("sp500_drop", Verdict::Matches));
     assert_eq!(v[4], ("cut_odds", Verdict::Matches));
     // If Asia had fallen on 20 Nov, the claim would match.
-    for fact in f.markets.facts.iter_mut().filter(|x| x.group == "asia_change_pct" && x.date == "2025-11-20") {
+    for fact in f.markets.facts.iter_mut().filter(|x| x.group == Group::AsiaChangePct.key() && x.date == "2025-11-20") {
         fact.value = -1.0;
     }
     assert_eq!(verdicts(&f)[13], ("asia_simultaneous", Verdict::Matches));
     // IBIT's month to date at $2.6B would not be "nearly $2 billion".
-    for fact in f.flows.facts.iter_mut().filter(|x| x.group == "etf_ibit_mtd") {
+    for fact in f.flows.facts.iter_mut().filter(|x| x.group == Group::EtfIbitMtd.key()) {
         fact.value = -2600.0;
     }
     assert_eq!(verdicts(&f)[6], ("nov_outflows", Verdict::Differs));
     // Unemployment at its forecast: the jobs report reads as strong.
-    for fact in f.rates.facts.iter_mut().filter(|x| x.group == "unemployment_sep") {
+    for fact in f.rates.facts.iter_mut().filter(|x| x.group == Group::UnemploymentSep.key()) {
         fact.value = 4.3;
     }
     assert_eq!(verdicts(&f)[17], ("strong_data", Verdict::Matches));
     // Odds that rose from 6 to 19 Nov are no hawkish turn.
-    for fact in f.rates.facts.iter_mut().filter(|x| x.group == "fedwatch_dec_cut" && x.date == "2025-11-19") {
+    for fact in f.rates.facts.iter_mut().filter(|x| x.group == Group::FedwatchDecCut.key() && x.date == "2025-11-19") {
         fact.value = 80.0;
     }
     assert_eq!(verdicts(&f)[16], ("fed_hawkish", Verdict::Differs));

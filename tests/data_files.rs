@@ -1,6 +1,7 @@
 //! The data check of `make test`: every bundled file parses, validates (sorted
 //! series, finite numbers, a source on every figure) and has what the sections read.
 
+use selloff::data::ids::{self, Group, OhlcId, SeriesId};
 use selloff::data::{parse_data_file, DataFile};
 use std::fs;
 
@@ -29,14 +30,40 @@ fn every_file_in_public_data_parses_and_validates() {
 }
 
 #[test]
+fn every_id_the_code_reads_is_in_the_file_it_names() {
+    assert_eq!(ids::FILES.len(), 6);
+    for id in SeriesId::ALL {
+        assert!(load(id.file()).series(*id).is_some(), "{}.json lacks the series '{id}'", id.file());
+    }
+    for id in OhlcId::ALL {
+        assert!(load(id.file()).ohlc(*id).is_some(), "{}.json lacks the OHLC series '{id}'", id.file());
+    }
+    for g in Group::ALL {
+        assert!(!load(g.file()).facts(*g).is_empty(), "{}.json lacks the figures '{g}'", g.file());
+    }
+    // Each file is one of the six, and each id's key is unique in its enum.
+    let files: Vec<&str> = SeriesId::ALL
+        .iter()
+        .map(|i| i.file())
+        .chain(OhlcId::ALL.iter().map(|i| i.file()))
+        .chain(Group::ALL.iter().map(|g| g.file()))
+        .collect();
+    assert!(files.iter().all(|f| ids::FILES.contains(f)));
+    let mut keys: Vec<&str> = Group::ALL.iter().map(|g| g.key()).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    assert_eq!(keys.len(), Group::ALL.len());
+}
+
+#[test]
 fn markets_has_what_the_timeline_reads() {
     let m = load("markets");
-    let sp = m.obs("sp500").unwrap();
-    let btc = m.obs("btc_usd_0000utc").unwrap();
+    let sp = m.obs(SeriesId::Sp500).unwrap();
+    let btc = m.obs(SeriesId::BtcUsd0000utc).unwrap();
     assert_eq!(sp.len(), 63);
     assert_eq!(sp.first().unwrap().date.to_string(), "2025-09-02");
     assert_eq!(btc.len(), 92);
-    assert_eq!(m.facts("nasdaq_close").len(), 12);
+    assert_eq!(m.facts(Group::NasdaqClose).len(), 12);
     // Spot checks against the reference CSVs.
     let on = |s: &[selloff::model::series::Obs], d: &str| {
         selloff::model::series::value_on(s, selloff::model::date::Date::parse(d).unwrap()).unwrap()

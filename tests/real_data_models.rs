@@ -1,6 +1,7 @@
 //! The models on the real bundled data: the incremental rolling correlation
 //! equals a direct two-pass computation, and the alignment is sane.
 
+use selloff::data::ids::SeriesId;
 use selloff::data::parse_data_file;
 use selloff::model::correlation::rolling;
 use selloff::model::returns::{align, stats};
@@ -10,8 +11,8 @@ use std::fs;
 fn pairs() -> Vec<selloff::model::returns::Pair> {
     let path = format!("{}/public/data/markets.json", env!("CARGO_MANIFEST_DIR"));
     let m = parse_data_file("markets.json", &fs::read_to_string(path).unwrap()).unwrap();
-    let btc_close = shift_days(&m.obs("btc_usd_0000utc").unwrap(), -1);
-    align(&m.obs("sp500").unwrap(), &btc_close)
+    let btc_close = shift_days(&m.obs(SeriesId::BtcUsd0000utc).unwrap(), -1);
+    align(&m.obs(SeriesId::Sp500).unwrap(), &btc_close)
 }
 
 #[test]

@@ -3,6 +3,7 @@
 //! Each verdict is computed from the data by a stated rule, never typed in:
 //! if a data file changes, the verdicts follow.
 
+use super::ids::{Group, OhlcId, SeriesId};
 use super::{DataFile, Fact, Source};
 use crate::format::{grouped, pct_signed, usd, usd_millions};
 use crate::model::series::pct_change;
@@ -74,7 +75,7 @@ pub fn compare_measures(claimed: f64, measures: &[f64], tol: f64) -> Verdict {
     }
 }
 
-fn on<'a>(doc: &'a DataFile, group: &str, date: &str) -> Vec<&'a Fact> {
+fn on<'a>(doc: &'a DataFile, group: Group, date: &str) -> Vec<&'a Fact> {
     doc.facts(group).into_iter().filter(|f| f.date == date).collect()
 }
 
@@ -136,7 +137,7 @@ pub fn check_all(i: &Inputs) -> Vec<ClaimCheck> {
 }
 
 /// The close-to-close move of `id`'s series on 20 Nov, percent.
-fn day_move(m: &DataFile, id: &str, shift: i64) -> Option<f64> {
+fn day_move(m: &DataFile, id: SeriesId, shift: i64) -> Option<f64> {
     let mut s = m.obs(id).ok()?;
     if shift != 0 {
         s = crate::model::series::shift_days(&s, shift);
@@ -157,13 +158,13 @@ fn moved(v: f64) -> String {
 /// "The Nasdaq led the decline": its 20 Nov fall against the S&P 500's.
 fn nasdaq_led(m: &DataFile) -> ClaimCheck {
     let claim = "The Nasdaq led the decline.";
-    let nq = m.facts("nasdaq_close");
+    let nq = m.facts(Group::NasdaqClose);
     let at = |d: &str| nq.iter().find(|f| f.date == d).map(|f| f.value);
     let mut sources = sources_of(
         &nq.iter().filter(|f| f.date == "2025-11-19" || f.date == "2025-11-20").copied().collect::<Vec<_>>(),
     );
-    sources.extend(m.series("sp500").map(|s| s.source.clone()));
-    match (at("2025-11-19").zip(at("2025-11-20")).map(|(a, b)| pct_change(a, b)), day_move(m, "sp500", 0)) {
+    sources.extend(m.series(SeriesId::Sp500).map(|s| s.source.clone()));
+    match (at("2025-11-19").zip(at("2025-11-20")).map(|(a, b)| pct_change(a, b)), day_move(m, SeriesId::Sp500, 0)) {
         (Some(n), Some(sp)) => ClaimCheck {
             id: "nasdaq_led",
             claim,
@@ -180,10 +181,10 @@ fn nasdaq_led(m: &DataFile) -> ClaimCheck {
 /// "Bitcoin fell harder than stocks": its UTC day against the S&P 500's day.
 fn bitcoin_harder(m: &DataFile) -> ClaimCheck {
     let claim = "Bitcoin fell harder than stocks.";
-    let mut sources: Vec<Source> = m.series("btc_usd_0000utc").map(|s| s.source.clone()).into_iter().collect();
-    sources.extend(m.series("sp500").map(|s| s.source.clone()));
+    let mut sources: Vec<Source> = m.series(SeriesId::BtcUsd0000utc).map(|s| s.source.clone()).into_iter().collect();
+    sources.extend(m.series(SeriesId::Sp500).map(|s| s.source.clone()));
     // Bitstamp at 00:00 UTC of D+1 is the close of the UTC day D.
-    match (day_move(m, "btc_usd_0000utc", -1), day_move(m, "sp500", 0)) {
+    match (day_move(m, SeriesId::BtcUsd0000utc, -1), day_move(m, SeriesId::Sp500, 0)) {
         (Some(b), Some(sp)) => ClaimCheck {
             id: "btc_harder",
             claim,
@@ -203,7 +204,7 @@ fn bitcoin_harder(m: &DataFile) -> ClaimCheck {
 fn etf_outflow_streak(f: &DataFile) -> ClaimCheck {
     let claim = "Spot Bitcoin ETFs saw outflows on consecutive days.";
     let days: Vec<&Fact> = f
-        .facts("etf_total_daily")
+        .facts(Group::EtfTotalDaily)
         .into_iter()
         .filter(|x| x.date.as_str() >= "2025-11-13" && x.date.as_str() <= "2025-11-20")
         .collect();
@@ -276,8 +277,8 @@ fn nvidia_eve(e: &DataFile) -> ClaimCheck {
 /// 20 Nov session and in the next one.
 fn asia_simultaneous(m: &DataFile) -> ClaimCheck {
     let claim = "A-shares and Hong Kong stocks declined at the same time.";
-    let ch = m.facts("asia_change_pct");
-    let lv = m.facts("asia_level");
+    let ch = m.facts(Group::AsiaChangePct);
+    let lv = m.facts(Group::AsiaLevel);
     let on = |d: &str| ch.iter().filter(|f| f.date == d).copied().collect::<Vec<&Fact>>();
     let (d20, d21) = (on("2025-11-20"), on("2025-11-21"));
     let futures = lv.iter().find(|f| f.date == "2025-11-20" && f.label.starts_with("HSI futures"));
@@ -320,7 +321,7 @@ fn asia_simultaneous(m: &DataFile) -> ClaimCheck {
 fn crypto_100b(m: &DataFile) -> ClaimCheck {
     let claim = "The crypto market lost over $100 billion.";
     let changes: Vec<&Fact> = m
-        .facts("crypto_market_cap")
+        .facts(Group::CryptoMarketCap)
         .into_iter()
         .filter(|f| f.date == "2025-11-20" && f.label.contains("change"))
         .collect();
@@ -347,7 +348,7 @@ fn crypto_100b(m: &DataFile) -> ClaimCheck {
 /// points of the lowest crypto Fear & Greed reading in the data.
 fn fear_lowest(s: &DataFile) -> ClaimCheck {
     let claim = "The fear index was close to its lowest level this year.";
-    let all = s.facts("crypto_fear_greed");
+    let all = s.facts(Group::CryptoFearGreed);
     let low = all.iter().min_by(|a, b| a.value.total_cmp(&b.value)).copied();
     let day: Vec<&Fact> = all.iter().filter(|f| f.date == "2025-11-19" || f.date == "2025-11-20").copied().collect();
     let mut sources = sources_of(&day);
@@ -382,15 +383,15 @@ fn fear_lowest(s: &DataFile) -> ClaimCheck {
 /// as within 0.25 percentage points below 2.5%.
 fn sp500_drop(m: &DataFile) -> ClaimCheck {
     let claim = "The S&P 500 fell nearly 2.5% on 20 November.";
-    let sp = m.obs("sp500").unwrap_or_default();
+    let sp = m.obs(SeriesId::Sp500).unwrap_or_default();
     let i = sp.iter().position(|o| o.date.to_string() == "2025-11-20").filter(|&i| i > 0);
-    let sources: Vec<Source> = m.series("sp500").map(|s| s.source.clone()).into_iter().collect();
+    let sources: Vec<Source> = m.series(SeriesId::Sp500).map(|s| s.source.clone()).into_iter().collect();
     match i {
         None => not_checkable("sp500_drop", claim, "the S&P 500 close of 20 Nov is missing", sources),
         Some(i) => {
             let day = pct_change(sp[i - 1].value, sp[i].value);
             let (verdict, diff) = compare(-2.5, day, 0.25);
-            let spy = m.facts("spy_ohlc");
+            let spy = m.facts(Group::SpyOhlc);
             let get =
                 |k: &str| spy.iter().find(|f| f.date == "2025-11-20" && f.label == format!("SPY {k}")).map(|f| f.value);
             let mut data = format!("The index closed at {}: it {} on the day.", grouped(sp[i].value, 2), moved(day));
@@ -447,8 +448,8 @@ fn not_checkable(id: &'static str, claim: &'static str, why: &str, sources: Vec<
 /// "$1.5 trillion of market value lost within 80 minutes": needs intraday index
 /// values and market capitalisation, which the bundle does not have.
 fn trillion_in_80_minutes(m: &DataFile) -> ClaimCheck {
-    let cap = m.facts("sp500_market_cap");
-    let spy = m.facts("spy_ohlc");
+    let cap = m.facts(Group::Sp500MarketCap);
+    let spy = m.facts(Group::SpyOhlc);
     let mut sources: Vec<Source> = cap.iter().map(|f| f.source.clone()).collect();
     sources.extend(spy.first().map(|f| f.source.clone()));
     let cap_text = cap
@@ -475,15 +476,15 @@ fn trillion_in_80_minutes(m: &DataFile) -> ClaimCheck {
 /// "Bitcoin fell below $87,000": the Binance daily low of 20 Nov.
 fn bitcoin_below_87k(m: &DataFile) -> ClaimCheck {
     let claim = "Bitcoin fell below $87,000.";
-    let s = m.ohlc.iter().find(|s| s.id == "btc_usdt_binance");
+    let s = m.ohlc(OhlcId::BtcUsdtBinance);
     let low = |d: &str| s.and_then(|s| s.bars.iter().find(|b| b.0 == d)).map(|b| b.3);
     let mut sources: Vec<Source> = s.map(|s| s.source.clone()).into_iter().collect();
     // Corroboration from an independent series: Bitstamp at 00:00 UTC on
     // 21 Nov is the end of the UTC day 20 Nov.
     let bitstamp =
-        m.obs("btc_usd_0000utc").ok().and_then(|b| b.into_iter().find(|o| o.date.to_string() == "2025-11-21"));
+        m.obs(SeriesId::BtcUsd0000utc).ok().and_then(|b| b.into_iter().find(|o| o.date.to_string() == "2025-11-21"));
     if bitstamp.is_some() {
-        sources.extend(m.series("btc_usd_0000utc").map(|x| x.source.clone()));
+        sources.extend(m.series(SeriesId::BtcUsd0000utc).map(|x| x.source.clone()));
     }
     match low("2025-11-20") {
         None => not_checkable("btc_87k", claim, "the Bitcoin bar of 20 Nov is missing", sources),
@@ -517,13 +518,13 @@ fn bitcoin_below_87k(m: &DataFile) -> ClaimCheck {
 /// "The panic index was at 15": which index and which day are not said.
 fn fear_index(s: &DataFile) -> ClaimCheck {
     let claim = "The fear (panic) index stood at 15.";
-    let crypto20 = on(s, "crypto_fear_greed", "2025-11-20");
-    let crypto19 = on(s, "crypto_fear_greed", "2025-11-19");
-    let cnn = s.obs("cnn_fear_greed").unwrap_or_default();
+    let crypto20 = on(s, Group::CryptoFearGreed, "2025-11-20");
+    let crypto19 = on(s, Group::CryptoFearGreed, "2025-11-19");
+    let cnn = s.obs(SeriesId::CnnFearGreed).unwrap_or_default();
     let cnn20 = cnn.iter().find(|o| o.date.to_string() == "2025-11-20").map(|o| o.value);
     let mut sources = sources_of(&crypto19);
     sources.extend(sources_of(&crypto20));
-    sources.extend(s.series("cnn_fear_greed").map(|x| x.source.clone()));
+    sources.extend(s.series(SeriesId::CnnFearGreed).map(|x| x.source.clone()));
     let measures: Vec<f64> = crypto20.iter().map(|f| f.value).chain(cnn20).collect();
     let on_day = compare_measures(15.0, &measures, 0.5);
     let day_before = crypto19.iter().any(|f| (f.value - 15.0).abs() <= 0.5);
@@ -552,9 +553,9 @@ fn fear_index(s: &DataFile) -> ClaimCheck {
 
 /// "Cut odds fell from over 70% a week earlier to 50/50 or lower."
 fn cut_odds(r: &DataFile) -> ClaimCheck {
-    let week = on(r, "fedwatch_dec_cut", "2025-11-13");
-    let day = on(r, "fedwatch_dec_cut", "2025-11-20");
-    let fortnight = on(r, "fedwatch_dec_cut", "2025-11-06");
+    let week = on(r, Group::FedwatchDecCut, "2025-11-13");
+    let day = on(r, Group::FedwatchDecCut, "2025-11-20");
+    let fortnight = on(r, Group::FedwatchDecCut, "2025-11-06");
     let mut sources = sources_of(&fortnight);
     sources.extend(sources_of(&week));
     sources.extend(sources_of(&day));
@@ -598,7 +599,7 @@ pub const SEE_DECOMPOSITION: (&str, &str) = ("#waterfall-spx", "the S&P 500's fa
 
 /// The first reading of a FedWatch day, percent.
 fn odds_on(r: &DataFile, date: &str) -> Option<f64> {
-    on(r, "fedwatch_dec_cut", date).first().map(|f| f.value)
+    on(r, Group::FedwatchDecCut, date).first().map(|f| f.value)
 }
 
 /// "Fed officials turned hawkish (a tightening warning)": the market's
@@ -608,8 +609,8 @@ fn fed_hawkish(r: &DataFile) -> ClaimCheck {
     let claim = "Fed officials turned hawkish, warning against more easing.";
     let voices: Vec<_> =
         r.events.iter().filter(|e| e.date.as_str() >= "2025-11-17" && e.date.as_str() <= "2025-11-21").collect();
-    let mut sources = sources_of(&on(r, "fedwatch_dec_cut", "2025-11-06"));
-    sources.extend(sources_of(&on(r, "fedwatch_dec_cut", "2025-11-19")));
+    let mut sources = sources_of(&on(r, Group::FedwatchDecCut, "2025-11-06"));
+    sources.extend(sources_of(&on(r, Group::FedwatchDecCut, "2025-11-19")));
     sources.extend(voices.iter().map(|e| e.source.clone()));
     let (Some(a), Some(b)) = (odds_on(r, "2025-11-06"), odds_on(r, "2025-11-19")) else {
         return not_checkable("fed_hawkish", claim, "the FedWatch readings of 6 or 19 Nov are missing", sources);
@@ -648,9 +649,13 @@ fn fed_hawkish(r: &DataFile) -> ClaimCheck {
 /// forecast; weak if both missed; mixed otherwise.
 fn strong_data(r: &DataFile) -> ClaimCheck {
     let claim = "Strong economic data after the government reopened lowered the case for a cut.";
-    let first = |g: &str| r.facts(g).into_iter().next();
-    let (nfp, nfp_e, ur, ur_e) =
-        (first("nfp_sep"), first("nfp_sep_expected"), first("unemployment_sep"), first("unemployment_sep_expected"));
+    let first = |g: Group| r.facts(g).into_iter().next();
+    let (nfp, nfp_e, ur, ur_e) = (
+        first(Group::NfpSep),
+        first(Group::NfpSepExpected),
+        first(Group::UnemploymentSep),
+        first(Group::UnemploymentSepExpected),
+    );
     let sources: Vec<Source> = [nfp, nfp_e, ur, ur_e].into_iter().flatten().map(|f| f.source.clone()).collect();
     let (Some(nfp), Some(nfp_e), Some(ur), Some(ur_e)) = (nfp, nfp_e, ur, ur_e) else {
         return not_checkable(
@@ -702,9 +707,9 @@ pub const EXTREMELY_HIGH_CORR: f64 = 0.7;
 fn correlation_high(m: &DataFile) -> ClaimCheck {
     use crate::model::{correlation, date::Date, returns};
     let claim = "The correlation between crypto and stocks was extremely high.";
-    let mut sources: Vec<Source> = m.series("sp500").map(|s| s.source.clone()).into_iter().collect();
-    sources.extend(m.series("btc_usd_0000utc").map(|s| s.source.clone()));
-    let (Ok(sp), Ok(btc)) = (m.obs("sp500"), m.obs("btc_usd_0000utc")) else {
+    let mut sources: Vec<Source> = m.series(SeriesId::Sp500).map(|s| s.source.clone()).into_iter().collect();
+    sources.extend(m.series(SeriesId::BtcUsd0000utc).map(|s| s.source.clone()));
+    let (Ok(sp), Ok(btc)) = (m.obs(SeriesId::Sp500), m.obs(SeriesId::BtcUsd0000utc)) else {
         return not_checkable("correlation_high", claim, "the S&P 500 or Bitcoin series is missing", sources);
     };
     // Bitstamp at 00:00 UTC of D+1 is the close of the UTC day D.
@@ -753,7 +758,7 @@ fn correlation_high(m: &DataFile) -> ClaimCheck {
 fn depth_thinner(m: &DataFile) -> ClaimCheck {
     let claim = "Market depth had become thinner.";
     let bars = m.ohlc.first().map(|s| s.bars.as_slice()).unwrap_or_default();
-    let us = m.facts("us_volume_bn_shares").into_iter().next();
+    let us = m.facts(Group::UsVolumeBnShares).into_iter().next();
     let mut sources: Vec<Source> = m.ohlc.first().map(|s| s.source.clone()).into_iter().collect();
     sources.extend(us.map(|f| f.source.clone()));
     let day = bars.iter().find(|b| b.0 == "2025-11-20");
@@ -790,9 +795,12 @@ fn depth_thinner(m: &DataFile) -> ClaimCheck {
 /// (CoinGlass, quoted) for the 24 hours to 21 Nov.
 fn forced_selling(l: &DataFile) -> ClaimCheck {
     let claim = "High-leverage players were forced to sell.";
-    let day = |g: &str| on(l, g, "2025-11-21");
-    let (all, longs, btc) =
-        (day("crypto_liquidations_24h"), day("crypto_liquidations_longs_24h"), day("crypto_liquidations_btc_24h"));
+    let day = |g: Group| on(l, g, "2025-11-21");
+    let (all, longs, btc) = (
+        day(Group::CryptoLiquidations24h),
+        day(Group::CryptoLiquidationsLongs24h),
+        day(Group::CryptoLiquidationsBtc24h),
+    );
     let mut sources = sources_of(&all);
     for s in sources_of(&longs).into_iter().chain(sources_of(&btc)) {
         if !sources.contains(&s) {
@@ -825,7 +833,7 @@ fn forced_selling(l: &DataFile) -> ClaimCheck {
 
 /// "IBIT lost more than $500 million in a single day."
 pub fn ibit_one_day(f: &DataFile) -> ClaimCheck {
-    let days = f.facts("etf_ibit_daily");
+    let days = f.facts(Group::EtfIbitDaily);
     let worst = days.iter().min_by(|a, b| a.value.total_cmp(&b.value));
     let sources = worst.map(|w| vec![w.source.clone()]).unwrap_or_default();
     match worst {
@@ -861,9 +869,9 @@ fn nearly(claimed: f64, measured: f64) -> bool {
 /// text was written (17–18 Nov), with the month's total and all funds beside it.
 pub fn november_outflows(f: &DataFile) -> ClaimCheck {
     let claim = "IBIT's total outflow in November was nearly $2 billion.";
-    let mtd = f.facts("etf_ibit_mtd");
-    let month = f.facts("etf_ibit_month");
-    let total = f.facts("etf_total_mtd");
+    let mtd = f.facts(Group::EtfIbitMtd);
+    let month = f.facts(Group::EtfIbitMonth);
+    let total = f.facts(Group::EtfTotalMtd);
     let total_last = total.iter().max_by(|a, b| a.date.cmp(&b.date));
     let when_written: Vec<&Fact> =
         mtd.iter().filter(|x| x.date.as_str() >= "2025-11-17" && x.date.as_str() <= "2025-11-19").copied().collect();
@@ -901,10 +909,10 @@ pub fn november_outflows(f: &DataFile) -> ClaimCheck {
 /// "Long-term holders sold 815,000 BTC in 30 days": independent measures
 /// bracket the figure without confirming it. Tolerance: 5% of the claim.
 fn lth_selling(f: &DataFile) -> ClaimCheck {
-    let raw = f.facts("lth").into_iter().find(|x| x.label.contains("CryptoQuant"));
-    let adjusted = f.facts("lth_cryptoquant_adjusted").into_iter().next();
-    let internal = f.facts("lth_cryptoquant_internal").into_iter().next();
-    let glassnode = f.facts("lth_glassnode_change").into_iter().next();
+    let raw = f.facts(Group::Lth).into_iter().find(|x| x.label.contains("CryptoQuant"));
+    let adjusted = f.facts(Group::LthCryptoquantAdjusted).into_iter().next();
+    let internal = f.facts(Group::LthCryptoquantInternal).into_iter().next();
+    let glassnode = f.facts(Group::LthGlassnodeChange).into_iter().next();
     let claimed = 815_000.0;
     let measures: Vec<f64> =
         [raw.map(|x| x.value), adjusted.map(|x| x.value), glassnode.map(|x| -x.value)].into_iter().flatten().collect();

@@ -65,7 +65,7 @@ pub fn tables(doc: &DataFile) -> Vec<CsvTable> {
         }
     }
     for g in groups {
-        let facts = doc.facts(g);
+        let facts: Vec<&super::Fact> = doc.facts.iter().filter(|f| f.group == g).collect();
         let mut text =
             String::from("date,label,value,unit,note,source_publisher,source_title,source_url,source_date\n");
         for f in &facts {

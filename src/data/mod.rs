@@ -6,11 +6,13 @@
 
 use crate::model::date::Date;
 use crate::model::series::Obs;
+use ids::{Group, OhlcId, SeriesId};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 pub mod claims;
 pub mod csv;
+pub mod ids;
 #[cfg(target_arch = "wasm32")]
 pub mod load;
 
@@ -186,7 +188,28 @@ pub fn parse_data_file(file: &str, text: &str) -> Result<DataFile, DataError> {
     }
     let doc: DataFile = serde_json::from_str(text).map_err(|e| err(DataErrorKind::Parse(e.to_string())))?;
     validate(&doc).map_err(|why| err(DataErrorKind::Invalid(why)))?;
+    required(&doc).map_err(|what| err(DataErrorKind::Missing(what)))?;
     Ok(doc)
+}
+
+/// A bundled file (one of [`ids::FILES`] by its envelope id) must hold every
+/// id the code reads from it: a missing one is a load error naming the first,
+/// not an empty list later. Files with another id (test fixtures) need nothing.
+fn required(doc: &DataFile) -> Result<(), String> {
+    let file = doc.id.as_str();
+    if !ids::FILES.contains(&file) {
+        return Ok(());
+    }
+    if let Some(id) = SeriesId::ALL.iter().find(|id| id.file() == file && doc.series(**id).is_none()) {
+        return Err(format!("the series '{id}'"));
+    }
+    if let Some(id) = OhlcId::ALL.iter().find(|id| id.file() == file && doc.ohlc(**id).is_none()) {
+        return Err(format!("the series '{id}'"));
+    }
+    if let Some(g) = Group::ALL.iter().find(|g| g.file() == file && doc.facts(**g).is_empty()) {
+        return Err(format!("the figures '{g}'"));
+    }
+    Ok(())
 }
 
 fn check_date(what: &str, text: &str) -> Result<Date, String> {
@@ -265,12 +288,16 @@ pub fn validate(doc: &DataFile) -> Result<(), String> {
 }
 
 impl DataFile {
-    pub fn series(&self, id: &str) -> Option<&Series> {
-        self.series.iter().find(|s| s.id == id)
+    pub fn series(&self, id: SeriesId) -> Option<&Series> {
+        self.series.iter().find(|s| s.id == id.key())
+    }
+
+    pub fn ohlc(&self, id: OhlcId) -> Option<&OhlcSeries> {
+        self.ohlc.iter().find(|s| s.id == id.key())
     }
 
     /// A series' points as typed observations (dates were validated on load).
-    pub fn obs(&self, id: &str) -> Result<Vec<Obs>, DataError> {
+    pub fn obs(&self, id: SeriesId) -> Result<Vec<Obs>, DataError> {
         let s = self.series(id).ok_or_else(|| {
             DataError::new(&format!("{}.json", self.id), DataErrorKind::Missing(format!("the series '{id}'")))
         })?;
@@ -278,8 +305,8 @@ impl DataFile {
     }
 
     /// All facts of one group, in file order.
-    pub fn facts(&self, group: &str) -> Vec<&Fact> {
-        self.facts.iter().filter(|f| f.group == group).collect()
+    pub fn facts(&self, group: Group) -> Vec<&Fact> {
+        self.facts.iter().filter(|f| f.group == group.key()).collect()
     }
 }
 

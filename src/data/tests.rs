@@ -1,7 +1,9 @@
 use super::*;
 
+/// A partial file: its envelope id is none of the six bundled files', so it
+/// need not hold every id the code reads (see `a_bundled_file_missing_an_id_fails_to_load`).
 const VALID: &str = r#"{
-  "schema_version": 1, "id": "markets", "title": "t", "as_of": "2025-11-30",
+  "schema_version": 1, "id": "fixture", "title": "t", "as_of": "2025-11-30",
   "series": [{"id": "sp500", "name": "S&P 500", "unit": "index points", "as_of": "2025-11-20",
               "note": "", "source": {"publisher": "CNN", "title": "graph data", "url": "https://example.org/x"},
               "points": [["2025-11-19", 6642.16], ["2025-11-20", 6538.76]]}],
@@ -16,12 +18,27 @@ fn err_of(text: &str) -> DataError {
 #[test]
 fn valid_file_parses_and_exposes_series_and_facts() {
     let doc = parse_data_file("markets.json", VALID).unwrap();
-    let obs = doc.obs("sp500").unwrap();
+    let obs = doc.obs(SeriesId::Sp500).unwrap();
     assert_eq!(obs.len(), 2);
     assert_eq!(obs[1].value, 6538.76);
-    assert_eq!(doc.facts("nasdaq_close").len(), 1);
-    let missing = doc.obs("nope").unwrap_err();
-    assert_eq!(missing.to_string(), "markets.json does not contain the series 'nope'.");
+    assert_eq!(doc.facts(Group::NasdaqClose).len(), 1);
+    // Absent from this fixture, which is not a bundled file: not a load error.
+    assert!(doc.series(SeriesId::BtcUsd0000utc).is_none());
+    let missing = doc.obs(SeriesId::BtcUsd0000utc).unwrap_err();
+    assert_eq!(missing.to_string(), "fixture.json does not contain the series 'btc_usd_0000utc'.");
+}
+
+#[test]
+fn a_bundled_file_missing_an_id_fails_to_load() {
+    // The same text named as markets.json lacks the Bitcoin series (the
+    // first id markets must hold that it does not).
+    let markets = VALID.replace(r#""id": "fixture""#, r#""id": "markets""#);
+    let e = err_of(&markets);
+    assert_eq!(e.kind, DataErrorKind::Missing("the series 'btc_usd_0000utc'".into()));
+    assert_eq!(e.to_string(), "markets.json does not contain the series 'btc_usd_0000utc'.");
+    // A missing fact group is named as figures.
+    let rates = VALID.replace(r#""id": "fixture""#, r#""id": "rates""#);
+    assert_eq!(err_of(&rates).to_string(), "markets.json does not contain the figures 'fedwatch_dec_cut'.");
 }
 
 #[test]

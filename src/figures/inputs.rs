@@ -3,6 +3,7 @@
 //! unit, window and source. The sections read the same values from
 //! `scenario::Inputs`; this is the reader's view of them.
 
+use crate::data::ids::{Group, SeriesId};
 use crate::data::DataFile;
 use crate::format::{grouped, usd_millions};
 use crate::scenario::{Estimate, Inputs};
@@ -10,7 +11,7 @@ use crate::scenario::{Estimate, Inputs};
 /// The table's column headers.
 pub const HEADERS: [&str; 5] = ["Input", "Value", "Unit", "Window", "Source"];
 
-fn publisher(m: &DataFile, id: &str) -> String {
+fn publisher(m: &DataFile, id: SeriesId) -> String {
     m.series(id).map(|s| s.source.publisher.clone()).unwrap_or_else(|| "(missing)".into())
 }
 
@@ -25,8 +26,8 @@ fn window(e: &Estimate) -> String {
 
 /// One row per input: name, value, unit, window, source.
 pub fn rows(inp: &Inputs, m: &DataFile) -> Vec<[String; 5]> {
-    let btc = publisher(m, "btc_usd_0000utc");
-    let both = format!("{} and {}", publisher(m, "sp500"), btc);
+    let btc = publisher(m, SeriesId::BtcUsd0000utc);
+    let both = format!("{} and {}", publisher(m, SeriesId::Sp500), btc);
     let mut out = vec![[
         "Bitcoin volatility per UTC day (σ of the square-root law)".to_string(),
         pct2(inp.sigma_btc_utc),
@@ -146,13 +147,13 @@ pub fn beta_note(inp: &Inputs, m: &DataFile) -> String {
         })
         .unwrap_or_default();
     let near: Vec<f64> = m
-        .facts(crate::scenario::group::BTC_NEAR_US_CLOSE)
+        .facts(Group::BtcNearUsClose)
         .into_iter()
         .filter(|f| f.date == crate::scenario::DAY)
         .map(|f| f.value)
         .collect();
     let at_utc = m
-        .obs("btc_usd_0000utc")
+        .obs(SeriesId::BtcUsd0000utc)
         .ok()
         .and_then(|s| s.into_iter().find(|o| o.date.to_string() == "2025-11-21"))
         .map(|o| o.value);

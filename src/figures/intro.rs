@@ -1,6 +1,7 @@
 //! The lede's headline figures and the "day in context" timeline.
 
 use crate::charts::timeline::TimelineChart;
+use crate::data::ids::{OhlcId, SeriesId};
 use crate::data::DataFile;
 use crate::format::{grouped, pct_signed, usd};
 use crate::model::date::{constant as d, Date};
@@ -15,7 +16,7 @@ pub const END: &str = "2025-11-30";
 
 /// The Binance bar of `date`: (open, high, low, close).
 fn btc_bar(doc: &DataFile, date: &str) -> Option<(f64, f64, f64, f64)> {
-    let s = doc.ohlc.iter().find(|s| s.id == "btc_usdt_binance")?;
+    let s = doc.ohlc(OhlcId::BtcUsdtBinance)?;
     s.bars.iter().find(|b| b.0 == date).map(|b| (b.1, b.2, b.3, b.4))
 }
 
@@ -23,7 +24,7 @@ fn btc_bar(doc: &DataFile, date: &str) -> Option<(f64, f64, f64, f64)> {
 /// closes, Bitcoin's lows on the day and the next.
 pub fn headline(m: &DataFile) -> String {
     let moves = actual_moves(m);
-    let sp_close = m.obs("sp500").unwrap_or_default().iter().find(|o| o.date == d(DAY)).map(|o| o.value);
+    let sp_close = m.obs(SeriesId::Sp500).unwrap_or_default().iter().find(|o| o.date == d(DAY)).map(|o| o.value);
     let sp_line = moves
         .spx
         .zip(sp_close)
@@ -43,8 +44,8 @@ pub fn headline(m: &DataFile) -> String {
 /// The timeline's input from markets.json and events.json; an error names
 /// what cannot be charted.
 pub fn chart(m: &DataFile, events: &DataFile) -> Result<TimelineChart, String> {
-    let sp = m.obs("sp500").unwrap_or_default();
-    let btc = m.obs("btc_usd_0000utc").unwrap_or_default();
+    let sp = m.obs(SeriesId::Sp500).unwrap_or_default();
+    let btc = m.obs(SeriesId::BtcUsd0000utc).unwrap_or_default();
     let nq = nasdaq_obs(m);
     let t = timeline::build(&sp, &btc, &nq, d(BASE))?;
     let events = events.events.iter().filter_map(|e| Date::parse(&e.date)).collect();

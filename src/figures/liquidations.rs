@@ -2,6 +2,7 @@
 //! sentence, the liquidation map and the stability test.
 
 use crate::charts::cascade::RoundsChart;
+use crate::data::ids::Group;
 use crate::data::DataFile;
 use crate::format::{pct_signed, usd, usd_millions, usd_millions_sig2};
 use crate::model::cascade::{liquidation_map, Cascade, Position, MAX_ROUNDS};
@@ -165,7 +166,7 @@ pub fn round_rows(c: &Cascade) -> Vec<Vec<String>> {
 /// figure)" without one).
 pub fn reported(liquidations: &DataFile) -> String {
     let day: Vec<_> =
-        liquidations.facts("crypto_liquidations_24h").into_iter().filter(|f| f.date == "2025-11-21").collect();
+        liquidations.facts(Group::CryptoLiquidations24h).into_iter().filter(|f| f.date == "2025-11-21").collect();
     let (lo, hi) = day.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), f| (a.min(f.value), b.max(f.value)));
     if day.is_empty() {
         "(no figure)".to_string()
@@ -178,7 +179,7 @@ pub fn reported(liquidations: &DataFile) -> String {
 /// millions: (lowest, highest) of the quotes that give Bitcoin's share.
 pub fn reported_btc(liquidations: &DataFile) -> Option<(f64, f64)> {
     let v: Vec<f64> = liquidations
-        .facts("crypto_liquidations_btc_24h")
+        .facts(Group::CryptoLiquidationsBtc24h)
         .into_iter()
         .filter(|f| f.date == "2025-11-21")
         .map(|f| f.value)

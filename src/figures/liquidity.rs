@@ -4,6 +4,7 @@
 use crate::charts::flows::FlowsChart;
 use crate::charts::lines::{Line, LineChart, Mark};
 use crate::charts::palette::{BITCOIN, FLOW_ALL_FUNDS, FLOW_IBIT, FLOW_MTD, INK, SELLING, SELLING_WITH_LTH};
+use crate::data::ids::{Group, SeriesId};
 use crate::data::DataFile;
 use crate::format::fmt_num;
 use crate::format::{grouped, pct_signed, usd, usd_millions};
@@ -18,9 +19,9 @@ pub const IMPACT_TITLE: &str = "Price impact of a day's net selling (square-root
 
 /// Nvidia's results and its shares on 20 Nov, from events.json and markets.json.
 pub fn nvidia_text(m: &DataFile, ev: &DataFile) -> String {
-    let rev = ev.facts("nvda_results").into_iter().find(|f| f.label.ends_with("Q3 FY26 revenue"));
+    let rev = ev.facts(Group::NvdaResults).into_iter().find(|f| f.label.ends_with("Q3 FY26 revenue"));
     let get = |date: &str, what: &str| {
-        m.facts("nvda_ohlc").into_iter().find(|f| f.date == date && f.label == format!("NVDA {what}"))
+        m.facts(Group::NvdaOhlc).into_iter().find(|f| f.date == date && f.label == format!("NVDA {what}"))
     };
     let (prev, open, close) = (get("2025-11-19", "close"), get("2025-11-20", "open"), get("2025-11-20", "close"));
     match (rev, prev, open, close) {
@@ -54,7 +55,7 @@ pub fn ibit_text(flows: &DataFile) -> String {
 
 /// The reported figures of a flows group, one per day: where two sources
 /// report the same day, the first (Farside) is drawn; the table lists both.
-fn points(flows: &DataFile, group: &str) -> Vec<(Date, f64)> {
+fn points(flows: &DataFile, group: Group) -> Vec<(Date, f64)> {
     let mut seen: Vec<Date> = Vec::new();
     flows
         .facts(group)
@@ -72,21 +73,21 @@ fn points(flows: &DataFile, group: &str) -> Vec<(Date, f64)> {
 
 /// The flows chart: November's reported ETF flows and Bitcoin's UTC closes.
 pub fn flows_chart(flows: &DataFile, markets: &DataFile, events: &DataFile) -> FlowsChart {
-    let btc: Vec<(Date, f64)> = shift_days(&markets.obs("btc_usd_0000utc").unwrap_or_default(), -1)
+    let btc: Vec<(Date, f64)> = shift_days(&markets.obs(SeriesId::BtcUsd0000utc).unwrap_or_default(), -1)
         .into_iter()
         .filter(|o| o.date >= d("2025-11-01") && o.date <= d("2025-11-30"))
         .map(|o| (o.date, o.value))
         .collect();
-    let daily_ibit = points(flows, "etf_ibit_daily");
+    let daily_ibit = points(flows, Group::EtfIbitDaily);
     let record = daily_ibit.iter().copied().min_by(|a, b| a.1.total_cmp(&b.1));
-    let mut mtd_ibit = points(flows, "etf_ibit_mtd");
-    mtd_ibit.extend(points(flows, "etf_ibit_month"));
+    let mut mtd_ibit = points(flows, Group::EtfIbitMtd);
+    mtd_ibit.extend(points(flows, Group::EtfIbitMonth));
     FlowsChart {
         start: d("2025-11-01"),
         end: d("2025-11-30"),
         daily_ibit,
-        daily_total: points(flows, "etf_total_daily"),
-        mtd_total: points(flows, "etf_total_mtd"),
+        daily_total: points(flows, Group::EtfTotalDaily),
+        mtd_total: points(flows, Group::EtfTotalMtd),
         mtd_ibit,
         btc,
         record,
@@ -102,7 +103,7 @@ pub fn flows_summary(flows: &DataFile, chart: &FlowsChart) -> String {
          all funds together had lost about {} by 24 Nov. Bitcoin fell from {} on 1 Nov to {} on 21 Nov (UTC closes).",
         record.map(|r| usd_millions(r.1)).unwrap_or_default(),
         record.map(|r| r.0.long()).unwrap_or_default(),
-        flows.facts("etf_total_mtd").last().map(|f| usd_millions(-f.value)).unwrap_or_default(),
+        flows.facts(Group::EtfTotalMtd).last().map(|f| usd_millions(-f.value)).unwrap_or_default(),
         chart.btc.first().map(|p| usd(p.1, 0)).unwrap_or_default(),
         chart.btc.iter().find(|p| p.0 == d("2025-11-21")).map(|p| usd(p.1, 0)).unwrap_or_default(),
     )
@@ -210,10 +211,10 @@ pub fn impact_rows(inp: &Inputs, q_usd: f64) -> Vec<Vec<String>> {
 /// The cross-check from the data: on each day with an all-funds flow
 /// figure, (date, flow US$ m, Bitcoin's UTC-day move %).
 pub fn check_rows(flows: &DataFile, markets: &DataFile) -> Vec<(String, f64, f64)> {
-    let closes = shift_days(&markets.obs("btc_usd_0000utc").unwrap_or_default(), -1);
+    let closes = shift_days(&markets.obs(SeriesId::BtcUsd0000utc).unwrap_or_default(), -1);
     let mut seen: Vec<String> = Vec::new();
     flows
-        .facts("etf_total_daily")
+        .facts(Group::EtfTotalDaily)
         .into_iter()
         .filter_map(|f| {
             if seen.contains(&f.date) {

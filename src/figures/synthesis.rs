@@ -5,6 +5,7 @@ use crate::charts::palette::{
     ACTUAL, CAUSE_CASCADE, CAUSE_LIQUIDITY, CAUSE_RATES, CAUSE_STOCKS, CAUSE_TECH, MODEL_TOTAL,
 };
 use crate::charts::waterfall::Step;
+use crate::data::ids::{Group, SeriesId};
 use crate::data::DataFile;
 use crate::format::fmt_num;
 use crate::format::{grouped, pct_abs, pct_signed, usd, usd_millions_sig2};
@@ -352,7 +353,7 @@ pub fn level_rows(btc_price: f64) -> [(String, Option<bool>); 3] {
 /// The key levels against the data: level, what the data shows, whether it held.
 pub fn data_levels(m: &DataFile) -> Vec<(&'static str, Option<String>, Option<bool>)> {
     let bars = m.ohlc.first().map(|s| s.bars.clone()).unwrap_or_default();
-    let sp = m.obs("sp500").unwrap_or_default();
+    let sp = m.obs(SeriesId::Sp500).unwrap_or_default();
     let november = sp.iter().filter(|o| o.date.to_string().as_str() >= "2025-11-01");
     let sp_min = november.map(|o| o.value).fold(f64::INFINITY, f64::min);
     let (l20, l21) = (btc_low(m, "2025-11-20"), btc_low(m, "2025-11-21"));
@@ -376,11 +377,11 @@ pub fn forecasts(m: &DataFile, rates: &DataFile) -> Vec<[String; 3]> {
     let after: Vec<_> = bars.iter().filter(|b| b.0.as_str() >= "2025-11-20").collect();
     let low = after.iter().min_by(|a, b| a.3.total_cmp(&b.3));
     let last_bar = after.last().map(|b| crate::format::long_date(&b.0)).unwrap_or_default();
-    let sp = m.obs("sp500").unwrap_or_default();
+    let sp = m.obs(SeriesId::Sp500).unwrap_or_default();
     let sp_after: Vec<_> = sp.iter().filter(|o| o.date.to_string().as_str() >= "2025-11-20").collect();
     let sp_low = sp_after.iter().min_by(|a, b| a.value.total_cmp(&b.value));
     let sp_last = sp_after.last();
-    let cut = rates.facts("fedwatch_dec_cut");
+    let cut = rates.facts(Group::FedwatchDecCut);
     let cut_last = cut.iter().max_by(|a, b| a.date.cmp(&b.date));
     let low21 = btc_low(m, "2025-11-20");
     let mut out = Vec::new();

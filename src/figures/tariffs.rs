@@ -4,6 +4,7 @@
 
 use crate::charts::band::BandChart;
 use crate::charts::palette::{ADJUSTED, CORRELATION};
+use crate::data::ids::{Group, SeriesId};
 use crate::data::DataFile;
 use crate::format::fmt_num;
 use crate::format::{grouped, pct_abs, pct_signed, usd_millions};
@@ -19,11 +20,11 @@ use plotters::style::RGBColor;
 /// The S&P 500's move on 10 Oct and the crypto liquidations reported for
 /// 10–11 Oct, as the section prints them ("(no data)" when missing).
 pub fn tariff_day(m: &DataFile, liquidations: &DataFile) -> (String, String) {
-    let sp = m.obs("sp500").unwrap_or_default();
+    let sp = m.obs(SeriesId::Sp500).unwrap_or_default();
     let day = d("2025-10-10");
     let i = sp.iter().position(|o| o.date == day).filter(|&i| i > 0);
     let sp_move = i.map(|i| pct_signed(pct_change(sp[i - 1].value, sp[i].value), 2));
-    let liq = liquidations.facts("crypto_liquidations_24h").into_iter().find(|f| f.date == "2025-10-11");
+    let liq = liquidations.facts(Group::CryptoLiquidations24h).into_iter().find(|f| f.date == "2025-10-11");
     let no_data = || "(no data)".to_string();
     (sp_move.unwrap_or_else(no_data), liq.map(|f| usd_millions(f.value)).unwrap_or_else(no_data))
 }

@@ -5,6 +5,7 @@ use super::day::*;
 use super::inputs::*;
 use super::observed::*;
 use super::positions::*;
+use crate::data::ids::SeriesId;
 use crate::data::DataFile;
 use crate::model::cascade;
 use crate::model::date::constant as d;
@@ -63,7 +64,7 @@ pub fn basis(data: &Data) -> Option<Basis> {
         market: market(data.markets)?,
         readings: readings(data.rates),
         pairs: pairs(data.markets),
-        spx_closes: data.markets.obs("sp500").unwrap_or_default(),
+        spx_closes: data.markets.obs(SeriesId::Sp500).unwrap_or_default(),
         btc_closes: btc_closes(data.markets),
         stocks_day: stocks_day(data.markets),
         openings: openings(data.markets, POPULATION),

@@ -2,27 +2,9 @@
 //! sectors and their weights, Nvidia, and the path from the open. Read once
 //! into [`StocksDay`]; every figure keeps its source.
 
+use crate::data::ids::Group;
 use crate::data::{DataFile, Fact, Source};
 use crate::model::date::Date;
-
-/// The fact groups read here (written by `tools/build_data.py`).
-pub mod group {
-    /// 20 Nov close-to-close moves of the S&P 500's own sectors (Wells Fargo).
-    pub const SECTOR_DAY: &str = "sector_day_pct";
-    /// The same day quoted by a source that likely uses the sector ETFs.
-    pub const SECTOR_ETF_DAY: &str = "sector_etf_day_pct";
-    pub const SECTOR_WEIGHT: &str = "sector_weight_pct";
-    pub const SECTORS_DOWN: &str = "sectors_down";
-    pub const MEGACAP_WEIGHT: &str = "megacap_weight_pct";
-    pub const MEGACAP_DAY: &str = "megacap_day_pct";
-    pub const GAP_OPEN: &str = "spx_gap_open_pct";
-    pub const HIGH: &str = "spx_high_pct";
-    pub const OPEN_TO_CLOSE: &str = "spx_open_to_close_pct";
-    pub const TURN_TIME: &str = "spx_turn_time_et";
-    /// Sessions since 1957 that opened more than 1 % up and closed lower.
-    pub const SINCE_1957: &str = "reversal_since_1957";
-    pub const BTC_NEAR_US_CLOSE: &str = "btc_near_us_close";
-}
 
 /// The sector whose reversal the decomposition measures.
 pub const TECH_SECTOR: &str = "Information Technology";
@@ -68,16 +50,16 @@ pub struct StocksDay {
     pub since_1957: Option<Quote>,
 }
 
-fn first(m: &DataFile, group: &str, label: &str) -> Option<Quote> {
+fn first(m: &DataFile, group: Group, label: &str) -> Option<Quote> {
     m.facts(group).into_iter().find(|f| f.label == label).and_then(Quote::of)
 }
 
 /// The first figure of a group.
-fn one(m: &DataFile, group: &str) -> Option<Quote> {
+fn one(m: &DataFile, group: Group) -> Option<Quote> {
     m.facts(group).first().and_then(|f| Quote::of(f))
 }
 
-fn all(m: &DataFile, group: &str) -> Vec<Quote> {
+fn all(m: &DataFile, group: Group) -> Vec<Quote> {
     m.facts(group).into_iter().filter_map(Quote::of).collect()
 }
 
@@ -85,22 +67,22 @@ fn all(m: &DataFile, group: &str) -> Vec<Quote> {
 /// decomposition then has no AI/tech part, and says so).
 pub fn stocks_day(m: &DataFile) -> Option<StocksDay> {
     Some(StocksDay {
-        tech_weight: first(m, group::SECTOR_WEIGHT, TECH_SECTOR)?,
-        tech: first(m, group::SECTOR_DAY, TECH_SECTOR)?,
-        tech_other: first(m, group::SECTOR_ETF_DAY, TECH_SECTOR),
-        sectors_down: m.facts(group::SECTORS_DOWN).first().map(|f| f.value),
-        nvidia: first(m, group::MEGACAP_DAY, NVIDIA),
+        tech_weight: first(m, Group::SectorWeightPct, TECH_SECTOR)?,
+        tech: first(m, Group::SectorDayPct, TECH_SECTOR)?,
+        tech_other: first(m, Group::SectorEtfDayPct, TECH_SECTOR),
+        sectors_down: m.facts(Group::SectorsDown).first().map(|f| f.value),
+        nvidia: first(m, Group::MegacapDayPct, NVIDIA),
         nvidia_weights: m
-            .facts(group::MEGACAP_WEIGHT)
+            .facts(Group::MegacapWeightPct)
             .into_iter()
             .filter(|f| f.label == NVIDIA)
             .filter_map(Quote::of)
             .collect(),
-        gap_open_pct: one(m, group::GAP_OPEN),
-        high_pct: all(m, group::HIGH),
-        open_to_close_pct: one(m, group::OPEN_TO_CLOSE),
-        turn_hours_et: all(m, group::TURN_TIME),
-        since_1957: one(m, group::SINCE_1957),
+        gap_open_pct: one(m, Group::SpxGapOpenPct),
+        high_pct: all(m, Group::SpxHighPct),
+        open_to_close_pct: one(m, Group::SpxOpenToClosePct),
+        turn_hours_et: all(m, Group::SpxTurnTimeEt),
+        since_1957: one(m, Group::ReversalSince1957),
     })
 }
 

@@ -1,6 +1,7 @@
 //! The data as read: the quoted FedWatch readings, the actual moves, the
 //! aligned daily returns and the market figures (no setting reads here).
 
+use crate::data::ids::{Group, OhlcId, SeriesId};
 use crate::data::{DataFile, Source};
 use crate::model::date::{constant as d, Date};
 use crate::model::returns::{align, Pair};
@@ -21,7 +22,7 @@ pub struct Reading {
 }
 
 pub fn readings(r: &DataFile) -> Vec<Reading> {
-    r.facts("fedwatch_dec_cut")
+    r.facts(Group::FedwatchDecCut)
         .into_iter()
         .map(|f| Reading {
             id: format!("{}:{}", f.date, crate::format::fmt_num(f.value)),
@@ -49,13 +50,13 @@ fn day_move(s: &[Obs], day: Date) -> Option<f64> {
 
 /// Bitcoin daily closes (UTC): the Bitstamp price at 00:00 UTC of D+1 is the close of D.
 pub fn btc_closes(m: &DataFile) -> Vec<Obs> {
-    shift_days(&m.obs("btc_usd_0000utc").unwrap_or_default(), -1)
+    shift_days(&m.obs(SeriesId::BtcUsd0000utc).unwrap_or_default(), -1)
 }
 
 /// The Nasdaq Composite closes quoted in the sources, as observations (a
 /// few points, not a daily series).
 pub fn nasdaq_obs(m: &DataFile) -> Vec<Obs> {
-    m.facts("nasdaq_close")
+    m.facts(Group::NasdaqClose)
         .into_iter()
         .filter_map(|f| Date::parse(&f.date).map(|date| Obs { date, value: f.value }))
         .collect()
@@ -63,7 +64,7 @@ pub fn nasdaq_obs(m: &DataFile) -> Vec<Obs> {
 
 pub fn actual_moves(m: &DataFile) -> Actual {
     let day = d(DAY);
-    let sp = m.obs("sp500").unwrap_or_default();
+    let sp = m.obs(SeriesId::Sp500).unwrap_or_default();
     let nq = nasdaq_obs(m);
     // The Nasdaq points have gaps; 19 and 20 Nov are consecutive trading days.
     let nasdaq = match (nq.iter().find(|o| o.date == d("2025-11-19")), nq.iter().find(|o| o.date == day)) {
@@ -87,7 +88,7 @@ pub fn actual_since(m: &DataFile, from: Date) -> Actual {
         Some(pct_change(at(from)?, at(day)?))
     };
     Actual {
-        spx: between(&m.obs("sp500").unwrap_or_default()),
+        spx: between(&m.obs(SeriesId::Sp500).unwrap_or_default()),
         nasdaq: between(&nasdaq_obs(m)),
         btc: between(&btc_closes(m)),
     }
@@ -95,7 +96,7 @@ pub fn actual_since(m: &DataFile, from: Date) -> Actual {
 
 /// Aligned daily log returns of the S&P 500 and Bitcoin (see `returns::align`).
 pub fn pairs(m: &DataFile) -> Vec<Pair> {
-    align(&m.obs("sp500").unwrap_or_default(), &btc_closes(m))
+    align(&m.obs(SeriesId::Sp500).unwrap_or_default(), &btc_closes(m))
 }
 
 /// Inputs of the impact model read off the data.
@@ -132,7 +133,7 @@ pub fn market(m: &DataFile) -> Option<Market> {
     }
     let mean = rets.iter().sum::<f64>() / n as f64;
     let sigma = (rets.iter().map(|r| (r - mean).powi(2)).sum::<f64>() / (n as f64 - 1.0)).sqrt();
-    let bars = &m.ohlc.iter().find(|s| s.id == "btc_usdt_binance")?.bars;
+    let bars = &m.ohlc(OhlcId::BtcUsdtBinance)?.bars;
     let bar = bars.iter().find(|b| b.0 == DAY)?;
     let before = bars.iter().find(|b| b.0 == "2025-11-19")?;
     let day = closes.iter().position(|o| o.date == d(DAY));

@@ -1,5 +1,6 @@
 //! The modelled population of leveraged longs open at the close of 19 Nov.
 
+use crate::data::ids::OhlcId;
 use crate::data::DataFile;
 use crate::model::cascade::{self, Position};
 use crate::model::leverage::MAINTENANCE;
@@ -26,7 +27,7 @@ pub fn population_from(open: &[cascade::Opening], lev_x: f64, oi_usd: f64) -> Ve
 /// path from 23 Oct to 19 Nov; they do not depend on the leverage or the
 /// open interest, so the page draws them once.
 pub fn openings(m: &DataFile, n: usize) -> Vec<cascade::Opening> {
-    let Some(s) = m.ohlc.iter().find(|s| s.id == "btc_usdt_binance") else { return Vec::new() };
+    let Some(s) = m.ohlc(OhlcId::BtcUsdtBinance) else { return Vec::new() };
     let bars: Vec<(f64, f64, f64)> = s
         .bars
         .iter()

@@ -4,6 +4,7 @@ use super::{Sources, WithData, WithData2};
 use crate::charts;
 use crate::components::chart::ChartCanvas;
 use crate::context::{Controls, DataStore, Derived};
+use crate::data::ids::{Group, SeriesId};
 use crate::data::Source;
 use crate::figures::answer;
 use crate::figures::intro as fig;
@@ -145,8 +146,8 @@ pub fn Lede() -> impl IntoView {
             // The day's moves are the ones every section compares with.
             let text = fig::headline(&m);
             let mut sources: Vec<Source> = vec![];
-            if let Some(s) = m.series("sp500") { sources.push(s.source.clone()); }
-            sources.extend(m.facts("nasdaq_close").into_iter().filter(|f| f.date == DAY || f.date == "2025-11-19").map(|f| f.source.clone()));
+            if let Some(s) = m.series(SeriesId::Sp500) { sources.push(s.source.clone()); }
+            sources.extend(m.facts(Group::NasdaqClose).into_iter().filter(|f| f.date == DAY || f.date == "2025-11-19").map(|f| f.source.clone()));
             if let Some(s) = m.ohlc.first() { sources.push(s.source.clone()); }
             view! {
                 <p class="headline-figures">{text}</p>
@@ -170,8 +171,8 @@ pub fn DayInContext() -> impl IntoView {
                     Ok(chart) => {
                         let text = fig::summary(&chart.timeline, &crate::scenario::nasdaq_obs(&m));
                         let rows = fig::table_rows(&chart.timeline);
-                        let mut sources: Vec<Source> = ["sp500", "btc_usd_0000utc"].iter().filter_map(|id| m.series(id)).map(|s| s.source.clone()).collect();
-                        sources.extend(m.facts("nasdaq_close").into_iter().map(|f| f.source.clone()));
+                        let mut sources: Vec<Source> = [SeriesId::Sp500, SeriesId::BtcUsd0000utc].into_iter().filter_map(|id| m.series(id)).map(|s| s.source.clone()).collect();
+                        sources.extend(m.facts(Group::NasdaqClose).into_iter().map(|f| f.source.clone()));
                         sources.extend(ev.events.iter().map(|e| e.source.clone()));
                         let readout = Signal::stored(chart.readout());
                         // "Together", reconciled with three months apart: follows

@@ -6,6 +6,7 @@ use crate::charts;
 use crate::components::chart::ChartCanvas;
 use crate::components::Slider;
 use crate::context::{Controls, DataStore, Derived};
+use crate::data::ids::{Group, SeriesId};
 use crate::data::{DataFile, Source};
 use crate::figures::liquidations as fig;
 use crate::format::fmt_num;
@@ -102,14 +103,14 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
 
     // Reported figures to compare with.
     let day = liquidations
-        .facts("crypto_liquidations_24h")
+        .facts(Group::CryptoLiquidations24h)
         .into_iter()
         .filter(|f| f.date == "2025-11-21")
         .collect::<Vec<_>>();
     let [reported_liq, reported_low] = fig::reported_cells(&liquidations, &markets);
     let mut sources: Vec<Source> = day.iter().map(|f| f.source.clone()).collect();
     sources.extend(markets.ohlc.first().map(|s| s.source.clone()));
-    sources.extend(markets.series("btc_usd_0000utc").map(|s| s.source.clone()));
+    sources.extend(markets.series(SeriesId::BtcUsd0000utc).map(|s| s.source.clone()));
 
     let reset = move |_| sc.reset_section(Section::Liquidations);
     // "Adjust the model" opens by itself when a link or a try-action sets

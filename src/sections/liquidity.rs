@@ -5,6 +5,7 @@ use crate::charts;
 use crate::components::chart::{ChartCanvas, Legend};
 use crate::components::Slider;
 use crate::context::{Controls, DataStore, Derived};
+use crate::data::ids::{Group, SeriesId};
 use crate::data::{DataFile, Event, Source};
 use crate::figures::liquidity::{self as fig, IMPACT_TITLE};
 use crate::format::fmt_num;
@@ -26,8 +27,8 @@ pub fn Liquidity() -> impl IntoView {
                 "the test: strong, and the shares rose after hours; the next day the rally collapsed."
             </p>
             <WithData2 a=store.markets b=store.events what="Nvidia's figures" render=|m, ev| {
-                let rev = ev.facts("nvda_results").into_iter().find(|f| f.label.ends_with("Q3 FY26 revenue"));
-                let get = |date: &str, what: &str| m.facts("nvda_ohlc").into_iter().find(|f| f.date == date && f.label == format!("NVDA {what}"));
+                let rev = ev.facts(Group::NvdaResults).into_iter().find(|f| f.label.ends_with("Q3 FY26 revenue"));
+                let get = |date: &str, what: &str| m.facts(Group::NvdaOhlc).into_iter().find(|f| f.date == date && f.label == format!("NVDA {what}"));
                 let (prev, open, close) = (get("2025-11-19", "close"), get("2025-11-20", "open"), get("2025-11-20", "close"));
                 let mut sources: Vec<Source> = rev.iter().map(|f| f.source.clone()).collect();
                 sources.extend([prev, open, close].iter().flatten().map(|f| f.source.clone()));
@@ -45,14 +46,14 @@ pub fn Liquidity() -> impl IntoView {
             <WithAll res=vec![store.flows, store.markets, store.rates] what="the market volume"
                 render={move |f: Vec<DataFile>| view! { <Impact flows=f[0].clone() markets=f[1].clone() more=move || view! {
                     <WithData res=store.flows what="the ETF flow figures" render=|fl| {
-                        let ibit_day = fl.facts("etf_ibit_daily").into_iter().min_by(|a, b| a.value.total_cmp(&b.value));
-                        let ibit_month = fl.facts("etf_ibit_month").into_iter().next();
-                        let total = fl.facts("etf_total_mtd").into_iter().last();
-                        let lth_raw = fl.facts("lth").into_iter().find(|f| f.label.contains("CryptoQuant"));
-                        let lth_gn = fl.facts("lth").into_iter().find(|f| f.label.contains("Glassnode"));
+                        let ibit_day = fl.facts(Group::EtfIbitDaily).into_iter().min_by(|a, b| a.value.total_cmp(&b.value));
+                        let ibit_month = fl.facts(Group::EtfIbitMonth).into_iter().next();
+                        let total = fl.facts(Group::EtfTotalMtd).into_iter().last();
+                        let lth_raw = fl.facts(Group::Lth).into_iter().find(|f| f.label.contains("CryptoQuant"));
+                        let lth_gn = fl.facts(Group::Lth).into_iter().find(|f| f.label.contains("Glassnode"));
                         let mut sources: Vec<Source> = Vec::new();
                         for f in [ibit_day, ibit_month, total, lth_raw, lth_gn].into_iter().flatten() { sources.push(f.source.clone()); }
-                        sources.extend(fl.facts("etf_ibit_mtd").into_iter().map(|f| f.source.clone()));
+                        sources.extend(fl.facts(Group::EtfIbitMtd).into_iter().map(|f| f.source.clone()));
                         // Owned text, for the disclosure's children.
                         let raw_btc = lth_raw.map(|f| grouped(f.value, 0)).unwrap_or_default();
                         let gn_btc = lth_gn.map(|f| grouped(f.value, 0)).unwrap_or_default();
@@ -124,7 +125,7 @@ fn FlowsFigure(flows: DataFile, markets: DataFile, events: DataFile) -> impl Int
     let evs: Vec<Event> = events.events.clone();
     let all: Vec<_> = flows.facts.iter().filter(|f| f.group.starts_with("etf_")).cloned().collect();
     let mut sources: Vec<Source> = all.iter().map(|f| f.source.clone()).collect();
-    sources.extend(markets.series("btc_usd_0000utc").map(|s| s.source.clone()));
+    sources.extend(markets.series(SeriesId::BtcUsd0000utc).map(|s| s.source.clone()));
     let source_line = crate::figures::source_line(&sources);
     let summary = fig::flows_summary(&flows, &chart);
     let legend = fig::flows_legend();
@@ -176,9 +177,9 @@ fn Impact(
     let chart_input = Memo::new(move |_| dv.model.with(|m| m.as_deref().map(fig::impact_chart_at)));
     // Cross-check from the data: Bitcoin's UTC-day move per $1B on days with an all-funds flow figure.
     let check_rows = fig::check_rows(&flows, &markets);
-    let mut sources: Vec<Source> = flows.facts("etf_total_daily").into_iter().map(|f| f.source.clone()).collect();
+    let mut sources: Vec<Source> = flows.facts(Group::EtfTotalDaily).into_iter().map(|f| f.source.clone()).collect();
     sources.extend(markets.ohlc.iter().map(|s| s.source.clone()));
-    sources.extend(markets.series("btc_usd_0000utc").map(|s| s.source.clone()));
+    sources.extend(markets.series(SeriesId::BtcUsd0000utc).map(|s| s.source.clone()));
     let reset = move |_| sc.reset_section(Section::Liquidity);
     // "Adjust the model" opens by itself when a link or a try-action sets
     // the selling or the holders' switch off its 20 Nov value.

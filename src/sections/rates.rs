@@ -5,6 +5,7 @@ use crate::charts;
 use crate::components::chart::{ChartCanvas, Legend};
 use crate::components::Slider;
 use crate::context::{Controls, DataStore, Derived};
+use crate::data::ids::{Group, SeriesId};
 use crate::data::{DataFile, Source};
 use crate::figures::rates::{self as fig, pct1, share_text, EMPIRICAL_TITLE, TEXTBOOK_TITLE};
 use crate::format::fmt_num;
@@ -115,10 +116,15 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
 
     let mut sources: Vec<Source> =
         all.iter().filter(|r| r.date == DAY || r.id == RATE_REF.default.id()).map(|r| r.source.clone()).collect();
-    sources.extend(["sp500", "btc_usd_0000utc"].iter().filter_map(|id| markets.series(id)).map(|s| s.source.clone()));
+    sources.extend(
+        [SeriesId::Sp500, SeriesId::BtcUsd0000utc]
+            .into_iter()
+            .filter_map(|id| markets.series(id))
+            .map(|s| s.source.clone()),
+    );
     sources.extend(
         markets
-            .facts("nasdaq_close")
+            .facts(Group::NasdaqClose)
             .into_iter()
             .filter(|f| f.date == DAY || f.date == "2025-11-19")
             .map(|f| f.source.clone()),

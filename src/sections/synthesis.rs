@@ -4,6 +4,7 @@ use super::{Sources, WithData, WithData2};
 use crate::charts;
 use crate::components::chart::ChartCanvas;
 use crate::context::{Controls, DataStore, Derived};
+use crate::data::ids::SeriesId;
 use crate::data::Source;
 use crate::figures::synthesis::{self as fig, verdict, BTC_TITLE, LEVELS, SPX_TITLE};
 use crate::state::Section;
@@ -130,7 +131,7 @@ fn DataLevels() -> impl IntoView {
             <WithData res=store.markets what="the key levels" render=|m| {
                 let rows = fig::data_levels(&m);
                 let mut sources: Vec<Source> = m.ohlc.first().map(|s| s.source.clone()).into_iter().collect();
-                sources.extend(m.series("sp500").map(|s| s.source.clone()));
+                sources.extend(m.series(SeriesId::Sp500).map(|s| s.source.clone()));
                 view! {
                     <table class="levels">
                         <caption>"Key levels named in the explanation, against the data"</caption>

@@ -5,6 +5,7 @@ use crate::charts;
 use crate::components::chart::{ChartCanvas, Legend};
 use crate::components::Slider;
 use crate::context::{Controls, DataStore, Derived};
+use crate::data::ids::{Group, SeriesId};
 use crate::data::{DataFile, Event, Source};
 use crate::figures::tariffs as fig;
 use crate::format::fmt_num;
@@ -26,8 +27,8 @@ pub fn Tariffs() -> impl IntoView {
             </p>
             <WithData2 a=store.markets b=store.liquidations what="the 10 October figures" render=|m, lq| {
                 let (sp_move, liq_text) = fig::tariff_day(&m, &lq);
-                let liq = lq.facts("crypto_liquidations_24h").into_iter().find(|f| f.date == "2025-10-11");
-                let mut sources: Vec<Source> = m.series("sp500").map(|s| s.source.clone()).into_iter().collect();
+                let liq = lq.facts(Group::CryptoLiquidations24h).into_iter().find(|f| f.date == "2025-10-11");
+                let mut sources: Vec<Source> = m.series(SeriesId::Sp500).map(|s| s.source.clone()).into_iter().collect();
                 sources.extend(liq.map(|f| f.source.clone()));
                 view! {
                     <p>
@@ -83,8 +84,11 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
     let btc_move = Memo::new(move |_| fig::btc_move(regime.get().map(|e| e.stats), sc.stock_shock_pct.get()));
     let lev_text = move || fig::leverage_text(shared.lev_x.get(), btc_move.get());
     let portfolio = Memo::new(move |_| fig::portfolio(calm, regime.get().map(|e| e.stats), sc.btc_weight_pct.get()));
-    let mut sources: Vec<Source> =
-        ["sp500", "btc_usd_0000utc"].iter().filter_map(|id| markets.series(id)).map(|s| s.source.clone()).collect();
+    let mut sources: Vec<Source> = [SeriesId::Sp500, SeriesId::BtcUsd0000utc]
+        .into_iter()
+        .filter_map(|id| markets.series(id))
+        .map(|s| s.source.clone())
+        .collect();
     // The image's source line names the two series the correlation uses.
     let source_line = crate::figures::source_line(&sources);
     sources.extend(events.events.iter().map(|e| e.source.clone()));
