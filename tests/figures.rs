@@ -6,23 +6,12 @@ mod common;
 
 use common::{defaults, Decomposed, Page};
 use selloff::figures::{intro, liquidations, liquidity, rates, synthesis, tariffs};
-use selloff::model::rates::{outcome, Outcome};
+use selloff::scenario;
 use selloff::scenario::decomposition::Cause;
-use selloff::scenario::{self, Actual};
 use selloff::state::{CascadeShock, Horizon, Settings};
 
-struct Rates {
-    actual: Actual,
-    label: String,
-    outcome: Outcome,
-}
-
-fn rates_at(page: &Page, p: &Settings) -> Rates {
-    let reference = rates::reference(&page.basis.readings, &p.rate_ref.id());
-    let beta = scenario::inputs(&page.basis, p.corr_window).beta();
-    let o = outcome(p.cut_pct / 100.0, reference.unwrap().pct / 100.0, p.growth(), p.nasdaq_beta, beta);
-    let from = selloff::model::date::Date::parse(&reference.unwrap().date).unwrap();
-    Rates { actual: scenario::actual_since(&page.markets, from), label: rates::ref_label(reference), outcome: o }
+fn rates_at(page: &Page, p: &Settings) -> rates::RatesNow {
+    rates::now_at(&page.basis.readings, &page.markets, p, Some(&scenario::inputs(&page.basis, p.corr_window)))
 }
 
 #[test]

@@ -9,8 +9,8 @@ use crate::format::{grouped, pct_signed};
 use crate::model::date::Date;
 use crate::model::rates::{self, Outcome, Profile};
 use crate::scenario::model::Model;
-use crate::scenario::{actual_since, Actual, Basis, Estimate, Reading, DAY};
-use crate::state::{CUT, RATE_REF};
+use crate::scenario::{actual_since, Actual, Basis, Estimate, Inputs, Reading, DAY};
+use crate::state::{Settings, CUT, RATE_REF};
 use plotters::style::RGBColor;
 
 pub const TEXTBOOK_TITLE: &str = "Textbook lens (Gordon growth), model output";
@@ -31,6 +31,34 @@ pub fn reference<'a>(all: &'a [Reading], id: &str) -> Option<&'a Reading> {
 pub fn ref_label(r: Option<&Reading>) -> String {
     r.map(|r| format!("{}% on {}", fmt_num(r.pct), Date::parse(&r.date).map(|d| d.short()).unwrap_or_default()))
         .unwrap_or_default()
+}
+
+/// The section's state at one setting: the reference reading, its label,
+/// the actual moves from its day to 20 Nov, and the model's outcome.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RatesNow {
+    pub reference: Option<Reading>,
+    pub label: String,
+    pub actual: Actual,
+    pub outcome: Outcome,
+}
+
+/// [`RatesNow`] from the quoted readings, the market data, the settings
+/// (reference, cut probability, growth profile, Nasdaq β) and the inputs
+/// table (Bitcoin's β). Without a reference the model runs against 50 %
+/// and there are no actual moves; without the inputs table Bitcoin's β is 1.
+pub fn now_at(readings: &[Reading], markets: &DataFile, s: &Settings, inputs: Option<&Inputs>) -> RatesNow {
+    let reference = reference(readings, &s.rate_ref.id()).cloned();
+    let label = ref_label(reference.as_ref());
+    // The actual moves over the same span as the rate change: from the
+    // reference reading's day to 20 Nov (never a two-week effect set
+    // against one day's move).
+    let from = reference.as_ref().and_then(|r| Date::parse(&r.date));
+    let actual = from.map(|f| actual_since(markets, f)).unwrap_or(Actual { spx: None, nasdaq: None, btc: None });
+    let p_ref = reference.as_ref().map(|r| r.pct / 100.0).unwrap_or(0.5);
+    let btc_beta = inputs.map(|i| i.beta()).unwrap_or(1.0);
+    let outcome = rates::outcome(s.cut_pct / 100.0, p_ref, s.growth(), s.nasdaq_beta, btc_beta);
+    RatesNow { reference, label, actual, outcome }
 }
 
 /// Where the day's actual moves are marked: the day's highest quoted reading.

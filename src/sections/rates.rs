@@ -11,9 +11,8 @@ use crate::figures::rates::{self as fig, pct1, share_text, EMPIRICAL_TITLE, TEXT
 use crate::format::fmt_num;
 use crate::format::grouped;
 use crate::model::date::Date;
-use crate::model::rates::{self, Profile};
-use crate::scenario::{actual_since, readings, DAY};
-use crate::state::{RateRef, Section, GROWTH_G, GROWTH_R, NASDAQ_BETA, RATE_REF};
+use crate::scenario::{readings, DAY};
+use crate::state::{RateRef, Section, Settings, GROWTH_G, GROWTH_R, NASDAQ_BETA, RATE_REF};
 use leptos::prelude::*;
 
 #[component]
@@ -87,32 +86,32 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
     // Bitcoin's β from the one inputs table (the correlation window, to 19 Nov).
     let dv = expect_context::<Derived>();
     let estimate = Memo::new(move |_| dv.inputs.with(|i| i.and_then(|i| i.crisis)));
-    let beta = Memo::new(move |_| dv.inputs.with(|i| i.map(|i| i.beta()).unwrap_or(1.0)));
 
-    let all_for_ref = all.clone();
-    let reference = Memo::new(move |_| {
-        let id = sc.rate_ref.get().id();
-        fig::reference(&all_for_ref, &id).cloned()
+    // The reference, its label, the actual moves since its day and the
+    // model's outcome, from one pure function (`fig::now_at`, which the
+    // tests call too); each is a slice, so a view redraws only when its part
+    // changes. Only the controls it reads are tracked.
+    let all_for_now = all.clone();
+    let markets_for_now = markets.clone();
+    let now = Memo::new(move |_| {
+        let s = Settings {
+            rate_ref: sc.rate_ref.get(),
+            cut_pct: shared.cut_pct.get(),
+            growth_r_pct: sc.growth_r_pct.get(),
+            growth_g_pct: sc.growth_g_pct.get(),
+            nasdaq_beta: sc.nasdaq_beta.get(),
+            ..sc.get_untracked()
+        };
+        dv.inputs.with(|i| fig::now_at(&all_for_now, &markets_for_now, &s, i.as_ref()))
     });
+    let reference = Memo::new(move |_| now.with(|n| n.reference.clone()));
     let ref_missing = {
         let ids: Vec<String> = all.iter().map(|r| r.id.clone()).collect();
         Memo::new(move |_| !ids.contains(&sc.rate_ref.get().id()))
     };
-    let ref_label = Memo::new(move |_| reference.with(|r| fig::ref_label(r.as_ref())));
-    // The actual moves over the same span as the rate change: from the
-    // reference reading's day to 20 Nov (never a two-week effect set
-    // against one day's move).
-    let markets_for_actual = markets.clone();
-    let actual = Memo::new(move |_| {
-        let markets = &markets_for_actual;
-        let from = reference.with(|r| r.as_ref().and_then(|r| Date::parse(&r.date)));
-        from.map(|f| actual_since(markets, f)).unwrap_or(crate::scenario::Actual { spx: None, nasdaq: None, btc: None })
-    });
-    let growth = Memo::new(move |_| Profile { r_pct: sc.growth_r_pct.get(), g_pct: sc.growth_g_pct.get() });
-    let out = Memo::new(move |_| {
-        let p_ref = reference.get().map(|r| r.pct / 100.0).unwrap_or(0.5);
-        rates::outcome(shared.cut_pct.get() / 100.0, p_ref, growth.get(), sc.nasdaq_beta.get(), beta.get())
-    });
+    let ref_label = Memo::new(move |_| now.with(|n| n.label.clone()));
+    let actual = Memo::new(move |_| now.with(|n| n.actual));
+    let out = Memo::new(move |_| now.with(|n| n.outcome));
 
     let mut sources: Vec<Source> =
         all.iter().filter(|r| r.date == DAY || r.id == RATE_REF.default.id()).map(|r| r.source.clone()).collect();
