@@ -2,8 +2,10 @@
 //! are computed: changing a figure changes the verdict.
 
 use selloff::data::claims::{check_all, Inputs, Verdict};
+use selloff::data::days::{DAY, DAY_BEFORE};
 use selloff::data::ids::{Group, SeriesId};
 use selloff::data::{parse_data_file, DataFile};
+use selloff::model::date::Date;
 use std::fs;
 
 fn load(name: &str) -> DataFile {
@@ -106,17 +108,19 @@ fn verdicts_follow_the_data() {
     let mut f = files();
     // Make 20 Nov a 2.4% fall: the S&P claim now matches.
     let sp = f.markets.series.iter_mut().find(|s| s.id == SeriesId::Sp500.key()).unwrap();
-    let i = sp.points.iter().position(|p| p.0 == "2025-11-20").unwrap();
+    let i = sp.points.iter().position(|p| p.0 == DAY).unwrap();
     sp.points[i].1 = sp.points[i - 1].1 * (1.0 - 0.024);
     // And make the cut odds a week earlier 72%.
-    for fact in f.rates.facts.iter_mut().filter(|x| x.group == Group::FedwatchDecCut.key() && x.date == "2025-11-13") {
+    for fact in
+        f.rates.facts.iter_mut().filter(|x| x.group == Group::FedwatchDecCut.key() && x.date == Date::ymd(2025, 11, 13))
+    {
         fact.value = 72.0;
     }
     let v = verdicts(&f);
     assert_eq!(v[0], ("sp500_drop", Verdict::Matches));
     assert_eq!(v[4], ("cut_odds", Verdict::Matches));
     // If Asia had fallen on 20 Nov, the claim would match.
-    for fact in f.markets.facts.iter_mut().filter(|x| x.group == Group::AsiaChangePct.key() && x.date == "2025-11-20") {
+    for fact in f.markets.facts.iter_mut().filter(|x| x.group == Group::AsiaChangePct.key() && x.date == DAY) {
         fact.value = -1.0;
     }
     assert_eq!(verdicts(&f)[13], ("asia_simultaneous", Verdict::Matches));
@@ -131,7 +135,7 @@ fn verdicts_follow_the_data() {
     }
     assert_eq!(verdicts(&f)[17], ("strong_data", Verdict::Matches));
     // Odds that rose from 6 to 19 Nov are no hawkish turn.
-    for fact in f.rates.facts.iter_mut().filter(|x| x.group == Group::FedwatchDecCut.key() && x.date == "2025-11-19") {
+    for fact in f.rates.facts.iter_mut().filter(|x| x.group == Group::FedwatchDecCut.key() && x.date == DAY_BEFORE) {
         fact.value = 80.0;
     }
     assert_eq!(verdicts(&f)[16], ("fed_hawkish", Verdict::Differs));

@@ -23,7 +23,7 @@ fn intro_headline_summary_and_table() {
          and $80,600 the next day (UTC days, Binance)."
     );
     let chart = intro::chart(&page.markets, &page.events).unwrap();
-    assert_eq!(chart.end.to_string(), intro::END);
+    assert_eq!(chart.end, intro::END);
     assert_eq!(chart.events.len(), page.events.events.len());
     assert_eq!(
         intro::summary(&chart.timeline, &scenario::nasdaq_obs(&page.markets)),
@@ -57,7 +57,7 @@ fn the_timeline_reconciles_the_title_with_the_data() {
     );
     // The same numbers as the timeline's own summary and the tariffs section's inputs.
     let summary = intro::summary(t, &scenario::nasdaq_obs(&page.markets));
-    let m = selloff::model::timeline::moves(t, &[], selloff::model::date::Date::parse(scenario::DAY).unwrap());
+    let m = selloff::model::timeline::moves(t, &[], scenario::DAY);
     for v in [m.sp500_since_base, m.btc_since_base, m.sp500_day, m.btc_day] {
         let v = pct_signed(v.unwrap(), 2);
         assert!(text.contains(&v) && summary.contains(&v), "{v}");
@@ -109,8 +109,8 @@ fn rates_sentences_at_the_defaults() {
         rates::beta_text(est),
         "β = ρ·σ_BTC/σ_S&P = 0.74 × 2.61 / 0.94 = 2.05 over 30 trading days, 9 Oct to 19 Nov"
     );
-    assert_eq!(rates::strip_reading(&page.basis.readings, "2025-11-20"), ("35–39.6%".to_string(), 39.6));
-    assert_eq!(rates::strip_reading(&page.basis.readings, "2025-01-01").0, "–");
+    assert_eq!(rates::strip_reading(&page.basis.readings, scenario::DAY), ("35–39.6%".to_string(), 39.6));
+    assert_eq!(rates::strip_reading(&page.basis.readings, selloff::model::date::Date::ymd(2025, 1, 1)).0, "–");
 }
 
 #[test]
@@ -389,7 +389,7 @@ fn synthesis_decomposition_sentences_and_levels() {
     let two = page.model(Settings { span: Horizon::TwoWeeks, ..defaults() });
     let d2 = &two.dec();
     assert!(d2.btc.part(Cause::Selling).is_none() && d2.spx.part(Cause::Tech).is_none());
-    assert_eq!(d2.reading.date, "2025-11-06");
+    assert_eq!(d2.reading.date, selloff::model::date::Date::ymd(2025, 11, 6));
     assert_ne!(d2.btc.actual, d.btc.actual);
     let two_sentences = synthesis::cause_sentences(d2, two.settings.cut_pct);
     assert_eq!(
@@ -502,7 +502,7 @@ fn estimation_windows_end_before_the_day() {
     for w in selloff::state::Window::ALL {
         let inp = scenario::inputs(&page.basis, w);
         let e = inp.crisis.unwrap();
-        assert!(e.last.to_string().as_str() <= scenario::EST_END, "{w:?}: {}", e.last);
+        assert!(e.last <= scenario::EST_END, "{w:?}: {}", e.last);
         assert_eq!(e.last.to_string(), "2025-11-19");
         assert_eq!(e.stats.n, w.days().min(56), "{w:?}");
         assert_eq!(e.is_short(), w.days() > 56);

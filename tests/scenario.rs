@@ -1,7 +1,9 @@
 //! The combined scenario on the real bundled data.
 
 use selloff::data::{parse_data_file, DataFile};
-use selloff::scenario::{actual_over, basis, drivers, population, rates_over, run_cascade, Data, POPULATION};
+use selloff::scenario::{
+    actual_over, basis, drivers, population, rates_over, run_cascade, Data, DAY_BEFORE, POPULATION,
+};
 use selloff::state::Horizon;
 use selloff::state::Settings;
 use std::fs;
@@ -28,7 +30,7 @@ fn defaults_give_a_finite_falling_scenario() {
     // stocks) and the day's net selling.
     let b = basis(&Data { markets: &m, rates: &r }).unwrap();
     let (day_rates, reading) = rates_over(&b, &p, Horizon::Day, dr.btc_beta_crisis).unwrap();
-    assert_eq!(reading.date, "2025-11-19");
+    assert_eq!(reading.date, DAY_BEFORE);
     assert!(day_rates.btc_pct > 0.0, "the odds rose on the day: {}", day_rates.btc_pct);
     let day_stocks = actual_over(&b, Horizon::Day).0.unwrap() * dr.btc_beta_crisis;
     assert!((dr.combined_btc - (day_stocks + dr.liquidity_btc)).abs() < 1e-9);

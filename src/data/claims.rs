@@ -3,9 +3,11 @@
 //! Each verdict is computed from the data by a stated rule, never typed in:
 //! if a data file changes, the verdicts follow.
 
+use super::days::{DAY, DAY_AFTER, DAY_BEFORE, TARIFF_DAY};
 use super::ids::{Group, OhlcId, SeriesId};
 use super::{DataFile, Fact, Source};
 use crate::format::{grouped, pct_signed, usd, usd_millions};
+use crate::model::date::Date;
 use crate::model::series::pct_change;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,7 +77,7 @@ pub fn compare_measures(claimed: f64, measures: &[f64], tol: f64) -> Verdict {
     }
 }
 
-fn on<'a>(doc: &'a DataFile, group: Group, date: &str) -> Vec<&'a Fact> {
+fn on(doc: &DataFile, group: Group, date: Date) -> Vec<&Fact> {
     doc.facts(group).into_iter().filter(|f| f.date == date).collect()
 }
 
@@ -142,7 +144,7 @@ fn day_move(m: &DataFile, id: SeriesId, shift: i64) -> Option<f64> {
     if shift != 0 {
         s = crate::model::series::shift_days(&s, shift);
     }
-    let i = s.iter().position(|o| o.date.to_string() == "2025-11-20").filter(|&i| i > 0)?;
+    let i = s.iter().position(|o| o.date == DAY).filter(|&i| i > 0)?;
     Some(pct_change(s[i - 1].value, s[i].value))
 }
 
@@ -159,12 +161,11 @@ fn moved(v: f64) -> String {
 fn nasdaq_led(m: &DataFile) -> ClaimCheck {
     let claim = "The Nasdaq led the decline.";
     let nq = m.facts(Group::NasdaqClose);
-    let at = |d: &str| nq.iter().find(|f| f.date == d).map(|f| f.value);
-    let mut sources = sources_of(
-        &nq.iter().filter(|f| f.date == "2025-11-19" || f.date == "2025-11-20").copied().collect::<Vec<_>>(),
-    );
+    let at = |d: Date| nq.iter().find(|f| f.date == d).map(|f| f.value);
+    let mut sources =
+        sources_of(&nq.iter().filter(|f| f.date == DAY_BEFORE || f.date == DAY).copied().collect::<Vec<_>>());
     sources.extend(m.series(SeriesId::Sp500).map(|s| s.source.clone()));
-    match (at("2025-11-19").zip(at("2025-11-20")).map(|(a, b)| pct_change(a, b)), day_move(m, SeriesId::Sp500, 0)) {
+    match (at(DAY_BEFORE).zip(at(DAY)).map(|(a, b)| pct_change(a, b)), day_move(m, SeriesId::Sp500, 0)) {
         (Some(n), Some(sp)) => ClaimCheck {
             id: "nasdaq_led",
             claim,
@@ -206,14 +207,14 @@ fn etf_outflow_streak(f: &DataFile) -> ClaimCheck {
     let days: Vec<&Fact> = f
         .facts(Group::EtfTotalDaily)
         .into_iter()
-        .filter(|x| x.date.as_str() >= "2025-11-13" && x.date.as_str() <= "2025-11-20")
+        .filter(|x| x.date >= Date::ymd(2025, 11, 13) && x.date <= DAY)
         .collect();
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen: Vec<Date> = Vec::new();
     let mut listed = Vec::new();
     for x in &days {
-        if !seen.contains(&x.date.as_str()) {
-            seen.push(&x.date);
-            listed.push(format!("{} on {}", usd_millions(x.value), crate::format::long_date(&x.date)));
+        if !seen.contains(&x.date) {
+            seen.push(x.date);
+            listed.push(format!("{} on {}", usd_millions(x.value), x.date.long()));
         }
     }
     let streak = days.iter().find(|x| x.note.contains("straight day")).map(|x| x.note.clone());
@@ -247,17 +248,16 @@ fn nvidia_eve(e: &DataFile) -> ClaimCheck {
     let sources: Vec<Source> = [results, reversal].into_iter().flatten().map(|x| x.source.clone()).collect();
     match (results, reversal) {
         (Some(r), Some(f)) => {
-            let (rd, fd) = (crate::model::date::Date::parse(&r.date), crate::model::date::Date::parse(&f.date));
-            let before = matches!((rd, fd), (Some(a), Some(b)) if b < a);
+            let before = f.date < r.date;
             ClaimCheck {
                 id: "nvidia_eve",
                 claim,
                 data: format!(
                     "{} ({}). {} ({}).",
                     r.note.trim_end_matches('.'),
-                    crate::format::long_date(&r.date),
+                    r.date.long(),
                     f.note.trim_end_matches('.'),
-                    crate::format::long_date(&f.date)
+                    f.date.long()
                 ),
                 verdict: if before { Verdict::Matches } else { Verdict::Differs },
                 detail: if before {
@@ -279,9 +279,9 @@ fn asia_simultaneous(m: &DataFile) -> ClaimCheck {
     let claim = "A-shares and Hong Kong stocks declined at the same time.";
     let ch = m.facts(Group::AsiaChangePct);
     let lv = m.facts(Group::AsiaLevel);
-    let on = |d: &str| ch.iter().filter(|f| f.date == d).copied().collect::<Vec<&Fact>>();
-    let (d20, d21) = (on("2025-11-20"), on("2025-11-21"));
-    let futures = lv.iter().find(|f| f.date == "2025-11-20" && f.label.starts_with("HSI futures"));
+    let on = |d: Date| ch.iter().filter(|f| f.date == d).copied().collect::<Vec<&Fact>>();
+    let (d20, d21) = (on(DAY), on(DAY_AFTER));
+    let futures = lv.iter().find(|f| f.date == DAY && f.label.starts_with("HSI futures"));
     let mut sources = sources_of(&d20);
     sources.extend(futures.map(|f| f.source.clone()));
     sources.extend(sources_of(&d21).into_iter().take(2));
@@ -320,11 +320,8 @@ fn asia_simultaneous(m: &DataFile) -> ClaimCheck {
 /// one-day changes of the total crypto market value on 20 Nov.
 fn crypto_100b(m: &DataFile) -> ClaimCheck {
     let claim = "The crypto market lost over $100 billion.";
-    let changes: Vec<&Fact> = m
-        .facts(Group::CryptoMarketCap)
-        .into_iter()
-        .filter(|f| f.date == "2025-11-20" && f.label.contains("change"))
-        .collect();
+    let changes: Vec<&Fact> =
+        m.facts(Group::CryptoMarketCap).into_iter().filter(|f| f.date == DAY && f.label.contains("change")).collect();
     let sources = sources_of(&changes);
     let Some((lo, hi)) = span(&changes) else {
         return not_checkable("crypto_100b", claim, "no quoted change of the crypto market value on 20 Nov", sources);
@@ -350,7 +347,7 @@ fn fear_lowest(s: &DataFile) -> ClaimCheck {
     let claim = "The fear index was close to its lowest level this year.";
     let all = s.facts(Group::CryptoFearGreed);
     let low = all.iter().min_by(|a, b| a.value.total_cmp(&b.value)).copied();
-    let day: Vec<&Fact> = all.iter().filter(|f| f.date == "2025-11-19" || f.date == "2025-11-20").copied().collect();
+    let day: Vec<&Fact> = all.iter().filter(|f| f.date == DAY_BEFORE || f.date == DAY).copied().collect();
     let mut sources = sources_of(&day);
     sources.extend(low.map(|l| l.source.clone()));
     let Some(low) = low.filter(|_| !day.is_empty()) else {
@@ -369,7 +366,7 @@ fn fear_lowest(s: &DataFile) -> ClaimCheck {
             "The crypto Fear & Greed index read {} on 19–20 Nov; its lowest reading in the data is {} on {}{lowest_since}.",
             day.iter().map(|f| grouped(f.value, 0)).collect::<Vec<_>>().join(" and "),
             grouped(low.value, 0),
-            crate::format::long_date(&low.date)
+            low.date.long()
         ),
         verdict: if near { Verdict::Matches } else { Verdict::Differs },
         detail: "within 5 points of the lowest reading in the data; a lower level earlier in the year is not excluded"
@@ -384,7 +381,7 @@ fn fear_lowest(s: &DataFile) -> ClaimCheck {
 fn sp500_drop(m: &DataFile) -> ClaimCheck {
     let claim = "The S&P 500 fell nearly 2.5% on 20 November.";
     let sp = m.obs(SeriesId::Sp500).unwrap_or_default();
-    let i = sp.iter().position(|o| o.date.to_string() == "2025-11-20").filter(|&i| i > 0);
+    let i = sp.iter().position(|o| o.date == DAY).filter(|&i| i > 0);
     let sources: Vec<Source> = m.series(SeriesId::Sp500).map(|s| s.source.clone()).into_iter().collect();
     match i {
         None => not_checkable("sp500_drop", claim, "the S&P 500 close of 20 Nov is missing", sources),
@@ -392,8 +389,7 @@ fn sp500_drop(m: &DataFile) -> ClaimCheck {
             let day = pct_change(sp[i - 1].value, sp[i].value);
             let (verdict, diff) = compare(-2.5, day, 0.25);
             let spy = m.facts(Group::SpyOhlc);
-            let get =
-                |k: &str| spy.iter().find(|f| f.date == "2025-11-20" && f.label == format!("SPY {k}")).map(|f| f.value);
+            let get = |k: &str| spy.iter().find(|f| f.date == DAY && f.label == format!("SPY {k}")).map(|f| f.value);
             let mut data = format!("The index closed at {}: it {} on the day.", grouped(sp[i].value, 2), moved(day));
             let mut sources = sources;
             let hi_close = get("high").zip(get("close")).map(|(h, c)| pct_change(h, c));
@@ -402,7 +398,7 @@ fn sp500_drop(m: &DataFile) -> ClaimCheck {
                     " Measured from its intraday high, SPY (the S&P 500 ETF) {}.",
                     moved(pct_change(h, c))
                 ));
-                sources.extend(spy.iter().filter(|f| f.date == "2025-11-20").map(|f| f.source.clone()).take(1));
+                sources.extend(spy.iter().filter(|f| f.date == DAY).map(|f| f.source.clone()).take(1));
             }
             ClaimCheck {
                 id: "sp500_drop",
@@ -477,21 +473,20 @@ fn trillion_in_80_minutes(m: &DataFile) -> ClaimCheck {
 fn bitcoin_below_87k(m: &DataFile) -> ClaimCheck {
     let claim = "Bitcoin fell below $87,000.";
     let s = m.ohlc(OhlcId::BtcUsdtBinance);
-    let low = |d: &str| s.and_then(|s| s.bars.iter().find(|b| b.0 == d)).map(|b| b.3);
+    let low = |d: Date| s.and_then(|s| s.bars.iter().find(|b| b.0 == d)).map(|b| b.3);
     let mut sources: Vec<Source> = s.map(|s| s.source.clone()).into_iter().collect();
     // Corroboration from an independent series: Bitstamp at 00:00 UTC on
     // 21 Nov is the end of the UTC day 20 Nov.
-    let bitstamp =
-        m.obs(SeriesId::BtcUsd0000utc).ok().and_then(|b| b.into_iter().find(|o| o.date.to_string() == "2025-11-21"));
+    let bitstamp = m.obs(SeriesId::BtcUsd0000utc).ok().and_then(|b| b.into_iter().find(|o| o.date == DAY_AFTER));
     if bitstamp.is_some() {
         sources.extend(m.series(SeriesId::BtcUsd0000utc).map(|x| x.source.clone()));
     }
-    match low("2025-11-20") {
+    match low(DAY) {
         None => not_checkable("btc_87k", claim, "the Bitcoin bar of 20 Nov is missing", sources),
         Some(l) => {
             let verdict = if l < 87_000.0 { Verdict::Matches } else { Verdict::Differs };
             let mut next =
-                low("2025-11-21").map(|n| format!(" The next day's low was {}.", usd(n, 0))).unwrap_or_default();
+                low(DAY_AFTER).map(|n| format!(" The next day's low was {}.", usd(n, 0))).unwrap_or_default();
             if let Some(b) = bitstamp {
                 next.push_str(&format!(
                     " Bitstamp's price at the end of 20 Nov (00:00 UTC on 21 Nov) was {}.",
@@ -518,10 +513,10 @@ fn bitcoin_below_87k(m: &DataFile) -> ClaimCheck {
 /// "The panic index was at 15": which index and which day are not said.
 fn fear_index(s: &DataFile) -> ClaimCheck {
     let claim = "The fear (panic) index stood at 15.";
-    let crypto20 = on(s, Group::CryptoFearGreed, "2025-11-20");
-    let crypto19 = on(s, Group::CryptoFearGreed, "2025-11-19");
+    let crypto20 = on(s, Group::CryptoFearGreed, DAY);
+    let crypto19 = on(s, Group::CryptoFearGreed, DAY_BEFORE);
     let cnn = s.obs(SeriesId::CnnFearGreed).unwrap_or_default();
-    let cnn20 = cnn.iter().find(|o| o.date.to_string() == "2025-11-20").map(|o| o.value);
+    let cnn20 = cnn.iter().find(|o| o.date == DAY).map(|o| o.value);
     let mut sources = sources_of(&crypto19);
     sources.extend(sources_of(&crypto20));
     sources.extend(s.series(SeriesId::CnnFearGreed).map(|x| x.source.clone()));
@@ -553,9 +548,9 @@ fn fear_index(s: &DataFile) -> ClaimCheck {
 
 /// "Cut odds fell from over 70% a week earlier to 50/50 or lower."
 fn cut_odds(r: &DataFile) -> ClaimCheck {
-    let week = on(r, Group::FedwatchDecCut, "2025-11-13");
-    let day = on(r, Group::FedwatchDecCut, "2025-11-20");
-    let fortnight = on(r, Group::FedwatchDecCut, "2025-11-06");
+    let week = on(r, Group::FedwatchDecCut, Date::ymd(2025, 11, 13));
+    let day = on(r, Group::FedwatchDecCut, DAY);
+    let fortnight = on(r, Group::FedwatchDecCut, Date::ymd(2025, 11, 6));
     let mut sources = sources_of(&fortnight);
     sources.extend(sources_of(&week));
     sources.extend(sources_of(&day));
@@ -598,7 +593,7 @@ fn cut_odds(r: &DataFile) -> ClaimCheck {
 pub const SEE_DECOMPOSITION: (&str, &str) = ("#waterfall-spx", "the S&P 500's fall decomposed");
 
 /// The first reading of a FedWatch day, percent.
-fn odds_on(r: &DataFile, date: &str) -> Option<f64> {
+fn odds_on(r: &DataFile, date: Date) -> Option<f64> {
     on(r, Group::FedwatchDecCut, date).first().map(|f| f.value)
 }
 
@@ -607,18 +602,17 @@ fn odds_on(r: &DataFile, date: &str) -> Option<f64> {
 /// spoke are listed with what they said, for and against.
 fn fed_hawkish(r: &DataFile) -> ClaimCheck {
     let claim = "Fed officials turned hawkish, warning against more easing.";
-    let voices: Vec<_> =
-        r.events.iter().filter(|e| e.date.as_str() >= "2025-11-17" && e.date.as_str() <= "2025-11-21").collect();
-    let mut sources = sources_of(&on(r, Group::FedwatchDecCut, "2025-11-06"));
-    sources.extend(sources_of(&on(r, Group::FedwatchDecCut, "2025-11-19")));
+    let voices: Vec<_> = r.events.iter().filter(|e| e.date >= Date::ymd(2025, 11, 17) && e.date <= DAY_AFTER).collect();
+    let mut sources = sources_of(&on(r, Group::FedwatchDecCut, Date::ymd(2025, 11, 6)));
+    sources.extend(sources_of(&on(r, Group::FedwatchDecCut, DAY_BEFORE)));
     sources.extend(voices.iter().map(|e| e.source.clone()));
-    let (Some(a), Some(b)) = (odds_on(r, "2025-11-06"), odds_on(r, "2025-11-19")) else {
+    let (Some(a), Some(b)) = (odds_on(r, Date::ymd(2025, 11, 6)), odds_on(r, DAY_BEFORE)) else {
         return not_checkable("fed_hawkish", claim, "the FedWatch readings of 6 or 19 Nov are missing", sources);
     };
     let said: Vec<String> = voices
         .iter()
         .filter(|e| !e.id.starts_with("walmart"))
-        .map(|e| format!("{} ({})", e.title, crate::format::long_date(&e.date)))
+        .map(|e| format!("{} ({})", e.title, e.date.long()))
         .collect();
     ClaimCheck {
         id: "fed_hawkish",
@@ -705,7 +699,7 @@ pub const EXTREMELY_HIGH_CORR: f64 = 0.7;
 /// daily returns over the 30 trading days to 19 Nov, and the highest
 /// 14-day rolling value in that window, against the stated rule (0.7).
 fn correlation_high(m: &DataFile) -> ClaimCheck {
-    use crate::model::{correlation, date::Date, returns};
+    use crate::model::{correlation, returns};
     let claim = "The correlation between crypto and stocks was extremely high.";
     let mut sources: Vec<Source> = m.series(SeriesId::Sp500).map(|s| s.source.clone()).into_iter().collect();
     sources.extend(m.series(SeriesId::BtcUsd0000utc).map(|s| s.source.clone()));
@@ -714,7 +708,7 @@ fn correlation_high(m: &DataFile) -> ClaimCheck {
     };
     // Bitstamp at 00:00 UTC of D+1 is the close of the UTC day D.
     let pairs = returns::align(&sp, &crate::model::series::shift_days(&btc, -1));
-    let end = Date::parse("2025-11-19").unwrap_or(Date { year: 2025, month: 11, day: 19 });
+    let end = DAY_BEFORE;
     let window = returns::window_ending(&pairs, 30, end);
     let (Some(stats), Some(peak)) =
         (returns::stats(window), correlation::rolling(window, 14).into_iter().max_by(|a, b| a.corr.total_cmp(&b.corr)))
@@ -761,9 +755,9 @@ fn depth_thinner(m: &DataFile) -> ClaimCheck {
     let us = m.facts(Group::UsVolumeBnShares).into_iter().next();
     let mut sources: Vec<Source> = m.ohlc.first().map(|s| s.source.clone()).into_iter().collect();
     sources.extend(us.map(|f| f.source.clone()));
-    let day = bars.iter().find(|b| b.0 == "2025-11-20");
+    let day = bars.iter().find(|b| b.0 == DAY);
     let month: Vec<f64> =
-        bars.iter().filter(|b| b.0.as_str() >= "2025-10-21" && b.0.as_str() <= "2025-11-19").map(|b| b.5).collect();
+        bars.iter().filter(|b| b.0 >= Date::ymd(2025, 10, 21) && b.0 <= DAY_BEFORE).map(|b| b.5).collect();
     let mut context = match day {
         Some(d) if !month.is_empty() => {
             let avg = month.iter().sum::<f64>() / month.len() as f64;
@@ -795,7 +789,7 @@ fn depth_thinner(m: &DataFile) -> ClaimCheck {
 /// (CoinGlass, quoted) for the 24 hours to 21 Nov.
 fn forced_selling(l: &DataFile) -> ClaimCheck {
     let claim = "High-leverage players were forced to sell.";
-    let day = |g: Group| on(l, g, "2025-11-21");
+    let day = |g: Group| on(l, g, DAY_AFTER);
     let (all, longs, btc) = (
         day(Group::CryptoLiquidations24h),
         day(Group::CryptoLiquidationsLongs24h),
@@ -849,7 +843,7 @@ pub fn ibit_one_day(f: &DataFile) -> ClaimCheck {
             data: format!(
                 "IBIT's largest one-day net flow in the data: {} on {}.",
                 usd_millions(w.value),
-                crate::model::date::Date::parse(&w.date).map(|d| d.long()).unwrap_or_default()
+                w.date.long()
             ),
             verdict: if w.value < -500.0 { Verdict::Matches } else { Verdict::Differs },
             detail: format!("{} beyond the $500M threshold", usd_millions(-w.value - 500.0)),
@@ -874,7 +868,7 @@ pub fn november_outflows(f: &DataFile) -> ClaimCheck {
     let total = f.facts(Group::EtfTotalMtd);
     let total_last = total.iter().max_by(|a, b| a.date.cmp(&b.date));
     let when_written: Vec<&Fact> =
-        mtd.iter().filter(|x| x.date.as_str() >= "2025-11-17" && x.date.as_str() <= "2025-11-19").copied().collect();
+        mtd.iter().filter(|x| x.date >= Date::ymd(2025, 11, 17) && x.date <= DAY_BEFORE).copied().collect();
     let mut sources = sources_of(&when_written);
     sources.extend(sources_of(&month));
     sources.extend(total_last.map(|t| t.source.clone()));
@@ -889,10 +883,10 @@ pub fn november_outflows(f: &DataFile) -> ClaimCheck {
             "IBIT's month-to-date net flow when the text was written: about {} to {}{}. All US spot Bitcoin ETFs \
              together: about {} by {}.",
             usd_millions(at.value),
-            crate::format::long_date(&at.date),
+            at.date.long(),
             month.first().map(|m| format!("; for the whole month about {}", usd_millions(m.value))).unwrap_or_default(),
             total_last.map(|t| usd_millions(t.value)).unwrap_or_else(|| "(no figure)".into()),
-            total_last.map(|t| crate::format::long_date(&t.date)).unwrap_or_default(),
+            total_last.map(|t| t.date.long()).unwrap_or_default(),
         ),
         verdict: if matches { Verdict::Matches } else { Verdict::Differs },
         detail: if matches {
@@ -943,12 +937,8 @@ fn trade_war_date(e: &DataFile) -> ClaimCheck {
         Some(x) => ClaimCheck {
             id: "trade_war",
             claim: "The US–China tariff war resumed on 10 October.",
-            data: format!(
-                "{} ({}).",
-                x.note,
-                crate::model::date::Date::parse(&x.date).map(|d| d.long()).unwrap_or_default()
-            ),
-            verdict: if x.date == "2025-10-10" { Verdict::Matches } else { Verdict::Differs },
+            data: format!("{} ({}).", x.note, x.date.long()),
+            verdict: if x.date == TARIFF_DAY { Verdict::Matches } else { Verdict::Differs },
             detail: "the escalation is dated 10 Oct 2025".into(),
             sources,
             see: None,

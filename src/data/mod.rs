@@ -12,6 +12,7 @@ use std::fmt;
 
 pub mod claims;
 pub mod csv;
+pub mod days;
 pub mod ids;
 #[cfg(target_arch = "wasm32")]
 pub mod load;
@@ -47,7 +48,7 @@ pub struct Series {
     pub as_of: String,
     pub note: String,
     pub source: Source,
-    pub points: Vec<(String, f64)>,
+    pub points: Vec<(Date, f64)>,
 }
 
 /// Daily OHLC bars: `[date, open, high, low, close, volume]`.
@@ -60,7 +61,7 @@ pub struct OhlcSeries {
     pub as_of: String,
     pub note: String,
     pub source: Source,
-    pub bars: Vec<(String, f64, f64, f64, f64, f64)>,
+    pub bars: Vec<(Date, f64, f64, f64, f64, f64)>,
 }
 
 /// A single dated figure with its own source (quoted readings, not a series).
@@ -68,7 +69,7 @@ pub struct OhlcSeries {
 #[serde(deny_unknown_fields)]
 pub struct Fact {
     pub group: String,
-    pub date: String,
+    pub date: Date,
     pub label: String,
     pub value: f64,
     pub unit: String,
@@ -81,10 +82,35 @@ pub struct Fact {
 #[serde(deny_unknown_fields)]
 pub struct Event {
     pub id: String,
-    pub date: String,
+    pub date: Date,
     pub title: String,
     pub note: String,
     pub source: Source,
+}
+
+/// Dates in the files are `YYYY-MM-DD` text: read into a [`Date`] (an
+/// impossible day is a format error naming it, with serde's position) and
+/// written back the same way.
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        struct Text;
+        impl serde::de::Visitor<'_> for Text {
+            type Value = Date;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a date (YYYY-MM-DD)")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Date, E> {
+                Date::parse(text).ok_or_else(|| E::custom(format!("'{text}' is not a date (YYYY-MM-DD)")))
+            }
+        }
+        d.deserialize_str(Text)
+    }
 }
 
 /// One bundled data file.
@@ -216,7 +242,7 @@ fn check_date(what: &str, text: &str) -> Result<Date, String> {
     Date::parse(text).ok_or_else(|| format!("{what}: '{text}' is not a date (YYYY-MM-DD)"))
 }
 
-fn check_finite(what: &str, date: &str, v: f64) -> Result<(), String> {
+fn check_finite(what: &str, date: Date, v: f64) -> Result<(), String> {
     if v.is_finite() {
         Ok(())
     } else {
@@ -235,10 +261,9 @@ fn check_source(what: &str, s: &Source) -> Result<(), String> {
 }
 
 /// Dates strictly increasing: a series must be sorted and have no duplicate day.
-fn check_sorted<'a>(what: &str, dates: impl Iterator<Item = &'a str>) -> Result<(), String> {
+fn check_sorted(what: &str, dates: impl Iterator<Item = Date>) -> Result<(), String> {
     let mut prev: Option<Date> = None;
-    for text in dates {
-        let d = check_date(what, text)?;
+    for d in dates {
         if let Some(p) = prev {
             if d <= p {
                 return Err(format!("{what}: dates out of order ({p} then {d})"));
@@ -255,18 +280,18 @@ pub fn validate(doc: &DataFile) -> Result<(), String> {
     for s in &doc.series {
         let what = format!("series '{}'", s.id);
         check_source(&what, &s.source)?;
-        check_sorted(&what, s.points.iter().map(|(d, _)| d.as_str()))?;
+        check_sorted(&what, s.points.iter().map(|(d, _)| *d))?;
         for (d, v) in &s.points {
-            check_finite(&what, d, *v)?;
+            check_finite(&what, *d, *v)?;
         }
     }
     for s in &doc.ohlc {
         let what = format!("series '{}'", s.id);
         check_source(&what, &s.source)?;
-        check_sorted(&what, s.bars.iter().map(|b| b.0.as_str()))?;
+        check_sorted(&what, s.bars.iter().map(|b| b.0))?;
         for (d, o, h, l, c, vol) in &s.bars {
             for v in [o, h, l, c, vol] {
-                check_finite(&what, d, *v)?;
+                check_finite(&what, *d, *v)?;
             }
             if !(l <= o && l <= c && h >= o && h >= c) {
                 return Err(format!("{what} on {d}: low/high do not bound open/close"));
@@ -275,13 +300,11 @@ pub fn validate(doc: &DataFile) -> Result<(), String> {
     }
     for f in &doc.facts {
         let what = format!("figure '{}' ({})", f.label, f.date);
-        check_date(&what, &f.date)?;
-        check_finite(&what, &f.date, f.value)?;
+        check_finite(&what, f.date, f.value)?;
         check_source(&what, &f.source)?;
     }
     for e in &doc.events {
         let what = format!("event '{}'", e.id);
-        check_date(&what, &e.date)?;
         check_source(&what, &e.source)?;
     }
     Ok(())
@@ -301,7 +324,7 @@ impl DataFile {
         let s = self.series(id).ok_or_else(|| {
             DataError::new(&format!("{}.json", self.id), DataErrorKind::Missing(format!("the series '{id}'")))
         })?;
-        Ok(s.points.iter().filter_map(|(d, v)| Date::parse(d).map(|date| Obs { date, value: *v })).collect())
+        Ok(s.points.iter().map(|&(date, value)| Obs { date, value }).collect())
     }
 
     /// All facts of one group, in file order.

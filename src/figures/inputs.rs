@@ -3,6 +3,7 @@
 //! unit, window and source. The sections read the same values from
 //! `scenario::Inputs`; this is the reader's view of them.
 
+use crate::data::days::DAY_AFTER;
 use crate::data::ids::{Group, SeriesId};
 use crate::data::DataFile;
 use crate::format::{grouped, usd_millions};
@@ -152,11 +153,8 @@ pub fn beta_note(inp: &Inputs, m: &DataFile) -> String {
         .filter(|f| f.date == crate::scenario::DAY)
         .map(|f| f.value)
         .collect();
-    let at_utc = m
-        .obs(SeriesId::BtcUsd0000utc)
-        .ok()
-        .and_then(|s| s.into_iter().find(|o| o.date.to_string() == "2025-11-21"))
-        .map(|o| o.value);
+    let at_utc =
+        m.obs(SeriesId::BtcUsd0000utc).ok().and_then(|s| s.into_iter().find(|o| o.date == DAY_AFTER)).map(|o| o.value);
     let quotes = match (near.iter().copied().reduce(f64::min), near.iter().copied().reduce(f64::max), at_utc) {
         (Some(lo), Some(hi), Some(u)) => format!(
             " On 20 Nov, end-of-day market wraps put Bitcoin near the US close at {} to {}, against {} at 00:00 UTC on \

@@ -1,21 +1,22 @@
 //! The lede's headline figures and the "day in context" timeline.
 
 use crate::charts::timeline::TimelineChart;
+use crate::data::days::DAY_AFTER;
 use crate::data::ids::{OhlcId, SeriesId};
 use crate::data::DataFile;
 use crate::format::{grouped, pct_signed, usd};
-use crate::model::date::{constant as d, Date};
+use crate::model::date::Date;
 use crate::model::returns::Stats;
 use crate::model::series::{value_on, Obs};
 use crate::model::timeline::{self, Timeline};
 use crate::scenario::{actual_moves, nasdaq_obs, Estimate, DAY};
 
 /// The timeline's base day (every series = 100) and its last day.
-pub const BASE: &str = "2025-09-02";
-pub const END: &str = "2025-11-30";
+pub const BASE: Date = Date::ymd(2025, 9, 2);
+pub const END: Date = Date::ymd(2025, 11, 30);
 
 /// The Binance bar of `date`: (open, high, low, close).
-fn btc_bar(doc: &DataFile, date: &str) -> Option<(f64, f64, f64, f64)> {
+fn btc_bar(doc: &DataFile, date: Date) -> Option<(f64, f64, f64, f64)> {
     let s = doc.ohlc(OhlcId::BtcUsdtBinance)?;
     s.bars.iter().find(|b| b.0 == date).map(|b| (b.1, b.2, b.3, b.4))
 }
@@ -24,14 +25,14 @@ fn btc_bar(doc: &DataFile, date: &str) -> Option<(f64, f64, f64, f64)> {
 /// closes, Bitcoin's lows on the day and the next.
 pub fn headline(m: &DataFile) -> String {
     let moves = actual_moves(m);
-    let sp_close = m.obs(SeriesId::Sp500).unwrap_or_default().iter().find(|o| o.date == d(DAY)).map(|o| o.value);
+    let sp_close = m.obs(SeriesId::Sp500).unwrap_or_default().iter().find(|o| o.date == DAY).map(|o| o.value);
     let sp_line = moves
         .spx
         .zip(sp_close)
         .map(|(mv, close)| format!("The S&P 500 closed {} at {}", pct_signed(mv, 2), grouped(close, 2)));
     let nq_line = moves.nasdaq.map(|mv| format!("the Nasdaq Composite {}", pct_signed(mv, 2)));
     let btc_line = btc_bar(m, DAY).map(|(_, _, low, _)| {
-        let next = btc_bar(m, "2025-11-21").map(|b| format!(", and {} the next day", usd(b.2, 0))).unwrap_or_default();
+        let next = btc_bar(m, DAY_AFTER).map(|b| format!(", and {} the next day", usd(b.2, 0))).unwrap_or_default();
         format!("Bitcoin traded as low as {}{next}", usd(low, 0))
     });
     let first = [sp_line, nq_line].into_iter().flatten().collect::<Vec<_>>().join(" and ");
@@ -47,14 +48,14 @@ pub fn chart(m: &DataFile, events: &DataFile) -> Result<TimelineChart, String> {
     let sp = m.obs(SeriesId::Sp500).unwrap_or_default();
     let btc = m.obs(SeriesId::BtcUsd0000utc).unwrap_or_default();
     let nq = nasdaq_obs(m);
-    let t = timeline::build(&sp, &btc, &nq, d(BASE))?;
-    let events = events.events.iter().filter_map(|e| Date::parse(&e.date)).collect();
-    Ok(TimelineChart { timeline: t, end: d(END), events })
+    let t = timeline::build(&sp, &btc, &nq, BASE)?;
+    let events = events.events.iter().map(|e| e.date).collect();
+    Ok(TimelineChart { timeline: t, end: END, events })
 }
 
 /// The one-sentence summary of the timeline, computed from the data.
 pub fn summary(t: &Timeline, nasdaq: &[Obs]) -> String {
-    let m = timeline::moves(t, nasdaq, d(DAY));
+    let m = timeline::moves(t, nasdaq, DAY);
     let f = |v: Option<f64>| v.map(|x| pct_signed(x, 2)).unwrap_or_else(|| "(no data)".into());
     format!(
         "From {} to the close of 20 Nov the S&P 500 moved {} and Bitcoin {}. \
@@ -71,7 +72,7 @@ pub fn summary(t: &Timeline, nasdaq: &[Obs]) -> String {
 /// One row per day with any value in the window; a missing value is a dash,
 /// never filled in.
 pub fn table_rows(t: &Timeline) -> Vec<Vec<String>> {
-    let (start, end) = (d(BASE), d(END));
+    let (start, end) = (BASE, END);
     let mut days: Vec<Date> =
         t.sp500.iter().chain(&t.btc).chain(&t.nasdaq).map(|o| o.date).filter(|x| *x >= start && *x <= end).collect();
     days.sort();
@@ -87,7 +88,7 @@ pub fn table_rows(t: &Timeline) -> Vec<Vec<String>> {
 /// the window that ends the day before (`crisis`). Every number comes from
 /// the data; a missing one leaves its clause out.
 pub fn reconcile(t: &Timeline, calm: Option<Stats>, crisis: Option<Estimate>) -> String {
-    let m = timeline::moves(t, &[], d(DAY));
+    let m = timeline::moves(t, &[], DAY);
     let pct = |v: f64| pct_signed(v, 2);
     let months = match (m.sp500_since_base, m.btc_since_base) {
         (Some(sp), Some(btc)) if (sp < 0.0) != (btc < 0.0) => {

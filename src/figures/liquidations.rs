@@ -2,10 +2,12 @@
 //! sentence, the liquidation map and the stability test.
 
 use crate::charts::cascade::RoundsChart;
+use crate::data::days::{DAY, DAY_AFTER};
 use crate::data::ids::Group;
 use crate::data::DataFile;
 use crate::format::{pct_signed, usd, usd_millions, usd_millions_sig2};
 use crate::model::cascade::{liquidation_map, Cascade, Position, MAX_ROUNDS};
+use crate::model::date::Date;
 use crate::scenario::model::Model;
 
 /// Map: 40 bins of 0.5 % below the starting price (down to −20 %).
@@ -166,7 +168,7 @@ pub fn round_rows(c: &Cascade) -> Vec<Vec<String>> {
 /// figure)" without one).
 pub fn reported(liquidations: &DataFile) -> String {
     let day: Vec<_> =
-        liquidations.facts(Group::CryptoLiquidations24h).into_iter().filter(|f| f.date == "2025-11-21").collect();
+        liquidations.facts(Group::CryptoLiquidations24h).into_iter().filter(|f| f.date == DAY_AFTER).collect();
     let (lo, hi) = day.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), f| (a.min(f.value), b.max(f.value)));
     if day.is_empty() {
         "(no figure)".to_string()
@@ -181,7 +183,7 @@ pub fn reported_btc(liquidations: &DataFile) -> Option<(f64, f64)> {
     let v: Vec<f64> = liquidations
         .facts(Group::CryptoLiquidationsBtc24h)
         .into_iter()
-        .filter(|f| f.date == "2025-11-21")
+        .filter(|f| f.date == DAY_AFTER)
         .map(|f| f.value)
         .collect();
     (!v.is_empty()).then(|| v.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), x| (a.min(*x), b.max(*x))))
@@ -235,8 +237,8 @@ fn trim2(v: f64) -> String {
 
 /// The model-against-reported table's "Reported" cells: liquidations, Bitcoin's lows.
 pub fn reported_cells(liquidations: &DataFile, markets: &DataFile) -> [String; 2] {
-    let bar_low = |date: &str| markets.ohlc.first().and_then(|s| s.bars.iter().find(|b| b.0 == date)).map(|b| b.3);
-    let (low20, low21) = (bar_low("2025-11-20"), bar_low("2025-11-21"));
+    let bar_low = |date: Date| markets.ohlc.first().and_then(|s| s.bars.iter().find(|b| b.0 == date)).map(|b| b.3);
+    let (low20, low21) = (bar_low(DAY), bar_low(DAY_AFTER));
     [
         format!(
             "{} in the 24 hours to 21 Nov, all crypto; Bitcoin alone {} (CoinGlass, quoted at different times)",

@@ -4,11 +4,12 @@
 use crate::charts::flows::FlowsChart;
 use crate::charts::lines::{Line, LineChart, Mark};
 use crate::charts::palette::{BITCOIN, FLOW_ALL_FUNDS, FLOW_IBIT, FLOW_MTD, INK, SELLING, SELLING_WITH_LTH};
+use crate::data::days::{DAY, DAY_AFTER, DAY_BEFORE};
 use crate::data::ids::{Group, SeriesId};
 use crate::data::DataFile;
 use crate::format::fmt_num;
 use crate::format::{grouped, pct_signed, usd, usd_millions};
-use crate::model::date::{constant as d, Date};
+use crate::model::date::Date;
 use crate::model::liquidity::thinned_volume;
 use crate::model::series::{pct_change, shift_days};
 use crate::scenario::model::Model;
@@ -20,10 +21,10 @@ pub const IMPACT_TITLE: &str = "Price impact of a day's net selling (square-root
 /// Nvidia's results and its shares on 20 Nov, from events.json and markets.json.
 pub fn nvidia_text(m: &DataFile, ev: &DataFile) -> String {
     let rev = ev.facts(Group::NvdaResults).into_iter().find(|f| f.label.ends_with("Q3 FY26 revenue"));
-    let get = |date: &str, what: &str| {
+    let get = |date: Date, what: &str| {
         m.facts(Group::NvdaOhlc).into_iter().find(|f| f.date == date && f.label == format!("NVDA {what}"))
     };
-    let (prev, open, close) = (get("2025-11-19", "close"), get("2025-11-20", "open"), get("2025-11-20", "close"));
+    let (prev, open, close) = (get(DAY_BEFORE, "close"), get(DAY, "open"), get(DAY, "close"));
     match (rev, prev, open, close) {
         (Some(r), Some(p), Some(o), Some(c)) => format!(
             "Nvidia reported quarterly revenue of {}. On 20 November its shares opened at {} ({} on the previous \
@@ -61,7 +62,7 @@ fn points(flows: &DataFile, group: Group) -> Vec<(Date, f64)> {
         .facts(group)
         .into_iter()
         .filter_map(|f| {
-            let day = Date::parse(&f.date)?;
+            let day = f.date;
             if seen.contains(&day) {
                 return None;
             }
@@ -75,7 +76,7 @@ fn points(flows: &DataFile, group: Group) -> Vec<(Date, f64)> {
 pub fn flows_chart(flows: &DataFile, markets: &DataFile, events: &DataFile) -> FlowsChart {
     let btc: Vec<(Date, f64)> = shift_days(&markets.obs(SeriesId::BtcUsd0000utc).unwrap_or_default(), -1)
         .into_iter()
-        .filter(|o| o.date >= d("2025-11-01") && o.date <= d("2025-11-30"))
+        .filter(|o| o.date >= Date::ymd(2025, 11, 1) && o.date <= Date::ymd(2025, 11, 30))
         .map(|o| (o.date, o.value))
         .collect();
     let daily_ibit = points(flows, Group::EtfIbitDaily);
@@ -83,15 +84,15 @@ pub fn flows_chart(flows: &DataFile, markets: &DataFile, events: &DataFile) -> F
     let mut mtd_ibit = points(flows, Group::EtfIbitMtd);
     mtd_ibit.extend(points(flows, Group::EtfIbitMonth));
     FlowsChart {
-        start: d("2025-11-01"),
-        end: d("2025-11-30"),
+        start: Date::ymd(2025, 11, 1),
+        end: Date::ymd(2025, 11, 30),
         daily_ibit,
         daily_total: points(flows, Group::EtfTotalDaily),
         mtd_total: points(flows, Group::EtfTotalMtd),
         mtd_ibit,
         btc,
         record,
-        events: events.events.iter().filter_map(|e| Date::parse(&e.date)).collect(),
+        events: events.events.iter().map(|e| e.date).collect(),
     }
 }
 
@@ -105,7 +106,7 @@ pub fn flows_summary(flows: &DataFile, chart: &FlowsChart) -> String {
         record.map(|r| r.0.long()).unwrap_or_default(),
         flows.facts(Group::EtfTotalMtd).last().map(|f| usd_millions(-f.value)).unwrap_or_default(),
         chart.btc.first().map(|p| usd(p.1, 0)).unwrap_or_default(),
-        chart.btc.iter().find(|p| p.0 == d("2025-11-21")).map(|p| usd(p.1, 0)).unwrap_or_default(),
+        chart.btc.iter().find(|p| p.0 == DAY_AFTER).map(|p| usd(p.1, 0)).unwrap_or_default(),
     )
 }
 
@@ -126,12 +127,7 @@ pub fn flows_rows(flows: &DataFile) -> Vec<Vec<String>> {
         .iter()
         .filter(|f| f.group.starts_with("etf_"))
         .map(|f| {
-            vec![
-                super::long_date(&f.date),
-                f.label.replace("Spot Bitcoin ETF net flow: ", ""),
-                grouped(f.value, 1),
-                f.note.clone(),
-            ]
+            vec![f.date.long(), f.label.replace("Spot Bitcoin ETF net flow: ", ""), grouped(f.value, 1), f.note.clone()]
         })
         .collect()
 }
@@ -210,9 +206,9 @@ pub fn impact_rows(inp: &Inputs, q_usd: f64) -> Vec<Vec<String>> {
 
 /// The cross-check from the data: on each day with an all-funds flow
 /// figure, (date, flow US$ m, Bitcoin's UTC-day move %).
-pub fn check_rows(flows: &DataFile, markets: &DataFile) -> Vec<(String, f64, f64)> {
+pub fn check_rows(flows: &DataFile, markets: &DataFile) -> Vec<(Date, f64, f64)> {
     let closes = shift_days(&markets.obs(SeriesId::BtcUsd0000utc).unwrap_or_default(), -1);
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: Vec<Date> = Vec::new();
     flows
         .facts(Group::EtfTotalDaily)
         .into_iter()
@@ -220,27 +216,27 @@ pub fn check_rows(flows: &DataFile, markets: &DataFile) -> Vec<(String, f64, f64
             if seen.contains(&f.date) {
                 return None;
             }
-            seen.push(f.date.clone());
-            let day = Date::parse(&f.date)?;
+            seen.push(f.date);
+            let day = f.date;
             let i = closes.iter().position(|o| o.date == day).filter(|&i| i > 0)?;
-            Some((f.date.clone(), f.value, pct_change(closes[i - 1].value, closes[i].value)))
+            Some((f.date, f.value, pct_change(closes[i - 1].value, closes[i].value)))
         })
         .collect()
 }
 
 /// The cross-check table's cells: day, flow, Bitcoin's move, move per $1B of outflow.
-pub fn check_cells(rows: &[(String, f64, f64)]) -> Vec<[String; 4]> {
+pub fn check_cells(rows: &[(Date, f64, f64)]) -> Vec<[String; 4]> {
     rows.iter()
         .map(|(day, flow, mv)| {
             let per_bn = if *flow < 0.0 { pct_signed(mv / (-flow / 1000.0), 1) } else { "–".into() };
-            [super::long_date(day), usd_millions(*flow), pct_signed(*mv, 2), per_bn]
+            [day.long(), usd_millions(*flow), pct_signed(*mv, 2), per_bn]
         })
         .collect()
 }
 
 /// "On these days Bitcoin moved between … and … per $1B of outflow. " (empty
 /// without an outflow day).
-pub fn check_range(rows: &[(String, f64, f64)]) -> String {
+pub fn check_range(rows: &[(Date, f64, f64)]) -> String {
     let per_bn: Vec<f64> = rows.iter().filter(|r| r.1 < 0.0).map(|r| r.2 / (-r.1 / 1000.0)).collect();
     if per_bn.is_empty() {
         return String::new();

@@ -29,8 +29,7 @@ pub fn reference<'a>(all: &'a [Reading], id: &str) -> Option<&'a Reading> {
 
 /// "64.5% on 6 Nov".
 pub fn ref_label(r: Option<&Reading>) -> String {
-    r.map(|r| format!("{}% on {}", fmt_num(r.pct), Date::parse(&r.date).map(|d| d.short()).unwrap_or_default()))
-        .unwrap_or_default()
+    r.map(|r| format!("{}% on {}", fmt_num(r.pct), r.date.short())).unwrap_or_default()
 }
 
 /// The section's state at one setting: the reference reading, its label,
@@ -53,7 +52,7 @@ pub fn now_at(readings: &[Reading], markets: &DataFile, s: &Settings, inputs: Op
     // The actual moves over the same span as the rate change: from the
     // reference reading's day to 20 Nov (never a two-week effect set
     // against one day's move).
-    let from = reference.as_ref().and_then(|r| Date::parse(&r.date));
+    let from = reference.as_ref().map(|r| r.date);
     let actual = from.map(|f| actual_since(markets, f)).unwrap_or(Actual { spx: None, nasdaq: None, btc: None });
     let p_ref = reference.as_ref().map(|r| r.pct / 100.0).unwrap_or(0.5);
     let btc_beta = inputs.map(|i| i.beta()).unwrap_or(1.0);
@@ -139,7 +138,7 @@ pub struct Lenses {
 pub fn lenses(b: &Basis, markets: &DataFile, m: &Model) -> Lenses {
     let s = &m.settings;
     let reference = reference(&b.readings, &s.rate_ref.id());
-    let from = reference.and_then(|r| Date::parse(&r.date));
+    let from = reference.map(|r| r.date);
     let btc_beta = m.inputs().beta();
     Lenses {
         curve: curve(reference.map_or(0.5, |r| r.pct / 100.0), s.growth(), s.nasdaq_beta, btc_beta),
@@ -368,7 +367,7 @@ pub fn beta_text(e: Option<Estimate>) -> String {
 
 /// One cell of the FedWatch strip: the readings quoted on a day, as a value
 /// or a range ("35–39.6%", "–" for none), and the highest (for the bar).
-pub fn strip_reading(all: &[Reading], date: &str) -> (String, f64) {
+pub fn strip_reading(all: &[Reading], date: Date) -> (String, f64) {
     let rs: Vec<&Reading> = all.iter().filter(|r| r.date == date).collect();
     let lo = rs.iter().map(|r| r.pct).fold(f64::INFINITY, f64::min);
     let hi = rs.iter().map(|r| r.pct).fold(f64::NEG_INFINITY, f64::max);

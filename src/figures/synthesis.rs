@@ -5,10 +5,12 @@ use crate::charts::palette::{
     ACTUAL, CAUSE_CASCADE, CAUSE_LIQUIDITY, CAUSE_RATES, CAUSE_STOCKS, CAUSE_TECH, MODEL_TOTAL,
 };
 use crate::charts::waterfall::Step;
+use crate::data::days::{DAY, DAY_AFTER};
 use crate::data::ids::{Group, SeriesId};
 use crate::data::DataFile;
 use crate::format::fmt_num;
 use crate::format::{grouped, pct_abs, pct_signed, usd, usd_millions_sig2};
+use crate::model::date::Date;
 use crate::scenario::decomposition::{Cause, Decomposition, Decompositions, Part};
 use crate::state::Horizon;
 
@@ -229,7 +231,7 @@ pub fn times_words(beta: f64) -> String {
 pub fn cause_sentences(d: &Decompositions, cut_pct: f64) -> Vec<String> {
     let (b, s) = (&d.btc, &d.spx);
     let day = b.horizon == Horizon::Day;
-    let reading_date = crate::model::date::Date::parse(&d.reading.date).map(|x| x.short()).unwrap_or_default();
+    let reading_date = Some(d.reading.date).map(|x| x.short()).unwrap_or_default();
     let (rates, btc_rates) = (value(s, Cause::Rates), value(b, Cause::Rates));
     let day_reading = crate::state::CUT.default;
     let yours = (cut_pct - day_reading).abs() > 0.05;
@@ -333,7 +335,7 @@ pub fn liquidated_range(d: &Decompositions) -> String {
 }
 
 /// Binance's low of `date`.
-fn btc_low(m: &DataFile, date: &str) -> Option<f64> {
+fn btc_low(m: &DataFile, date: Date) -> Option<f64> {
     m.ohlc.first().and_then(|s| s.bars.iter().find(|b| b.0 == date)).map(|b| b.3)
 }
 
@@ -354,10 +356,10 @@ pub fn level_rows(btc_price: f64) -> [(String, Option<bool>); 3] {
 pub fn data_levels(m: &DataFile) -> Vec<(&'static str, Option<String>, Option<bool>)> {
     let bars = m.ohlc.first().map(|s| s.bars.clone()).unwrap_or_default();
     let sp = m.obs(SeriesId::Sp500).unwrap_or_default();
-    let november = sp.iter().filter(|o| o.date.to_string().as_str() >= "2025-11-01");
+    let november = sp.iter().filter(|o| o.date >= Date::ymd(2025, 11, 1));
     let sp_min = november.map(|o| o.value).fold(f64::INFINITY, f64::min);
-    let (l20, l21) = (btc_low(m, "2025-11-20"), btc_low(m, "2025-11-21"));
-    let nov_low = bars.iter().filter(|b| b.0.as_str() >= "2025-11-01").map(|b| b.3).fold(f64::INFINITY, f64::min);
+    let (l20, l21) = (btc_low(m, DAY), btc_low(m, DAY_AFTER));
+    let nov_low = bars.iter().filter(|b| b.0 >= Date::ymd(2025, 11, 1)).map(|b| b.3).fold(f64::INFINITY, f64::min);
     vec![
         (LEVELS[0], l20.map(|l| format!("20 Nov low {}", usd(l, 0))), l20.map(|l| l >= 87_000.0)),
         (
@@ -374,16 +376,16 @@ pub fn data_levels(m: &DataFile) -> Vec<(&'static str, Option<String>, Option<bo
 /// labelled as such on the page.
 pub fn forecasts(m: &DataFile, rates: &DataFile) -> Vec<[String; 3]> {
     let bars = m.ohlc.first().map(|s| s.bars.clone()).unwrap_or_default();
-    let after: Vec<_> = bars.iter().filter(|b| b.0.as_str() >= "2025-11-20").collect();
+    let after: Vec<_> = bars.iter().filter(|b| b.0 >= DAY).collect();
     let low = after.iter().min_by(|a, b| a.3.total_cmp(&b.3));
-    let last_bar = after.last().map(|b| crate::format::long_date(&b.0)).unwrap_or_default();
+    let last_bar = after.last().map(|b| b.0.long()).unwrap_or_default();
     let sp = m.obs(SeriesId::Sp500).unwrap_or_default();
-    let sp_after: Vec<_> = sp.iter().filter(|o| o.date.to_string().as_str() >= "2025-11-20").collect();
+    let sp_after: Vec<_> = sp.iter().filter(|o| o.date >= DAY).collect();
     let sp_low = sp_after.iter().min_by(|a, b| a.value.total_cmp(&b.value));
     let sp_last = sp_after.last();
     let cut = rates.facts(Group::FedwatchDecCut);
     let cut_last = cut.iter().max_by(|a, b| a.date.cmp(&b.date));
-    let low21 = btc_low(m, "2025-11-20");
+    let low21 = btc_low(m, DAY);
     let mut out = Vec::new();
     out.push([
         "$87,000–88,000 is Bitcoin's key support".to_string(),
@@ -399,12 +401,7 @@ pub fn forecasts(m: &DataFile, rates: &DataFile) -> Vec<[String; 3]> {
     out.push([
         "Losing it may bring $80,000 \"or even lower\"".to_string(),
         low.map(|b| {
-            format!(
-                "The lowest Binance low from 20 Nov to {} was {} on {}",
-                last_bar,
-                usd(b.3, 0),
-                crate::format::long_date(&b.0)
-            )
+            format!("The lowest Binance low from 20 Nov to {} was {} on {}", last_bar, usd(b.3, 0), b.0.long())
         })
         .unwrap_or_else(|| "(no data)".into()),
         match low {
@@ -438,7 +435,7 @@ pub fn forecasts(m: &DataFile, rates: &DataFile) -> Vec<[String; 3]> {
                     "December cut odds were back at {}% on {} (CME FedWatch, quoted); the decision of 9–10 Dec is after \
                      the data ends",
                     crate::format::fmt_num(c.value),
-                    crate::format::long_date(&c.date)
+                    c.date.long()
                 )
             })
             .unwrap_or_else(|| "(no data)".into()),

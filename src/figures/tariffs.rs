@@ -4,12 +4,13 @@
 
 use crate::charts::band::BandChart;
 use crate::charts::palette::{ADJUSTED, CORRELATION};
+use crate::data::days::{TARIFF_CRASH, TARIFF_DAY};
 use crate::data::ids::{Group, SeriesId};
 use crate::data::DataFile;
 use crate::format::fmt_num;
 use crate::format::{grouped, pct_abs, pct_signed, usd_millions};
 use crate::model::correlation::{forbes_rigobon, one_in_100_loss_pct, portfolio_sd, Rolling};
-use crate::model::date::{constant as d, Date};
+use crate::model::date::Date;
 use crate::model::leverage::{long_liq_move_pct, MAINTENANCE};
 use crate::model::returns::Stats;
 use crate::model::series::pct_change;
@@ -21,10 +22,10 @@ use plotters::style::RGBColor;
 /// 10–11 Oct, as the section prints them ("(no data)" when missing).
 pub fn tariff_day(m: &DataFile, liquidations: &DataFile) -> (String, String) {
     let sp = m.obs(SeriesId::Sp500).unwrap_or_default();
-    let day = d("2025-10-10");
+    let day = TARIFF_DAY;
     let i = sp.iter().position(|o| o.date == day).filter(|&i| i > 0);
     let sp_move = i.map(|i| pct_signed(pct_change(sp[i - 1].value, sp[i].value), 2));
-    let liq = liquidations.facts(Group::CryptoLiquidations24h).into_iter().find(|f| f.date == "2025-10-11");
+    let liq = liquidations.facts(Group::CryptoLiquidations24h).into_iter().find(|f| f.date == TARIFF_CRASH);
     let no_data = || "(no data)".to_string();
     (sp_move.unwrap_or_else(no_data), liq.map(|f| usd_millions(f.value)).unwrap_or_else(no_data))
 }
@@ -39,7 +40,7 @@ pub fn adjusted(r: &Rolling, calm: Option<Stats>) -> f64 {
 /// the volatility-adjusted line shows (section 2's main figure): the rolling
 /// correlation, the calm regime's band, and the days of the events.
 pub fn correlation_chart(b: &Basis, events: &DataFile, window: Window, with_adjusted: bool) -> BandChart {
-    let days: Vec<Date> = events.events.iter().filter_map(|e| Date::parse(&e.date)).collect();
+    let days: Vec<Date> = events.events.iter().map(|e| e.date).collect();
     let roll = crate::model::correlation::rolling(&b.pairs, window.days());
     chart(&roll, calm_stats(&b.pairs), with_adjusted, &days)
 }
@@ -50,8 +51,8 @@ pub fn chart(roll: &[Rolling], calm: Option<Stats>, with_adjusted: bool, events:
     let second: Vec<f64> = if with_adjusted { roll.iter().map(|p| adjusted(p, calm)).collect() } else { Vec::new() };
     let values = roll.iter().flat_map(|p| [p.lo, p.hi]).chain(second).chain(calm.map(|c| c.corr));
     BandChart {
-        start: d("2025-09-02"),
-        end: d("2025-11-30"),
+        start: Date::ymd(2025, 9, 2),
+        end: Date::ymd(2025, 11, 30),
         y_range: correlation_range(values),
         y_desc: "Correlation, Bitcoin vs S&P 500".into(),
         main: roll.iter().map(|p| (p.date, p.corr, p.lo, p.hi)).collect(),

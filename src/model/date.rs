@@ -12,6 +12,12 @@ pub struct Date {
 }
 
 impl Date {
+    /// A date from its parts, for constants: `Date::ymd(2025, 11, 20)`.
+    /// Not checked (a constant's test checks it: see `data::days`).
+    pub const fn ymd(year: i32, month: u32, day: u32) -> Date {
+        Date { year, month, day }
+    }
+
     /// Parse `YYYY-MM-DD`; `None` for anything else, including impossible days.
     pub fn parse(text: &str) -> Option<Date> {
         let b = text.as_bytes();

@@ -8,7 +8,6 @@ use super::positions::*;
 use crate::data::ids::SeriesId;
 use crate::data::DataFile;
 use crate::model::cascade;
-use crate::model::date::constant as d;
 use crate::model::leverage::MAINTENANCE;
 use crate::model::returns::Pair;
 use crate::model::series::Obs;
@@ -20,7 +19,7 @@ pub fn inputs(b: &Basis, window: Window) -> Inputs {
     Inputs {
         calm: calm_stats(&b.pairs),
         crisis,
-        beta_without_tariff_day: crisis.and_then(|e| beta_without(&b.pairs, &e, d(TARIFF_DAY))),
+        beta_without_tariff_day: crisis.and_then(|e| beta_without(&b.pairs, &e, TARIFF_DAY)),
         sigma_btc_utc: b.market.sigma,
         sigma_btc_utc_n: b.market.sigma_n,
         volume_usd: MARKET_VOLUME_USD,
@@ -74,5 +73,5 @@ pub fn basis(data: &Data) -> Option<Basis> {
 /// The actual moves of the S&P 500 and Bitcoin over a horizon ending at the
 /// close of 20 Nov (Bitcoin: UTC closes), percent.
 pub fn actual_over(b: &Basis, h: Horizon) -> (Option<f64>, Option<f64>) {
-    (move_between(&b.spx_closes, h.start(), d(DAY)), move_between(&b.btc_closes, h.start(), d(DAY)))
+    (move_between(&b.spx_closes, h.start(), DAY), move_between(&b.btc_closes, h.start(), DAY))
 }

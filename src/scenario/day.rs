@@ -20,7 +20,7 @@ pub struct Quote {
 
 impl Quote {
     fn of(f: &Fact) -> Option<Quote> {
-        Some(Quote { value: f.value, date: Date::parse(&f.date)?, source: f.source.clone() })
+        Some(Quote { value: f.value, date: f.date, source: f.source.clone() })
     }
 }
 

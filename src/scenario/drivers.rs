@@ -5,6 +5,7 @@ use super::basis::*;
 use super::inputs::*;
 use super::observed::*;
 use crate::model::cascade::{self, Cascade, Contagion, Impact, Position};
+use crate::model::date::Date;
 use crate::model::rates;
 use crate::state::{Horizon, Settings};
 
@@ -51,7 +52,7 @@ pub fn drivers_from(b: &Basis, p: &Settings) -> Option<Drivers> {
     let reference = all
         .iter()
         .find(|r| r.id == p.rate_ref.id())
-        .or_else(|| all.iter().find(|r| r.date == "2025-11-06"))
+        .or_else(|| all.iter().find(|r| r.date == Date::ymd(2025, 11, 6)))
         .or(all.first())?;
     let beta = inputs.beta();
     let o = rates::outcome(p.cut_pct / 100.0, reference.pct / 100.0, p.growth(), p.nasdaq_beta, beta);

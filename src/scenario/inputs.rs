@@ -1,8 +1,9 @@
 //! The one table of market inputs: β and correlation estimates that end
 //! before the day they explain, σ, the volumes and the impact law's Y.
 
+use crate::data::days::DAY_BEFORE;
 use crate::model::cascade::Impact;
-use crate::model::date::{constant as d, Date};
+use crate::model::date::Date;
 use crate::model::liquidity::thinned_volume;
 use crate::model::returns::{self, Pair, Stats};
 
@@ -11,7 +12,7 @@ pub const Y: f64 = 0.7;
 
 /// The last day an estimate used to explain 20 Nov may use: every window
 /// stops before the move it explains.
-pub const EST_END: &str = "2025-11-19";
+pub const EST_END: Date = DAY_BEFORE;
 
 /// Statistics of a window of aligned daily returns that ends on 19 Nov.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -50,7 +51,7 @@ impl Estimate {
 /// 20 Nov). A window longer than the history before the day is honoured
 /// with every return there is; the estimate says how many (`stats.n`).
 pub fn estimate(pairs: &[Pair], window: usize) -> Option<Estimate> {
-    estimate_to(pairs, window, d(EST_END))
+    estimate_to(pairs, window, EST_END)
 }
 
 /// The `window` trading days of returns ending on or before `end`: for a
@@ -68,7 +69,7 @@ pub fn estimate_to(pairs: &[Pair], window: usize, end: Date) -> Option<Estimate>
 
 /// The day of the 100 % tariff threat on China, the largest return in the
 /// crisis window (S&P 500 −2.71 %).
-pub const TARIFF_DAY: &str = "2025-10-10";
+pub use crate::data::days::TARIFF_DAY;
 
 /// β over the estimate's own window without the return of `skip`: how much
 /// one day carries the estimate (`None` if that day is not in the window).
@@ -83,7 +84,7 @@ pub fn beta_without(pairs: &[Pair], e: &Estimate, skip: Date) -> Option<f64> {
 
 /// Statistics before the 10 Oct tariff threat (the "calm" regime).
 pub fn calm_stats(pairs: &[Pair]) -> Option<Stats> {
-    returns::stats(&pairs.iter().copied().filter(|p| p.date < d("2025-10-10")).collect::<Vec<_>>())
+    returns::stats(&pairs.iter().copied().filter(|p| p.date < TARIFF_DAY).collect::<Vec<_>>())
 }
 
 /// Assumed market sizes (not in the bundled data): Bitcoin's daily traded

@@ -3,19 +3,19 @@
 
 use crate::data::ids::{Group, OhlcId, SeriesId};
 use crate::data::{DataFile, Source};
-use crate::model::date::{constant as d, Date};
+use crate::model::date::Date;
 use crate::model::returns::{align, Pair};
 use crate::model::series::{pct_change, shift_days, Obs};
 
-/// The day to explain.
-pub const DAY: &str = "2025-11-20";
+/// The day to explain, the session before and the day after.
+pub use crate::data::days::{DAY, DAY_AFTER, DAY_BEFORE};
 
 /// A quoted FedWatch reading.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Reading {
     /// "YYYY-MM-DD:percent", the form used in the URL.
     pub id: String,
-    pub date: String,
+    pub date: Date,
     pub pct: f64,
     pub as_reported: String,
     pub source: Source,
@@ -26,7 +26,7 @@ pub fn readings(r: &DataFile) -> Vec<Reading> {
         .into_iter()
         .map(|f| Reading {
             id: format!("{}:{}", f.date, crate::format::fmt_num(f.value)),
-            date: f.date.clone(),
+            date: f.date,
             pct: f.value,
             as_reported: f.note.clone(),
             source: f.source.clone(),
@@ -56,18 +56,15 @@ pub fn btc_closes(m: &DataFile) -> Vec<Obs> {
 /// The Nasdaq Composite closes quoted in the sources, as observations (a
 /// few points, not a daily series).
 pub fn nasdaq_obs(m: &DataFile) -> Vec<Obs> {
-    m.facts(Group::NasdaqClose)
-        .into_iter()
-        .filter_map(|f| Date::parse(&f.date).map(|date| Obs { date, value: f.value }))
-        .collect()
+    m.facts(Group::NasdaqClose).into_iter().map(|f| Obs { date: f.date, value: f.value }).collect()
 }
 
 pub fn actual_moves(m: &DataFile) -> Actual {
-    let day = d(DAY);
+    let day = DAY;
     let sp = m.obs(SeriesId::Sp500).unwrap_or_default();
     let nq = nasdaq_obs(m);
     // The Nasdaq points have gaps; 19 and 20 Nov are consecutive trading days.
-    let nasdaq = match (nq.iter().find(|o| o.date == d("2025-11-19")), nq.iter().find(|o| o.date == day)) {
+    let nasdaq = match (nq.iter().find(|o| o.date == DAY_BEFORE), nq.iter().find(|o| o.date == day)) {
         (Some(a), Some(b)) => Some(pct_change(a.value, b.value)),
         _ => None,
     };
@@ -79,7 +76,7 @@ pub fn actual_moves(m: &DataFile) -> Actual {
 /// move over the same span (`None` where a close is missing or `from` is not
 /// before the day).
 pub fn actual_since(m: &DataFile, from: Date) -> Actual {
-    let day = d(DAY);
+    let day = DAY;
     if from >= day {
         return Actual { spx: None, nasdaq: None, btc: None };
     }
@@ -120,7 +117,7 @@ pub struct Market {
 
 pub fn market(m: &DataFile) -> Option<Market> {
     let closes = btc_closes(m);
-    let end = d("2025-11-19");
+    let end = DAY_BEFORE;
     let window: Vec<&Obs> = closes.iter().filter(|o| o.date <= end && o.date.days() > end.days() - 31).collect();
     let rets: Vec<f64> = window
         .windows(2)
@@ -135,8 +132,8 @@ pub fn market(m: &DataFile) -> Option<Market> {
     let sigma = (rets.iter().map(|r| (r - mean).powi(2)).sum::<f64>() / (n as f64 - 1.0)).sqrt();
     let bars = &m.ohlc(OhlcId::BtcUsdtBinance)?.bars;
     let bar = bars.iter().find(|b| b.0 == DAY)?;
-    let before = bars.iter().find(|b| b.0 == "2025-11-19")?;
-    let day = closes.iter().position(|o| o.date == d(DAY));
+    let before = bars.iter().find(|b| b.0 == DAY_BEFORE)?;
+    let day = closes.iter().position(|o| o.date == DAY);
     let actual_pct = day.filter(|&i| i > 0).map(|i| pct_change(closes[i - 1].value, closes[i].value));
     Some(Market {
         sigma,
@@ -152,8 +149,8 @@ pub fn market(m: &DataFile) -> Option<Market> {
 /// The quoted reading a horizon starts from: the first one quoted on the
 /// latest day with readings on or before the horizon's first close.
 pub fn reading_at(all: &[Reading], day: Date) -> Option<&Reading> {
-    let latest = all.iter().filter_map(|r| Date::parse(&r.date)).filter(|x| *x <= day).max()?;
-    all.iter().find(|r| Date::parse(&r.date) == Some(latest))
+    let latest = all.iter().map(|r| r.date).filter(|x| *x <= day).max()?;
+    all.iter().find(|r| r.date == latest)
 }
 
 /// A move in percent from the close on `from` to the close on `to`.

@@ -1,8 +1,10 @@
 //! The modelled population of leveraged longs open at the close of 19 Nov.
 
+use crate::data::days::DAY_BEFORE;
 use crate::data::ids::OhlcId;
 use crate::data::DataFile;
 use crate::model::cascade::{self, Position};
+use crate::model::date::Date;
 use crate::model::leverage::MAINTENANCE;
 
 /// Positions in the modelled population (the UI's size; the benchmark uses 100,000).
@@ -31,10 +33,10 @@ pub fn openings(m: &DataFile, n: usize) -> Vec<cascade::Opening> {
     let bars: Vec<(f64, f64, f64)> = s
         .bars
         .iter()
-        .filter(|b| b.0.as_str() >= "2025-10-23" && b.0.as_str() <= "2025-11-19")
+        .filter(|b| b.0 >= Date::ymd(2025, 10, 23) && b.0 <= DAY_BEFORE)
         .map(|b| (b.3, b.2, b.5))
         .collect();
-    let Some(p0) = s.bars.iter().find(|b| b.0 == "2025-11-19").map(|b| b.4) else { return Vec::new() };
+    let Some(p0) = s.bars.iter().find(|b| b.0 == DAY_BEFORE).map(|b| b.4) else { return Vec::new() };
     // The mix's weights do not depend on its centre.
     let weights = cascade::weights(&cascade::mix_centred_on(10.0));
     cascade::openings(n, &bars, p0, 11, &weights)

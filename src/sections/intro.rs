@@ -8,7 +8,7 @@ use crate::data::ids::{Group, SeriesId};
 use crate::data::Source;
 use crate::figures::answer;
 use crate::figures::intro as fig;
-use crate::scenario::DAY;
+use crate::scenario::{DAY, DAY_BEFORE};
 use leptos::prelude::*;
 
 /// The answer on the first screen: the finding in one sentence and a compact
@@ -147,7 +147,7 @@ pub fn Lede() -> impl IntoView {
             let text = fig::headline(&m);
             let mut sources: Vec<Source> = vec![];
             if let Some(s) = m.series(SeriesId::Sp500) { sources.push(s.source.clone()); }
-            sources.extend(m.facts(Group::NasdaqClose).into_iter().filter(|f| f.date == DAY || f.date == "2025-11-19").map(|f| f.source.clone()));
+            sources.extend(m.facts(Group::NasdaqClose).into_iter().filter(|f| f.date == DAY || f.date == DAY_BEFORE).map(|f| f.source.clone()));
             if let Some(s) = m.ohlc.first() { sources.push(s.source.clone()); }
             view! {
                 <p class="headline-figures">{text}</p>

@@ -11,7 +11,7 @@ use crate::data::{DataFile, Source};
 use crate::figures::liquidations as fig;
 use crate::format::fmt_num;
 use crate::format::{grouped, pct_signed, usd, usd_millions, usd_millions_sig2};
-use crate::scenario::{MARKET_VOLUME_USD, NASDAQ_VOLUME_USD, POPULATION};
+use crate::scenario::{DAY_AFTER, MARKET_VOLUME_USD, NASDAQ_VOLUME_USD, POPULATION};
 use crate::state::{CascadeShock, Section, OI, PHI};
 use leptos::prelude::*;
 use leptos_use_interval_fn::{use_interval_fn_with_options, UseIntervalFnOptions};
@@ -105,7 +105,7 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
     let day = liquidations
         .facts(Group::CryptoLiquidations24h)
         .into_iter()
-        .filter(|f| f.date == "2025-11-21")
+        .filter(|f| f.date == DAY_AFTER)
         .collect::<Vec<_>>();
     let [reported_liq, reported_low] = fig::reported_cells(&liquidations, &markets);
     let mut sources: Vec<Source> = day.iter().map(|f| f.source.clone()).collect();

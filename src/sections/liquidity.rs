@@ -10,9 +10,10 @@ use crate::data::{DataFile, Event, Source};
 use crate::figures::liquidity::{self as fig, IMPACT_TITLE};
 use crate::format::fmt_num;
 use crate::format::{grouped, pct_signed, usd, usd_millions};
+use crate::model::date::Date;
 use crate::model::liquidity::{implied_growth_pct, share_beyond_pct, thinned_volume};
 use crate::model::rates::{gordon_reprice_pct, Profile};
-use crate::scenario::market;
+use crate::scenario::{market, DAY, DAY_BEFORE};
 use crate::state::{Section, DEPTH, HORIZON, PE, SELL, WITH_LTH};
 use leptos::prelude::*;
 
@@ -28,8 +29,8 @@ pub fn Liquidity() -> impl IntoView {
             </p>
             <WithData2 a=store.markets b=store.events what="Nvidia's figures" render=|m, ev| {
                 let rev = ev.facts(Group::NvdaResults).into_iter().find(|f| f.label.ends_with("Q3 FY26 revenue"));
-                let get = |date: &str, what: &str| m.facts(Group::NvdaOhlc).into_iter().find(|f| f.date == date && f.label == format!("NVDA {what}"));
-                let (prev, open, close) = (get("2025-11-19", "close"), get("2025-11-20", "open"), get("2025-11-20", "close"));
+                let get = |date: Date, what: &str| m.facts(Group::NvdaOhlc).into_iter().find(|f| f.date == date && f.label == format!("NVDA {what}"));
+                let (prev, open, close) = (get(DAY_BEFORE, "close"), get(DAY, "open"), get(DAY, "close"));
                 let mut sources: Vec<Source> = rev.iter().map(|f| f.source.clone()).collect();
                 sources.extend([prev, open, close].iter().flatten().map(|f| f.source.clone()));
                 let text = fig::nvidia_text(&m, &ev);

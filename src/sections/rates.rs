@@ -11,7 +11,7 @@ use crate::figures::rates::{self as fig, pct1, share_text, EMPIRICAL_TITLE, TEXT
 use crate::format::fmt_num;
 use crate::format::grouped;
 use crate::model::date::Date;
-use crate::scenario::{readings, DAY};
+use crate::scenario::{readings, DAY, DAY_AFTER, DAY_BEFORE};
 use crate::state::{RateRef, Section, Settings, GROWTH_G, GROWTH_R, NASDAQ_BETA, RATE_REF};
 use leptos::prelude::*;
 
@@ -43,16 +43,16 @@ fn FedWatchStrip(rates: DataFile) -> impl IntoView {
     let all = readings(&rates);
     // The FedWatch strip: a month before, two weeks, a week, the day before, the day, the day after.
     let strip_days = [
-        ("2025-10-13", "a month before"),
-        ("2025-11-06", "two weeks before"),
-        ("2025-11-13", "a week before"),
-        ("2025-11-19", "the day before"),
+        (Date::ymd(2025, 10, 13), "a month before"),
+        (Date::ymd(2025, 11, 6), "two weeks before"),
+        (Date::ymd(2025, 11, 13), "a week before"),
+        (DAY_BEFORE, "the day before"),
         (DAY, "20 Nov"),
-        ("2025-11-21", "the day after"),
+        (DAY_AFTER, "the day after"),
     ];
     let strip = strip_days.iter().map(|(d, label)| {
-        let (text, hi) = fig::strip_reading(&all, d);
-        let when = Date::parse(d).map(|x| x.short()).unwrap_or_default();
+        let (text, hi) = fig::strip_reading(&all, *d);
+        let when = d.short();
         view! {
             <li class="reading">
                 <span class="reading-when">{label.to_string()}" · "{when}</span>
@@ -125,7 +125,7 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
         markets
             .facts(Group::NasdaqClose)
             .into_iter()
-            .filter(|f| f.date == DAY || f.date == "2025-11-19")
+            .filter(|f| f.date == DAY || f.date == DAY_BEFORE)
             .map(|f| f.source.clone()),
     );
 
@@ -202,7 +202,7 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
                         }
                     } prop:value=move || reference.get().map(|r| r.id).unwrap_or_default()>
                         {options.into_iter().map(|r| {
-                            let label = format!("{}: {}% ({})", Date::parse(&r.date).map(|d| d.long()).unwrap_or_default(), fmt_num(r.pct), r.as_reported);
+                            let label = format!("{}: {}% ({})", r.date.long(), fmt_num(r.pct), r.as_reported);
                             view! { <option value=r.id.clone()>{label}</option> }
                         }).collect_view()}
                     </select>

@@ -5,6 +5,7 @@ use crate::charts;
 use crate::components::chart::{ChartCanvas, Legend};
 use crate::components::Slider;
 use crate::context::{Controls, DataStore, Derived};
+use crate::data::days::TARIFF_CRASH;
 use crate::data::ids::{Group, SeriesId};
 use crate::data::{DataFile, Event, Source};
 use crate::figures::tariffs as fig;
@@ -27,7 +28,7 @@ pub fn Tariffs() -> impl IntoView {
             </p>
             <WithData2 a=store.markets b=store.liquidations what="the 10 October figures" render=|m, lq| {
                 let (sp_move, liq_text) = fig::tariff_day(&m, &lq);
-                let liq = lq.facts(Group::CryptoLiquidations24h).into_iter().find(|f| f.date == "2025-10-11");
+                let liq = lq.facts(Group::CryptoLiquidations24h).into_iter().find(|f| f.date == TARIFF_CRASH);
                 let mut sources: Vec<Source> = m.series(SeriesId::Sp500).map(|s| s.source.clone()).into_iter().collect();
                 sources.extend(liq.map(|f| f.source.clone()));
                 view! {

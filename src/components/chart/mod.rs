@@ -356,7 +356,7 @@ fn chart_canvas(
                 })}
                 {move || axis.get().map(|a| events.with_value(|evs| {
                     let xs: Vec<Option<f64>> = evs.iter()
-                        .map(|e| crate::model::date::Date::parse(&e.date).and_then(|d| a.at(d.days() as f64)))
+                        .map(|e| a.at(e.date.days() as f64))
                         .collect();
                     // Markers sit on a rail above the plot, never over the
                     // data; markers closer than MARKER_GAP share one button
@@ -366,7 +366,7 @@ fn chart_canvas(
                     crate::charts::markers::group(&xs, MARKER_GAP, a.left, a.right).into_iter().map(|(x, members)| {
                         if let [i] = members[..] {
                             let e = &evs[i];
-                            let day = crate::model::date::Date::parse(&e.date).map(|d| d.long()).unwrap_or_default();
+                            let day = e.date.long();
                             let (id, id2, id3) = (e.id.clone(), e.id.clone(), e.id.clone());
                             let name = format!("Event {}, {}: {}", i + 1, day, e.title);
                             let at = xs[i].unwrap_or(x);
@@ -403,9 +403,8 @@ fn chart_canvas(
                             let group_button = NodeRef::<leptos::html::Button>::new();
                             let items = members.iter().map(|&i| {
                                 let e = &evs[i];
-                                let date = crate::model::date::Date::parse(&e.date);
-                                let day = date.map(|d| d.short()).unwrap_or_default();
-                                let name = format!("Event {}, {}: {}", i + 1, date.map(|d| d.long()).unwrap_or_default(), e.title);
+                                let day = e.date.short();
+                                let name = format!("Event {}, {}: {}", i + 1, e.date.long(), e.title);
                                 let id = e.id.clone();
                                 let id2 = e.id.clone();
                                 view! {
@@ -448,13 +447,13 @@ fn chart_canvas(
                 // On paper the markers cannot be selected: the events are listed instead.
                 <ol class="print-only event-list">
                     {events.with_value(|evs| evs.iter().map(|e| {
-                        let when = crate::model::date::Date::parse(&e.date).map(|d| d.long()).unwrap_or_default();
+                        let when = e.date.long();
                         view! { <li>{when} ": " {e.title.clone()}</li> }
                     }).collect_view())}
                 </ol>
                 <div class="event-note" aria-live="polite">
                     {move || selected.get().and_then(|id| events.with_value(|evs| evs.iter().find(|e| e.id == id).cloned())).map(|e| {
-                        let when = crate::model::date::Date::parse(&e.date).map(|d| d.long()).unwrap_or_default();
+                        let when = e.date.long();
                         let n = events.with_value(|evs| evs.iter().position(|x| x.id == e.id).unwrap_or(0) + 1);
                         view! {
                             <p><span class="event-num">{n}</span><strong>{when} ": " {e.title.clone()}</strong> " " {e.note.clone()} " "
