@@ -78,19 +78,6 @@ try {
     root.querySelectorAll('.term-def, .permalink, dialog, script').forEach((e) => e.remove());
     root.querySelectorAll('button.term').forEach((b) => ['id', 'aria-controls', 'aria-expanded'].forEach((a) => b.removeAttribute(a)));
     root.querySelectorAll('[data-testid]').forEach((e) => e.removeAttribute('data-testid'));
-    // "Show as table": a native disclosure, which works without the app.
-    root.querySelectorAll('button.show-table').forEach((b) => {
-      const alt = b.nextElementSibling;
-      if (!alt || !alt.classList.contains('data-alt')) { b.remove(); return; }
-      const d = document.createElement('details');
-      d.className = 'table-alt';
-      const s = document.createElement('summary');
-      s.className = 'show-table';
-      s.textContent = b.textContent;
-      alt.classList.add('open');
-      b.replaceWith(d);
-      d.append(s, alt);
-    });
     // Controls stay where they are, for the layout, but never work here.
     root.querySelectorAll('button, input, select, textarea').forEach((e) => {
       e.setAttribute('disabled', '');

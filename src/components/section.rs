@@ -33,18 +33,18 @@ pub fn TableToggle(
 ) -> impl IntoView {
     let open = RwSignal::new(false);
     let printing = use_context::<Printing>().map(|p| p.0);
+    // The static page's variant: a native disclosure, which works without
+    // the app (tools/prerender.mjs serialises it as rendered here).
+    let prerender = crate::context::prerendering();
     // A closed table is only filled in when opened or printed, so moving a
     // slider does not rebuild tables nobody is looking at.
-    let shown = move || open.get() || printing.is_some_and(|p| p.get());
-    view! {
-        <button type="button" class="show-table" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|v| *v = !*v)>
-            {move || if open.get() { "Hide the table" } else { "Show as table" }}
-        </button>
-        <div class="data-alt" class:open=move || open.get()>
+    let shown = move || prerender || open.get() || printing.is_some_and(|p| p.get());
+    let table = move || {
+        view! {
             <div class="table-wrap">
                 <table class="data-table">
                     <caption>{move || caption.get()}</caption>
-                    <thead><tr>{headers.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
+                    <thead><tr>{headers.clone().into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
                     <tbody>
                         {move || if shown() { rows.get() } else { Vec::new() }.into_iter().map(|r| {
                             let mut cells = r.into_iter();
@@ -54,8 +54,24 @@ pub fn TableToggle(
                     </tbody>
                 </table>
             </div>
-        </div>
+        }
+    };
+    if prerender {
+        return view! {
+            <details class="table-alt">
+                <summary class="show-table">"Show as table"</summary>
+                <div class="data-alt open">{table()}</div>
+            </details>
+        }
+        .into_any();
     }
+    view! {
+        <button type="button" class="show-table" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|v| *v = !*v)>
+            {move || if open.get() { "Hide the table" } else { "Show as table" }}
+        </button>
+        <div class="data-alt" class:open=move || open.get()>{table()}</div>
+    }
+    .into_any()
 }
 
 /// The "Sources" disclosure: publisher, title, date and link of exactly the
