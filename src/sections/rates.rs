@@ -146,21 +146,34 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
     });
     let textbook = Memo::new(move |_| lenses.with(|l| l.as_ref().map(fig::Lenses::textbook)));
     let empirical = Memo::new(move |_| lenses.with(|l| l.as_ref().map(fig::Lenses::empirical)));
-    let draw_lens = |chart: Memo<Option<charts::lines::LineChart>>| {
-        move |root: &charts::Canvas, f| chart.with(|c| c.as_ref().map_or(Ok(None), |c| charts::lines::draw(root, f, c)))
-    };
-    let readout = |chart: Memo<Option<charts::lines::LineChart>>| {
-        Signal::derive(move || chart.with(|c| c.as_ref().map(|c| c.readout()).unwrap_or_default()))
-    };
-    let legend = |chart: Memo<Option<charts::lines::LineChart>>| {
-        Signal::derive(move || chart.with(|c| c.as_ref().map(|c| c.legend()).unwrap_or_default()))
-    };
     let summary_text = move |lens: &str| {
         let (o, cut) = (out.get(), shared.cut_pct.get());
         if lens == "textbook" {
             fig::textbook_summary(&o, cut, &ref_label.get(), &actual.get())
         } else {
             fig::empirical_summary(&o, cut, &ref_label.get(), &actual.get())
+        }
+    };
+    // One lens's figure: its chart, the slider's value marked on it (`mark`:
+    // the lens's headline at that value), its legend and its summary.
+    let lens_figure = move |id: &'static str,
+                            chart: Memo<Option<charts::lines::LineChart>>,
+                            title: &'static str,
+                            label: &'static str,
+                            mark: Signal<String>,
+                            lens: &'static str| {
+        let summary_id = format!("{id}-summary");
+        view! {
+            <figure class="figure" id=id>
+                <ChartCanvas embed=id
+                    draw=move |root: &charts::Canvas, f| chart.with(|c| c.as_ref().map_or(Ok(None), |c| charts::lines::draw(root, f, c)))
+                    title=title source=crate::figures::MODEL_SOURCE
+                    readout=Signal::derive(move || chart.with(|c| c.as_ref().map(|c| c.readout()).unwrap_or_default()))
+                    current=Signal::derive(move || Some((shared.cut_pct.get(), format!("{}%: {}", fmt_num(shared.cut_pct.get()), mark.get()))))
+                    label=label describedby=summary_id.clone() aspect=0.6 min_h=200.0 max_h=380.0/>
+                <Legend entries=Signal::derive(move || chart.with(|c| c.as_ref().map(|c| c.legend()).unwrap_or_default()))/>
+                <figcaption id=summary_id>{move || summary_text(lens)}</figcaption>
+            </figure>
         }
     };
 
@@ -217,14 +230,11 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
                 <button type="button" class="reset" on:click=reset>"Reset to the 20 Nov values"</button>
             </super::Disclosure>
         </div>
-        <figure class="figure" id="rates-empirical">
-            <ChartCanvas embed="rates-empirical" draw=draw_lens(empirical)
-                title=EMPIRICAL_TITLE source=crate::figures::MODEL_SOURCE readout=readout(empirical)
-                current=Signal::derive(move || Some((shared.cut_pct.get(), format!("{}%: S&P {}", fmt_num(shared.cut_pct.get()), pct1(out.get().spx_pct)))))
-                label="Line chart: empirical price change against cut probability for the S&P 500, Nasdaq and Bitcoin" describedby="rates-empirical-summary" aspect=0.6 min_h=200.0 max_h=380.0/>
-            <Legend entries=legend(empirical)/>
-            <figcaption id="rates-empirical-summary">{move || summary_text("empirical")}</figcaption>
-        </figure>
+        {lens_figure(
+            "rates-empirical", empirical, EMPIRICAL_TITLE,
+            "Line chart: empirical price change against cut probability for the S&P 500, Nasdaq and Bitcoin",
+            Signal::derive(move || format!("S&P {}", pct1(out.get().spx_pct))), "empirical",
+        )}
         <p class="punchline" data-testid="rates-punchline">{move || fig::punchline_lead(&out.get(), &actual.get(), &ref_label.get(), shared.cut_pct.get())}</p>
         // A class embed's questions, right after the main figure.
         <crate::components::SectionQuestions section=Section::Rates after_figure=true/>
@@ -240,14 +250,11 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
                     ", discounts future profits at the new rate, so it hits companies priced for distant growth hardest. "
                     "Set its growth profile (r, g) under “Adjust the model” above."
                 </p>
-                <figure class="figure" id="rates-textbook">
-                    <ChartCanvas embed="rates-textbook" draw=draw_lens(textbook)
-                        title=TEXTBOOK_TITLE source=crate::figures::MODEL_SOURCE readout=readout(textbook)
-                        current=Signal::derive(move || Some((shared.cut_pct.get(), format!("{}%: growth {}", fmt_num(shared.cut_pct.get()), pct1(out.get().growth_pct)))))
-                        label="Line chart: textbook price change against cut probability for three profiles" describedby="rates-textbook-summary" aspect=0.6 min_h=200.0 max_h=380.0/>
-                    <Legend entries=legend(textbook)/>
-                    <figcaption id="rates-textbook-summary">{move || summary_text("textbook")}</figcaption>
-                </figure>
+                {lens_figure(
+                    "rates-textbook", textbook, TEXTBOOK_TITLE,
+                    "Line chart: textbook price change against cut probability for three profiles",
+                    Signal::derive(move || format!("growth {}", pct1(out.get().growth_pct))), "textbook",
+                )}
                 <p data-testid="rates-textbook-note">{move || fig::textbook_note(&out.get())}</p>
                 <div class="table-wrap">
                     <table class="data-table results" id="rates-results">
