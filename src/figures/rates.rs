@@ -44,20 +44,43 @@ pub struct RatesNow {
 
 /// [`RatesNow`] from the quoted readings, the market data, the settings
 /// (reference, cut probability, growth profile, Nasdaq β) and the inputs
-/// table (Bitcoin's β). Without a reference the model runs against 50 %
-/// and there are no actual moves; without the inputs table Bitcoin's β is 1.
+/// table (Bitcoin's β): [`reference_at`] and [`outcome_at`] together.
 pub fn now_at(readings: &[Reading], markets: &DataFile, s: &Settings, inputs: Option<&Inputs>) -> RatesNow {
-    let reference = reference(readings, &s.rate_ref.id()).cloned();
-    let label = ref_label(reference.as_ref());
-    // The actual moves over the same span as the rate change: from the
-    // reference reading's day to 20 Nov (never a two-week effect set
-    // against one day's move).
-    let from = reference.as_ref().map(|r| r.date);
-    let actual = from.map(|f| actual_since(markets, f)).unwrap_or(Actual { spx: None, nasdaq: None, btc: None });
-    let p_ref = reference.as_ref().map(|r| r.pct / 100.0).unwrap_or(0.5);
-    let btc_beta = inputs.map(|i| i.beta()).unwrap_or(1.0);
-    let outcome = rates::outcome(s.cut_pct / 100.0, p_ref, s.growth(), s.nasdaq_beta, btc_beta);
+    let RatesRef { reference, label, actual } = reference_at(readings, markets, &s.rate_ref.id());
+    let outcome = outcome_at(reference.as_ref(), s, inputs);
     RatesNow { reference, label, actual, outcome }
+}
+
+/// The part of [`RatesNow`] that depends on the reference alone, so a move
+/// of the cut slider does not read the market data again.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RatesRef {
+    pub reference: Option<Reading>,
+    pub label: String,
+    pub actual: Actual,
+}
+
+/// The reference reading picked by `ref_id`, its label, and the actual moves
+/// over the same span as the rate change: from its day to 20 Nov (never a
+/// two-week effect set against one day's move). Without a reference there
+/// are no actual moves.
+pub fn reference_at(readings: &[Reading], markets: &DataFile, ref_id: &str) -> RatesRef {
+    let reference = reference(readings, ref_id).cloned();
+    let label = ref_label(reference.as_ref());
+    let actual = reference.as_ref().map(|r| actual_since(markets, r.date)).unwrap_or(Actual {
+        spx: None,
+        nasdaq: None,
+        btc: None,
+    });
+    RatesRef { reference, label, actual }
+}
+
+/// The model's outcome at the settings against `reference` (50 % without
+/// one); Bitcoin's β from the inputs table, 1 without it.
+pub fn outcome_at(reference: Option<&Reading>, s: &Settings, inputs: Option<&Inputs>) -> Outcome {
+    let p_ref = reference.map(|r| r.pct / 100.0).unwrap_or(0.5);
+    let btc_beta = inputs.map(|i| i.beta()).unwrap_or(1.0);
+    rates::outcome(s.cut_pct / 100.0, p_ref, s.growth(), s.nasdaq_beta, btc_beta)
 }
 
 /// Where the day's actual moves are marked: the day's highest quoted reading.

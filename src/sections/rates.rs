@@ -87,31 +87,31 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
     let dv = expect_context::<Derived>();
     let estimate = Memo::new(move |_| dv.inputs.with(|i| i.and_then(|i| i.crisis)));
 
-    // The reference, its label, the actual moves since its day and the
-    // model's outcome, from one pure function (`fig::now_at`, which the
-    // tests call too); each is a slice, so a view redraws only when its part
-    // changes. Only the controls it reads are tracked.
-    let all_for_now = all.clone();
-    let markets_for_now = markets.clone();
-    let now = Memo::new(move |_| {
+    // The reference, its label and the actual moves since its day (read
+    // again only when the reference changes), then the model's outcome at
+    // the cut probability: the two halves of `fig::now_at`, which the tests
+    // call. Each view reads a slice, so it redraws only when its part changes.
+    let all_for_ref = all.clone();
+    let markets_for_ref = markets.clone();
+    let refd = Memo::new(move |_| fig::reference_at(&all_for_ref, &markets_for_ref, &sc.rate_ref.get().id()));
+    let reference = Memo::new(move |_| refd.with(|r| r.reference.clone()));
+    let ref_missing = {
+        let ids: Vec<String> = all.iter().map(|r| r.id.clone()).collect();
+        Memo::new(move |_| !ids.contains(&sc.rate_ref.get().id()))
+    };
+    let ref_label = Memo::new(move |_| refd.with(|r| r.label.clone()));
+    let actual = Memo::new(move |_| refd.with(|r| r.actual));
+    // Only the controls the outcome reads are tracked.
+    let out = Memo::new(move |_| {
         let s = Settings {
-            rate_ref: sc.rate_ref.get(),
             cut_pct: shared.cut_pct.get(),
             growth_r_pct: sc.growth_r_pct.get(),
             growth_g_pct: sc.growth_g_pct.get(),
             nasdaq_beta: sc.nasdaq_beta.get(),
             ..sc.get_untracked()
         };
-        dv.inputs.with(|i| fig::now_at(&all_for_now, &markets_for_now, &s, i.as_ref()))
+        reference.with(|r| dv.inputs.with(|i| fig::outcome_at(r.as_ref(), &s, i.as_ref())))
     });
-    let reference = Memo::new(move |_| now.with(|n| n.reference.clone()));
-    let ref_missing = {
-        let ids: Vec<String> = all.iter().map(|r| r.id.clone()).collect();
-        Memo::new(move |_| !ids.contains(&sc.rate_ref.get().id()))
-    };
-    let ref_label = Memo::new(move |_| now.with(|n| n.label.clone()));
-    let actual = Memo::new(move |_| now.with(|n| n.actual));
-    let out = Memo::new(move |_| now.with(|n| n.outcome));
 
     let mut sources: Vec<Source> =
         all.iter().filter(|r| r.date == DAY || r.id == RATE_REF.default.id()).map(|r| r.source.clone()).collect();
