@@ -222,7 +222,7 @@ pub fn App() -> impl IntoView {
         }
         found
     });
-    let questions = embedded.is_some() && state::get_param(&search, "questions").as_deref() == Some("1");
+    let questions = crate::components::questions::class_embed();
     let theme = url_choice(state::THEME, url, notices);
     Effect::new(move |_| apply_theme(theme.get()));
     provide_context(DarkCharts::new(theme, Printing(printing)));

@@ -69,10 +69,13 @@ pub fn SectionQuestions(
     .into_any()
 }
 
-/// A section embed for a class: `embed=<section>&questions=1`.
+/// A section embed for a class: `embed=<section>&questions=1` (an unknown
+/// section shows the whole page, so it is none). The one reading of it: the
+/// app marks the page with it (`html.with-questions`) too.
 pub fn class_embed() -> bool {
     let search = location_search();
-    get_param(&search, "embed").is_some() && get_param(&search, "questions").as_deref() == Some("1")
+    get_param(&search, "embed").and_then(|e| Section::from_id(&e)).is_some()
+        && get_param(&search, "questions").as_deref() == Some("1")
 }
 
 /// The printed worksheet's answer key: every section's answers at the
