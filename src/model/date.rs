@@ -93,13 +93,6 @@ fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
-/// A date written in the source code as "YYYY-MM-DD" (the days the
-/// explanation is about). A typo there panics; every such constant runs in
-/// the native and browser tests, so a typo cannot reach a release.
-pub fn constant(text: &str) -> Date {
-    Date::parse(text).expect("constant date")
-}
-
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)

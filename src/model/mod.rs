@@ -15,8 +15,13 @@ pub mod timeline;
 /// Helpers shared by the model's unit tests.
 #[cfg(test)]
 pub(crate) mod test_util {
-    pub use super::date::constant as d;
+    use super::date::Date;
     use super::series::Obs;
+
+    /// A date written in a test as "YYYY-MM-DD" (a typo fails the test).
+    pub fn d(text: &str) -> Date {
+        Date::parse(text).expect("a test date")
+    }
 
     /// A series from (date, value) pairs.
     pub fn obs(v: &[(&str, f64)]) -> Vec<Obs> {

@@ -19,8 +19,8 @@ pub struct Quote {
 }
 
 impl Quote {
-    fn of(f: &Fact) -> Option<Quote> {
-        Some(Quote { value: f.value, date: f.date, source: f.source.clone() })
+    fn of(f: &Fact) -> Quote {
+        Quote { value: f.value, date: f.date, source: f.source.clone() }
     }
 }
 
@@ -51,16 +51,16 @@ pub struct StocksDay {
 }
 
 fn first(m: &DataFile, group: Group, label: &str) -> Option<Quote> {
-    m.facts(group).into_iter().find(|f| f.label == label).and_then(Quote::of)
+    m.facts(group).into_iter().find(|f| f.label == label).map(Quote::of)
 }
 
 /// The first figure of a group.
 fn one(m: &DataFile, group: Group) -> Option<Quote> {
-    m.facts(group).first().and_then(|f| Quote::of(f))
+    m.facts(group).first().map(|f| Quote::of(f))
 }
 
 fn all(m: &DataFile, group: Group) -> Vec<Quote> {
-    m.facts(group).into_iter().filter_map(Quote::of).collect()
+    m.facts(group).into_iter().map(Quote::of).collect()
 }
 
 /// The day's stock figures; `None` without IT's weight and move (the
@@ -76,7 +76,7 @@ pub fn stocks_day(m: &DataFile) -> Option<StocksDay> {
             .facts(Group::MegacapWeightPct)
             .into_iter()
             .filter(|f| f.label == NVIDIA)
-            .filter_map(Quote::of)
+            .map(Quote::of)
             .collect(),
         gap_open_pct: one(m, Group::SpxGapOpenPct),
         high_pct: all(m, Group::SpxHighPct),
