@@ -59,9 +59,16 @@ export function param(page, key) {
 /** Open a section's "Go deeper" (its tables, method and sources) as a
  * reader would, if it is closed. */
 export async function openDeeper(page, section) {
-  const summary = page.locator(`${section} details.deeper:not([open]) > summary`);
-  if (await summary.count()) await summary.first().click();
-  await expect(page.locator(`${section} details.deeper`).first()).toHaveAttribute('open', '');
+  // The app's own section: a pre-rendered stand-in clicked open here can be
+  // replaced by the built section in the same moment (CI run of stop 30 saw
+  // it closed afterwards), so wait for the build, then open until it stays.
+  await expect(page.locator(`${section}[data-static]`)).toHaveCount(0);
+  await expect(page.locator(section)).toHaveCount(1);
+  await expect(async () => {
+    const summary = page.locator(`${section} details.deeper:not([open]) > summary`);
+    if (await summary.count()) await summary.first().click();
+    await expect(page.locator(`${section} details.deeper`).first()).toHaveAttribute('open', '', { timeout: 1_000 });
+  }).toPass({ timeout: 10_000 });
 }
 
 /** Open the closed disclosures ("Adjust the model", "More: …", "How is this
