@@ -2,11 +2,11 @@
 //! and the appendix; or, with `?embed=<section>`, one section on its own.
 
 use crate::components::embed::{embed_runtime, page_base, public_base};
-use crate::components::Slider;
+use crate::components::{later_pending, Later, Slider};
 use crate::components::{AnswerKey, Glossary};
 use crate::context::{
-    apply_theme, location_search, url_choice, window_function, Controls, DarkCharts, DataStore, Derived, LazySections,
-    Notices, Permalink, Printing, UrlSync,
+    apply_theme, bench_mark, location_search, url_choice, window_function, Controls, DarkCharts, DataStore, Derived,
+    LazySections, Notices, Permalink, Printing, UrlSync,
 };
 use crate::format::long_date;
 use crate::sections;
@@ -27,7 +27,9 @@ pub fn mount() {
         });
         return;
     }
-    mount_now();
+    // Its own task: the wasm's compilation and start ended the one before
+    // (together they were 45 ms of a 169 ms task on the phone profile).
+    set_timeout(mount_now, std::time::Duration::ZERO);
 }
 
 /// Whether the document has fired DOMContentLoaded (every deferred script
@@ -64,6 +66,7 @@ fn mount_now() {
         .map(wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>);
     match holder {
         Some(holder) => {
+            bench_mark("selloff:first-render");
             // The app lives as long as the page: its handle is never dropped.
             std::mem::forget(leptos::mount::mount_to(holder.clone(), App));
             // Built: from now on the script at the top of <body> (index.html) no longer takes an error
@@ -94,11 +97,15 @@ const TAKEOVER_WAIT_MS: f64 = 15_000.0;
 /// follow the data, such as the first-screen answer, have run too).
 fn await_first_render(holder: web_sys::HtmlElement, since_ms: f64, settled_frames: u32) {
     request_animation_frame(move || {
-        let ready =
-            DATA_SETTLED.with(std::cell::Cell::get) && holder.query_selector(".loading").ok().flatten().is_none();
+        let ready = DATA_SETTLED.with(std::cell::Cell::get)
+            && !later_pending()
+            && holder.query_selector(".loading").ok().flatten().is_none();
         let frames = if ready { settled_frames + 1 } else { 0 };
         if frames >= 2 || js_sys::Date::now() - since_ms > TAKEOVER_WAIT_MS {
-            take_over(Some(holder));
+            // In a task of its own, not in this frame's callback: the swap's
+            // script and the frame that lays out the app are then two tasks
+            // (on the phone profile they were one of 63 ms).
+            set_timeout(move || take_over(Some(holder)), std::time::Duration::ZERO);
         } else {
             await_first_render(holder, since_ms, frames);
         }
@@ -111,6 +118,7 @@ fn await_first_render(holder: web_sys::HtmlElement, since_ms: f64, settled_frame
 /// reads; with no `holder`, only the marks), then build the remaining
 /// sections while the browser is idle.
 fn take_over(holder: Option<web_sys::HtmlElement>) {
+    bench_mark("selloff:take-over");
     let arg = holder.as_ref().map_or(wasm_bindgen::JsValue::NULL, wasm_bindgen::JsValue::from);
     let swapped = window_function("selloffTakeOver").is_some_and(|f| f.call1(&window(), &arg).is_ok());
     if !swapped {
@@ -273,11 +281,10 @@ pub fn App() -> impl IntoView {
     }
 
     // Sections below the first screen are built as the reader comes near them
-    // (one screen ahead), whether by scrolling or by an anchor.
+    // (one screen ahead), whether by scrolling or by an anchor
+    // (`LazySections::register` watches each stand-in).
     provide_context(lazy);
     LAZY.with(|l| l.set(Some(lazy)));
-    let _ = leptos_use_event_listener::use_event_listener(window(), leptos::ev::scroll, move |_| lazy.build_near());
-    let _ = leptos_use_event_listener::use_event_listener(window(), leptos::ev::resize, move |_| lazy.build_near());
 
     view! {
         <a class="skip" href="#rates">"Skip to the explanation"</a>
@@ -289,18 +296,23 @@ pub fn App() -> impl IntoView {
         // The sliders right under the answer they change; the lede that
         // opens the sections follows them (on a laptop all of title, answer,
         // bars and sliders fit the first screen: 1366×768, 1280×800).
-        <ControlBar notices=notices.0/>
+        // The title and the answer are the first task's; the sliders, the
+        // timeline and then the rest are rendered in tasks of their own
+        // (`Later`), all before the app takes over.
+        <Later><ControlBar notices=notices.0/></Later>
         <main id="content">
-            <sections::intro::Lede/>
-            <sections::intro::DayInContext/>
-            {Section::ALL.into_iter().map(sections::lazy_view_of).collect_view()}
-            {sections::lazy_part("inputs", || view! { <sections::appendix::MarketInputs/> }.into_any())}
-            {sections::lazy_part("claims", || view! { <sections::appendix::Claims/> }.into_any())}
-            {sections::lazy_part("data", || view! { <sections::appendix::Datasets/> }.into_any())}
-            <Glossary/>
-            <AnswerKey/>
+            <Later><sections::intro::Lede/></Later>
+            <Later><sections::intro::DayInContext/></Later>
+            <Later>
+                {Section::ALL.into_iter().map(sections::lazy_view_of).collect_view()}
+                {sections::lazy_part("inputs", || view! { <sections::appendix::MarketInputs/> }.into_any())}
+                {sections::lazy_part("claims", || view! { <sections::appendix::Claims/> }.into_any())}
+                {sections::lazy_part("data", || view! { <sections::appendix::Datasets/> }.into_any())}
+                <Glossary/>
+                <AnswerKey/>
+            </Later>
         </main>
-        <Footer/>
+        <Later><Footer/></Later>
     }
     .into_any()
 }

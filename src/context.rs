@@ -9,6 +9,7 @@ use crate::model::cascade::{Cascade, Position};
 use crate::scenario;
 use crate::state::{self, for_each_control, Control, Settings, Theme};
 use leptos::prelude::*;
+use leptos_use_intersection_observer::{use_intersection_observer_with_options, UseIntersectionObserverOptions};
 use std::sync::Arc;
 
 pub type DataResult = Result<DataFile, DataError>;
@@ -198,6 +199,20 @@ pub fn window_function(name: &str) -> Option<js_sys::Function> {
     js_sys::Reflect::get(&window(), &name.into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok())
 }
 
+/// A `performance.mark` naming the unit of work that starts now
+/// (`selloff:build:tariffs`, `selloff:draw:timeline`), by which `make bench`
+/// says what each long task was. Only while the bench watches (it defines
+/// `window.__bench`): a reader's performance timeline never grows with each
+/// slider move.
+pub fn bench_mark(name: &str) {
+    let watched = js_sys::Reflect::get(&window(), &"__bench".into()).is_ok_and(|b| !b.is_undefined());
+    if watched {
+        if let Some(perf) = window().performance() {
+            let _ = perf.mark(name);
+        }
+    }
+}
+
 /// The address's query string, with its `?`.
 pub fn location_search() -> String {
     window().location().search().unwrap_or_default()
@@ -358,39 +373,54 @@ impl Default for LazySections {
 impl LazySections {
     /// How far from the viewport a section is built, in screen heights.
     pub const AHEAD_SCREENS: f64 = 1.0;
+    /// The same distance as the observer's root margin (a percentage of the
+    /// viewport's height).
+    const AHEAD_MARGIN: &'static str = "100% 0px";
 
     pub fn new() -> LazySections {
         LazySections(StoredValue::new(Vec::new()))
     }
 
     /// A section with a stand-in: built at once if it is already near the
-    /// viewport (the reader's first screen, or an anchor they opened).
+    /// viewport (the reader's first screen, or an anchor they opened), else
+    /// as soon as its stand-in comes within a screen of it (an
+    /// IntersectionObserver: issue 27 measured the scroll listener it
+    /// replaces reading every unbuilt section's box on each scroll event).
+    /// The stand-in is the static page's own element, moved into the app at
+    /// the take-over, so one observation covers both places.
     pub fn register(self, id: &'static str) -> RwSignal<bool> {
         let built = RwSignal::new(near_viewport(id, Self::AHEAD_SCREENS));
         self.0.update_value(|v| v.push((id, built)));
+        if let Some(el) = document().get_element_by_id(id).filter(|_| !built.get_untracked()) {
+            let watch = use_intersection_observer_with_options(
+                el,
+                move |entries, _| {
+                    if entries.iter().any(|e| e.is_intersecting()) && !built.get_untracked() {
+                        bench_mark(&format!("selloff:build:{id} (near)"));
+                        built.set(true);
+                    }
+                },
+                UseIntersectionObserverOptions::default().root_margin(Self::AHEAD_MARGIN),
+            );
+            // Built (by the observer, the idle builder or printing): watching is done.
+            Effect::new(move |_| {
+                if built.get() {
+                    (watch.stop)();
+                }
+            });
+        }
         built
     }
 
-    fn unbuilt(self) -> Vec<RwSignal<bool>> {
-        self.0.with_value(|v| v.iter().filter(|(_, b)| !b.get_untracked()).map(|(_, b)| *b).collect())
-    }
-
-    /// Build every section near the viewport (whatever stands in the page
-    /// under its id, the static page's copy or the app's, gives its place).
-    pub fn build_near(self) {
-        self.0.with_value(|v| {
-            for (id, built) in v {
-                if !built.get_untracked() && near_viewport(id, Self::AHEAD_SCREENS) {
-                    built.set(true);
-                }
-            }
-        });
+    fn unbuilt(self) -> Vec<(&'static str, RwSignal<bool>)> {
+        self.0.with_value(|v| v.iter().filter(|(_, b)| !b.get_untracked()).copied().collect())
     }
 
     /// Build the first section not built yet; whether any is left after it.
     pub fn build_next(self) -> bool {
         let left = self.unbuilt();
-        if let Some(b) = left.first() {
+        if let Some((id, b)) = left.first() {
+            bench_mark(&format!("selloff:build:{id} (idle)"));
             b.set(true);
         }
         left.len() > 1
@@ -398,7 +428,7 @@ impl LazySections {
 
     /// Build every section (printing).
     pub fn build_all(self) {
-        for b in self.unbuilt() {
+        for (_, b) in self.unbuilt() {
             b.set(true);
         }
     }

@@ -85,3 +85,44 @@ where
         }),
     )
 }
+
+thread_local! {
+    /// How many [`Later`] parts are still waiting for their task.
+    static LATER_PENDING: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Whether a [`Later`] part has not been rendered yet (the app takes over
+/// from the static page only once none is left).
+pub fn later_pending() -> bool {
+    LATER_PENDING.with(|n| n.get() > 0)
+}
+
+/// Its children, rendered in a task of their own after the one that renders
+/// the rest (a zero timeout: timeouts of equal delay run in the order they
+/// were set, each as its own task), or at once for printing. Issue 27: the
+/// app's first render was one 169 ms task on the phone profile (64 ms of it
+/// building the page's DOM), and building a section one of 60–76 ms; the
+/// first screen now renders first and the parts below it follow, and a
+/// section's "Go deeper" follows the section.
+#[component]
+pub fn Later(children: Children) -> impl IntoView {
+    let shown = RwSignal::new(false);
+    LATER_PENDING.with(|n| n.set(n.get() + 1));
+    let done = move || {
+        if !shown.get_untracked() {
+            shown.set(true);
+            LATER_PENDING.with(|n| n.set(n.get().saturating_sub(1)));
+        }
+    };
+    set_timeout(done, std::time::Duration::ZERO);
+    if let Some(printing) = use_context::<crate::context::Printing>().map(|p| p.0) {
+        Effect::new(move |_| {
+            if printing.get() {
+                done();
+            }
+        });
+    }
+    // `shown` turns true once and never back, so the children are taken once.
+    let children = StoredValue::new_local(Some(children));
+    move || shown.get().then(|| children.try_update_value(Option::take).flatten().map(|c| c()))
+}

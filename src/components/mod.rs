@@ -15,6 +15,6 @@ pub use chart::{ChartCanvas, Legend};
 pub use controls::{HorizonSwitch, Slider};
 pub use embed::FigureEmbed;
 pub use guide::{Glossary, Term, TryIt};
-pub use loading::{WithAll, WithData, WithData2};
+pub use loading::{later_pending, Later, WithAll, WithData, WithData2};
 pub use questions::{AnswerKey, SectionQuestions};
 pub use section::{Disclosure, SectionHead, Sources, TableToggle};

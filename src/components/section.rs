@@ -2,6 +2,7 @@
 //! button, "Show as table", and the Sources disclosure.
 
 use super::embed::EmbedButton;
+use super::loading::Later;
 use crate::context::{location_search, Permalink, Printing};
 use crate::data::Source;
 use crate::state::{get_param, Figure, Section};
@@ -114,8 +115,9 @@ pub fn Sources(sources: Vec<Source>) -> impl IntoView {
 /// embed hides everything but the figure and its controls, which may sit
 /// in here), and while printing (every disclosure opens on `beforeprint` and
 /// goes back as it was on `afterprint`). Its content is laid out even while
-/// closed (`details.disclose` in the stylesheet), so the charts inside are
-/// drawn and ready when it opens or prints.
+/// closed (`details.disclose` in the stylesheet), so opening it moves
+/// nothing; a chart inside draws as it opens (charts draw only near the
+/// viewport, `ChartCanvas`), and every chart draws for printing.
 #[component]
 pub fn Disclosure(
     /// The words of the `<summary>`.
@@ -129,6 +131,12 @@ pub fn Disclosure(
     /// A test id for the `<details>`.
     #[prop(optional)]
     testid: &'static str,
+    /// Render the content in a task after the one that renders the rest
+    /// (`Later`): a section's "Go deeper", so that building a section is two
+    /// tasks, not one long one. Not in a figure embed, which picks what it
+    /// keeps from the section as built (`keep_only_figure`).
+    #[prop(optional)]
+    later: bool,
     children: Children,
 ) -> impl IntoView {
     let search = location_search();
@@ -184,7 +192,7 @@ pub fn Disclosure(
             // The reader's own toggles, kept in the signal so print can restore them.
             on:toggle=move |_| if let Some(d) = node.get_untracked() { open.set(d.open()) }>
             <summary>{summary}</summary>
-            <div class="disclose-body">{children()}</div>
+            <div class="disclose-body">{if later && !figure_embed { view! { <Later>{children()}</Later> }.into_any() } else { children() }}</div>
         </details>
     }
 }

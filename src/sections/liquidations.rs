@@ -194,7 +194,7 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
             <crate::components::TryIt id="no-contagion"/> " and compare the amplification."</p>
         // A class embed's questions, right after the main figure.
         <crate::components::SectionQuestions section=Section::Liquidations after_figure=true/>
-        <super::Disclosure summary="Go deeper: does the loop settle, where liquidations sit, the model against the data, the method, the sources" class="deeper">
+        <super::Disclosure summary="Go deeper: does the loop settle, where liquidations sit, the model against the data, the method, the sources" class="deeper" later=true>
         <super::Disclosure summary="More: does the loop settle?">
                 <p class="live" data-testid="glt">
                     {move || stability.get()}

@@ -226,7 +226,7 @@ fn Impact(
         </figure>
         // A class embed's questions, right after the main figure.
         <crate::components::SectionQuestions section=Section::Liquidity after_figure=true/>
-        <super::Disclosure summary="Go deeper: the claims in detail, a cross-check, the ETF flows, AI prices, the method, the sources" class="deeper">
+        <super::Disclosure summary="Go deeper: the claims in detail, a cross-check, the ETF flows, AI prices, the method, the sources" class="deeper" later=true>
         <super::Disclosure summary="More: a cross-check from the data">
             <div class="table-wrap">
                 <table class="data-table" id="impact-check">

@@ -238,7 +238,7 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
         <p class="punchline" data-testid="rates-punchline">{move || fig::punchline_lead(&out.get(), &actual.get(), &ref_label.get(), shared.cut_pct.get())}</p>
         // A class embed's questions, right after the main figure.
         <crate::components::SectionQuestions section=Section::Rates after_figure=true/>
-        <super::Disclosure summary="Go deeper: the textbook lens, the table, the method, the sources" class="deeper">
+        <super::Disclosure summary="Go deeper: the textbook lens, the table, the method, the sources" class="deeper" later=true>
         <super::Disclosure summary="More: the textbook lens, the shares">
                 <p class="fine">
                     "On 20 November itself the odds barely moved (30% in the prior session, 35–39.6% on the day), so whatever the rate channel "

@@ -156,7 +156,7 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
         <p class="live" data-testid="tariffs-live">
             {move || fig::transmission(regime.get(), sc.stock_shock_pct.get())}
         </p>
-        <super::Disclosure summary="Go deeper: leverage and a portfolio, the table, the method, the sources" class="deeper">
+        <super::Disclosure summary="Go deeper: leverage and a portfolio, the table, the method, the sources" class="deeper" later=true>
         <super::Disclosure summary="More: leverage and a portfolio" open_when=weighted>
                 <p class="live">{lev_text} " The " <a href="#liquidations">"liquidations section"</a> " follows that forced selling."</p>
                 <div class="section-controls compact" role="group" aria-label="Portfolio setting">

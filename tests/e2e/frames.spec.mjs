@@ -11,7 +11,9 @@ test('a burst of slider inputs redraws each chart at most once per frame', async
   await gotoApp(page, './');
   // The synthesis waterfalls (moved by the cut) are built below the first screen.
   await allBuilt(page);
-  const { frames, draws } = await page.evaluate(async () => {
+  // Charts draw only near the viewport: the reader is at the synthesis.
+  await page.locator('#waterfall-spx').scrollIntoViewIfNeeded();
+  const { frames, draws, far } = await page.evaluate(async () => {
     const el = document.getElementById('ctl-cut');
     const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
     await frame();
@@ -35,12 +37,25 @@ test('a burst of slider inputs redraws each chart at most once per frame', async
     // Draws are reported by the id of the chart's summary, which two charts
     // may share (the two waterfalls): the limit is per chart.
     const draws = {};
+    const far = [];
+    const h = innerHeight;
     for (const [label] of window.__chartDrawMs.slice(from)) {
-      draws[label] ||= { n: 0, charts: document.querySelectorAll(`canvas[aria-describedby="${label}"]`).length };
+      const canvases = [...document.querySelectorAll(`canvas[aria-describedby="${label}"]`)];
+      draws[label] ||= { n: 0, charts: canvases.length };
       draws[label].n += 1;
+      // Drawn though more than a screen from the viewport (charts draw within half a screen of it).
+      const r = canvases.map((c) => c.getBoundingClientRect());
+      if (r.every((b) => b.bottom < -h || b.top > 2 * h) && !far.includes(label)) far.push(label);
     }
-    return { frames, draws };
+    return { frames, draws, far };
   });
+  // Out of view, nothing redraws: the rates lens, far above, moves with the
+  // cut too, and draws once the reader comes back to it.
+  expect(far).toEqual([]);
+  expect(draws['rates-empirical-summary']).toBeUndefined();
+  const before = await page.evaluate(() => window.__chartDrawMs.length);
+  await page.locator('#rates-empirical').scrollIntoViewIfNeeded();
+  await expect.poll(() => page.evaluate((n) => window.__chartDrawMs.slice(n).some(([l]) => l === 'rates-empirical-summary'), before)).toBe(true);
   // The cut moves the synthesis waterfalls at least: they did redraw.
   expect(Object.keys(draws).length).toBeGreaterThan(0);
   for (const [label, { n, charts }] of Object.entries(draws)) {

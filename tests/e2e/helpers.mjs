@@ -48,6 +48,14 @@ export async function inkShare(locator) {
 
 /** Wait for a canvas to have been drawn (some ink), then return the share. */
 export async function drawn(locator, min = 0.01) {
+  // A chart draws only near the viewport: as a reader would, open the
+  // disclosures it sits in (outermost first) and scroll to it.
+  await locator.evaluate((el) => {
+    const chain = [];
+    for (let d = el.closest('details'); d; d = d.parentElement.closest('details')) chain.unshift(d);
+    for (const d of chain) if (!d.open) d.querySelector(':scope > summary').click();
+  });
+  await locator.scrollIntoViewIfNeeded();
   await expect.poll(() => inkShare(locator), { timeout: 10_000 }).toBeGreaterThan(min);
   return inkShare(locator);
 }

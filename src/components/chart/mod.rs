@@ -6,10 +6,11 @@
 use crate::charts::backend::Paper;
 use crate::charts::palette::Palette;
 use crate::charts::{nearest, paper, ChartError, Frame, ReadPoint, XAxis};
-use crate::context::DarkCharts;
+use crate::context::{bench_mark, DarkCharts, Printing};
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use leptos_use_device_pixel_ratio::use_device_pixel_ratio;
+use leptos_use_intersection_observer::{use_intersection_observer_with_options, UseIntersectionObserverOptions};
 use leptos_use_resize_observer::use_resize_observer;
 use plotters::coord::Shift;
 use plotters::prelude::{DrawingArea, IntoDrawingArea};
@@ -152,8 +153,30 @@ fn chart_canvas(
     // The read-out's position: an index into `readout`'s points.
     let active = RwSignal::new(None::<usize>);
 
+    // Drawn only near the viewport (issue 27): a chart more than half a
+    // screen away, or in a closed disclosure, neither reads its inputs nor
+    // redraws when a slider moves; it draws with the values of that moment
+    // as it comes near. Printing draws every chart.
+    let near = RwSignal::new(false);
+    let _ = use_intersection_observer_with_options(
+        wrap,
+        move |entries, _| {
+            if let Some(now) = entries.last().map(|e| e.is_intersecting()) {
+                if near.get_untracked() != now {
+                    near.set(now);
+                }
+            }
+        },
+        UseIntersectionObserverOptions::default().root_margin("50% 0px"),
+    );
+    let printing = use_context::<Printing>().map(|p| p.0);
+
     let label_for_bench = describedby.clone();
+    let mark = format!("selloff:draw:{describedby}");
     once_per_frame(move || {
+        if !(near.get() || printing.is_some_and(|p| p.get())) {
+            return;
+        }
         let css_w = width.get().floor();
         let css_h = height.get().floor();
         let ratio = dpr.get().clamp(1.0, 4.0);
@@ -173,6 +196,7 @@ fn chart_canvas(
             c.set_height(h_px);
         }
         let now = || window().performance().map(|p| p.now()).unwrap_or(0.0);
+        bench_mark(&mark);
         let t0 = now();
         let result = draw_on(&c, frame, &draw);
         // Draw times are kept on `window.__chartDrawMs` for `make bench`.
