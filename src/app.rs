@@ -14,6 +14,8 @@ use crate::state::{self, Section, CUT, LEV};
 use leptos::prelude::*;
 
 pub fn mount() {
+    // The task that compiled and started the wasm (for `make bench`).
+    bench_mark("selloff:wasm-start");
     register_service_worker();
     // public/fallback.js is a deferred script: it runs before DOMContentLoaded,
     // and the wasm can arrive before it has (measured: under load, in one
@@ -291,7 +293,7 @@ pub fn App() -> impl IntoView {
         <header class="masthead">
             <p class="kicker">"An explorable explanation"</p>
             <h1>"Why stocks and Bitcoin fell together on 20 November 2025"</h1>
-            <sections::intro::Answer/>
+            <Later><sections::intro::Answer/></Later>
         </header>
         // The sliders right under the answer they change; the lede that
         // opens the sections follows them (on a laptop all of title, answer,

@@ -110,6 +110,7 @@ pub fn Later(children: Children) -> impl IntoView {
     LATER_PENDING.with(|n| n.set(n.get() + 1));
     let done = move || {
         if !shown.get_untracked() {
+            crate::context::bench_mark("selloff:later");
             shown.set(true);
             LATER_PENDING.with(|n| n.set(n.get().saturating_sub(1)));
         }

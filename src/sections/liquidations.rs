@@ -127,7 +127,7 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
 
     view! {
         <div class="section-controls compact" role="group" aria-label="Cascade settings">
-            <super::Disclosure summary="Adjust the model: φ, open interest" class="adjust" open_when=adjusted testid="adjust-liquidations">
+            <super::Disclosure summary="Adjust the model: φ, open interest" class="adjust" later=true open_when=adjusted testid="adjust-liquidations">
             <label class="check">
                 <input type="checkbox" id="ctl-cshock-auto" prop:checked=auto
                     on:change=move |ev| sc.cascade_shock.set(if event_target_checked(&ev) { CascadeShock::Auto } else { CascadeShock::manual(combined()) })/>

@@ -195,7 +195,7 @@ fn Impact(
         </p>
         <div class="section-controls" role="group" aria-label="Selling and depth settings">
             <Slider spec=DEPTH value=sc.depth_cut_pct unit="%" valuetext=|v| format!("market depth reduced by {} percent", fmt_num(v))/>
-            <super::Disclosure summary="Adjust the model: selling, holders" class="adjust" open_when=adjusted testid="adjust-liquidity">
+            <super::Disclosure summary="Adjust the model: selling, holders" class="adjust" later=true open_when=adjusted testid="adjust-liquidity">
                 <Slider spec=SELL value=sc.sell_usd_m unit="$M" valuetext=|v| format!("{} million dollars of net selling", fmt_num(v))/>
                 <label class="check">
                     <input type="checkbox" id="ctl-lth" prop:checked=with_lth

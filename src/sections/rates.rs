@@ -206,7 +206,7 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
             ": stocks' measured response to Fed surprises, times each asset's beta."
         </p>
         <div class="section-controls compact" role="group" aria-label="Rate model settings">
-            <super::Disclosure summary="Adjust the model: reference, r, g, β" class="adjust" open_when=adjusted testid="adjust-rates">
+            <super::Disclosure summary="Adjust the model: reference, r, g, β" class="adjust" later=true open_when=adjusted testid="adjust-rates">
                 <div class="field">
                     <label for="ctl-ref">"Reference reading (the odds before the change)"</label>
                     <select id="ctl-ref" on:change=move |ev| {

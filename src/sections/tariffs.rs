@@ -103,7 +103,7 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
 
     view! {
         <div class="section-controls compact" role="group" aria-label="Correlation settings">
-            <super::Disclosure summary="Adjust the model: window, volatility" class="adjust" open_when=adjusted testid="adjust-tariffs">
+            <super::Disclosure summary="Adjust the model: window, volatility" class="adjust" later=true open_when=adjusted testid="adjust-tariffs">
                 <fieldset class="field">
                     <legend>"Rolling window (trading days)"</legend>
                     {Window::ALL.into_iter().map(|w| view! {

@@ -58,6 +58,9 @@ async function appReading(page, link) {
 }
 
 test('the inline script reads every link as the app does (theme, settings of its own)', async ({ browser }) => {
+  // Two fresh loads a link, one after another (about 1.5 s a link alone; a
+  // CI run with the other worker busy took over the default minute).
+  test.setTimeout(LINKS.length * 8_000);
   const mismatches = [];
   for (const link of LINKS) {
     const a = await browser.newPage();
