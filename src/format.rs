@@ -1,5 +1,8 @@
 //! Number formatting for prose and tables. Never prints "NaN" or "inf": a
 //! non-finite value becomes an en dash, so a model bug cannot leak onto the page.
+//! [`zh`]: the same for the Simplified Chinese edition, with its terms.
+
+pub mod zh;
 
 /// Shortest plain decimal form (links, control values): 40 not 40.0, 39.6 not 39.600000000000001.
 pub fn fmt_num(v: f64) -> String {

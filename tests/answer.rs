@@ -116,3 +116,127 @@ fn leverage_in_words() {
     assert_eq!(leverage_consequence(10.0, MAINTENANCE), "At 10×, a fall of 9.64% wipes out a leveraged long.");
     assert_eq!(leverage_consequence(1.0, MAINTENANCE), "At 1×, a fall of 100.00% wipes out a leveraged long.");
 }
+
+// The Chinese edition's answer (issue 26): the same findings at the same
+// settings as the English tests above, as Chinese sentences.
+mod zh {
+    use super::common::{defaults, Decomposed, Page};
+    use selloff::figures::answer::zh::{bars, headline, leverage_consequence, live_result};
+    use selloff::format::zh::term;
+    use selloff::model::leverage::MAINTENANCE;
+    use selloff::state::{parse_state, Horizon, Settings};
+
+    fn text(page: &Page, s: Settings) -> String {
+        let cut = s.cut_pct;
+        headline(page.model(s).dec(), page.basis.stocks_day.as_ref(), cut)
+    }
+
+    /// Latin letters only where Chinese financial writing keeps them.
+    fn latin_words(t: &str) -> Vec<String> {
+        t.split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty() && !["AI", "ETF"].contains(w))
+            .map(String::from)
+            .collect()
+    }
+
+    #[test]
+    fn the_answer_in_chinese_says_why_and_adds_up() {
+        let page = Page::load();
+        let m = page.model(defaults());
+        let t = text(&page, defaults());
+        println!("{t}\n{}", live_result(m.dec()));
+        assert_eq!(
+            t,
+            "利好当前，股市不涨反跌：英伟达公布强劲业绩后，标普500指数高开1.4%，美东时间10:30至10:45前后掉头向下，收盘下跌1.56%。\
+             科技股约占指数权重三分之一，下跌2.7%，其余成分股同期涨跌为−0.95%；两者之差按权重折算为−0.60个百分点，即“AI/科技股反转”一项。\
+             指数1.56%的跌幅中，科技股拖累0.93个百分点，占了大头。\
+             比特币涨跌幅约为股市的两倍（β系数为2.05，即股市每变动1%，比特币约同向变动2%），因此其5.30%的跌幅中，\
+             −3.19个百分点经由股市传导而来，占了大头；ETF资金流出和强平又贡献−0.41个百分点，另有−1.71个百分点模型未能解释。\
+             当天市场预期的美联储12月降息概率由30%升至39.6%，利率模型显示，这对股市略有提振（+0.10个百分点）；\
+             利率的影响主要集中在此前两周。"
+        );
+        assert_eq!(live_result(m.dec()), "模型：比特币 −3.60%（实际 −5.30%）；标普500 −0.53%（实际 −1.56%）");
+        // The same bars as the English page's, named in Chinese, adding to the actual move.
+        for (dec, en) in [
+            (&m.dec().btc, selloff::figures::answer::bars(&m.dec().btc)),
+            (&m.dec().spx, selloff::figures::answer::bars(&m.dec().spx)),
+        ] {
+            let zh = bars(dec);
+            assert_eq!(
+                zh.iter().map(|b| b.value_pct).collect::<Vec<_>>(),
+                en.iter().map(|b| b.value_pct).collect::<Vec<_>>()
+            );
+            assert_eq!(zh.last().map(|b| b.label), Some(term::NOT_EXPLAINED));
+        }
+        assert_eq!(
+            bars(&m.dec().btc).iter().map(|b| b.label).collect::<Vec<_>>(),
+            [term::THROUGH_STOCKS, term::ETF_SELLING, term::LIQUIDATION, term::NOT_EXPLAINED]
+        );
+        assert!(latin_words(&t).is_empty(), "{:?}", latin_words(&t));
+    }
+
+    #[test]
+    fn the_two_weeks_tell_the_rate_story_in_chinese() {
+        let page = Page::load();
+        let t = text(&page, Settings { span: Horizon::TwoWeeks, ..defaults() });
+        assert!(
+            t.starts_with("在截至11月20日的两周内（11月6日至20日），标普500指数下跌2.70%，比特币下跌14.47%。"),
+            "{t}"
+        );
+        assert!(
+            t.contains("从11月6日的64.5%降至39.6%；在标普500指数同期−2.70%的涨跌中，利率模型测算的贡献为−0.25个百分点，仅占一小部分。"),
+            "{t}"
+        );
+        assert!(t.contains("因此这里不单独拆分“AI/科技股反转”"), "{t}");
+        // β in words and in the bracket beside them give one number.
+        assert!(t.contains("约为股市的2.6倍（β系数为2.57，即股市每变动1%，比特币约同向变动2.6%）"), "{t}");
+        let tried = (selloff::guide::try_action("cut-ref").unwrap().apply)(&defaults());
+        assert!(text(&page, tried).contains("利率模型显示这两周对股市没有影响"));
+        assert!(latin_words(&t).is_empty(), "{:?}", latin_words(&t));
+    }
+
+    #[test]
+    fn a_cut_probability_of_the_readers_own_is_named_as_theirs_in_chinese() {
+        let page = Page::load();
+        let t = text(&page, Settings { cut_pct: 90.0, ..defaults() });
+        assert!(
+            t.ends_with(
+                "若将12月降息概率设为90%（当天实际为39.6%，此前为30%），利率模型显示股市当天将因此上涨0.60个百分点。"
+            ),
+            "{t}"
+        );
+        let t = text(&page, Settings { cut_pct: 10.0, ..defaults() });
+        assert!(t.ends_with("利率模型显示股市当天将因此下跌0.20个百分点。"), "{t}");
+    }
+
+    #[test]
+    fn an_overshoot_is_called_one_in_chinese() {
+        let page = Page::load();
+        let s = parse_state("lev=100&oi=100&q=10000").0;
+        let m = page.model(s.clone());
+        assert_eq!(bars(&m.dec().btc).last().map(|b| b.label), Some(term::OVERSHOOT));
+        let t = text(&page, s);
+        assert!(t.contains("各项合计比实际跌幅多出0.28个百分点（模型高估）。"), "{t}");
+        assert!(!t.contains(term::NOT_EXPLAINED), "{t}");
+    }
+
+    #[test]
+    fn the_chinese_answer_follows_the_sliders() {
+        let page = Page::load();
+        let base = text(&page, defaults());
+        assert_ne!(text(&page, Settings { lev_x: 50.0, ..defaults() }), base);
+        assert_ne!(text(&page, Settings { cut_pct: 90.0, ..defaults() }), base);
+        for s in
+            [Settings { lev_x: 100.0, ..defaults() }, Settings { cut_pct: 0.0, span: Horizon::TwoWeeks, ..defaults() }]
+        {
+            let t = text(&page, s);
+            assert!(!t.contains("NaN") && !t.contains("inf") && latin_words(&t).is_empty(), "{t}");
+        }
+    }
+
+    #[test]
+    fn leverage_in_chinese() {
+        assert_eq!(leverage_consequence(10.0, MAINTENANCE), "在10倍杠杆下，下跌9.64%就会使杠杆多头被强平。");
+        assert_eq!(leverage_consequence(1.0, MAINTENANCE), "在1倍杠杆下，下跌100.00%就会使杠杆多头被强平。");
+    }
+}

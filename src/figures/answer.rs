@@ -10,6 +10,8 @@ use crate::scenario::StocksDay;
 use crate::state::Horizon;
 use plotters::style::RGBColor;
 
+pub mod zh;
+
 /// One bar of the compact figure: a part of the move, in percent.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Bar {
@@ -25,30 +27,47 @@ pub const THROUGH_STOCKS: &str = "Through stocks";
 /// The bars of one asset: its parts (Bitcoin's through-stocks parts as one
 /// bar, split in the waterfall), then what is not explained.
 pub fn bars(dec: &Decomposition) -> Vec<Bar> {
+    bars_named(dec, Names { cause: cause_label, through_stocks: THROUGH_STOCKS, rest: rest_label })
+}
+
+/// The words of the bars, in one language.
+struct Names {
+    cause: fn(Cause) -> &'static str,
+    through_stocks: &'static str,
+    rest: fn(&Decomposition) -> &'static str,
+}
+
+fn bars_named(dec: &Decomposition, names: Names) -> Vec<Bar> {
     let mut out = Vec::new();
     if let Some((v, _, _)) = dec.via_stocks() {
         let first = dec.parts.iter().find(|p| p.via_stocks).map(part_color);
-        out.push(Bar { label: THROUGH_STOCKS, value_pct: v, colour: first });
+        out.push(Bar { label: names.through_stocks, value_pct: v, colour: first });
     }
     out.extend(dec.parts.iter().filter(|p| !p.via_stocks).map(|p| Bar {
-        label: cause_label(p.cause),
+        label: (names.cause)(p.cause),
         value_pct: p.value,
         colour: Some(part_color(p)),
     }));
-    out.push(Bar { label: rest_label(dec), value_pct: dec.not_explained().0, colour: None });
+    out.push(Bar { label: (names.rest)(dec), value_pct: dec.not_explained().0, colour: None });
     out
 }
 
 /// "10:30–10:45 ET" from hours after midnight.
-fn clock_range((a, b): (f64, f64)) -> String {
+fn clock_range(range: (f64, f64)) -> String {
+    format!("{} ET", hm_range(range, "–"))
+}
+
+/// "10:30–10:45" (or "10:30" for one moment) from hours after midnight,
+/// `to` between the two.
+fn hm_range((a, b): (f64, f64), to: &str) -> String {
     let hm = |h: f64| {
         let m = (h * 60.0).round() as i64;
         format!("{}:{:02}", m / 60, m % 60)
     };
     if (a - b).abs() < 1e-9 {
-        format!("{} ET", hm(a))
+        hm(a)
     } else {
-        format!("{}–{} ET", hm(a), hm(b))
+        format!("{}{to}{}", hm(a), hm(b))
     }
 }
 
@@ -86,28 +105,106 @@ fn stocks_day(d: &Decompositions, day: Option<&StocksDay>) -> String {
     format!("{path}{}", tech.unwrap_or_default())
 }
 
+/// What Bitcoin's sentence states, in either language: β, what came
+/// through stocks, crypto's own parts, and what is left.
+struct BitcoinStory<'a> {
+    dec: &'a Decomposition,
+    beta: f64,
+    via: f64,
+    own: f64,
+    /// Crypto's own parts include ETF selling (not only liquidations).
+    selling: bool,
+    /// More than half of the move came through stocks.
+    mostly_via: bool,
+}
+
+impl BitcoinStory<'_> {
+    fn of(d: &Decompositions) -> BitcoinStory<'_> {
+        let b = &d.btc;
+        let via = b.via_stocks().map_or(0.0, |v| v.0);
+        BitcoinStory {
+            dec: b,
+            beta: d.beta.stats.beta,
+            via,
+            own: b.parts.iter().filter(|p| !p.via_stocks).map(|p| p.value).sum(),
+            selling: b.part(Cause::Selling).is_some(),
+            mostly_via: via / b.actual > 0.5,
+        }
+    }
+}
+
 /// Bitcoin's move in words: β in plain words, what came through stocks,
 /// crypto's own causes, and what is left.
 fn bitcoin(d: &Decompositions) -> String {
-    let b = &d.btc;
-    let beta = d.beta.stats.beta;
-    let via = b.via_stocks().map_or(0.0, |v| v.0);
-    let own: f64 = b.parts.iter().filter(|p| !p.via_stocks).map(|p| p.value).sum();
-    let causes = if b.part(Cause::Selling).is_some() { "ETF selling and liquidations" } else { "liquidations" };
-    let share = if via / b.actual > 0.5 {
+    let st = BitcoinStory::of(d);
+    let b = st.dec;
+    let causes = if st.selling { "ETF selling and liquidations" } else { "liquidations" };
+    let share = if st.mostly_via {
         format!("most of its {} fall came through them", pct_abs(b.actual, 2))
     } else {
-        format!("{} of its {} move came through them", pct_signed(via, 2), pct_signed(b.actual, 2))
+        format!("{} of its {} move came through them", pct_signed(st.via, 2), pct_signed(b.actual, 2))
     };
     format!(
         "Bitcoin moves {} as much as stocks (β {}: for every 1% on stocks, about {}% on Bitcoin), so {share}; \
          {causes} add {}, and {}.",
-        times_words(beta),
-        grouped(beta, 2),
-        crate::format::trim(beta, 1),
-        pct_signed(own, 2),
+        times_words(st.beta),
+        grouped(st.beta, 2),
+        crate::format::trim(st.beta, 1),
+        pct_signed(st.own, 2),
         rest_words(b),
     )
+}
+
+/// What the rate sentence states, in either language.
+struct RateStory {
+    horizon: Horizon,
+    /// The reader set the cut probability off the day's reading.
+    yours: bool,
+    /// The rate part of the S&P 500's move and the move, percent.
+    r: f64,
+    actual: f64,
+    /// The reference reading (6 Nov, or the day before), the day's reading
+    /// and the reader's setting, as the page writes them ("30", "39.6").
+    from: String,
+    day: String,
+    cut: String,
+    /// The day's reading is at or above the reference.
+    rose: bool,
+    /// How much of the move the rate part is.
+    size: Share,
+}
+
+/// A part's size against the whole move.
+#[derive(Clone, Copy, PartialEq)]
+enum Share {
+    Nothing,
+    Small,
+    Large,
+}
+
+impl RateStory {
+    fn of(d: &Decompositions, cut_pct: f64) -> RateStory {
+        let s = &d.spx;
+        let r = s.part(Cause::Rates).map_or(0.0, |p| p.value);
+        let day_reading = crate::state::CUT.default;
+        RateStory {
+            horizon: s.horizon,
+            yours: (cut_pct - day_reading).abs() > 0.05,
+            r,
+            actual: s.actual,
+            from: fmt_num(d.reading.pct),
+            day: fmt_num(day_reading),
+            cut: fmt_num(cut_pct),
+            rose: day_reading >= d.reading.pct,
+            size: if r.abs() < 1e-9 {
+                Share::Nothing
+            } else if (r / s.actual).abs() < 0.34 {
+                Share::Small
+            } else {
+                Share::Large
+            },
+        }
+    }
 }
 
 /// The rate story in words, for the horizon shown: on the day the odds
@@ -115,11 +212,7 @@ fn bitcoin(d: &Decompositions) -> String {
 /// fell, and the rate model gives its part of that fall. A cut probability
 /// set off the day's reading is named as the reader's.
 fn rates(d: &Decompositions, cut_pct: f64) -> String {
-    let s = &d.spx;
-    let r = s.part(Cause::Rates).map_or(0.0, |p| p.value);
-    let from = fmt_num(d.reading.pct);
-    let day_reading = crate::state::CUT.default;
-    let yours = (cut_pct - day_reading).abs() > 0.05;
+    let RateStory { horizon, yours, r, actual, from, day, cut, rose, size } = RateStory::of(d, cut_pct);
     let effect = |verb_up: &str, verb_down: &str| {
         if r >= 0.0 {
             format!("{verb_up} stocks by {}", pct_abs(r, 2))
@@ -127,42 +220,34 @@ fn rates(d: &Decompositions, cut_pct: f64) -> String {
             format!("{verb_down} {} off stocks", pct_abs(r, 2))
         }
     };
-    match (s.horizon, yours) {
+    match (horizon, yours) {
         (Horizon::Day, false) => format!(
-            "The Fed's cut odds {} that day ({from}% → {}%), {} by the rate model: the rate story is in the two weeks \
+            "The Fed's cut odds {} that day ({from}% → {day}%), {} by the rate model: the rate story is in the two weeks \
              before.",
-            if day_reading >= d.reading.pct { "rose" } else { "fell" },
-            fmt_num(day_reading),
+            if rose { "rose" } else { "fell" },
             if r >= 0.0 { format!("lifting stocks a little ({})", pct_signed(r, 2)) } else { effect("", "taking") },
         ),
         (Horizon::Day, true) => format!(
-            "At your {}% December-cut odds (the day's reading was {}%, up from {from}%), the rate model would have {} \
-             on the day.",
-            fmt_num(cut_pct),
-            fmt_num(day_reading),
+            "At your {cut}% December-cut odds (the day's reading was {day}%, up from {from}%), the rate model would have \
+             {} on the day.",
             effect("lifted", "taken"),
         ),
         (Horizon::TwoWeeks, false) => format!(
-            "The Fed's December-cut odds fell from {from}% on 6 Nov to {}%, and the rate model gives {} of the S&P \
+            "The Fed's December-cut odds fell from {from}% on 6 Nov to {day}%, and the rate model gives {} of the S&P \
              500's {} move: {}.",
-            fmt_num(day_reading),
             pct_signed(r, 2),
-            pct_signed(s.actual, 2),
-            if r.abs() < 1e-9 {
-                "nothing"
-            } else if (r / s.actual).abs() < 0.34 {
-                "a small part"
-            } else {
-                "a large part"
+            pct_signed(actual, 2),
+            match size {
+                Share::Nothing => "nothing",
+                Share::Small => "a small part",
+                Share::Large => "a large part",
             }
         ),
         (Horizon::TwoWeeks, true) => format!(
-            "At your {}% December-cut odds (against {from}% on 6 Nov; {}% on 20 Nov), the rate model {} over the two \
-             weeks{}.",
-            fmt_num(cut_pct),
-            fmt_num(day_reading),
-            if r.abs() < 1e-9 { "gives stocks nothing".to_string() } else { effect("lifts", "takes") },
-            if r < 0.0 { format!(", of the S&P 500's {} move", pct_signed(s.actual, 2)) } else { String::new() },
+            "At your {cut}% December-cut odds (against {from}% on 6 Nov; {day}% on 20 Nov), the rate model {} over the \
+             two weeks{}.",
+            if size == Share::Nothing { "gives stocks nothing".to_string() } else { effect("lifts", "takes") },
+            if r < 0.0 { format!(", of the S&P 500's {} move", pct_signed(actual, 2)) } else { String::new() },
         ),
     }
 }

@@ -211,17 +211,52 @@ fn value(dec: &Decomposition, c: Cause) -> f64 {
     dec.part(c).map_or(0.0, |p| p.value)
 }
 
+/// β as plain words round it: to the nearest half when β written to one
+/// decimal is that half (1 and 2 have words of their own), else to one
+/// decimal, so the words and the "for every 1%, about x%" beside them give
+/// one number (β 2.57 had read "about 2.5 times … about 2.6%").
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Times {
+    AsMuch,
+    Twice,
+    /// "1.5", "3" (a half or a whole number).
+    Half(f64),
+    /// "2.7" (one decimal, as `grouped` writes it).
+    Decimal(f64),
+}
+
+impl Times {
+    pub fn of(beta: f64) -> Times {
+        let half = (beta * 2.0).round() / 2.0;
+        if grouped(beta, 1) != grouped(half, 1) {
+            Times::Decimal(beta)
+        } else if half == 1.0 {
+            Times::AsMuch
+        } else if half == 2.0 {
+            Times::Twice
+        } else {
+            Times::Half(half)
+        }
+    }
+
+    /// The number, as the words write it ("1.5", "2.7"); `None` for the two
+    /// that are words.
+    pub fn number(self) -> Option<String> {
+        match self {
+            Times::AsMuch | Times::Twice => None,
+            Times::Half(h) => Some(fmt_num(h)),
+            Times::Decimal(b) => Some(grouped(b, 1)),
+        }
+    }
+}
+
 /// β in plain words: "about twice", "about 1.5 times".
 pub fn times_words(beta: f64) -> String {
-    let half = (beta * 2.0).round() / 2.0;
-    if (beta - half).abs() > 0.15 {
-        format!("about {} times", grouped(beta, 1))
-    } else if half == 1.0 {
-        "about as much".into()
-    } else if half == 2.0 {
-        "about twice".into()
-    } else {
-        format!("about {} times", fmt_num(half))
+    let t = Times::of(beta);
+    match (t, t.number()) {
+        (Times::AsMuch, _) => "about as much".into(),
+        (Times::Twice, _) => "about twice".into(),
+        (_, n) => format!("about {} times", n.unwrap_or_default()),
     }
 }
 
