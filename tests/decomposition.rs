@@ -106,7 +106,7 @@ fn adds_up(dec: &Decomposition) {
 }
 
 fn clean(text: &str) {
-    for bad in ["NaN", "inf%", "∞", "−0.00%", "+−", "−−", "(−0.00", "-0."] {
+    for bad in ["NaN", "inf%", "∞", "−0.00%", "−0.00个", "+−", "−−", "(−0.00", "-0."] {
         assert!(!text.contains(bad), "{bad:?} in {text}");
     }
 }
@@ -150,6 +150,10 @@ proptest! {
         clean(&answer::headline(d, day, s.cut_pct));
         clean(&answer::live_result(d));
         for t in synthesis::cause_sentences(d, s.cut_pct) { clean(&t); }
+        // The Chinese edition's sentences too (issue 26).
+        clean(&answer::zh::headline(d, day, s.cut_pct));
+        clean(&answer::zh::live_result(d));
+        for t in synthesis::zh::cause_sentences(d, s.cut_pct) { clean(&t); }
         clean(&synthesis::sentence_spx(d));
         for row in synthesis::contribution_rows(d) { for c in row { clean(&c); } }
         for step in synthesis::waterfall(&d.btc).iter().chain(&synthesis::waterfall(&d.spx)) {

@@ -691,3 +691,49 @@ fn split_sentences_are_the_whole_sentence() {
     let high = Settings { cut_pct: 90.0, ..defaults() };
     assert!(rates::textbook_note(&rates_at(&page, &high).outcome).is_none());
 }
+
+/// The synthesis's sentences in Chinese (issue 26), at the settings the
+/// English test above uses: the same findings, one per cause.
+#[test]
+fn the_synthesis_in_chinese() {
+    use selloff::figures::synthesis::zh::cause_sentences;
+    let page = Page::load();
+    let model = page.model(defaults());
+    let d = model.dec();
+    assert_eq!(
+        cause_sentences(d, model.settings.cut_pct),
+        [
+            "利率因素：市场预期的美联储12月降息概率从11月19日的30%升至39.6%，利率模型显示，股市因此上涨0.10个百分点，\
+             比特币上涨0.20个百分点。",
+            "加密资产与股市联动：β系数为2.05，股市涨跌传导至比特币的部分为−3.19个百分点，占其−5.30%涨跌的大部分。",
+            "AI估值：英伟达公布业绩后科技股反转，在大盘普跌之外使标普500指数多跌0.60个百分点（指数当天−1.56%），\
+             其中英伟达单只股票贡献−0.25至−0.23个百分点。",
+            "流动性偏薄：当天比特币现货ETF资金净流出，使比特币下跌0.18个百分点。",
+            "强平：在假设的杠杆和未平仓合约规模下，模型估算11月20日约有16亿美元的多头被强平，\
+             对比特币的贡献为−0.23个百分点，对股市为−0.02个百分点。",
+            "模型未解释（当天）：比特币−1.71个百分点，标普500指数−1.02个百分点。",
+        ]
+    );
+    // The two weeks: another reading, no tech split, no ETF selling modelled.
+    let two = page.model(Settings { span: Horizon::TwoWeeks, ..defaults() });
+    let t = cause_sentences(two.dec(), two.settings.cut_pct);
+    assert_eq!(
+        t[0],
+        "利率因素：市场预期的美联储12月降息概率从11月6日的64.5%降至39.6%，利率模型显示，股市因此下跌0.25个百分点，\
+         比特币下跌0.64个百分点。"
+    );
+    assert!(t[2].contains("两周内不单独拆分“AI/科技股反转”"), "{}", t[2]);
+    assert!(t[3].contains("不对ETF资金流出建模"), "{}", t[3]);
+    assert!(t[5].starts_with("模型未解释（两周内）："), "{}", t[5]);
+    // The reader's own cut odds are named as theirs.
+    let yours = page.model(Settings { cut_pct: 90.0, ..defaults() });
+    let t = cause_sentences(yours.dec(), 90.0);
+    assert!(
+        t[0].starts_with("利率因素：若将12月降息概率设为90%（11月19日为30%），利率模型显示股市将因此上涨"),
+        "{}",
+        t[0]
+    );
+    // One sentence per cause, as in English, each led by its cause's name.
+    let leads: Vec<&str> = t.iter().map(|x| x.split('：').next().unwrap_or_default()).collect();
+    assert_eq!(leads, ["利率因素", "加密资产与股市联动", "AI估值", "流动性偏薄", "强平", "模型未解释（当天）"]);
+}

@@ -14,6 +14,8 @@ use crate::model::date::Date;
 use crate::scenario::decomposition::{Cause, Decomposition, Decompositions, Part};
 use crate::state::Horizon;
 
+pub mod zh;
+
 /// The waterfalls' titles; the horizon is named beside them.
 pub const BTC_TITLE: &str = "Bitcoin: the parts of its move";
 pub const SPX_TITLE: &str = "S&P 500: the parts of its move";
