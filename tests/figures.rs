@@ -346,8 +346,8 @@ fn synthesis_decomposition_sentences_and_levels() {
     assert_eq!(
         synthesis::cause_sentences(d, model.settings.cut_pct),
         [
-            "Rates: the cut odds rose from 30% on 19 Nov to 39.6%, lifting stocks 0.10% and Bitcoin 0.20% by the rate \
-             model.",
+            "Rates: the cut odds rose from 30% on 19 Nov to 39.6%, lifting stocks 0.10% and, through them, Bitcoin \
+             0.20% by the rate model.",
             "Crypto tied to stocks: with β 2.05, the stock move reached Bitcoin as −3.19%, most of its −5.30%.",
             "AI valuations: tech's reversal after Nvidia's results gave −0.60 points of the S&P 500's −1.56% beyond the \
              broad fall (Nvidia alone −0.25 to −0.23).",
@@ -394,8 +394,8 @@ fn synthesis_decomposition_sentences_and_levels() {
     let two_sentences = synthesis::cause_sentences(d2, two.settings.cut_pct);
     assert_eq!(
         two_sentences[0],
-        "Rates: the cut odds fell from 64.5% on 6 Nov to 39.6%, taking 0.25% off stocks and 0.64% off Bitcoin by the \
-         rate model."
+        "Rates: the cut odds fell from 64.5% on 6 Nov to 39.6%, taking 0.25% off stocks and, through them, 0.64% off \
+         Bitcoin by the rate model."
     );
     assert!(two_sentences[2].contains("not separated"), "{}", two_sentences[2]);
     assert!(two_sentences[3].contains("not modelled over two weeks"), "{}", two_sentences[3]);
@@ -703,14 +703,15 @@ fn the_synthesis_in_chinese() {
     assert_eq!(
         cause_sentences(d, model.settings.cut_pct),
         [
-            "利率因素：市场预期的美联储12月降息概率从11月19日的30%升至39.6%，利率模型显示，股市因此上涨0.10个百分点，\
-             比特币上涨0.20个百分点。",
-            "加密资产与股市联动：β系数为2.05，股市涨跌传导至比特币的部分为−3.19个百分点，占其−5.30%涨跌的大部分。",
-            "AI估值：英伟达公布业绩后科技股反转，在大盘普跌之外使标普500指数多跌0.60个百分点（指数当天−1.56%），\
-             其中英伟达单只股票贡献−0.25至−0.23个百分点。",
+            "利率：市场预期的美联储12月降息概率从11月19日的30%升至39.6%，利率模型显示，这一变化推升标普500指数0.10个百分点，\
+             并经由股市传导推升比特币0.20个百分点。",
+            "币股联动：β系数为2.05（标普500指数每涨跌1%，比特币约涨跌2.05%），标普500指数的涨跌传导至比特币的部分为\
+             −3.19个百分点（含上述利率影响），占比特币当天涨跌幅（−5.30%）的大部分。",
+            "AI估值：英伟达公布业绩后科技股反转，在大盘普跌之外使标普500指数多跌0.60个百分点（指数当天涨跌幅为−1.56%），\
+             其中英伟达一只个股的影响为−0.25至−0.23个百分点。",
             "流动性偏薄：当天比特币现货ETF资金净流出，使比特币下跌0.18个百分点。",
-            "强平：在假设的杠杆和未平仓合约规模下，模型估算11月20日约有16亿美元的多头被强平，\
-             对比特币的贡献为−0.23个百分点，对股市为−0.02个百分点。",
+            "杠杆强平：若按所设杠杆与未平仓合约规模，模型估算11月20日约有16亿美元多头仓位遭强平，\
+             使比特币下跌0.23个百分点、标普500指数下跌0.02个百分点。",
             "模型未解释（当天）：比特币−1.71个百分点，标普500指数−1.02个百分点。",
         ]
     );
@@ -719,21 +720,29 @@ fn the_synthesis_in_chinese() {
     let t = cause_sentences(two.dec(), two.settings.cut_pct);
     assert_eq!(
         t[0],
-        "利率因素：市场预期的美联储12月降息概率从11月6日的64.5%降至39.6%，利率模型显示，股市因此下跌0.25个百分点，\
-         比特币下跌0.64个百分点。"
+        "利率：市场预期的美联储12月降息概率从11月6日的64.5%降至39.6%，利率模型显示，这一变化压低标普500指数0.25个百分点，\
+         并经由股市传导压低比特币0.64个百分点。"
     );
-    assert!(t[2].contains("两周内不单独拆分“AI/科技股反转”"), "{}", t[2]);
-    assert!(t[3].contains("不对ETF资金流出建模"), "{}", t[3]);
-    assert!(t[5].starts_with("模型未解释（两周内）："), "{}", t[5]);
-    // The reader's own cut odds are named as theirs.
+    assert!(t[1].ends_with("占比特币同期涨跌幅（−14.47%）的近一半。"), "{}", t[1]);
+    assert!(t[2].contains("两周区间不单独拆分“AI/科技股反转”"), "{}", t[2]);
+    assert!(t[3].contains("未对ETF资金流出建模"), "{}", t[3]);
+    assert!(t[5].starts_with("模型未解释（两周合计）："), "{}", t[5]);
+    // The reader's own cut odds are a what-if, and said to be one.
     let yours = page.model(Settings { cut_pct: 90.0, ..defaults() });
     let t = cause_sentences(yours.dec(), 90.0);
     assert!(
-        t[0].starts_with("利率因素：若将12月降息概率设为90%（11月19日为30%），利率模型显示股市将因此上涨"),
+        t[0].starts_with(
+            "利率：假设市场预期的美联储12月降息概率为90%（11月19日实际为30%），利率模型显示，标普500指数将因此上涨"
+        ),
         "{}",
         t[0]
     );
+    assert!(t[5].starts_with("模型未解释（当天，按假设情形）："), "{}", t[5]);
     // One sentence per cause, as in English, each led by its cause's name.
     let leads: Vec<&str> = t.iter().map(|x| x.split('：').next().unwrap_or_default()).collect();
-    assert_eq!(leads, ["利率因素", "加密资产与股市联动", "AI估值", "流动性偏薄", "强平", "模型未解释（当天）"]);
+    assert_eq!(leads, ["利率", "币股联动", "AI估值", "流动性偏薄", "杠杆强平", "模型未解释（当天，按假设情形）"]);
+    // An overshoot is called one, with its object.
+    let over = page.model(selloff::state::parse_state("lev=100&oi=100&q=10000").0);
+    let t = cause_sentences(over.dec(), over.settings.cut_pct);
+    assert!(t[5].contains("比特币无未解释部分（各项合计超出实际跌幅0.28个百分点，即模型高估）"), "{}", t[5]);
 }

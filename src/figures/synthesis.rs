@@ -278,10 +278,12 @@ pub fn cause_sentences(d: &Decompositions, cut_pct: f64) -> Vec<String> {
         (true, true) => "lifts",
         (false, true) => "takes",
     };
+    // Bitcoin's rate part is one of those that come through stocks (it is
+    // inside the next sentence's figure): said so, so that no reader adds it twice.
     let amounts = if rates >= 0.0 {
-        format!("stocks {} and Bitcoin {}", pct_abs(rates, 2), pct_abs(btc_rates, 2))
+        format!("stocks {} and, through them, Bitcoin {}", pct_abs(rates, 2), pct_abs(btc_rates, 2))
     } else {
-        format!("{} off stocks and {} off Bitcoin", pct_abs(rates, 2), pct_abs(btc_rates, 2))
+        format!("{} off stocks and, through them, {} off Bitcoin", pct_abs(rates, 2), pct_abs(btc_rates, 2))
     };
     let mut out = vec![if yours {
         format!(

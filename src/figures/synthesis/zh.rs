@@ -18,8 +18,19 @@ fn move_points(v: f64) -> String {
     }
 }
 
+/// "推升…" / "压低…": a rate part, as what it did to the index.
+fn push(v: f64, what: &str) -> String {
+    if v >= 0.0 {
+        format!("推升{what}{}", points(v.abs(), 2))
+    } else {
+        format!("压低{what}{}", points(v.abs(), 2))
+    }
+}
+
 /// The synthesis in plain Chinese sentences, one per cause, in the source
 /// text's order of causes, then what is left (the English page's order).
+/// Labels are parallel nouns (a native reader's pass, 3 Dec 2026); the
+/// index is always 标普500指数; a what-if is said as one.
 pub fn cause_sentences(d: &Decompositions, cut_pct: f64) -> Vec<String> {
     let (b, s) = (&d.btc, &d.spx);
     let day = b.horizon == Horizon::Day;
@@ -28,85 +39,91 @@ pub fn cause_sentences(d: &Decompositions, cut_pct: f64) -> Vec<String> {
     let day_reading = crate::state::CUT.default;
     let yours = (cut_pct - day_reading).abs() > 0.05;
     let (from, to) = (fmt_num(d.reading.pct), fmt_num(day_reading));
+    let spx = term::SPX_INDEX;
+    // Bitcoin's rate part comes through stocks: it is inside the next
+    // sentence's figure, and said so (it is not added twice).
     let mut out = vec![if yours {
         format!(
-            "{}：若将{}设为{}%（{reading_date}为{from}%），利率模型显示股市将因此{}，{}{}。",
-            term::RATES,
-            term::CUT_ODDS,
+            "利率：假设{}为{}%（{reading_date}实际为{from}%），利率模型显示，{spx}将因此{}，比特币经由股市传导{}。",
+            term::CUT_ODDS_FIRST,
             fmt_num(cut_pct),
             move_points(rates),
-            term::BITCOIN,
             move_points(btc_rates),
         )
     } else {
         format!(
-            "{}：{}从{reading_date}的{from}%{}至{to}%，利率模型显示，股市因此{}，{}{}。",
-            term::RATES,
+            "利率：{}从{reading_date}的{from}%{}至{to}%，利率模型显示，这一变化{}，并经由股市传导{}。",
             term::CUT_ODDS_FIRST,
             if day_reading >= d.reading.pct { "升" } else { "降" },
-            move_points(rates),
-            term::BITCOIN,
-            move_points(btc_rates),
+            push(rates, spx),
+            push(btc_rates, term::BITCOIN),
         )
     }];
     let via = b.via_stocks().map_or(0.0, |v| v.0);
+    let share = via / b.actual;
     out.push(format!(
-        "加密资产与股市联动：{}为{}，股市涨跌传导至{}的部分为{}，占其{}涨跌的{}。",
+        "币股联动：{}为{}（{spx}每涨跌1%，比特币约涨跌{}%），{spx}的涨跌传导至比特币的部分为{}（含上述利率影响），\
+         占比特币{}涨跌幅（{}）的{}。",
         term::BETA,
         grouped(d.beta.stats.beta, 2),
-        term::BITCOIN,
+        grouped(d.beta.stats.beta, 2),
         points_signed(via, 2),
+        if day { "当天" } else { "同期" },
         pct_signed(b.actual, 2),
-        if via / b.actual > 0.5 { "大部分" } else { "一部分" },
+        if share > 0.5 {
+            "大部分"
+        } else if share > 0.4 {
+            "近一半"
+        } else {
+            "一部分"
+        },
     ));
     out.push(match (&d.tech, s.part(Cause::Tech)) {
         (Some(t), Some(p)) => format!(
-            "AI估值：{}公布业绩后科技股反转，在大盘普跌之外使{}多{}{}（指数当天{}）{}。",
+            "AI估值：{}公布业绩后科技股反转，在大盘普跌之外使{spx}多{}{}（指数当天涨跌幅为{}）{}。",
             term::NVIDIA,
-            term::SPX_INDEX,
             if p.value < 0.0 { "跌" } else { "涨" },
             points(p.value.abs(), 2),
             pct_signed(s.actual, 2),
             t.nvidia
                 .map(|(lo, hi)| format!(
-                    "，其中{}单只股票贡献{}至{}",
+                    "，其中{}一只个股的影响为{}至{}",
                     term::NVIDIA,
                     grouped(lo, 2),
                     points_signed(hi, 2)
                 ))
                 .unwrap_or_default(),
         ),
-        _ => format!("AI估值：板块数据仅覆盖11月20日当天，因此两周内不单独拆分“{}”。", term::AI_TECH),
+        _ => format!("AI估值：板块数据仅覆盖11月20日当天，因此两周区间不单独拆分“{}”。", term::AI_TECH),
     });
     out.push(match b.part(Cause::Selling) {
-        Some(p) => {
-            format!("流动性偏薄：当天{}资金净流出，使{}{}。", term::SPOT_ETF, term::BITCOIN, move_points(p.value))
-        }
-        None => format!("流动性偏薄：两周内没有完整的逐日资金流数据，因此不对{}建模。", term::ETF_SELLING),
+        Some(p) => format!("流动性偏薄：当天{}资金净流出，使比特币{}。", term::SPOT_ETF, move_points(p.value)),
+        None => format!("流动性偏薄：缺少两周完整的逐日ETF资金流数据，因此未对{}建模。", term::ETF_SELLING),
     });
     out.push(format!(
-        "{}：在假设的杠杆和未平仓合约规模下，模型估算11月20日约有{}的多头被{}，对{}的贡献为{}，对股市为{}。",
-        term::LIQUIDATION,
+        "杠杆强平：若按所设杠杆与未平仓合约规模，模型估算11月20日约有{}多头仓位遭{}，使比特币{}、{spx}{}。",
         usd_millions_sig2(d.cascade.liquidated / 1e6),
         term::LIQUIDATION,
-        term::BITCOIN,
-        points_signed(value(b, Cause::Cascade), 2),
-        points_signed(value(s, Cause::Contagion), 2),
+        move_points(value(b, Cause::Cascade)),
+        move_points(value(s, Cause::Contagion)),
     ));
     let left = |dec: &Decomposition| {
         if dec.overshoots() {
-            format!("无（各项合计多出{}，模型高估）", points(dec.not_explained().0.abs(), 2))
+            format!(
+                "无未解释部分（各项合计超出实际{}{}，即模型高估）",
+                if dec.actual < 0.0 { "跌幅" } else { "涨幅" },
+                points(dec.not_explained().0.abs(), 2)
+            )
         } else {
             points_signed(dec.not_explained().0, 2)
         }
     };
     out.push(format!(
-        "{}（{}）：{}{}，{}{}。",
+        "{}（{}{}）：比特币{}，{spx}{}。",
         term::NOT_EXPLAINED,
-        if day { "当天" } else { "两周内" },
-        term::BITCOIN,
+        if day { "当天" } else { "两周合计" },
+        if yours { "，按假设情形" } else { "" },
         left(b),
-        term::SPX_INDEX,
         left(s),
     ));
     out
