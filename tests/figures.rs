@@ -746,3 +746,49 @@ fn the_synthesis_in_chinese() {
     let t = cause_sentences(over.dec(), over.settings.cut_pct);
     assert!(t[5].contains("比特币无未解释部分（各项合计超出实际跌幅0.28个百分点，即模型高估）"), "{}", t[5]);
 }
+
+/// Cause 1's sentences in Chinese (issue 26), at the settings of the English
+/// tests above: the same numbers, Chinese sentences.
+#[test]
+fn rates_sentences_in_chinese() {
+    use selloff::figures::rates::zh;
+    let page = Page::load();
+    let at = |cut: f64| {
+        let p = Settings { cut_pct: cut, ..defaults() };
+        let r = rates_at(&page, &p);
+        let label = zh::ref_label(r.reference.as_ref());
+        (r, label)
+    };
+    let (r, label) = at(39.6);
+    assert_eq!(label, "11月6日的64.5%");
+    assert_eq!(zh::rate_change(&r.outcome), "上升6.2个基点");
+    assert_eq!(
+        zh::textbook_summary(&r.outcome, 39.6, &label, &r.actual),
+        "教科书视角（12月降息概率为39.6%，对照11月6日的64.5%）：价值型−1.23%，大盘−2.03%，成长型−3.98%。\
+         自参照日至11月20日的实际涨跌幅：标普500指数−2.70%，纳斯达克指数–。"
+    );
+    assert_eq!(
+        zh::empirical_summary(&r.outcome, 39.6, &label, &r.actual),
+        "实证视角（12月降息概率为39.6%，对照11月6日的64.5%）：标普500指数−0.25%，纳斯达克指数−0.30%，比特币−0.51%。\
+         自参照日至11月20日的实际涨跌幅：标普500指数−2.70%，纳斯达克指数–，比特币−14.47%。"
+    );
+    assert_eq!(zh::share_text(r.outcome.spx_pct, r.actual.spx), "9%");
+    assert_eq!(zh::share_text(1.0, r.actual.spx), "方向相反");
+    assert_eq!(
+        zh::punchline(&r.outcome, &r.actual, &label, 39.6),
+        "按实证视角，12月预期利率上升6.2个基点（降息概率由11月6日的64.5%降至39.6%），\
+         可解释标普500指数自该日至11月20日跌幅的一小部分（9%），以及比特币跌幅的一小部分（4%）。\
+         其余大部分跌幅须由其他原因解释：贸易战下的相关性、偏薄的流动性和强平。\
+         教科书视角给出的数字大得多（成长型为−3.98%），因为它假设长期贴现率与预期政策利率一比一同步变动，而现实中很少如此。"
+    );
+    let est = scenario::inputs(&page.basis, defaults().corr_window).crisis;
+    assert_eq!(zh::beta_text(est), "β = ρ·σ_BTC/σ_S&P = 0.74 × 2.61 / 0.94 = 2.05，基于10月9日至11月19日的30个交易日");
+    // The verdict follows the cut slider as the English does.
+    let (r, label) = at(64.5);
+    assert!(zh::punchline(&r.outcome, &r.actual, &label, 64.5).contains("与参照值（11月6日的64.5%）相同"));
+    let (r, label) = at(90.0);
+    assert!(zh::punchline(&r.outcome, &r.actual, &label, 90.0).starts_with("在当前设定下，降息概率高于参照值"));
+    assert!(zh::rate_change(&r.outcome).starts_with("下降"));
+    let (r, label) = at(0.0);
+    assert!(zh::punchline(&r.outcome, &r.actual, &label, 0.0).contains("降息概率由11月6日的64.5%降至0%"));
+}

@@ -13,6 +13,8 @@ use crate::scenario::{actual_since, Actual, Basis, Estimate, Inputs, Reading, DA
 use crate::state::{Settings, CUT, RATE_REF};
 use plotters::style::RGBColor;
 
+pub mod zh;
+
 pub const TEXTBOOK_TITLE: &str = "Textbook lens (Gordon growth), model output";
 pub const EMPIRICAL_TITLE: &str = "Empirical lens (Bernanke–Kuttner × beta), model output";
 
@@ -316,45 +318,88 @@ pub fn textbook_note(o: &Outcome) -> Option<String> {
     })
 }
 
+/// What the rate channel's verdict states, in either language: the change
+/// in the expected December rate, in bp, and the share of each actual move
+/// the empirical lens explains.
+struct Verdict {
+    bp: f64,
+    sp: Option<f64>,
+    btc: Option<f64>,
+}
+
+/// How much of a move a share is.
+#[derive(Clone, Copy, PartialEq)]
+enum Size {
+    Small,
+    Sizeable,
+    Most,
+    MoreThanAll,
+    Unknown,
+}
+
+impl Verdict {
+    fn of(o: &Outcome, a: &Actual) -> Verdict {
+        let share = |m: f64, act: Option<f64>| act.and_then(|x| rates::share_explained_pct(m, x));
+        Verdict { bp: o.dr_pp * 100.0, sp: share(o.spx_pct, a.spx), btc: share(o.btc_pct, a.btc) }
+    }
+
+    fn size(s: Option<f64>) -> Size {
+        match s {
+            Some(x) if x < 25.0 => Size::Small,
+            Some(x) if x < 60.0 => Size::Sizeable,
+            Some(x) if x <= 100.0 => Size::Most,
+            Some(_) => Size::MoreThanAll,
+            None => Size::Unknown,
+        }
+    }
+
+    /// The odds are at the reference: the channel explains nothing.
+    fn none(&self) -> bool {
+        self.bp.abs() < 0.05
+    }
+}
+
+/// A share as the verdict prints it: "9%", "–".
+fn share_pct(s: Option<f64>) -> String {
+    s.map(|x| format!("{}%", grouped(x, 0))).unwrap_or_else(|| "–".into())
+}
+
 /// The empirical lens's verdict on the rate channel.
 pub fn punchline_lead(o: &Outcome, a: &Actual, ref_label: &str, cut_pct: f64) -> String {
-    let share = |m: f64, act: Option<f64>| act.and_then(|x| rates::share_explained_pct(m, x));
-    let sp = share(o.spx_pct, a.spx);
-    let btc = share(o.btc_pct, a.btc);
-    let bp = o.dr_pp * 100.0;
-    if bp.abs() < 0.05 {
+    let v = Verdict::of(o, a);
+    if v.none() {
         return format!(
             "At this setting the odds equal the reference ({ref_label}), so the rate channel explains none of the \
              moves since."
         );
     }
-    if bp < 0.0 {
+    if v.bp < 0.0 {
         return format!(
             "At this setting the odds are higher than the reference ({ref_label}): expected rates would be {} bp \
              lower, which pushes prices up. The rate channel cannot explain a fall from here.",
-            grouped(-bp, 1)
+            grouped(-v.bp, 1)
         );
     }
-    let size = |s: Option<f64>| match s {
-        Some(x) if x < 25.0 => "a small part",
-        Some(x) if x < 60.0 => "a sizeable part",
-        Some(x) if x <= 100.0 => "most",
-        Some(_) => "more than all",
-        None => "an unknown part",
+    let size = |s: Option<f64>| match Verdict::size(s) {
+        Size::Small => "a small part",
+        Size::Sizeable => "a sizeable part",
+        Size::Most => "most",
+        Size::MoreThanAll => "more than all",
+        Size::Unknown => "an unknown part",
     };
     let emp = format!(
         "Under the empirical lens, a {} bp rise in the expected December rate (odds from {ref_label} to {}%) \
          explains {} of the S&P 500's fall from that day to 20 Nov ({}) and {} of Bitcoin's ({}).",
-        grouped(bp, 1),
+        grouped(v.bp, 1),
         fmt_num(cut_pct),
-        size(sp),
-        sp.map(|x| format!("{}%", grouped(x, 0))).unwrap_or_else(|| "–".into()),
-        size(btc),
-        btc.map(|x| format!("{}%", grouped(x, 0))).unwrap_or_else(|| "–".into()),
+        size(v.sp),
+        share_pct(v.sp),
+        size(v.btc),
+        share_pct(v.btc),
     );
-    let rest = if sp.is_none() {
+    let rest = if v.sp.is_none() {
         " The reference reading is not before 20 Nov, so there is no move from it to 20 Nov to explain."
-    } else if sp.is_some_and(|x| x < 60.0) {
+    } else if v.sp.is_some_and(|x| x < 60.0) {
         " Most of that fall has to come from the other causes: the trade-war correlation, thin liquidity and \
          forced selling."
     } else {
