@@ -792,3 +792,33 @@ fn rates_sentences_in_chinese() {
     let (r, label) = at(0.0);
     assert!(zh::punchline(&r.outcome, &r.actual, &label, 0.0).contains("降息概率由11月6日的64.5%降至0%"));
 }
+
+/// The lede and the timeline's sentences in Chinese (issue 26), from the same
+/// data as the English tests above.
+#[test]
+fn intro_in_chinese() {
+    use selloff::figures::intro::zh;
+    use selloff::state::Window;
+    let page = Page::load();
+    assert_eq!(
+        zh::headline(&page.markets),
+        "标普500指数收于6,538.76点，涨跌幅−1.56%，纳斯达克综合指数涨跌幅−2.15%；\
+         比特币盘中最低跌至86,100美元，次日低至80,600美元（按UTC日，Binance数据）。"
+    );
+    let chart = intro::chart(&page.markets, &page.events).unwrap();
+    let t = &chart.timeline;
+    assert_eq!(
+        zh::summary(t, &scenario::nasdaq_obs(&page.markets)),
+        "从2025年9月2日到11月20日收盘，标普500指数涨跌幅为+1.92%，比特币为−22.16%。\
+         仅11月20日当天，标普500指数涨跌幅为−1.56%，纳斯达克综合指数为−2.15%，比特币为−5.30%（按UTC日）。"
+    );
+    let inputs = scenario::inputs(&page.basis, Window::D30);
+    assert_eq!(
+        zh::reconcile(t, inputs.calm, inputs.crisis),
+        "三个月来两者走势分化（标普500指数+1.92%，比特币−22.16%）；11月20日两者同步下跌（标普500指数−1.56%，比特币−5.30%）；\
+         而此时两者的日度走势已高度同步：日收益率的相关性由10月10日关税威胁之前的0.31升至截至11月19日的30个交易日的0.74。"
+    );
+    let long = scenario::inputs(&page.basis, Window::D90).crisis.unwrap();
+    assert!(zh::reconcile(t, inputs.calm, Some(long)).contains(&format!("截至11月19日的{}个交易日", long.stats.n)));
+    assert!(zh::reconcile(t, None, None).ends_with("（标普500指数−1.56%，比特币−5.30%）。"));
+}

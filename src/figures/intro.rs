@@ -11,6 +11,8 @@ use crate::model::series::{value_on, Obs};
 use crate::model::timeline::{self, Timeline};
 use crate::scenario::{actual_moves, nasdaq_obs, Estimate, DAY};
 
+pub mod zh;
+
 /// The timeline's base day (every series = 100) and its last day.
 pub const BASE: Date = Date::ymd(2025, 9, 2);
 pub const END: Date = Date::ymd(2025, 11, 30);
