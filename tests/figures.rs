@@ -822,3 +822,45 @@ fn intro_in_chinese() {
     assert!(zh::reconcile(t, inputs.calm, Some(long)).contains(&format!("截至11月19日的{}个交易日", long.stats.n)));
     assert!(zh::reconcile(t, None, None).ends_with("（标普500指数−1.56%，比特币−5.30%）。"));
 }
+
+/// Cause 4's sentences in Chinese (issue 26), at the English test's settings.
+#[test]
+fn liquidations_in_chinese() {
+    use selloff::figures::liquidations::zh;
+    let page = Page::load();
+    let model = page.model(defaults());
+    let c = &model.cascade;
+    let oi = model.settings.oi_bn * 1e9;
+    assert_eq!(
+        zh::summary(Some(c)),
+        "从91,555美元（11月19日收盘价）出发，−3.37%的初始冲击经过6轮后演变为−3.65%的跌幅；约16亿美元杠杆多头仓位遭强平\
+         （模型输出，保留两位有效数字）。"
+    );
+    assert_eq!(zh::settled(c, oi), "连锁强平在一个稳定点停了下来。");
+    assert_eq!(zh::nasdaq_text(c), "由此引发的科技股抛售使纳斯达克综合指数变动−0.03%（模型输出）。");
+    let bins = liquidations::map_bins(&model.population, model.drivers.market.price_before);
+    assert_eq!(
+        zh::map_summary(&bins),
+        "在11月19日收盘价下方20%以内，模型中共有230亿美元多头仓位会被强平；最密集的价格区间为87,893美元至88,351美元\
+         （13亿美元）。颜色越深，仓位越多。"
+    );
+    let cap = scenario::cascade_cap_pct(&model.drivers, &model.settings, c.shock_pct, oi);
+    let t = zh::stability_text(c, oi, cap);
+    assert!(
+        t.contains("连锁强平经过6轮后停止，共强平16亿美元（占未平仓合约的7%），因此在杠杆多头耗尽之前，循环就已平息。"),
+        "{t}"
+    );
+    assert!(
+        t.ends_with(
+            "被迫抛售的规模不可能超过未平仓合约（240亿美元），因此在这一模型中，即便在初始冲击之外将其全部卖出，\
+                         比特币也只会比11月19日收盘价低4.5%。"
+        ),
+        "{t}"
+    );
+    // The same verdict as the English, at every leverage the English test tries.
+    for lev_x in [2.0, 50.0, 100.0] {
+        let m = page.model(Settings { lev_x, ..defaults() });
+        let (en, zh_) = (liquidations::settled(&m.cascade, oi), zh::settled(&m.cascade, oi));
+        assert_eq!(en == "The cascade settles at a fixed point.", zh_ == "连锁强平在一个稳定点停了下来。", "{lev_x}");
+    }
+}

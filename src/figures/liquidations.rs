@@ -10,6 +10,8 @@ use crate::model::cascade::{liquidation_map, Cascade, Position, MAX_ROUNDS};
 use crate::model::date::Date;
 use crate::scenario::model::Model;
 
+pub mod zh;
+
 /// Map: 40 bins of 0.5 % below the starting price (down to −20 %).
 pub const MAP_BINS: usize = 40;
 pub const MAP_WIDTH_PCT: f64 = 0.5;
