@@ -753,44 +753,46 @@ fn the_synthesis_in_chinese() {
 fn rates_sentences_in_chinese() {
     use selloff::figures::rates::zh;
     let page = Page::load();
-    let at = |cut: f64| {
-        let p = Settings { cut_pct: cut, ..defaults() };
-        let r = rates_at(&page, &p);
-        let label = zh::ref_label(r.reference.as_ref());
-        (r, label)
-    };
-    let (r, label) = at(39.6);
-    assert_eq!(label, "11月6日的64.5%");
+    let at = |cut: f64| rates_at(&page, &Settings { cut_pct: cut, ..defaults() });
+    let r = at(39.6);
+    let re = r.reference.as_ref();
+    assert_eq!(zh::ref_label(re), "11月6日的64.5%");
     assert_eq!(zh::rate_change(&r.outcome), "上升6.2个基点");
     assert_eq!(
-        zh::textbook_summary(&r.outcome, 39.6, &label, &r.actual),
-        "教科书视角（12月降息概率为39.6%，对照11月6日的64.5%）：价值型−1.23%，大盘−2.03%，成长型−3.98%。\
-         自参照日至11月20日的实际涨跌幅：标普500指数−2.70%，纳斯达克指数–。"
+        zh::textbook_summary(&r.outcome, 39.6, re, &r.actual),
+        "理论测算（戈登增长模型；12月降息概率为39.6%，11月6日为64.5%）：模型推算价值股−1.23%，整体市场−2.03%，成长股−3.98%。\
+         11月6日至11月20日实际涨跌幅：标普500指数−2.70%，纳斯达克综合指数–。"
     );
     assert_eq!(
-        zh::empirical_summary(&r.outcome, 39.6, &label, &r.actual),
-        "实证视角（12月降息概率为39.6%，对照11月6日的64.5%）：标普500指数−0.25%，纳斯达克指数−0.30%，比特币−0.51%。\
-         自参照日至11月20日的实际涨跌幅：标普500指数−2.70%，纳斯达克指数–，比特币−14.47%。"
+        zh::empirical_summary(&r.outcome, 39.6, re, &r.actual),
+        "实证测算（Bernanke–Kuttner×β；12月降息概率为39.6%，11月6日为64.5%）：\
+         模型推算标普500指数−0.25%，纳斯达克综合指数−0.30%，比特币−0.51%。\
+         11月6日至11月20日实际涨跌幅：标普500指数−2.70%，纳斯达克综合指数–，比特币−14.47%。"
     );
     assert_eq!(zh::share_text(r.outcome.spx_pct, r.actual.spx), "9%");
     assert_eq!(zh::share_text(1.0, r.actual.spx), "方向相反");
     assert_eq!(
-        zh::punchline(&r.outcome, &r.actual, &label, 39.6),
-        "按实证视角，12月预期利率上升6.2个基点（降息概率由11月6日的64.5%降至39.6%），\
-         可解释标普500指数自该日至11月20日跌幅的一小部分（9%），以及比特币跌幅的一小部分（4%）。\
-         其余大部分跌幅须由其他原因解释：贸易战下的相关性、偏薄的流动性和强平。\
-         教科书视角给出的数字大得多（成长型为−3.98%），因为它假设长期贴现率与预期政策利率一比一同步变动，而现实中很少如此。"
+        zh::punchline(&r.outcome, &r.actual, re, 39.6),
+        "按实证测算，12月政策利率预期上升6.2个基点（降息概率由11月6日的64.5%降至39.6%），\
+         仅能解释标普500指数同期跌幅的约9%、比特币同期跌幅的约4%。\
+         其余大部分跌幅需从其他因素中寻找：贸易摩擦下资产相关性上升、市场流动性偏弱以及强平。\
+         理论测算得出的跌幅大得多（成长股为−3.98%），因为它假设长期贴现率与预期政策利率一比一同步变动，而现实中很少如此。"
     );
     let est = scenario::inputs(&page.basis, defaults().corr_window).crisis;
-    assert_eq!(zh::beta_text(est), "β = ρ·σ_BTC/σ_S&P = 0.74 × 2.61 / 0.94 = 2.05，基于10月9日至11月19日的30个交易日");
+    assert_eq!(
+        zh::beta_text(est),
+        "β = ρ·σ_BTC/σ_S&P = 0.74 × 2.61 / 0.94 = 2.05，基于10月9日至11月19日共30个交易日的数据"
+    );
     // The verdict follows the cut slider as the English does.
-    let (r, label) = at(64.5);
-    assert!(zh::punchline(&r.outcome, &r.actual, &label, 64.5).contains("与参照值（11月6日的64.5%）相同"));
-    let (r, label) = at(90.0);
-    assert!(zh::punchline(&r.outcome, &r.actual, &label, 90.0).starts_with("在当前设定下，降息概率高于参照值"));
+    let r = at(64.5);
+    assert!(zh::punchline(&r.outcome, &r.actual, r.reference.as_ref(), 64.5)
+        .ends_with("与参照值（11月6日的64.5%）相同，因此利率渠道对11月6日以来的涨跌没有解释力。"));
+    let r = at(90.0);
+    assert!(zh::punchline(&r.outcome, &r.actual, r.reference.as_ref(), 90.0)
+        .starts_with("在当前设定下，降息概率高于参照值（11月6日的64.5%），意味着政策利率预期下降6.4个基点"));
     assert!(zh::rate_change(&r.outcome).starts_with("下降"));
-    let (r, label) = at(0.0);
-    assert!(zh::punchline(&r.outcome, &r.actual, &label, 0.0).contains("降息概率由11月6日的64.5%降至0%"));
+    let r = at(0.0);
+    assert!(zh::punchline(&r.outcome, &r.actual, r.reference.as_ref(), 0.0).contains("降息概率由11月6日的64.5%降至0%"));
 }
 
 /// The lede and the timeline's sentences in Chinese (issue 26), from the same
@@ -802,24 +804,24 @@ fn intro_in_chinese() {
     let page = Page::load();
     assert_eq!(
         zh::headline(&page.markets),
-        "标普500指数收于6,538.76点，涨跌幅−1.56%，纳斯达克综合指数涨跌幅−2.15%；\
-         比特币盘中最低跌至86,100美元，次日低至80,600美元（按UTC日，Binance数据）。"
+        "标普500指数收跌1.56%，报6,538.76点；纳斯达克综合指数收跌2.15%；\
+         比特币盘中一度跌至86,100美元，次日进一步下探至80,600美元（按UTC时间计，数据来自Binance）。"
     );
     let chart = intro::chart(&page.markets, &page.events).unwrap();
     let t = &chart.timeline;
     assert_eq!(
         zh::summary(t, &scenario::nasdaq_obs(&page.markets)),
-        "从2025年9月2日到11月20日收盘，标普500指数涨跌幅为+1.92%，比特币为−22.16%。\
-         仅11月20日当天，标普500指数涨跌幅为−1.56%，纳斯达克综合指数为−2.15%，比特币为−5.30%（按UTC日）。"
+        "2025年9月2日至11月20日收盘，标普500指数累计涨跌幅为+1.92%，比特币为−22.16%。\
+         11月20日单日，标普500指数涨跌幅为−1.56%，纳斯达克综合指数为−2.15%，比特币为−5.30%（按UTC时间计）。"
     );
     let inputs = scenario::inputs(&page.basis, Window::D30);
     assert_eq!(
         zh::reconcile(t, inputs.calm, inputs.crisis),
-        "三个月来两者走势分化（标普500指数+1.92%，比特币−22.16%）；11月20日两者同步下跌（标普500指数−1.56%，比特币−5.30%）；\
-         而此时两者的日度走势已高度同步：日收益率的相关性由10月10日关税威胁之前的0.31升至截至11月19日的30个交易日的0.74。"
+        "三个月来两者走势分化（标普500指数+1.92%，比特币−22.16%）；11月20日两者双双下跌（标普500指数−1.56%，比特币−5.30%）。\
+         事实上，此前两者日度走势已高度同步：日收益率相关性由10月10日关税威胁前的0.31升至0.74（截至11月19日的30个交易日）。"
     );
     let long = scenario::inputs(&page.basis, Window::D90).crisis.unwrap();
-    assert!(zh::reconcile(t, inputs.calm, Some(long)).contains(&format!("截至11月19日的{}个交易日", long.stats.n)));
+    assert!(zh::reconcile(t, inputs.calm, Some(long)).contains(&format!("（截至11月19日的{}个交易日）", long.stats.n)));
     assert!(zh::reconcile(t, None, None).ends_with("（标普500指数−1.56%，比特币−5.30%）。"));
 }
 

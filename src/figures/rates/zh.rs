@@ -17,41 +17,55 @@ fn actual(v: Option<f64>) -> String {
     v.map(pct1).unwrap_or_else(|| "–".into())
 }
 
+/// "12月降息概率为39.6%，11月6日为64.5%" and "11月6日至11月20日实际涨跌幅"
+/// for a caption.
+fn setting_and_span(cut_pct: f64, r: Option<&Reading>) -> (String, String) {
+    let at = r.map(|r| format!("，{}为{}%", month_day(r.date), fmt_num(r.pct))).unwrap_or_default();
+    let since = r.map(|r| format!("{}至11月20日", month_day(r.date))).unwrap_or_else(|| "参照日至11月20日".into());
+    (format!("{}为{}%{at}", term::CUT_ODDS, fmt_num(cut_pct)), format!("{since}实际涨跌幅"))
+}
+
 /// The textbook chart's caption.
-pub fn textbook_summary(o: &Outcome, cut_pct: f64, ref_label: &str, a: &Actual) -> String {
+pub fn textbook_summary(o: &Outcome, cut_pct: f64, r: Option<&Reading>, a: &Actual) -> String {
+    let (setting, span) = setting_and_span(cut_pct, r);
     format!(
-        "教科书视角（{}为{}%，对照{ref_label}）：价值型{}，大盘{}，成长型{}。自参照日至11月20日的实际涨跌幅：{}{}，\
-         纳斯达克指数{}。",
-        term::CUT_ODDS,
-        fmt_num(cut_pct),
+        "{TEXTBOOK}（{TEXTBOOK_MODEL}；{setting}）：模型推算价值股{}，整体市场{}，成长股{}。{span}：{}{}，{}{}。",
         pct1(o.value_pct),
         pct1(o.broad_pct),
         pct1(o.growth_pct),
         term::SPX_INDEX,
         actual(a.spx),
+        term::NASDAQ,
         actual(a.nasdaq),
     )
 }
 
 /// The empirical chart's caption.
-pub fn empirical_summary(o: &Outcome, cut_pct: f64, ref_label: &str, a: &Actual) -> String {
+pub fn empirical_summary(o: &Outcome, cut_pct: f64, r: Option<&Reading>, a: &Actual) -> String {
+    let (setting, span) = setting_and_span(cut_pct, r);
     format!(
-        "实证视角（{}为{}%，对照{ref_label}）：{}{}，纳斯达克指数{}，{}{}。自参照日至11月20日的实际涨跌幅：{}{}，\
-         纳斯达克指数{}，{}{}。",
-        term::CUT_ODDS,
-        fmt_num(cut_pct),
+        "{EMPIRICAL}（{EMPIRICAL_MODEL}；{setting}）：模型推算{}{}，{}{}，{}{}。{span}：{}{}，{}{}，{}{}。",
         term::SPX_INDEX,
         pct1(o.spx_pct),
+        term::NASDAQ,
         pct1(o.nasdaq_pct),
         term::BITCOIN,
         pct1(o.btc_pct),
         term::SPX_INDEX,
         actual(a.spx),
+        term::NASDAQ,
         actual(a.nasdaq),
         term::BITCOIN,
         actual(a.btc),
     )
 }
+
+/// The two lenses' names (the English "lens" is not carried over: 视角
+/// would be a word-for-word rendering).
+pub const TEXTBOOK: &str = "理论测算";
+pub const TEXTBOOK_MODEL: &str = "戈登增长模型";
+pub const EMPIRICAL: &str = "实证测算";
+pub const EMPIRICAL_MODEL: &str = "Bernanke–Kuttner×β";
 
 /// "上升6.2个基点": the change in the expected December rate.
 pub fn rate_change(o: &Outcome) -> String {
@@ -63,7 +77,7 @@ pub fn rate_change(o: &Outcome) -> String {
 pub fn share_text(model: f64, actual: Option<f64>) -> String {
     match actual.and_then(|a| rates::share_explained_pct(model, a)) {
         Some(s) if s < 0.0 => "方向相反".into(),
-        Some(s) if s > 100.0 => format!("{}%（超过全部）", grouped(s, 0)),
+        Some(s) if s > 100.0 => format!("{}%（超过实际跌幅）", grouped(s, 0)),
         Some(s) => format!("{}%", grouped(s, 0)),
         None => "–".into(),
     }
@@ -71,40 +85,37 @@ pub fn share_text(model: f64, actual: Option<f64>) -> String {
 
 /// The empirical lens's verdict on the rate channel (the English
 /// [`super::punchline_lead`]'s findings).
-pub fn punchline_lead(o: &Outcome, a: &Actual, ref_label: &str, cut_pct: f64) -> String {
+pub fn punchline_lead(o: &Outcome, a: &Actual, r: Option<&Reading>, cut_pct: f64) -> String {
     let v = Verdict::of(o, a);
+    let label = ref_label(r);
+    let since = r.map(|r| format!("{}以来", month_day(r.date))).unwrap_or_else(|| "此后".into());
     if v.none() {
-        return format!("在当前设定下，降息概率与参照值（{ref_label}）相同，因此利率渠道解释不了此后的任何涨跌。");
+        return format!("在当前设定下，降息概率与参照值（{label}）相同，因此利率渠道对{since}的涨跌没有解释力。");
     }
     if v.bp < 0.0 {
         return format!(
-            "在当前设定下，降息概率高于参照值（{ref_label}）：预期利率将下降{}个基点，这会推高价格，因此利率渠道无法解释此后的下跌。",
+            "在当前设定下，降息概率高于参照值（{label}），意味着政策利率预期下降{}个基点，理应推高资产价格，\
+             因此利率渠道无法解释此后的下跌。",
             grouped(-v.bp, 1)
         );
     }
-    let size = |s: Option<f64>| match Verdict::size(s) {
-        Size::Small => "一小部分",
-        Size::Sizeable => "相当一部分",
-        Size::Most => "大部分",
-        Size::MoreThanAll => "比全部还多",
-        Size::Unknown => "未知的一部分",
+    let part = |name: &str, s: Option<f64>| match Verdict::size(s) {
+        Size::MoreThanAll => format!("{name}同期跌幅的{}（超过实际跌幅）", share_pct(s)),
+        Size::Unknown => format!("{name}同期跌幅（无数据）"),
+        _ => format!("{name}同期跌幅的约{}", share_pct(s)),
     };
     let emp = format!(
-        "按实证视角，12月预期利率上升{}个基点（降息概率由{ref_label}降至{}%），可解释{}自该日至11月20日跌幅的{}（{}），\
-         以及{}跌幅的{}（{}）。",
+        "按实证测算，12月政策利率预期上升{}个基点（降息概率由{label}降至{}%），{}解释{}、{}。",
         grouped(v.bp, 1),
         fmt_num(cut_pct),
-        term::SPX_INDEX,
-        size(v.sp),
-        share_pct(v.sp),
-        term::BITCOIN,
-        size(v.btc),
-        share_pct(v.btc),
+        if Verdict::size(v.sp) == Size::Small { "仅能" } else { "可" },
+        part(term::SPX_INDEX, v.sp),
+        part(term::BITCOIN, v.btc),
     );
     let rest = if v.sp.is_none() {
         "参照读数并不早于11月20日，因此没有可供解释的涨跌。"
     } else if v.sp.is_some_and(|x| x < 60.0) {
-        "其余大部分跌幅须由其他原因解释：贸易战下的相关性、偏薄的流动性和强平。"
+        "其余大部分跌幅需从其他因素中寻找：贸易摩擦下资产相关性上升、市场流动性偏弱以及强平。"
     } else {
         "在这一设定下，仅利率渠道就足以解释标普500指数的跌幅，但当天实际的降息概率从未变动到这个程度。"
     };
@@ -115,15 +126,15 @@ pub fn punchline_lead(o: &Outcome, a: &Actual, ref_label: &str, cut_pct: f64) ->
 pub fn textbook_note(o: &Outcome) -> Option<String> {
     (o.dr_pp * 100.0 >= 0.05).then(|| {
         format!(
-            "教科书视角给出的数字大得多（成长型为{}），因为它假设长期贴现率与预期政策利率一比一同步变动，而现实中很少如此。",
+            "理论测算得出的跌幅大得多（成长股为{}），因为它假设长期贴现率与预期政策利率一比一同步变动，而现实中很少如此。",
             pct1(o.growth_pct)
         )
     })
 }
 
 /// The verdict and, where it applies, the textbook note.
-pub fn punchline(o: &Outcome, a: &Actual, ref_label: &str, cut_pct: f64) -> String {
-    let lead = punchline_lead(o, a, ref_label, cut_pct);
+pub fn punchline(o: &Outcome, a: &Actual, r: Option<&Reading>, cut_pct: f64) -> String {
+    let lead = punchline_lead(o, a, r, cut_pct);
     match textbook_note(o) {
         Some(note) => format!("{lead}{note}"),
         None => lead,
@@ -135,7 +146,7 @@ pub fn beta_text(e: Option<Estimate>) -> String {
     e.map(|e| {
         let s = e.stats;
         format!(
-            "β = ρ·σ_BTC/σ_S&P = {} × {} / {} = {}，基于{}至{}的{}个交易日{}",
+            "β = ρ·σ_BTC/σ_S&P = {} × {} / {} = {}，基于{}至{}共{}个交易日的数据{}",
             grouped(s.corr, 2),
             grouped(s.sd_btc * 100.0, 2),
             grouped(s.sd_spx * 100.0, 2),
