@@ -866,3 +866,46 @@ fn liquidations_in_chinese() {
         assert_eq!(en == "The cascade settles at a fixed point.", zh_ == "连锁强平在一个稳定点停了下来。", "{lev_x}");
     }
 }
+
+/// Cause 2's sentences in Chinese (issue 26), at the English test's settings.
+#[test]
+fn tariffs_in_chinese() {
+    use selloff::figures::tariffs::zh;
+    let page = Page::load();
+    let p = defaults();
+    let pairs = &page.basis.pairs;
+    let (calm, crisis) = (scenario::calm_stats(pairs), scenario::estimate(pairs, 30));
+    let crisis_stats = crisis.map(|e| e.stats);
+    let roll = selloff::model::correlation::rolling(pairs, 30);
+    assert_eq!(
+        zh::summary(&roll, 30, pairs.len(), calm, crisis),
+        "按30日滑动窗口计算，日收益率的相关性在第一个窗口（截至10月14日）和最后一个窗口（截至11月28日）均为0.67，\
+         峰值为0.81（截至11月12日的窗口）。10月10日关税威胁之前，27天的相关性为0.31。\
+         模型用于解释11月20日的窗口（10月9日至11月19日共30个交易日）内，相关性为0.74。"
+    );
+    let none = zh::summary(&selloff::model::correlation::rolling(pairs, 90), 90, pairs.len(), calm, None);
+    assert!(none.starts_with("90日窗口需要90个日收益率，而数据只有62个"), "{none}");
+    assert_eq!(zh::legend(30, true), ["30日滚动相关性（含95%置信区间）", "经波动率调整（Forbes–Rigobon）"]);
+    assert_eq!(zh::legend(30, true).len(), tariffs::legend(30, true).len());
+    assert_eq!(
+        zh::transmission(crisis, p.stock_shock_pct),
+        "在10月9日至11月19日共30个交易日内，比特币相对标普500指数的β系数为2.05（相关性 0.74 × 比特币每个交易日收益率的波动率2.61% \
+         ÷ 标普500的0.94%）。因此，美股若下跌1.6%，平均而言比特币将随之变动−3.28%（模型输出）。"
+    );
+    assert_eq!(
+        zh::leverage_text(p.lev_x, tariffs::btc_move(crisis_stats, p.stock_shock_pct)),
+        "以10倍杠杆（即杠杆滑块的设定）做多比特币的交易者，在这一波动中将损失33%的保证金；10倍多头在价格下跌9.64%时即被强平，\
+         因此仅这一冲击还不至于，但追加保证金的要求会迫使许多人卖出。"
+    );
+    let liquidated = zh::leverage_text(50.0, tariffs::btc_move(crisis_stats, p.stock_shock_pct));
+    assert!(liquidated.ends_with("因此仅这一冲击就足以使其被强平。"), "{liquidated}");
+    let pf = tariffs::portfolio(calm, crisis_stats, 10.0).unwrap();
+    assert_eq!(
+        zh::portfolio_rows(&pf),
+        [["平静期（10月10日之前）：0.31", "0.96%", "−2.20%"], ["危机期（截至11月19日）：0.74", "1.05%", "−2.41%"]]
+    );
+    assert_eq!(
+        zh::punchline(&pf),
+        "分散化在最需要的时候失效：在波动率不变的情况下，相关性从0.31升至0.74，使这一组合的日波动扩大10%，糟糕的日子也更糟。"
+    );
+}

@@ -18,6 +18,8 @@ use crate::scenario::{calm_stats, Basis, Estimate};
 use crate::state::Window;
 use plotters::style::RGBColor;
 
+pub mod zh;
+
 /// The S&P 500's move on 10 Oct and the crypto liquidations reported for
 /// 10–11 Oct, as the section prints them ("(no data)" when missing).
 pub fn tariff_day(m: &DataFile, liquidations: &DataFile) -> (String, String) {
