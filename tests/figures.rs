@@ -909,3 +909,31 @@ fn tariffs_in_chinese() {
         "分散化在最需要的时候失效：在波动率不变的情况下，相关性从0.31升至0.74，使这一组合的日波动扩大10%，糟糕的日子也更糟。"
     );
 }
+
+/// Cause 3's sentences in Chinese (issue 26), at the English test's settings.
+#[test]
+fn liquidity_in_chinese() {
+    use selloff::figures::liquidity::zh;
+    let page = Page::load();
+    let p = defaults();
+    assert_eq!(
+        zh::nvidia_text(&page.markets, &page.events),
+        "英伟达公布的季度营收为570.06亿美元。11月20日，其股价以195.95美元开盘（较前一日收盘+5.1%），收于180.64美元（−3.15%）。"
+    );
+    let flows = liquidity::flows_chart(&page.flows, &page.markets, &page.events);
+    assert_eq!(
+        zh::flows_summary(&page.flows, &flows),
+        "2025年11月美国比特币现货ETF的资金净流量（据报道）：IBIT单日最大净流量为−5.23亿美元（2025年11月18日）；\
+         截至11月24日，全部基金合计流出约35亿美元。比特币从11月1日的110,046美元跌至11月21日的85,074美元（UTC收盘价）。"
+    );
+    assert_eq!(zh::flows_legend().len(), liquidity::flows_legend().len());
+    let inp = scenario::inputs(&page.basis, p.corr_window);
+    let q = p.sell_usd_m * 1e6;
+    assert_eq!(
+        zh::impact_summary(&inp, q),
+        "在市场深度完好时，所选抛售量使比特币价格变动0.18%；市场深度减少50%时为0.25%；减少90%时为0.56%（模型输出）。"
+    );
+    let rows = liquidity::check_rows(&page.flows, &page.markets);
+    assert_eq!(zh::check_range(&rows), "在这些交易日，每流出10亿美元，比特币变动−5.9%至+2.4%。");
+    assert_eq!(zh::check_range(&[]), "");
+}

@@ -16,6 +16,8 @@ use crate::scenario::model::Model;
 use crate::scenario::{Inputs, Market};
 use plotters::style::RGBColor;
 
+pub mod zh;
+
 pub const IMPACT_TITLE: &str = "Price impact of a day's net selling (square-root law), model output";
 
 /// Nvidia's results and its shares on 20 Nov, from events.json and markets.json.
