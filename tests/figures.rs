@@ -835,27 +835,27 @@ fn liquidations_in_chinese() {
     let oi = model.settings.oi_bn * 1e9;
     assert_eq!(
         zh::summary(Some(c)),
-        "从91,555美元（11月19日收盘价）出发，−3.37%的初始冲击经过6轮后演变为−3.65%的跌幅；约16亿美元杠杆多头仓位遭强平\
+        "从91,555美元（11月19日收盘价）出发，−3.37%的初始冲击经6轮连锁强平后扩大为−3.65%；约16亿美元杠杆多头仓位遭强平\
          （模型输出，保留两位有效数字）。"
     );
-    assert_eq!(zh::settled(c, oi), "连锁强平在一个稳定点停了下来。");
-    assert_eq!(zh::nasdaq_text(c), "由此引发的科技股抛售使纳斯达克综合指数变动−0.03%（模型输出）。");
+    assert_eq!(zh::settled(c, oi), "连锁强平自行收敛，价格企稳。");
+    assert_eq!(zh::nasdaq_text(c), "经科技股传导，纳斯达克综合指数变动−0.03%（模型输出）。");
     let bins = liquidations::map_bins(&model.population, model.drivers.market.price_before);
     assert_eq!(
         zh::map_summary(&bins),
-        "在11月19日收盘价下方20%以内，模型中共有230亿美元多头仓位会被强平；最密集的价格区间为87,893美元至88,351美元\
-         （13亿美元）。颜色越深，仓位越多。"
+        "在11月19日收盘价下方20%以内，模型中强平价位于该区间的多头仓位共230亿美元；强平最密集的价位区间为87,893美元至\
+         88,351美元（13亿美元）。颜色越深，该价位待强平仓位规模越大。"
     );
     let cap = scenario::cascade_cap_pct(&model.drivers, &model.settings, c.shock_pct, oi);
     let t = zh::stability_text(c, oi, cap);
     assert!(
-        t.contains("连锁强平经过6轮后停止，共强平16亿美元（占未平仓合约的7%），因此在杠杆多头耗尽之前，循环就已平息。"),
+        t.contains("连锁强平经过6轮后停止，共强平16亿美元（占未平仓合约的7%），因此在杠杆多头耗尽之前，循环就已收敛。"),
         "{t}"
     );
     assert!(
         t.ends_with(
-            "被迫抛售的规模不可能超过未平仓合约（240亿美元），因此在这一模型中，即便在初始冲击之外将其全部卖出，\
-                         比特币也只会比11月19日收盘价低4.5%。"
+            "强平抛售规模不会超过未平仓合约总额（240亿美元）；按本模型，即便初始冲击之外全部未平仓合约遭强平，\
+             比特币也仅比11月19日收盘价低4.5%（模型输出）。"
         ),
         "{t}"
     );
@@ -863,7 +863,7 @@ fn liquidations_in_chinese() {
     for lev_x in [2.0, 50.0, 100.0] {
         let m = page.model(Settings { lev_x, ..defaults() });
         let (en, zh_) = (liquidations::settled(&m.cascade, oi), zh::settled(&m.cascade, oi));
-        assert_eq!(en == "The cascade settles at a fixed point.", zh_ == "连锁强平在一个稳定点停了下来。", "{lev_x}");
+        assert_eq!(en == "The cascade settles at a fixed point.", zh_ == "连锁强平自行收敛，价格企稳。", "{lev_x}");
     }
 }
 
@@ -879,34 +879,34 @@ fn tariffs_in_chinese() {
     let roll = selloff::model::correlation::rolling(pairs, 30);
     assert_eq!(
         zh::summary(&roll, 30, pairs.len(), calm, crisis),
-        "按30日滑动窗口计算，日收益率的相关性在第一个窗口（截至10月14日）和最后一个窗口（截至11月28日）均为0.67，\
-         峰值为0.81（截至11月12日的窗口）。10月10日关税威胁之前，27天的相关性为0.31。\
-         模型用于解释11月20日的窗口（10月9日至11月19日共30个交易日）内，相关性为0.74。"
+        "按30个交易日滚动窗口计算，比特币与标普500指数日收益率的相关性在第一个窗口（截至10月14日）和最后一个窗口\
+         （截至11月28日）均为0.67，峰值为0.81（截至11月12日的窗口）。10月10日加征关税威胁之前的27个交易日内，相关性为0.31。\
+         模型解释11月20日行情所用的窗口（10月9日至11月19日共30个交易日）内，相关性为0.74。"
     );
     let none = zh::summary(&selloff::model::correlation::rolling(pairs, 90), 90, pairs.len(), calm, None);
-    assert!(none.starts_with("90日窗口需要90个日收益率，而数据只有62个"), "{none}");
-    assert_eq!(zh::legend(30, true), ["30日滚动相关性（含95%置信区间）", "经波动率调整（Forbes–Rigobon）"]);
+    assert!(none.starts_with("90个交易日的窗口需要90个日收益率，而数据只有62个"), "{none}");
+    assert_eq!(zh::legend(30, true), ["30日滚动相关性及95%置信区间", "波动率调整后（Forbes–Rigobon）"]);
     assert_eq!(zh::legend(30, true).len(), tariffs::legend(30, true).len());
     assert_eq!(
         zh::transmission(crisis, p.stock_shock_pct),
-        "在10月9日至11月19日共30个交易日内，比特币相对标普500指数的β系数为2.05（相关性 0.74 × 比特币每个交易日收益率的波动率2.61% \
-         ÷ 标普500的0.94%）。因此，美股若下跌1.6%，平均而言比特币将随之变动−3.28%（模型输出）。"
+        "在10月9日至11月19日共30个交易日内，比特币相对标普500指数的β系数为2.05（相关性 0.74 × 比特币日波动率2.61% \
+         ÷ 标普500指数日波动率0.94%）。因此，标普500指数若下跌1.6%，平均而言比特币将随之变动−3.28%（模型输出）。"
     );
     assert_eq!(
         zh::leverage_text(p.lev_x, tariffs::btc_move(crisis_stats, p.stock_shock_pct)),
-        "以10倍杠杆（即杠杆滑块的设定）做多比特币的交易者，在这一波动中将损失33%的保证金；10倍多头在价格下跌9.64%时即被强平，\
-         因此仅这一冲击还不至于，但追加保证金的要求会迫使许多人卖出。"
+        "按滑块设定的10倍杠杆做多比特币的交易者，在这一波动中将损失33%的保证金；10倍多头在价格下跌9.64%时即被强平，\
+         因此仅凭这一冲击尚不足以触发强平，但保证金大幅缩水可能迫使部分交易者追加保证金或减仓。"
     );
     let liquidated = zh::leverage_text(50.0, tariffs::btc_move(crisis_stats, p.stock_shock_pct));
-    assert!(liquidated.ends_with("因此仅这一冲击就足以使其被强平。"), "{liquidated}");
+    assert!(liquidated.ends_with("因此仅凭这一冲击就足以触发强平。"), "{liquidated}");
     let pf = tariffs::portfolio(calm, crisis_stats, 10.0).unwrap();
     assert_eq!(
         zh::portfolio_rows(&pf),
-        [["平静期（10月10日之前）：0.31", "0.96%", "−2.20%"], ["危机期（截至11月19日）：0.74", "1.05%", "−2.41%"]]
+        [["关税威胁前（10月10日之前）：0.31", "0.96%", "−2.20%"], ["抛售期（截至11月19日）：0.74", "1.05%", "−2.41%"]]
     );
     assert_eq!(
         zh::punchline(&pf),
-        "分散化在最需要的时候失效：在波动率不变的情况下，相关性从0.31升至0.74，使这一组合的日波动扩大10%，糟糕的日子也更糟。"
+        "分散投资在最需要的时候失灵：在各资产波动率不变的情况下，相关性从0.31升至0.74，使该组合日波动率上升10%，尾部亏损也随之扩大。"
     );
 }
 

@@ -13,9 +13,9 @@ use crate::scenario::Estimate;
 
 /// The correlation chart's legend entries (their colours are the English's).
 pub fn legend(window: usize, with_adjusted: bool) -> Vec<String> {
-    let mut l = vec![format!("{window}日滚动{}（含95%置信区间）", term::CORRELATION)];
+    let mut l = vec![format!("{window}日滚动{}及95%置信区间", term::CORRELATION)];
     if with_adjusted {
-        l.push("经波动率调整（Forbes–Rigobon）".to_string());
+        l.push("波动率调整后（Forbes–Rigobon）".to_string());
     }
     l
 }
@@ -41,12 +41,14 @@ pub fn summary(
 ) -> String {
     let w = window;
     let calm_text = calm
-        .map(|c| format!("10月10日关税威胁之前，{}天的{}为{}。", c.n, term::CORRELATION, grouped(c.corr, 2)))
+        .map(|c| {
+            format!("10月10日加征关税威胁之前的{}个交易日内，{}为{}。", c.n, term::CORRELATION, grouped(c.corr, 2))
+        })
         .unwrap_or_default();
     let crisis_text = crisis
         .map(|e| {
             format!(
-                "模型用于解释11月20日的窗口（{}）内，{}为{}。",
+                "模型解释11月20日行情所用的窗口（{}）内，{}为{}。",
                 window_text(&e),
                 term::CORRELATION,
                 grouped(e.stats.corr, 2)
@@ -71,14 +73,15 @@ pub fn summary(
                 )
             };
             format!(
-                "按{w}日滑动窗口计算，日收益率的{}{ends}，峰值为{}（截至{}的窗口）。{calm_text}{crisis_text}",
+                "按{w}个交易日滚动窗口计算，比特币与{}日收益率的{}{ends}，峰值为{}（截至{}的窗口）。{calm_text}{crisis_text}",
+                term::SPX_INDEX,
                 term::CORRELATION,
                 grouped(peak.corr, 2),
                 month_day(peak.date),
             )
         }
         _ => format!(
-            "{w}日窗口需要{w}个日收益率，而数据只有{n_pairs}个（2025年9月2日至11月28日），因此无法画出滚动{}。{calm_text}{crisis_text}",
+            "{w}个交易日的窗口需要{w}个日收益率，而数据只有{n_pairs}个（2025年9月2日至11月28日），因此无法画出滚动{}。{calm_text}{crisis_text}",
             term::CORRELATION
         ),
     }
@@ -90,8 +93,8 @@ pub fn transmission(regime: Option<Estimate>, shock_pct: f64) -> String {
     match regime {
         None => "数据不足，无法估算β系数。".to_string(),
         Some(e) => format!(
-            "在{}内，{}相对{}的{}为{}（{} {} × {}每个交易日收益率的波动率{}% ÷ 标普500的{}%）。\
-             因此，美股若下跌{}，平均而言{}将随之变动{}（{}）。",
+            "在{}内，{}相对{}的{}为{}（{} {} × {}日波动率{}% ÷ 标普500指数日波动率{}%）。\
+             因此，标普500指数若下跌{}，平均而言{}将随之变动{}（{}）。",
             window_text(&e),
             term::BITCOIN,
             term::SPX_INDEX,
@@ -115,7 +118,7 @@ pub fn leverage_text(lev: f64, btc_move_pct: f64) -> String {
     let liq = long_liq_move_pct(lev, MAINTENANCE);
     let margin_hit = (btc_move_pct * lev).max(-100.0);
     format!(
-        "以{}倍{}（即杠杆滑块的设定）做多比特币的交易者，在这一波动中将损失{}%的保证金；{}倍多头在价格下跌{}时即被{}，{}",
+        "按滑块设定的{}倍{}做多比特币的交易者，在这一波动中将损失{}%的保证金；{}倍多头在价格下跌{}时即被{}，{}",
         fmt_num(lev),
         term::LEVERAGE,
         grouped(-margin_hit, 0),
@@ -123,9 +126,9 @@ pub fn leverage_text(lev: f64, btc_move_pct: f64) -> String {
         pct_abs(liq, 2),
         term::LIQUIDATION,
         if btc_move_pct <= liq && btc_move_pct < 0.0 {
-            "因此仅这一冲击就足以使其被强平。"
+            "因此仅凭这一冲击就足以触发强平。"
         } else {
-            "因此仅这一冲击还不至于，但追加保证金的要求会迫使许多人卖出。"
+            "因此仅凭这一冲击尚不足以触发强平，但保证金大幅缩水可能迫使部分交易者追加保证金或减仓。"
         },
     )
 }
@@ -136,8 +139,8 @@ pub fn portfolio_rows(p: &Portfolio) -> [[String; 3]; 2] {
         [label, format!("{}%", grouped(sd * 100.0, 2)), pct_signed(one_in_100_loss_pct(sd), 2)]
     };
     [
-        row(format!("平静期（10月10日之前）：{}", grouped(p.calm_corr, 2)), p.sd_calm),
-        row(format!("危机期（截至11月19日）：{}", grouped(p.crisis_corr, 2)), p.sd_crisis),
+        row(format!("关税威胁前（10月10日之前）：{}", grouped(p.calm_corr, 2)), p.sd_calm),
+        row(format!("抛售期（截至11月19日）：{}", grouped(p.crisis_corr, 2)), p.sd_crisis),
     ]
 }
 
@@ -146,7 +149,7 @@ pub fn punchline(p: &Portfolio) -> String {
     let (rc, rx) = (p.calm_corr, p.crisis_corr);
     if rx > rc + 0.05 {
         format!(
-            "分散化在最需要的时候失效：在波动率不变的情况下，{}从{}升至{}，使这一组合的日波动扩大{}，糟糕的日子也更糟。",
+            "分散投资在最需要的时候失灵：在各资产波动率不变的情况下，{}从{}升至{}，使该组合日波动率上升{}，尾部亏损也随之扩大。",
             term::CORRELATION,
             grouped(rc, 2),
             grouped(rx, 2),
@@ -154,7 +157,7 @@ pub fn punchline(p: &Portfolio) -> String {
         )
     } else {
         format!(
-            "在这一窗口内，{}（{}）并未明显高于平静期水平（{}），因此组合的波动几乎没有变化。",
+            "在这一窗口内，{}（{}）并未明显高于关税威胁前的水平（{}），因此组合的波动几乎没有变化。",
             term::CORRELATION,
             grouped(rx, 2),
             grouped(rc, 2)
