@@ -85,3 +85,40 @@ fn liquidity_and_cascade_answers_match_the_models() {
     assert!(high[0].answer.contains(&usd_millions(two_significant(m.cascade.liquidated / 1e6))), "{}", high[0].answer);
     assert!(high[1].answer.starts_with(&format!("{}×", grouped(m.cascade.amplification, 2))));
 }
+
+/// The questions in Chinese (issue 26): as many per section as in English,
+/// each a question (？), answered by the same models at the same settings.
+#[test]
+fn the_questions_in_chinese_match_the_english_answers() {
+    use selloff::figures::questions::zh;
+    use selloff::format::zh::usd_millions as zh_millions;
+    let page = Page::load();
+    let zh_questions = |s: &Settings, section: Section| {
+        let m = page.model(s.clone());
+        zh::for_section(section, &Inputs { basis: &page.basis, model: &m })
+    };
+    for s in [defaults(), Settings { cut_pct: 90.0, lev_x: 50.0, depth_cut_pct: 50.0, ..defaults() }] {
+        for section in [Section::Rates, Section::Tariffs, Section::Liquidity, Section::Liquidations, Section::Synthesis]
+        {
+            let (en, zh) = (questions(&page, &s, section), zh_questions(&s, section));
+            assert_eq!(en.len(), zh.len(), "{section:?}");
+            for (e, z) in en.iter().zip(&zh) {
+                assert!(z.question.ends_with('？'), "{}", z.question);
+                assert!(!z.answer.contains("NaN") && !z.answer.contains("inf"), "{}", z.answer);
+                // The answer's leading figure is the English answer's.
+                let lead =
+                    |t: &str| t.chars().take_while(|c| c.is_ascii_digit() || "−+.,%".contains(*c)).collect::<String>();
+                if !lead(&e.answer).is_empty() && !lead(&z.answer).is_empty() {
+                    assert_eq!(lead(&e.answer), lead(&z.answer), "{} / {}", e.answer, z.answer);
+                }
+            }
+        }
+    }
+    let qs = zh_questions(&defaults(), Section::Rates);
+    assert_eq!(qs[0].question, "12月降息概率从参照读数（11月6日的64.5%）变为39.6%。12月政策利率预期变动了多少个基点？");
+    assert!(qs[0].answer.starts_with("上升6.2个基点"), "{}", qs[0].answer);
+    let m = page.model(Settings { lev_x: 50.0, ..defaults() });
+    let qs = zh_questions(&Settings { lev_x: 50.0, ..defaults() }, Section::Liquidations);
+    assert!(qs[0].answer.contains(&zh_millions(two_significant(m.cascade.liquidated / 1e6))), "{}", qs[0].answer);
+    assert!(qs[1].answer.starts_with(&format!("{}倍", grouped(m.cascade.amplification, 2))), "{}", qs[1].answer);
+}

@@ -12,6 +12,8 @@ use crate::scenario::model::Model;
 use crate::scenario::Basis;
 use crate::state::Section;
 
+pub mod zh;
+
 /// One question and its answer, both in words.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Question {
@@ -32,11 +34,18 @@ pub struct Inputs<'a> {
 
 /// The questions of `section` (none for the synthesis).
 pub fn for_section(section: Section, i: &Inputs) -> Vec<Question> {
+    by_section(section, i, [rates_questions, tariffs_questions, liquidity_questions, liquidations_questions])
+}
+
+/// One language's questions of each cause section, in the sections' order.
+type Askers = [fn(&Inputs) -> Vec<Question>; 4];
+
+fn by_section(section: Section, i: &Inputs, [rates, tariffs, liquidity, liquidations]: Askers) -> Vec<Question> {
     match section {
-        Section::Rates => rates_questions(i),
-        Section::Tariffs => tariffs_questions(i),
-        Section::Liquidity => liquidity_questions(i),
-        Section::Liquidations => liquidations_questions(i),
+        Section::Rates => rates(i),
+        Section::Tariffs => tariffs(i),
+        Section::Liquidity => liquidity(i),
+        Section::Liquidations => liquidations(i),
         Section::Synthesis => Vec::new(),
     }
 }

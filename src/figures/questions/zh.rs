@@ -1,0 +1,187 @@
+//! Questions for class in Simplified Chinese (issue 26): the same questions,
+//! answered by the same models at the current settings as the English
+//! ([`super::for_section`]), with the edition's numbers and terms.
+
+use super::{q, two_significant, Inputs, Question};
+use crate::format::zh::{month_day, price_usd, term, usd_millions};
+use crate::format::{fmt_num, grouped, pct_signed};
+use crate::model::cascade::Cascade;
+use crate::model::leverage::{leverage_wiped_by, long_liq_move_pct, MAINTENANCE};
+use crate::model::liquidity::implied_growth_pct;
+use crate::model::rates;
+use crate::state::Section;
+
+/// The questions of `section` (none for the synthesis).
+pub fn for_section(section: Section, i: &Inputs) -> Vec<Question> {
+    super::by_section(section, i, [rates_questions, tariffs_questions, liquidity_questions, liquidations_questions])
+}
+
+fn rates_questions(i: &Inputs) -> Vec<Question> {
+    let s = &i.model.settings;
+    let reference = super::super::rates::reference(&i.basis.readings, &s.rate_ref.id());
+    let ref_pct = reference.map_or(50.0, |r| r.pct);
+    let ref_label = super::super::rates::zh::ref_label(reference);
+    let beta = i.model.inputs().beta();
+    let window = i.model.inputs().crisis.map_or(String::new(), |e| {
+        format!("，根据{}至{}共{}个交易日估算", month_day(e.first), month_day(e.last), e.stats.n)
+    });
+    let o = rates::outcome(s.cut_pct / 100.0, ref_pct / 100.0, s.growth(), s.nasdaq_beta, beta);
+    let bp = o.dr_pp * 100.0;
+    vec![
+        q(
+            format!(
+                "{}从参照读数（{ref_label}）变为{}%。12月政策利率预期变动了多少个基点？",
+                term::CUT_ODDS,
+                fmt_num(s.cut_pct)
+            ),
+            format!(
+                "{}{}个基点：每次降息为25个基点，因此预期利率的变动等于25个基点 × 概率的变化（{} − {}个百分点）。",
+                if bp >= 0.0 { "上升" } else { "下降" },
+                grouped(bp.abs(), 1),
+                fmt_num(ref_pct),
+                fmt_num(s.cut_pct)
+            ),
+        ),
+        q(
+            format!(
+                "降息概率为{}%时，实证测算对这一变化下的{}和{}给出什么结果？",
+                fmt_num(s.cut_pct),
+                term::SPX_INDEX,
+                term::BITCOIN
+            ),
+            format!(
+                "{}{}，{}{}（{}：{}相对{}的{}为{}{window}）。",
+                term::SPX_INDEX,
+                pct_signed(o.spx_pct, 2),
+                term::BITCOIN,
+                pct_signed(o.btc_pct, 2),
+                term::MODEL_OUTPUT,
+                term::BITCOIN,
+                term::SPX_INDEX,
+                term::BETA,
+                grouped(beta, 2)
+            ),
+        ),
+        q(
+            "降息概率为多少时，利率渠道对当天的涨跌没有任何解释力？".into(),
+            format!(
+                "就在参照读数本身，即{}%：模型衡量的是相对于变化前概率的价格变动，概率不变就意味着没有变动。",
+                fmt_num(ref_pct)
+            ),
+        ),
+    ]
+}
+
+fn tariffs_questions(i: &Inputs) -> Vec<Question> {
+    let s = &i.model.settings;
+    let wipe_pct = long_liq_move_pct(s.lev_x, MAINTENANCE);
+    let d = &i.model.drivers;
+    vec![
+        q(
+            format!(
+                "在{}倍{}下，比特币要下跌多少才会使多头仓位被{}？",
+                fmt_num(s.lev_x),
+                term::LEVERAGE,
+                term::LIQUIDATION
+            ),
+            format!(
+                "{}：保证金为仓位的1/{}，再扣除{}%的维持保证金。",
+                pct_signed(wipe_pct, 2),
+                fmt_num(s.lev_x),
+                fmt_num(MAINTENANCE * 100.0)
+            ),
+        ),
+        q(
+            format!("{}达到多少倍时，5%的下跌就会使多头仓位被{}？", term::LEVERAGE, term::LIQUIDATION),
+            format!(
+                "约{}倍：超过这一倍数，5%的下跌就会吞没全部保证金（维持保证金为{}%）。",
+                grouped(leverage_wiped_by(5.0, MAINTENANCE), 1),
+                fmt_num(MAINTENANCE * 100.0)
+            ),
+        ),
+        q(
+            format!(
+                "若{}下跌{}%，抛售期窗口内的{}会向{}传导多大的跌幅？",
+                term::SPX_INDEX,
+                fmt_num(-s.stock_shock_pct),
+                term::BETA,
+                term::BITCOIN
+            ),
+            format!(
+                "{}：{} {} × {}（{}；{}取自所选窗口内截至11月19日的交易日）。",
+                pct_signed(d.tariff_btc, 2),
+                term::BETA,
+                grouped(d.inputs.beta(), 2),
+                pct_signed(s.stock_shock_pct, 1),
+                term::MODEL_OUTPUT,
+                term::BETA,
+            ),
+        ),
+    ]
+}
+
+fn liquidity_questions(i: &Inputs) -> Vec<Question> {
+    let s = &i.model.settings;
+    let d = &i.model.drivers;
+    let depth = if s.depth_cut_pct > 0.0 {
+        format!("在{}减少{}%时，", term::DEPTH, fmt_num(s.depth_cut_pct))
+    } else {
+        String::new()
+    };
+    let lth = if s.with_lth { "（另加长期持有者被指的抛售）" } else { "" };
+    vec![
+        q(
+            format!("{depth}{}的净抛售{lth}会使{}在一天内变动多少？", usd_millions(s.sell_usd_m), term::BITCOIN),
+            format!(
+                "{}（{}：平方根法则，使用{}的日波动率和当天Binance现货成交量）。",
+                pct_signed(d.liquidity_btc, 2),
+                term::MODEL_OUTPUT,
+                term::BITCOIN
+            ),
+        ),
+        q(
+            format!("如果{}减半，同样的抛售会使价格多变动多少？", term::DEPTH),
+            "约多41%：价格变动随抛售量与成交量之比的平方根增长，而√2 ≈ 1.41。".into(),
+        ),
+        q(
+            format!("在{}%的贴现率下，{}倍的市盈率意味着怎样的长期增长率？", fmt_num(s.growth_r_pct), fmt_num(s.pe)),
+            format!(
+                "每年{}%，且永续（戈登增长模型：g = r − 1/(P/E)；这是对任何一家公司的假设，而非数据）。",
+                grouped(implied_growth_pct(s.pe, s.growth_r_pct), 2)
+            ),
+        ),
+    ]
+}
+
+fn liquidations_questions(i: &Inputs) -> Vec<Question> {
+    let s = &i.model.settings;
+    let c: &Cascade = &i.model.cascade;
+    vec![
+        q(
+            format!(
+                "在{}以{}倍为中心、未平仓合约为{}时，会有多少仓位被{}，比特币会跌到哪里？",
+                term::LEVERAGE,
+                fmt_num(s.lev_x),
+                usd_millions(s.oi_bn * 1000.0),
+                term::LIQUIDATION
+            ),
+            format!(
+                "约{}仓位被{}，比特币从{}出发，最终变动{}（{}；模拟的仓位群体按两位有效数字取整）。",
+                usd_millions(two_significant(c.liquidated / 1e6)),
+                term::LIQUIDATION,
+                price_usd(c.p0, 0),
+                pct_signed(c.final_pct, 2),
+                term::MODEL_OUTPUT
+            ),
+        ),
+        q(
+            "连锁强平把初始冲击放大了多少倍？".into(),
+            format!(
+                "{}倍：{}的初始冲击在强平抛售结束后扩大为{}。",
+                grouped(c.amplification, 2),
+                pct_signed(c.shock_pct, 2),
+                pct_signed(c.final_pct, 2)
+            ),
+        ),
+    ]
+}
