@@ -115,7 +115,10 @@ fn the_questions_in_chinese_match_the_english_answers() {
         }
     }
     let qs = zh_questions(&defaults(), Section::Rates);
-    assert_eq!(qs[0].question, "12月降息概率从参照读数（11月6日的64.5%）变为39.6%。12月政策利率预期变动了多少个基点？");
+    assert_eq!(
+        qs[0].question,
+        "12月降息概率从基准值（11月6日的64.5%）降至39.6%。12月政策利率预期上升还是下降？变动多少个基点？"
+    );
     assert!(qs[0].answer.starts_with("上升6.2个基点"), "{}", qs[0].answer);
     let m = page.model(Settings { lev_x: 50.0, ..defaults() });
     let qs = zh_questions(&Settings { lev_x: 50.0, ..defaults() }, Section::Liquidations);

@@ -30,21 +30,23 @@ fn rates_questions(i: &Inputs) -> Vec<Question> {
     vec![
         q(
             format!(
-                "{}从参照读数（{ref_label}）变为{}%。12月政策利率预期变动了多少个基点？",
+                "{}从基准值（{ref_label}）{}至{}%。12月政策利率预期上升还是下降？变动多少个基点？",
                 term::CUT_ODDS,
+                if s.cut_pct <= ref_pct { "降" } else { "升" },
                 fmt_num(s.cut_pct)
             ),
             format!(
-                "{}{}个基点：每次降息为25个基点，因此预期利率的变动等于25个基点 × 概率的变化（{} − {}个百分点）。",
+                "{}{}个基点：每次降息为25个基点，因此预期利率的变动等于25个基点 × 概率{}（{}%−{}%）。",
                 if bp >= 0.0 { "上升" } else { "下降" },
                 grouped(bp.abs(), 1),
-                fmt_num(ref_pct),
-                fmt_num(s.cut_pct)
+                if s.cut_pct <= ref_pct { "降幅" } else { "升幅" },
+                fmt_num(ref_pct.max(s.cut_pct)),
+                fmt_num(ref_pct.min(s.cut_pct))
             ),
         ),
         q(
             format!(
-                "降息概率为{}%时，实证测算对这一变化下的{}和{}给出什么结果？",
+                "降息概率为{}%时，按实证测算，这一变化对应{}和{}各涨跌多少？",
                 fmt_num(s.cut_pct),
                 term::SPX_INDEX,
                 term::BITCOIN
@@ -65,7 +67,7 @@ fn rates_questions(i: &Inputs) -> Vec<Question> {
         q(
             "降息概率为多少时，利率渠道对当天的涨跌没有任何解释力？".into(),
             format!(
-                "就在参照读数本身，即{}%：模型衡量的是相对于变化前概率的价格变动，概率不变就意味着没有变动。",
+                "等于基准值{}%：模型衡量的是概率偏离基准值带来的价格变动，概率不变，模型输出即为零。",
                 fmt_num(ref_pct)
             ),
         ),
@@ -79,13 +81,13 @@ fn tariffs_questions(i: &Inputs) -> Vec<Question> {
     vec![
         q(
             format!(
-                "在{}倍{}下，比特币要下跌多少才会使多头仓位被{}？",
+                "在{}倍{}下，比特币涨跌幅达到多少时，多头仓位会被{}？",
                 fmt_num(s.lev_x),
                 term::LEVERAGE,
                 term::LIQUIDATION
             ),
             format!(
-                "{}：保证金为仓位的1/{}，再扣除{}%的维持保证金。",
+                "{}：初始保证金为仓位价值的1/{}，维持保证金率为{}%。",
                 pct_signed(wipe_pct, 2),
                 fmt_num(s.lev_x),
                 fmt_num(MAINTENANCE * 100.0)
@@ -94,21 +96,21 @@ fn tariffs_questions(i: &Inputs) -> Vec<Question> {
         q(
             format!("{}达到多少倍时，5%的下跌就会使多头仓位被{}？", term::LEVERAGE, term::LIQUIDATION),
             format!(
-                "约{}倍：超过这一倍数，5%的下跌就会吞没全部保证金（维持保证金为{}%）。",
+                "约{}倍：超过这一倍数，5%的下跌就会使剩余保证金跌破维持保证金要求（维持保证金率为{}%）。",
                 grouped(leverage_wiped_by(5.0, MAINTENANCE), 1),
                 fmt_num(MAINTENANCE * 100.0)
             ),
         ),
         q(
             format!(
-                "若{}下跌{}%，抛售期窗口内的{}会向{}传导多大的跌幅？",
+                "若{}下跌{}%，按抛售期估算的{}，{}的涨跌幅是多少？",
                 term::SPX_INDEX,
                 fmt_num(-s.stock_shock_pct),
                 term::BETA,
                 term::BITCOIN
             ),
             format!(
-                "{}：{} {} × {}（{}；{}取自所选窗口内截至11月19日的交易日）。",
+                "{}：{}{}×({})（{}；{}根据抛售期（截至11月19日）的交易日数据估算）。",
                 pct_signed(d.tariff_btc, 2),
                 term::BETA,
                 grouped(d.inputs.beta(), 2),
@@ -140,13 +142,13 @@ fn liquidity_questions(i: &Inputs) -> Vec<Question> {
             ),
         ),
         q(
-            format!("如果{}减半，同样的抛售会使价格多变动多少？", term::DEPTH),
-            "约多41%：价格变动随抛售量与成交量之比的平方根增长，而√2 ≈ 1.41。".into(),
+            format!("如果{}减半，同样的抛售造成的价格冲击会比原来大多少？", term::DEPTH),
+            "约大41%：价格冲击与抛售量/成交量之比的平方根成正比；深度减半，该比值翻倍，而√2≈1.41。".into(),
         ),
         q(
-            format!("在{}%的贴现率下，{}倍的市盈率意味着怎样的长期增长率？", fmt_num(s.growth_r_pct), fmt_num(s.pe)),
+            format!("在{}%的贴现率下，{}倍的市盈率隐含多高的长期增长率？", fmt_num(s.growth_r_pct), fmt_num(s.pe)),
             format!(
-                "每年{}%，且永续（戈登增长模型：g = r − 1/(P/E)；这是对任何一家公司的假设，而非数据）。",
+                "每年{}%，并须永续保持（戈登增长模型：g = r − 1/(P/E)；这是针对一家假想公司的演算，并非实际数据）。",
                 grouped(implied_growth_pct(s.pe, s.growth_r_pct), 2)
             ),
         ),
@@ -159,14 +161,14 @@ fn liquidations_questions(i: &Inputs) -> Vec<Question> {
     vec![
         q(
             format!(
-                "在{}以{}倍为中心、未平仓合约为{}时，会有多少仓位被{}，比特币会跌到哪里？",
+                "若{}倍数集中在{}倍左右、未平仓合约为{}，会有多少仓位被{}，比特币会跌多少？",
                 term::LEVERAGE,
                 fmt_num(s.lev_x),
                 usd_millions(s.oi_bn * 1000.0),
                 term::LIQUIDATION
             ),
             format!(
-                "约{}仓位被{}，比特币从{}出发，最终变动{}（{}；模拟的仓位群体按两位有效数字取整）。",
+                "约{}仓位被{}，比特币自{}起累计变动{}（{}；仓位分布为模拟，强平规模取两位有效数字）。",
                 usd_millions(two_significant(c.liquidated / 1e6)),
                 term::LIQUIDATION,
                 price_usd(c.p0, 0),
@@ -175,9 +177,9 @@ fn liquidations_questions(i: &Inputs) -> Vec<Question> {
             ),
         ),
         q(
-            "连锁强平把初始冲击放大了多少倍？".into(),
+            "连锁强平把初始冲击放大到原来的多少倍？".into(),
             format!(
-                "{}倍：{}的初始冲击在强平抛售结束后扩大为{}。",
+                "{}倍：{}的初始冲击经连锁强平扩大至{}。",
                 grouped(c.amplification, 2),
                 pct_signed(c.shock_pct, 2),
                 pct_signed(c.final_pct, 2)
