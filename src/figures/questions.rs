@@ -107,7 +107,8 @@ fn tariffs_questions(i: &Inputs) -> Vec<Question> {
         q(
             format!("At {}× leverage, how far must Bitcoin fall to wipe out a long?", fmt_num(s.lev_x)),
             format!(
-                "{}: the margin is 1/{} of the position, less a {}% maintenance margin.",
+                "{}: the margin is 1/{} of the position, and the long is liquidated when what is left of it falls to the {}% \
+                 maintenance margin.",
                 pct_signed(wipe_pct, 2),
                 fmt_num(s.lev_x),
                 fmt_num(MAINTENANCE * 100.0)
@@ -116,7 +117,7 @@ fn tariffs_questions(i: &Inputs) -> Vec<Question> {
         q(
             "At what leverage does a 5% fall wipe out a long?".into(),
             format!(
-                "About {}×: above it, a 5% fall takes the whole margin (with a {}% maintenance margin).",
+                "About {}×: above it, a 5% fall leaves less than the {}% maintenance margin.",
                 grouped(leverage_wiped_by(5.0, MAINTENANCE), 1),
                 fmt_num(MAINTENANCE * 100.0)
             ),

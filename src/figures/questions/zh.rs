@@ -87,7 +87,7 @@ fn tariffs_questions(i: &Inputs) -> Vec<Question> {
                 term::LIQUIDATION
             ),
             format!(
-                "{}：初始保证金为仓位价值的1/{}，维持保证金率为{}%。",
+                "{}：初始保证金为仓位价值的1/{}；剩余保证金跌至仓位价值的{}%（维持保证金率）时即被强平。",
                 pct_signed(wipe_pct, 2),
                 fmt_num(s.lev_x),
                 fmt_num(MAINTENANCE * 100.0)
