@@ -22,23 +22,31 @@ pub const IMPACT_TITLE: &str = "Price impact of a day's net selling (square-root
 
 /// Nvidia's results and its shares on 20 Nov, from events.json and markets.json.
 pub fn nvidia_text(m: &DataFile, ev: &DataFile) -> String {
-    let rev = ev.facts(Group::NvdaResults).into_iter().find(|f| f.label.ends_with("Q3 FY26 revenue"));
-    let get = |date: Date, what: &str| {
-        m.facts(Group::NvdaOhlc).into_iter().find(|f| f.date == date && f.label == format!("NVDA {what}"))
-    };
-    let (prev, open, close) = (get(DAY_BEFORE, "close"), get(DAY, "open"), get(DAY, "close"));
-    match (rev, prev, open, close) {
-        (Some(r), Some(p), Some(o), Some(c)) => format!(
+    match nvidia_day(m, ev) {
+        Some([r, p, o, c]) => format!(
             "Nvidia reported quarterly revenue of {}. On 20 November its shares opened at {} ({} on the previous \
              close) and closed at {} ({}).",
-            usd_millions(r.value),
-            usd(o.value, 2),
-            pct_signed(pct_change(p.value, o.value), 1),
-            usd(c.value, 2),
-            pct_signed(pct_change(p.value, c.value), 2)
+            usd_millions(r),
+            usd(o, 2),
+            pct_signed(pct_change(p, o), 1),
+            usd(c, 2),
+            pct_signed(pct_change(p, c), 2)
         ),
-        _ => "Nvidia's figures are missing from the data file.".into(),
+        None => "Nvidia's figures are missing from the data file.".into(),
     }
+}
+
+/// Nvidia's quarterly revenue (US$ m) and its shares' previous close, open
+/// and close on 20 Nov, from events.json and markets.json; `None` if any is missing.
+fn nvidia_day(m: &DataFile, ev: &DataFile) -> Option<[f64; 4]> {
+    let rev = ev.facts(Group::NvdaResults).into_iter().find(|f| f.label.ends_with("Q3 FY26 revenue"))?;
+    let get = |date: Date, what: &str| {
+        m.facts(Group::NvdaOhlc)
+            .into_iter()
+            .find(|f| f.date == date && f.label == format!("NVDA {what}"))
+            .map(|f| f.value)
+    };
+    Some([rev.value, get(DAY_BEFORE, "close")?, get(DAY, "open")?, get(DAY, "close")?])
 }
 
 /// Section 3's sentence on the two IBIT claims, with the verdicts of the

@@ -243,25 +243,42 @@ pub fn portfolio(calm: Option<Stats>, regime: Option<Stats>, weight_pct: f64) ->
 
 /// The portfolio table's two rows: label, daily volatility, 1-in-100-days loss.
 pub fn portfolio_rows(p: &Portfolio) -> [[String; 3]; 2] {
+    portfolio_rows_named(p, ["calm, before 10 Oct: ", "crisis, to 19 Nov: "])
+}
+
+/// The portfolio rows with the two regimes' labels in one language.
+fn portfolio_rows_named(p: &Portfolio, [calm, crisis]: [&str; 2]) -> [[String; 3]; 2] {
     let row = |label: String, sd: f64| {
         [label, format!("{}%", grouped(sd * 100.0, 2)), pct_signed(one_in_100_loss_pct(sd), 2)]
     };
     [
-        row(format!("calm, before 10 Oct: {}", grouped(p.calm_corr, 2)), p.sd_calm),
-        row(format!("crisis, to 19 Nov: {}", grouped(p.crisis_corr, 2)), p.sd_crisis),
+        row(format!("{calm}{}", grouped(p.calm_corr, 2)), p.sd_calm),
+        row(format!("{crisis}{}", grouped(p.crisis_corr, 2)), p.sd_crisis),
     ]
+}
+
+impl Portfolio {
+    /// The crisis correlation is clearly above the calm one (by more than 0.05).
+    fn correlation_rose(&self) -> bool {
+        self.crisis_corr > self.calm_corr + 0.05
+    }
+
+    /// How much larger the daily swings are under the crisis correlation: "10%".
+    fn swings_larger(&self) -> String {
+        pct_signed((self.sd_crisis / self.sd_calm - 1.0) * 100.0, 0).trim_start_matches('+').to_string()
+    }
 }
 
 /// The section's conclusion about diversification.
 pub fn punchline(p: &Portfolio) -> String {
     let (rc, rx) = (p.calm_corr, p.crisis_corr);
-    if rx > rc + 0.05 {
+    if p.correlation_rose() {
         format!(
             "Diversification disappears when it is needed: with the same volatilities, the rise in correlation from {} \
              to {} makes this portfolio's daily swings {} larger, and its bad days worse.",
             grouped(rc, 2),
             grouped(rx, 2),
-            pct_signed((p.sd_crisis / p.sd_calm - 1.0) * 100.0, 0).trim_start_matches('+')
+            p.swings_larger()
         )
     } else {
         format!(

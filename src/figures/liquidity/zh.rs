@@ -4,7 +4,7 @@
 
 use super::impact_pct;
 use crate::charts::flows::FlowsChart;
-use crate::data::days::{DAY, DAY_AFTER, DAY_BEFORE};
+use crate::data::days::DAY_AFTER;
 use crate::data::ids::Group;
 use crate::data::DataFile;
 use crate::format::zh::{date, price_usd, term, usd_millions};
@@ -15,22 +15,17 @@ use crate::scenario::Inputs;
 
 /// Nvidia's results and its shares on 20 Nov.
 pub fn nvidia_text(m: &DataFile, ev: &DataFile) -> String {
-    let rev = ev.facts(Group::NvdaResults).into_iter().find(|f| f.label.ends_with("Q3 FY26 revenue"));
-    let get = |date: Date, what: &str| {
-        m.facts(Group::NvdaOhlc).into_iter().find(|f| f.date == date && f.label == format!("NVDA {what}"))
-    };
-    let (prev, open, close) = (get(DAY_BEFORE, "close"), get(DAY, "open"), get(DAY, "close"));
-    match (rev, prev, open, close) {
-        (Some(r), Some(p), Some(o), Some(c)) => format!(
+    match super::nvidia_day(m, ev) {
+        Some([r, p, o, c]) => format!(
             "{}公布的季度营收为{}。11月20日，其股价以{}开盘（较前一日收盘{}），收于{}（{}）。",
             term::NVIDIA,
-            usd_millions(r.value),
-            price_usd(o.value, 2),
-            pct_signed(pct_change(p.value, o.value), 1),
-            price_usd(c.value, 2),
-            pct_signed(pct_change(p.value, c.value), 2)
+            usd_millions(r),
+            price_usd(o, 2),
+            pct_signed(pct_change(p, o), 1),
+            price_usd(c, 2),
+            pct_signed(pct_change(p, c), 2)
         ),
-        _ => format!("数据文件中缺少{}的数据。", term::NVIDIA),
+        None => format!("数据文件中缺少{}的数据。", term::NVIDIA),
     }
 }
 

@@ -6,7 +6,7 @@
 use super::{btc_move, Portfolio};
 use crate::format::zh::{month_day, term};
 use crate::format::{fmt_num, grouped, pct_abs, pct_signed};
-use crate::model::correlation::{one_in_100_loss_pct, Rolling};
+use crate::model::correlation::Rolling;
 use crate::model::leverage::{long_liq_move_pct, MAINTENANCE};
 use crate::model::returns::Stats;
 use crate::scenario::Estimate;
@@ -135,25 +135,19 @@ pub fn leverage_text(lev: f64, btc_move_pct: f64) -> String {
 
 /// The portfolio table's two rows: label, daily volatility, 1-in-100-days loss.
 pub fn portfolio_rows(p: &Portfolio) -> [[String; 3]; 2] {
-    let row = |label: String, sd: f64| {
-        [label, format!("{}%", grouped(sd * 100.0, 2)), pct_signed(one_in_100_loss_pct(sd), 2)]
-    };
-    [
-        row(format!("关税威胁前（10月10日之前）：{}", grouped(p.calm_corr, 2)), p.sd_calm),
-        row(format!("抛售期（截至11月19日）：{}", grouped(p.crisis_corr, 2)), p.sd_crisis),
-    ]
+    super::portfolio_rows_named(p, ["关税威胁前（10月10日之前）：", "抛售期（截至11月19日）："])
 }
 
 /// The section's conclusion about diversification.
 pub fn punchline(p: &Portfolio) -> String {
     let (rc, rx) = (p.calm_corr, p.crisis_corr);
-    if rx > rc + 0.05 {
+    if p.correlation_rose() {
         format!(
             "分散投资在最需要的时候失灵：在各资产波动率不变的情况下，{}从{}升至{}，使该组合日波动率上升{}，尾部亏损也随之扩大。",
             term::CORRELATION,
             grouped(rc, 2),
             grouped(rx, 2),
-            pct_signed((p.sd_crisis / p.sd_calm - 1.0) * 100.0, 0).trim_start_matches('+')
+            p.swings_larger()
         )
     } else {
         format!(
