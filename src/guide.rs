@@ -5,6 +5,8 @@
 
 use crate::state::{CascadeShock, Horizon, Settings};
 
+pub mod zh;
+
 /// A term and its plain definition, one or two sentences.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Term {

@@ -1,0 +1,104 @@
+//! The reader's guide in Simplified Chinese (issue 26): every term's plain
+//! definition and every try-action's words, for the same slugs and ids as
+//! the English ([`super::TERMS`], [`super::TRIES`]); the terms are the
+//! edition's glossary's (`format::zh::term`).
+
+use super::Term;
+
+/// Every defined term, in the English list's order.
+pub const TERMS: &[Term] = &[
+    Term { slug: "fedwatch", term: "FedWatch", definition: "芝商所（CME Group）的工具，根据联邦基金期货价格推算市场对美联储此后各次议息会议利率决定的预期概率。" },
+    Term { slug: "basis-point", term: "基点", definition: "百分之一个百分点：25个基点即0.25个百分点，是美联储一次调整利率的常见幅度。" },
+    Term { slug: "high-beta", term: "高β资产", definition: "β值高的资产涨跌幅大于大盘：β为2时，大盘涨跌1%，它往往涨跌2%。" },
+    Term { slug: "gordon-growth", term: "戈登增长模型", definition: "教科书式的估值方法：价格等于下一年现金流除以（贴现率 − 增长率），因此利率小幅上升，对依赖远期增长的资产打击最大。" },
+    Term { slug: "bernanke-kuttner", term: "Bernanke–Kuttner", definition: "一项实证发现（Bernanke与Kuttner，2005）：美联储意外降息25个基点时，美股指数平均上涨约1%，意外加息时则下跌约1%。" },
+    Term { slug: "correlation", term: "相关性", definition: "两种价格同步变动的程度，从−1（总是反向）经0（互不相关）到1（总是同向）；本页指日收益率的相关性。" },
+    Term { slug: "fisher-band", term: "Fisher置信区间", definition: "由少数交易日测得的相关性因偶然而可能落入的范围（95%的情形），用Fisher z变换计算。" },
+    Term { slug: "forbes-rigobon", term: "Forbes–Rigobon调整", definition: "一种修正方法（Forbes与Rigobon，2002）：市场波动加剧本身会使相关性显得更高，该方法按关税威胁前的波动率重新估算抛售期的相关性。" },
+    Term { slug: "volatility", term: "波动率", definition: "价格在一天内的典型变动幅度：日收益率的标准差，以百分比表示。" },
+    Term { slug: "leverage", term: "杠杆", definition: "借钱交易：10倍杠杆下，交易者用自有的1,000美元持有10,000美元的仓位，价格下跌10%就会亏光本金。" },
+    Term { slug: "etf-flow", term: "ETF资金流", definition: "流入（净流入）或流出（净流出）交易所交易基金的资金；比特币现货ETF会相应买入或卖出比特币。" },
+    Term { slug: "long-term-holder", term: "长期持有者", definition: "链上分析中，持有比特币超过约155天的钱包；其抛售量根据链上移动的币来估算。" },
+    Term { slug: "liquidation", term: "强平", definition: "亏损侵蚀保证金后，交易所强制平掉杠杆仓位：这是交易者并未主动选择的卖出。" },
+    Term { slug: "open-interest", term: "未平仓合约", definition: "仍未平仓的期货仓位价值；本页指押注比特币上涨、可能被迫卖出的杠杆仓位。" },
+    Term { slug: "maintenance-margin", term: "维持保证金", definition: "杠杆仓位必须保留的最低权益；亏损使权益跌破这一水平时，交易所会将仓位强平。" },
+    Term { slug: "fixed-point", term: "稳定点", definition: "连锁强平停止之处：再多一轮强平抛售，也不会把价格压低到触发新的强平。" },
+    Term { slug: "stability-index", term: "λ·A·(L − 1)", definition: "Greenwood、Landier与Thesmar的甩卖指标：每卖出1美元的价格冲击（λ）× 持有资产（A）×（杠杆 − 1）。大于1时，每一轮强平抛售都可能引发更大的一轮。" },
+    Term { slug: "phi", term: "φ", definition: "同一批投资者在被迫卖出加密资产时同时卖出科技股的比例：正是这一环节把连锁强平从加密市场传导到股市。" },
+];
+
+/// The definition of `slug`.
+pub fn term(slug: &str) -> Option<Term> {
+    TERMS.iter().copied().find(|t| t.slug == slug)
+}
+
+/// Every try-action's words on its button, by the English list's ids.
+pub const TRY_LABELS: &[(&str, &str)] = &[
+    ("cut-90", "把降息概率设为90%"),
+    ("cut-ref", "把降息概率调回64.5%"),
+    ("shock-oct10", "重演10月10日：标普500指数下跌2.7%"),
+    ("vol-adjust", "做波动率调整"),
+    ("depth-half", "把市场深度减半"),
+    ("lth-on", "加入长期持有者被指的抛售"),
+    ("lev-50", "把杠杆设为50倍"),
+    ("lev-2", "把杠杆降到2倍"),
+    ("no-contagion", "切断向股市的传导（φ = 0）"),
+];
+
+/// The words of the try-action `id`.
+pub fn try_label(id: &str) -> Option<&'static str> {
+    TRY_LABELS.iter().find(|(i, _)| *i == id).map(|(_, l)| *l)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::format::zh::term as t;
+
+    #[test]
+    fn every_term_and_try_has_its_chinese_words() {
+        // The same slugs and ids, in the same order, as the English.
+        let slugs = |ts: &[Term]| ts.iter().map(|x| x.slug).collect::<Vec<_>>();
+        assert_eq!(slugs(TERMS), slugs(super::super::TERMS));
+        assert_eq!(
+            TRY_LABELS.iter().map(|(i, _)| *i).collect::<Vec<_>>(),
+            super::super::TRIES.iter().map(|x| x.id).collect::<Vec<_>>()
+        );
+        for x in TERMS {
+            // One or two sentences, short; Latin only in names, tickers and formulas.
+            assert!(x.definition.matches('。').count() <= 2 && x.definition.chars().count() < 120, "{}", x.slug);
+            let latin: Vec<&str> =
+                x.definition.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()).collect();
+            for w in latin {
+                assert!(
+                    [
+                        "CME",
+                        "Group",
+                        "ETF",
+                        "Bernanke",
+                        "Kuttner",
+                        "Fisher",
+                        "z",
+                        "Forbes",
+                        "Rigobon",
+                        "Greenwood",
+                        "Landier",
+                        "Thesmar",
+                        "A"
+                    ]
+                    .contains(&w),
+                    "{}: {w}",
+                    x.slug
+                );
+            }
+        }
+        // The glossary's words, never a spelling of their own.
+        for (slug, word) in
+            [("liquidation", t::LIQUIDATION), ("leverage", t::LEVERAGE), ("correlation", t::CORRELATION)]
+        {
+            assert_eq!(term(slug).map(|x| x.term), Some(word));
+        }
+        assert_eq!(try_label("lev-50"), Some("把杠杆设为50倍"));
+        assert!(term("nope").is_none() && try_label("nope").is_none());
+    }
+}
