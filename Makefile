@@ -16,7 +16,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
 export TRUNK_OFFLINE := true
 
-.PHONY: help run test lint bench build dist single-file tools tool-rust tool-trunk tool-wasm-bindgen tool-node tool-chromium test-native test-e2e test-full data clean
+.PHONY: help run test lint bench build dist single-file tools tool-rust tool-trunk tool-wasm-bindgen tool-node tool-chromium tool-fonts test-native test-e2e test-full data clean
 
 help:
 	@echo "make run   - install missing tools, build, serve on http://127.0.0.1:$(PORT)/"
@@ -26,7 +26,7 @@ help:
 	@echo "make dist  - build the portable folder dist/; make single-file - one offline .html"
 	@echo "make bench - measure size, start-up, slider latency and the cascade against their budgets"
 
-tools: tool-rust tool-trunk tool-wasm-bindgen tool-node tool-chromium
+tools: tool-rust tool-trunk tool-wasm-bindgen tool-node tool-chromium tool-fonts
 
 tool-rust:
 	@command -v cargo >/dev/null || { echo "cargo not found: install Rust with rustup first"; exit 1; }
@@ -51,6 +51,13 @@ node_modules/.installed: package.json package-lock.json
 tool-chromium:
 	@command -v chromium >/dev/null || { apt-get update && apt-get install -y chromium chromium-driver; }
 
+# A CJK font for the Chinese edition's tests and screenshots (issue 26): the
+# page itself uses the reader's system fonts and downloads none. WenQuanYi
+# Micro Hei is the smaller of the two Debian packages (about 5 MB; Noto CJK
+# is over 100 MB); either one is enough.
+tool-fonts:
+	@fc-list 2>/dev/null | grep -qi "WenQuanYi Micro Hei\|Noto Sans CJK" || { apt-get install -y fonts-wqy-microhei || { apt-get update && apt-get install -y fonts-wqy-microhei; }; }
+
 export SELLOFF_BUILD_DATE := $(shell date -u +%Y-%m-%d)
 
 # The public address where dist/ is published. Embed code, "How to cite" and
@@ -63,9 +70,19 @@ export SELLOFF_PUBLIC_URL := $(PUBLIC_URL)
 # Trunk's post_build hook (tools/post_build.mjs) minifies the JS and CSS and
 # writes the service worker; the prerender adds the static page; last, every
 # file gets .br and .gz copies for hosts that serve them (README, Hosting).
-build: tool-trunk tool-wasm-bindgen tool-node tool-chromium
+#
+# Two editions (issue 26, docs/i18n.md), one language a build: English in
+# dist/, Simplified Chinese (cargo feature zh) in dist/zh/, each with its own
+# wasm, so neither reader downloads the other's text. Trunk empties its dist
+# folder, so the Chinese build goes to target/dist-zh first. One service
+# worker at the root (tools/sw.mjs) keeps both pages offline.
+build: tool-trunk tool-wasm-bindgen tool-node tool-chromium tool-fonts
 	trunk build --release --offline
+	trunk build --release --offline --features zh --dist target/dist-zh
+	rm -rf dist/zh && cp -r target/dist-zh dist/zh && rm -f dist/zh/sw.js
+	node tools/sw.mjs dist
 	node tools/prerender.mjs dist
+	node tools/prerender.mjs dist/zh
 	node tools/precompress.mjs dist
 
 # A portable folder: relative URLs, works from any static server (not file://).
@@ -76,6 +93,7 @@ dist: build
 single-file: build
 	mkdir -p dist-single
 	node tools/single_file.mjs dist dist-single/selloff-explainer.html
+	node tools/single_file.mjs dist/zh dist-single/selloff-explainer.zh.html
 
 run: build
 	@echo "Starting the server on port $(PORT); it prints its address (Ctrl-C to stop)"
@@ -92,6 +110,7 @@ lint: tool-rust
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --bins -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --bins --features zh -- -D warnings
 	python3 tools/check_layers.py --self-test --quiet
 	python3 tools/check_layers.py
 

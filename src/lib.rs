@@ -6,6 +6,29 @@
 //! `figures` is pure Rust and tests natively; the UI half (`context`,
 //! `components`, `sections`, `app`) only exists in the wasm32 build.
 
+/// The build's language. One language a build (docs/i18n.md): the cargo
+/// feature `zh` builds the Simplified Chinese edition, served at `/zh/`,
+/// and each build links only its own text, so the English reader downloads
+/// no Chinese byte. `tr!(english, chinese)` takes both at each call site and
+/// expands to the build's: a missing translation does not compile. Both
+/// builds are linted (`make lint`), so both branches type-check.
+#[cfg(not(feature = "zh"))]
+macro_rules! tr {
+    ($en:expr, $zh:expr $(,)?) => {
+        $en
+    };
+}
+#[cfg(feature = "zh")]
+macro_rules! tr {
+    ($en:expr, $zh:expr $(,)?) => {
+        $zh
+    };
+}
+
+/// Is this the Chinese build? For the few places that branch on more than
+/// one expression (the document's `lang`, the other edition's address).
+pub const ZH: bool = cfg!(feature = "zh");
+
 pub mod charts;
 pub mod data;
 pub mod figures;

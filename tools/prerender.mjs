@@ -42,6 +42,7 @@ const browser = await chromium.launch({
 });
 let html;
 let defaults = '';
+let edition = { lang: 'en', title: '', description: '' };
 const heights = [];
 try {
   const page = await (await browser.newContext({ serviceWorkers: 'block' })).newPage();
@@ -88,6 +89,13 @@ try {
   // The settings at the defaults, as the app writes them into the link (every
   // control): the script at the top of <body> compares a link with them.
   defaults = await page.evaluate(() => location.search.replace(/^\?/, ''));
+  // The edition's language, title and description, as the app sets them
+  // (the Chinese build, issue 26, sets lang="zh-CN" and its own title).
+  edition = await page.evaluate(() => ({
+    lang: document.documentElement.lang || 'en',
+    title: document.title,
+    description: document.querySelector('meta[name="description"]')?.content ?? '',
+  }));
   // Every embed target: the sections, and the figures that offer an embed.
   const targets = await page.evaluate(() => [...document.querySelectorAll('main > section')].flatMap((s) => [
     s.id, ...[...s.querySelectorAll('figure[id]')].filter((f) => f.querySelector('.figure-actions')).map((f) => `${s.id}/${f.id}`),
@@ -108,7 +116,8 @@ try {
 
 // The page was rendered from a temporary local server; its address must not
 // end up in the static copy (the citation block quotes the page's address).
-html = html.split(server.url).join('(the address of this page)');
+const zh = edition.lang.startsWith('zh');
+html = html.split(server.url).join(zh ? '（本页网址）' : '(the address of this page)');
 // The app's empty marker comments (Leptos places them around dynamic views;
 // 3,573 of them, about 1.3 KB gzip) mean nothing to the static copy, which
 // the app replaces rather than hydrates.
@@ -116,7 +125,9 @@ html = html.replaceAll('<!---->', '');
 
 let index = readFileSync(indexPath, 'utf8').replace(STATIC_BLOCK, '');
 const block = `<div id="static-page" class="static-page">
-<p class="noscript static-note">This is the static version of the explainer, at its default settings (20 November 2025). Its sliders and charts need WebAssembly, which this browser is not running.</p>
+<p class="noscript static-note">${zh
+    ? '这是本页的静态版本，显示默认设置（2025年11月20日）下的结果。滑块和图表需要WebAssembly，而当前浏览器未能运行它。'
+    : 'This is the static version of the explainer, at its default settings (20 November 2025). Its sliders and charts need WebAssembly, which this browser is not running.'}</p>
 ${html}
 </div><!-- /static-page -->
 `;
@@ -129,6 +140,21 @@ if (!index.includes('<!-- static-page -->')) {
 }
 index = index.replace('<!-- static-page -->', `<!-- static-page -->\n${block}`);
 index = index.replace(/<meta name="selloff-embed-heights"[^>]*>\n?/, '');
+// The edition (issue 26): <html lang>, the title and description the app set,
+// and the two editions as hreflang alternates (absolute, at the public
+// address: search engines ignore relative ones).
+const escape = (t) => t.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+index = index.replace(/<html lang="[^"]*">/, `<html lang="${escape(edition.lang)}">`);
+if (edition.title) index = index.replace(/<title>[\s\S]*?<\/title>/, `<title>${escape(edition.title)}</title>`);
+if (edition.description) index = index.replace(/<meta name="description" content="[^"]*">/, `<meta name="description" content="${escape(edition.description)}">`);
+const publicUrl = (process.env.SELLOFF_PUBLIC_URL || 'https://selloff-explainer.github.io/').replace(/\/?$/, '/');
+index = index.replace(/<link rel="alternate" hreflang[^>]*>\n?/g, '');
+index = index.replace('</head>', [
+  `<link rel="alternate" hreflang="en" href="${publicUrl}">`,
+  `<link rel="alternate" hreflang="zh-Hans" href="${publicUrl}zh/">`,
+  `<link rel="alternate" hreflang="x-default" href="${publicUrl}">`,
+  '</head>',
+].join('\n'));
 index = index.replace(/<meta name="selloff-defaults"[^>]*>\n?/, '');
 index = index.replace('</head>', `<meta name="selloff-defaults" content="${defaults.replace(/"/g, '&quot;')}">\n</head>`);
 index = index.replace('</head>', `<meta name="selloff-embed-heights" content="${heights.join(';')}">\n</head>`);
