@@ -8,7 +8,6 @@ use crate::context::{
     apply_theme, bench_mark, location_search, url_choice, window_function, Controls, DarkCharts, DataStore, Derived,
     LazySections, Notices, Permalink, Printing, UrlSync,
 };
-use crate::format::long_date;
 use crate::sections;
 use crate::state::{self, Section, CUT, LEV};
 use leptos::prelude::*;
@@ -198,7 +197,11 @@ pub fn App() -> impl IntoView {
         let href = url.href();
         let (base, note) = public_base();
         let shown = href.replacen(&page_base(), &base, 1);
-        permalink.set(if note.is_some() { format!("{shown} (the published explainer)") } else { shown });
+        permalink.set(if note.is_some() {
+            tr!(format!("{shown} (the published explainer)"), format!("{shown}（已发布的在线版）"))
+        } else {
+            shown
+        });
         printing.set(true);
     });
     let _ =
@@ -218,7 +221,10 @@ pub fn App() -> impl IntoView {
     if let Some(e) = embed.filter(|_| embedded.is_none()) {
         let shown: String = e.chars().take(24).collect();
         notices.0.update(|ns| {
-            ns.push(format!("embed: '{shown}' is not a section of this page, so the whole page is shown."))
+            ns.push(tr!(
+                format!("embed: '{shown}' is not a section of this page, so the whole page is shown."),
+                format!("embed：“{shown}”不是本页的章节，因此显示整个页面。")
+            ))
         });
     }
     let figure = embedded.and_then(|section| {
@@ -227,7 +233,10 @@ pub fn App() -> impl IntoView {
         if found.is_none() {
             let shown: String = id.chars().take(24).collect();
             notices.0.update(|ns| {
-                ns.push(format!("fig: '{shown}' is not a figure of this section, so the whole section is shown."))
+                ns.push(tr!(
+                    format!("fig: '{shown}' is not a figure of this section, so the whole section is shown."),
+                    format!("fig：“{shown}”不是本节的图表，因此显示整节内容。")
+                ))
             });
         }
         found
@@ -266,17 +275,23 @@ pub fn App() -> impl IntoView {
         }
         return view! {
             <header class="embed-head">
-                <p class="kicker">"From “Why stocks and Bitcoin fell together on 20 November 2025”"</p>
+                <p class="kicker">{tr!(
+                    "From “Why stocks and Bitcoin fell together on 20 November 2025”",
+                    "摘自《2025年11月20日，股市与比特币为何双双下跌》"
+                )}</p>
                 // The link carries the embed's settings at every moment (what
                 // "copy link address", previews and middle-click use) and
                 // opens the full page at the section.
                 <a href=move || crate::share::full_link(&page_base(), &ctl.get(), section) target="_blank"
-                    rel="noopener">"Open the full explainer"</a>
+                    rel="noopener">{tr!("Open the full explainer", "打开完整版解读")}</a>
             </header>
             <ControlBar notices=notices.0/>
             <main id="content" class="embed-main">{sections::view_of(section)}</main>
             <footer class="site-footer embed-footer">
-                <p>"Figures: bundled data with sources. Model outputs are labelled. Not investment advice. Text CC BY 4.0."</p>
+                <p>{tr!(
+                    "Figures: bundled data with sources. Model outputs are labelled. Not investment advice. Text CC BY 4.0.",
+                    "图表数据均随页面附带并注明来源；模型输出均已标注。不构成投资建议。文字采用知识共享署名4.0国际许可协议。"
+                )}</p>
             </footer>
         }
         .into_any();
@@ -289,10 +304,10 @@ pub fn App() -> impl IntoView {
     LAZY.with(|l| l.set(Some(lazy)));
 
     view! {
-        <a class="skip" href="#rates">"Skip to the explanation"</a>
+        <a class="skip" href="#rates">{tr!("Skip to the explanation", "跳到正文")}</a>
         <header class="masthead">
-            <p class="kicker">"An explorable explanation"</p>
-            <h1>"Why stocks and Bitcoin fell together on 20 November 2025"</h1>
+            <p class="kicker">{tr!("An explorable explanation", "互动解读")}</p>
+            <h1>{tr!("Why stocks and Bitcoin fell together on 20 November 2025", "2025年11月20日，股市与比特币为何双双下跌")}</h1>
             <Later><sections::intro::Answer/></Later>
         </header>
         // The sliders right under the answer they change; the lede that
@@ -331,21 +346,35 @@ fn Footer() -> impl IntoView {
             .iter()
             .filter_map(|(_, r)| r.get().and_then(|x| x.ok()).map(|d| d.as_of))
             .max()
-            .map(|d| long_date(&d))
+            .map(|d| tr!(crate::format::long_date(&d), crate::format::zh::long_date(&d)))
     };
     view! {
         <footer class="site-footer">
             <p>
-                "Figures come from the bundled data files in "<code>"data/"</code>
-                ", each with its source. Model outputs are labelled as such. Not investment advice."
+                {tr!("Figures come from the bundled data files in ", "图表与数字均来自随页面附带的")}<code>"data/"</code>
+                {tr!(
+                    ", each with its source. Model outputs are labelled as such. Not investment advice.",
+                    "数据文件，每项均注明来源。模型输出均已标注。不构成投资建议。"
+                )}
             </p>
             <p>
-                <strong>"Updates and corrections. "</strong>
-                "This build: " {BUILD_DATE.unwrap_or("development build")} ". Data as of "
-                {move || as_of().unwrap_or_else(|| "(loading)".into())}
-                ". Corrections are made to the data files, with their sources, and listed in the project's history."
+                <strong>{tr!("Updates and corrections. ", "更新与更正。")}</strong>
+                {tr!("This build: ", "本版本：")}
+                {tr!(
+                    BUILD_DATE.unwrap_or("development build"),
+                    BUILD_DATE.map_or_else(|| "开发构建".to_string(), |d| format!("{}构建", crate::format::zh::long_date(d)))
+                )}
+                {tr!(". Data as of ", "。数据截至")}
+                {move || as_of().unwrap_or_else(|| tr!("(loading)", "（加载中）").into())}
+                {tr!(
+                    ". Corrections are made to the data files, with their sources, and listed in the project's history.",
+                    "。更正直接在数据文件中进行并注明来源，同时记录在项目的修订历史中。"
+                )}
             </p>
-            <p>"Text licensed CC BY 4.0; code under the MIT licence. Market data belongs to the sources credited beside each figure."</p>
+            <p>{tr!(
+                "Text licensed CC BY 4.0; code under the MIT licence. Market data belongs to the sources credited beside each figure.",
+                "文字采用知识共享署名4.0国际许可协议，代码采用MIT许可证。市场数据归各图表旁注明的来源所有。"
+            )}</p>
         </footer>
     }
 }
@@ -357,7 +386,11 @@ fn ControlBar(notices: RwSignal<Vec<String>>) -> impl IntoView {
     let dv = expect_context::<Derived>();
     let live = move |i: usize| {
         dv.decomposition
-            .with(|d| d.as_ref().map(|d| crate::figures::answer::live_parts(d)[i].clone()))
+            .with(|d| {
+                d.as_ref().map(|d| {
+                    tr!(crate::figures::answer::live_parts(d), crate::figures::answer::zh::live_parts(d))[i].clone()
+                })
+            })
             .unwrap_or_default()
     };
     let copied = RwSignal::new(String::new());
@@ -367,43 +400,56 @@ fn ControlBar(notices: RwSignal<Vec<String>>) -> impl IntoView {
         let promise = window().navigator().clipboard().write_text(&url);
         leptos::task::spawn_local(async move {
             let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-            copied.set(if ok { "Link copied.".into() } else { format!("Copy this link: {url}") });
+            copied.set(if ok {
+                tr!("Link copied.", "链接已复制。").into()
+            } else {
+                tr!(format!("Copy this link: {url}"), format!("请复制此链接：{url}"))
+            });
         });
     };
     view! {
-        <div class="controlbar" role="region" aria-label="Scenario controls">
+        <div class="controlbar" role="region" aria-label=tr!("Scenario controls", "情景设置")>
             <div class="controls">
-                <Slider spec=CUT value=ctl.cut_pct unit="%" short="Dec. rate-cut odds"
-                    valuetext=|v| format!("{} percent chance of a December rate cut", crate::format::fmt_num(v))/>
-                <Slider spec=LEV value=ctl.lev_x unit="×"
-                    valuetext=|v| format!("{} times leverage", crate::format::fmt_num(v))/>
+                <Slider spec=CUT value=ctl.cut_pct unit="%" short=tr!("Dec. rate-cut odds", "降息概率")
+                    valuetext=|v| tr!(
+                        format!("{} percent chance of a December rate cut", crate::format::fmt_num(v)),
+                        format!("12月降息概率{}%", crate::format::fmt_num(v))
+                    )/>
+                <Slider spec=LEV value=ctl.lev_x unit=tr!("×", "倍")
+                    valuetext=|v| tr!(
+                        format!("{} times leverage", crate::format::fmt_num(v)),
+                        format!("{}倍杠杆", crate::format::fmt_num(v))
+                    )/>
                 // The static copy's cue where the sliders will be, while the
                 // app loads (style/main.css shows it only there).
                 {crate::context::prerendering().then(|| view! {
-                    <p class="loading app-loading" role="status">"Loading the interactive version…"
-                        <span class="cue-link">"Until then, the numbers on this page are the defaults, not your link’s settings."</span>
+                    <p class="loading app-loading" role="status">{tr!("Loading the interactive version…", "正在加载互动版……")}
+                        <span class="cue-link">{tr!(
+                            "Until then, the numbers on this page are the defaults, not your link’s settings.",
+                            "加载完成前，本页数字均按默认设定计算，而非链接中的设定。"
+                        )}</span>
                     </p>
                 })}
             </div>
             // The two sliders' effect in sight: the modelled moves against the
             // actual ones, updated as they move (the details are far below).
             <p class="live-result" data-testid="live-result" aria-hidden="true">
-                <span class="lr-label">{crate::figures::answer::LIVE_LABEL}</span>
-                <span>{move || live(0)}</span><span class="lr-sep">{crate::figures::answer::LIVE_SEP}</span><span>{move || live(1)}</span>
+                <span class="lr-label">{tr!(crate::figures::answer::LIVE_LABEL, crate::figures::answer::zh::LIVE_LABEL)}</span>
+                <span>{move || live(0)}</span><span class="lr-sep">{tr!(crate::figures::answer::LIVE_SEP, crate::figures::answer::zh::LIVE_SEP)}</span><span>{move || live(1)}</span>
             </p>
             <Announcer/>
             <div class="bar-actions">
-                <button type="button" on:click=copy_link>"Copy link"</button>
-                <button type="button" on:click=move |_| ctl.reset_all()>"Reset all"</button>
+                <button type="button" on:click=copy_link>{tr!("Copy link", "复制链接")}</button>
+                <button type="button" on:click=move |_| ctl.reset_all()>{tr!("Reset all", "全部重置")}</button>
                 <span class="copy-status" role="status">{move || copied.get()}</span>
             </div>
             <Show when=move || !notices.with(Vec::is_empty)>
                 <div class="notice" role="status">
-                    <p>"This link had values the page could not use as given:"</p>
+                    <p>{tr!("This link had values the page could not use as given:", "此链接中有些参数值无法按原样使用：")}</p>
                     <ul>
                         {move || notices.get().into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}
                     </ul>
-                    <button type="button" on:click=move |_| notices.set(Vec::new())>"Dismiss"</button>
+                    <button type="button" on:click=move |_| notices.set(Vec::new())>{tr!("Dismiss", "关闭")}</button>
                 </div>
             </Show>
         </div>
@@ -423,14 +469,23 @@ fn Announcer() -> impl IntoView {
     Effect::new(move |prev: Option<()>| {
         let cut = ctl.cut_pct.get();
         let lev = ctl.lev_x.get();
-        let result = dv.and_then(|d| d.decomposition.with(|d| d.as_deref().map(crate::figures::answer::live_result)));
+        let result = dv.and_then(|d| {
+            d.decomposition.with(|d| {
+                d.as_deref().map(tr!(crate::figures::answer::live_result, crate::figures::answer::zh::live_result))
+            })
+        });
         // Nothing to announce on first load: the page is read in order then.
         if prev.is_some() {
-            let model = result.map(|r| format!(" {r}.")).unwrap_or_default();
-            announce(format!(
-                "December cut probability {}%, leverage {}×.{model}",
-                crate::format::fmt_num(cut),
-                crate::format::fmt_num(lev)
+            let (cut, lev) = (crate::format::fmt_num(cut), crate::format::fmt_num(lev));
+            announce(tr!(
+                {
+                    let model = result.map(|r| format!(" {r}.")).unwrap_or_default();
+                    format!("December cut probability {cut}%, leverage {lev}×.{model}")
+                },
+                {
+                    let model = result.map(|r| format!("{r}。")).unwrap_or_default();
+                    format!("12月降息概率{cut}%，杠杆{lev}倍。{model}")
+                }
             ));
         }
     });

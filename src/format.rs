@@ -107,9 +107,10 @@ pub fn pct_abs(v: f64, decimals: usize) -> String {
     pct(v.abs(), decimals)
 }
 
-/// "1 row", "12 rows".
+/// "1 row", "12 rows" (in Chinese with no space: "12行").
 pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    let word = if n == 1 { one } else { many };
+    tr!(format!("{n} {word}"), format!("{n}{word}"))
 }
 
 /// At most `decimals` decimals, trailing zeros dropped.
@@ -122,19 +123,25 @@ pub fn trim(v: f64, decimals: usize) -> String {
     }
 }
 
-/// A percent move with its range, "−3.19% (−4.00% to −2.51%)"; a range
-/// narrower than the last digit shown is no range, so it reads "−3.19%".
+/// A percent move with its range, "−3.19% (−4.00% to −2.51%)" (in Chinese
+/// "−3.19%（−4.00%至−2.51%）"); a range narrower than the last digit shown
+/// is no range, so it reads "−3.19%".
 pub fn pct_with_range(value: f64, lo: f64, hi: f64) -> String {
     if (hi - lo).abs() < 0.02 {
         pct_signed(value, 2)
     } else {
-        format!("{} ({} to {})", pct_signed(value, 2), pct_signed(lo, 2), pct_signed(hi, 2))
+        let (v, lo, hi) = (pct_signed(value, 2), pct_signed(lo, 2), pct_signed(hi, 2));
+        tr!(format!("{v} ({lo} to {hi})"), format!("{v}（{lo}至{hi}）"))
     }
 }
 
-/// "20 November 2025" for `2025-11-20`; other text is returned as it is.
+/// "20 November 2025" for `2025-11-20` (in Chinese "2025年11月20日"); other
+/// text is returned as it is.
 pub fn long_date(text: &str) -> String {
-    crate::model::date::Date::parse(text).map(crate::model::date::Date::long).unwrap_or_else(|| text.to_string())
+    tr!(
+        crate::model::date::Date::parse(text).map(crate::model::date::Date::long).unwrap_or_else(|| text.to_string()),
+        zh::long_date(text)
+    )
 }
 
 /// `text` read as a number, exactly as `str::parse::<f64>` reads it (an

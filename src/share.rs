@@ -28,9 +28,12 @@ pub fn public_base(here: &Location, public_url: Option<&str>) -> (String, Option
     let public = public_url.map(str::trim).filter(|u| u.starts_with("https://") || u.starts_with("http://"));
     let Some(public) = public else {
         let note = (here.protocol == "file:").then(|| {
-            "This copy runs from a file and was built without a public address (PUBLIC_URL), so this code only \
-             works on this computer."
-                .to_string()
+            tr!(
+                "This copy runs from a file and was built without a public address (PUBLIC_URL), so this code only \
+                 works on this computer.",
+                "此副本从本地文件运行，且构建时未设置公开地址（PUBLIC_URL），因此这段代码只能在本机使用。"
+            )
+            .to_string()
         });
         return (here.base.clone(), note);
     };
@@ -39,16 +42,36 @@ pub fn public_base(here: &Location, public_url: Option<&str>) -> (String, Option
     } else {
         format!("{public}/")
     };
+    let public = edition_of(public);
     if here.protocol == "file:" {
-        let note = format!(
-            "This copy runs from a file on this computer, so the code points at the published explainer, {public}."
+        let note = tr!(
+            format!(
+                "This copy runs from a file on this computer, so the code points at the published explainer, {public}."
+            ),
+            format!("此副本从本机文件运行，因此代码指向已发布的在线版：{public}。")
         );
         (public, Some(note))
     } else if host_of(&public) != here.host {
-        let note = format!("This copy runs at {}; the code points at the published explainer, {public}.", here.host);
+        let note = tr!(
+            format!("This copy runs at {}; the code points at the published explainer, {public}.", here.host),
+            format!("此副本运行于{}，代码指向已发布的在线版：{public}。", here.host)
+        );
         (public, Some(note))
     } else {
         (here.base.clone(), None)
+    }
+}
+
+/// The published address of this build's edition: the public address itself
+/// for the English page, its `zh/` for the Chinese one (docs/i18n.md), unless
+/// the build's address already names it.
+fn edition_of(public: String) -> String {
+    if !crate::ZH || public.contains("/zh/") {
+        return public;
+    }
+    match public.rsplit_once('/') {
+        Some((dir, file)) => format!("{dir}/zh/{file}"),
+        None => public,
     }
 }
 
@@ -131,17 +154,21 @@ pub const LONG_EMBED_PX: u32 = 1600;
 /// The embed dialog's advice for a section: a figure embed is the usual
 /// choice for a class, and a long section is called long, with its height.
 pub fn section_embed_advice(height_px: u32) -> String {
-    let base = "For a class, one figure is usually the better embed: each figure's own “Embed this figure” \
-                gives that chart with the controls it needs.";
+    let base = tr!(
+        "For a class, one figure is usually the better embed: each figure's own “Embed this figure” \
+         gives that chart with the controls it needs.",
+        "用于课堂时，通常嵌入单张图表更合适：每张图表下方的“嵌入本图”会给出该图及其所需的控件。"
+    );
+    let px = crate::format::grouped(f64::from(height_px), 0);
     if height_px > LONG_EMBED_PX {
-        format!(
-            "{base} This whole section is long: about {} px at a 600 px column, several screens on a phone.",
-            crate::format::grouped(f64::from(height_px), 0)
+        tr!(
+            format!("{base} This whole section is long: about {px} px at a 600 px column, several screens on a phone."),
+            format!("{base}本节篇幅较长：在600像素宽的版面中高约{px}像素，在手机上要翻好几屏。")
         )
     } else {
-        format!(
-            "{base} This section is about {} px tall at a 600 px column.",
-            crate::format::grouped(f64::from(height_px), 0)
+        tr!(
+            format!("{base} This section is about {px} px tall at a 600 px column."),
+            format!("{base}本节在600像素宽的版面中高约{px}像素。")
         )
     }
 }
@@ -149,11 +176,17 @@ pub fn section_embed_advice(height_px: u32) -> String {
 /// The fixed-height `<iframe>`: works where editors strip scripts.
 pub fn fixed_snippet(src: &str, title: &str, height_px: u32) -> String {
     format!(
-        "<iframe src=\"{}\" title=\"{} (interactive)\" width=\"100%\" height=\"{height_px}\" loading=\"lazy\" \
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height_px}\" loading=\"lazy\" \
          style=\"border:0;max-width:60rem\"></iframe>",
         html_attr(src),
-        html_attr(title)
+        frame_title(title)
     )
+}
+
+/// The frame's accessible title: the section's or figure's, marked as the
+/// interactive version (escaped for the attribute).
+fn frame_title(title: &str) -> String {
+    tr!(format!("{} (interactive)", html_attr(title)), format!("{}（互动版）", html_attr(title)))
 }
 
 /// The responsive `<iframe>` and its listener: the frame takes the height the
@@ -162,7 +195,7 @@ pub fn fixed_snippet(src: &str, title: &str, height_px: u32) -> String {
 /// the message's origin and source are checked first.
 pub fn responsive_snippet(src: &str, title: &str, height_px: u32, frame_id: &str) -> String {
     format!(
-        "<iframe id=\"{frame_id}\" src=\"{}\" title=\"{} (interactive)\" width=\"100%\" height=\"{height_px}\" \
+        "<iframe id=\"{frame_id}\" src=\"{}\" title=\"{}\" width=\"100%\" height=\"{height_px}\" \
          loading=\"lazy\" style=\"border:0;max-width:60rem\"></iframe>\n\
 <script>\n\
 window.addEventListener('message', function (e) {{\n\
@@ -175,7 +208,7 @@ window.addEventListener('message', function (e) {{\n\
 }});\n\
 </script>",
         html_attr(src),
-        html_attr(title),
+        frame_title(title),
         origin_of(src)
     )
 }
@@ -189,15 +222,23 @@ pub fn html_attr(s: &str) -> String {
 /// changed from 20 Nov": what an embed made now will open with.
 pub fn settings_summary(s: &Settings) -> String {
     let others = s.changed_keys().into_iter().filter(|k| *k != state::CUT.key && *k != state::LEV.key).count();
-    let tail = match others {
-        0 => " and every other setting at its 20 Nov value".to_string(),
-        1 => " and 1 other setting changed".to_string(),
-        n => format!(" and {n} other settings changed"),
-    };
-    format!(
-        "December rate-cut probability {}%, leverage {}×{tail}",
-        crate::format::fmt_num(s.cut_pct),
-        crate::format::fmt_num(s.lev_x)
+    let (cut, lev) = (crate::format::fmt_num(s.cut_pct), crate::format::fmt_num(s.lev_x));
+    tr!(
+        {
+            let tail = match others {
+                0 => " and every other setting at its 20 Nov value".to_string(),
+                1 => " and 1 other setting changed".to_string(),
+                n => format!(" and {n} other settings changed"),
+            };
+            format!("December rate-cut probability {cut}%, leverage {lev}×{tail}")
+        },
+        {
+            let tail = match others {
+                0 => "，其他设定均为11月20日的数值".to_string(),
+                n => format!("，另有{n}项设定已更改"),
+            };
+            format!("{}{cut}%，{}{lev}倍{tail}", crate::format::zh::term::CUT_ODDS, crate::format::zh::term::LEVERAGE)
+        }
     )
 }
 

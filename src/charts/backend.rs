@@ -63,7 +63,7 @@ pub struct PaperError(String);
 
 impl fmt::Display for PaperError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "canvas error: {}", self.0)
+        tr!(write!(f, "canvas error: {}", self.0), write!(f, "画布出错：{}", self.0))
     }
 }
 

@@ -1,6 +1,7 @@
 //! A dated line with a shaded confidence band, an optional second line, and
 //! the events layer's rules: used for the rolling correlation.
 
+use super::timeline::day_label;
 use super::{house_mesh, tick, tick_decimals, time_chart, Drawn, Frame, ReadPoint, ReadRow, XAxis};
 use crate::format::grouped;
 use crate::model::date::Date;
@@ -35,7 +36,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &Ban
             .configure_mesh()
             .x_labels(if f.css_w < 520.0 { 4 } else { 7 })
             .y_labels(Y_LABELS)
-            .x_label_formatter(&|x| Date::from_days(x.round() as i64).short())
+            .x_label_formatter(&|x| day_label(Date::from_days(x.round() as i64)))
             .y_label_formatter(&|y| tick(*y, y_dec))
             .y_desc(c.y_desc.as_str()),
         f,
@@ -108,18 +109,29 @@ impl BandChart {
         self.main
             .iter()
             .map(|&(day, v, lo, hi)| {
+                let (lo, hi) = (grouped(lo, 2), grouped(hi, 2));
                 let mut rows = vec![
-                    ReadRow { name: "Correlation".into(), value: grouped(v, 2), color: self.main_color },
                     ReadRow {
-                        name: "95% band".into(),
-                        value: format!("{} to {}", grouped(lo, 2), grouped(hi, 2)),
+                        name: tr!("Correlation", crate::format::zh::term::CORRELATION).into(),
+                        value: grouped(v, 2),
+                        color: self.main_color,
+                    },
+                    ReadRow {
+                        name: tr!("95% band", "95%置信区间").into(),
+                        value: tr!(format!("{lo} to {hi}"), format!("{lo}至{hi}")),
                         color: self.main_color,
                     },
                 ];
                 if let Some((_, a)) = self.second.iter().find(|p| p.0 == day) {
-                    rows.push(ReadRow { name: "Adjusted".into(), value: grouped(*a, 2), color: self.second_color });
+                    rows.push(ReadRow {
+                        name: tr!("Adjusted", "波动率调整后").into(),
+                        value: grouped(*a, 2),
+                        color: self.second_color,
+                    });
                 }
-                ReadPoint { x: day.days() as f64, half: 0.0, title: format!("Window ending {}", day.long()), rows }
+                let title =
+                    tr!(format!("Window ending {}", day.long()), format!("截至{}的窗口", crate::format::zh::date(day)));
+                ReadPoint { x: day.days() as f64, half: 0.0, title, rows }
             })
             .collect()
     }

@@ -2,14 +2,19 @@
 
 use super::palette::{BITCOIN, LIQUIDATION as LIQ};
 use super::{house_mesh, tick, tick_decimals, Drawn, Frame, ReadPoint, ReadRow, XAxis};
-use crate::format::{usd, usd_millions};
 use crate::model::cascade::Round;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+/// A Bitcoin price on an axis or a label: "86.1k", in Chinese "8.61万".
 fn fmt_k(v: f64) -> String {
-    format!("{:.1}k", v / 1000.0)
+    tr!(format!("{:.1}k", v / 1000.0), format!("{:.2}万", v / 1e4))
 }
+
+/// A price axis' unit, its tick label's suffix (thousands; 万 in Chinese).
+const PRICE_UNIT: (f64, &str) = tr!((1000.0, "k"), (1e4, "万"));
+/// A notional axis' unit and suffix (billions; 亿, US$ 100 m, in Chinese).
+const NOTIONAL_UNIT: (f64, &str) = tr!((1e9, "bn"), (1e8, "亿"));
 
 /// The cascade chart's input: the starting price, the rounds, how many of
 /// them are shown (the animation's step) and where the cascade ends.
@@ -42,14 +47,15 @@ pub fn rounds<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &R
         .x_label_area_size(0)
         .y_label_area_size(f.px(60.0))
         .build_cartesian_2d(xr.clone(), y0..y1)?;
-    let y_dec = tick_decimals(y0 / 1000.0..y1 / 1000.0, 4);
+    let (k, k_suffix) = PRICE_UNIT;
+    let y_dec = tick_decimals(y0 / k..y1 / k, 4);
     house_mesh(
         price
             .configure_mesh()
             .x_labels(n.min(10))
             .y_labels(4)
-            .y_label_formatter(&|y| format!("{}k", tick(y / 1000.0, y_dec)))
-            .y_desc("Bitcoin, US$"),
+            .y_label_formatter(&|y| format!("{}{k_suffix}", tick(y / k, y_dec)))
+            .y_desc(tr!("Bitcoin, US$", "比特币（美元）")),
         f,
         11.0,
     )
@@ -71,7 +77,7 @@ pub fn rounds<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &R
     )?;
     let (px, py) = price.backend_coord(&(-0.6, p0));
     top.draw(&Text::new(
-        format!("19 Nov close {}", fmt_k(p0)),
+        tr!(format!("19 Nov close {}", fmt_k(p0)), format!("11月19日收盘价{}美元", fmt_k(p0))),
         (px + f.px(6.0) as i32, py + f.px(4.0) as i32),
         f.text(11.0).color(&f.pal.ink),
     ))?;
@@ -84,15 +90,16 @@ pub fn rounds<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &R
         .x_label_area_size(f.px(30.0))
         .y_label_area_size(f.px(60.0))
         .build_cartesian_2d(xr, 0.0..max_liq * 1.15)?;
-    let liq_dec = tick_decimals(0.0..max_liq * 1.15 / 1e9, 3);
+    let (bn, bn_suffix) = NOTIONAL_UNIT;
+    let liq_dec = tick_decimals(0.0..max_liq * 1.15 / bn, 3);
     house_mesh(
         liq.configure_mesh()
             .x_labels(n.min(10))
             .x_label_formatter(&|x| format!("{}", x.round() as i64))
             .y_labels(3)
-            .y_label_formatter(&|y| format!("{}bn", tick(y / 1e9, liq_dec)))
-            .x_desc("Round")
-            .y_desc("Liquidated, US$"),
+            .y_label_formatter(&|y| format!("{}{bn_suffix}", tick(y / bn, liq_dec)))
+            .x_desc(tr!("Round", "轮次"))
+            .y_desc(tr!("Liquidated, US$", "强平规模（美元）")),
         f,
         11.0,
     )
@@ -112,7 +119,9 @@ pub fn rounds<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &R
 /// shaded by its share of the largest bin. Returns the price axis, for the
 /// HTML rule marking where the cascade ends.
 pub fn map<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, bins: &[(f64, f64, f64)]) -> Drawn {
-    let (Some(first), Some(last)) = (bins.first(), bins.last()) else { return Err("no bins".into()) };
+    let (Some(first), Some(last)) = (bins.first(), bins.last()) else {
+        return Err(tr!("no bins", "没有价格区间").into());
+    };
     let (x0, x1) = (last.1, first.0);
     let max = bins.iter().map(|b| b.2).fold(0.0, f64::max).max(1.0);
     let mut chart = ChartBuilder::on(root)
@@ -120,16 +129,17 @@ pub fn map<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, bins: &[
         .x_label_area_size(f.px(30.0))
         .y_label_area_size(f.px(56.0))
         .build_cartesian_2d(x0..x1, 0.0..max * 1.12)?;
-    let y_dec = tick_decimals(0.0..max * 1.12 / 1e9, 4);
+    let (bn, bn_suffix) = NOTIONAL_UNIT;
+    let y_dec = tick_decimals(0.0..max * 1.12 / bn, 4);
     house_mesh(
         chart
             .configure_mesh()
             .x_labels(6)
             .x_label_formatter(&|x| fmt_k(*x))
             .y_labels(4)
-            .y_label_formatter(&|y| format!("{}bn", tick(y / 1e9, y_dec)))
-            .x_desc("Bitcoin price, US$")
-            .y_desc("Would be liquidated, US$"),
+            .y_label_formatter(&|y| format!("{}{bn_suffix}", tick(y / bn, y_dec)))
+            .x_desc(tr!("Bitcoin price, US$", "比特币价格（美元）"))
+            .y_desc(tr!("Would be liquidated, US$", "潜在强平规模（美元）")),
         f,
         11.0,
     )
@@ -154,10 +164,21 @@ impl RoundsChart {
             .map(|(i, r)| ReadPoint {
                 x: i as f64,
                 half: 0.3,
-                title: format!("Round {}", i),
+                title: tr!(format!("Round {}", i), format!("第{i}轮")),
                 rows: vec![
-                    ReadRow { name: "Bitcoin at the start".into(), value: usd(r.price, 0), color: BITCOIN },
-                    ReadRow { name: "Liquidated".into(), value: usd_millions(r.liquidated / 1e6), color: LIQ },
+                    ReadRow {
+                        name: tr!("Bitcoin at the start", "本轮起始价").into(),
+                        value: tr!(crate::format::usd(r.price, 0), crate::format::zh::price_usd(r.price, 0)),
+                        color: BITCOIN,
+                    },
+                    ReadRow {
+                        name: tr!("Liquidated", "强平规模").into(),
+                        value: tr!(
+                            crate::format::usd_millions(r.liquidated / 1e6),
+                            crate::format::zh::usd_millions(r.liquidated / 1e6)
+                        ),
+                        color: LIQ,
+                    },
                 ],
             })
             .collect()
@@ -171,8 +192,15 @@ pub fn map_readout(bins: &[(f64, f64, f64)]) -> Vec<ReadPoint> {
         .map(|&(top, bottom, v)| ReadPoint {
             x: (top + bottom) / 2.0,
             half: (top - bottom) / 2.0,
-            title: format!("{} to {}", usd(bottom, 0), usd(top, 0)),
-            rows: vec![ReadRow { name: "Would be liquidated".into(), value: usd_millions(v / 1e6), color: LIQ }],
+            title: tr!(
+                format!("{} to {}", crate::format::usd(bottom, 0), crate::format::usd(top, 0)),
+                format!("{}至{}", crate::format::grouped(bottom, 0), crate::format::zh::price_usd(top, 0))
+            ),
+            rows: vec![ReadRow {
+                name: tr!("Would be liquidated", "潜在强平规模").into(),
+                value: tr!(crate::format::usd_millions(v / 1e6), crate::format::zh::usd_millions(v / 1e6)),
+                color: LIQ,
+            }],
         })
         .collect();
     points.sort_by(|a, b| a.x.total_cmp(&b.x));

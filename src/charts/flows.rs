@@ -3,8 +3,8 @@
 //! drawn: days without a figure stay empty.
 
 use super::palette::{BITCOIN, FLOW_ALL_FUNDS, FLOW_IBIT, FLOW_MTD};
+use super::timeline::day_label;
 use super::{house_mesh, tick, tick_decimals, Drawn, Frame, ReadPoint, ReadRow, XAxis};
-use crate::format::{usd, usd_millions};
 use crate::model::date::Date;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -50,25 +50,29 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &Flo
         .right_y_label_area_size(f.px(58.0))
         .build_cartesian_2d(x0..x1, y0..y1)?
         .set_secondary_coord(x0..x1, b0..b1);
-    // Flows are in US$ m, labelled in US$ bn.
-    let y_dec = tick_decimals(y0 / 1000.0..y1 / 1000.0, 6);
+    // Flows are in US$ m, labelled in US$ bn (in Chinese in 亿, US$ 100 m).
+    let unit = tr!(1000.0, 100.0);
+    let y_dec = tick_decimals(y0 / unit..y1 / unit, 6);
     house_mesh(
         chart
             .configure_mesh()
             .x_labels(if f.css_w < 520.0 { 4 } else { 6 })
             .y_labels(6)
-            .x_label_formatter(&|x| Date::from_days(x.round() as i64).short())
-            .y_label_formatter(&|y| tick(y / 1000.0, y_dec))
-            .y_desc("ETF net flow, US$ bn"),
+            .x_label_formatter(&|x| day_label(Date::from_days(x.round() as i64)))
+            .y_label_formatter(&|y| tick(y / unit, y_dec))
+            .y_desc(tr!("ETF net flow, US$ bn", "ETF资金净流量（亿美元）")),
         f,
         11.0,
     )
     .draw()?;
+    // Bitcoin's axis in thousands of US$ (in Chinese in 万, US$ 10,000).
+    #[cfg(feature = "zh")]
+    let btc_dec = tick_decimals(b0 / 1e4..b1 / 1e4, 5);
     chart
         .configure_secondary_axes()
         .y_labels(5)
-        .y_label_formatter(&|y| format!("{:.0}k", y / 1000.0))
-        .y_desc("Bitcoin, US$")
+        .y_label_formatter(&|y| tr!(format!("{:.0}k", y / 1000.0), format!("{}万", tick(y / 1e4, btc_dec))))
+        .y_desc(tr!("Bitcoin, US$", "比特币（美元）"))
         .label_style(f.text(11.0).color(&f.c(BITCOIN)))
         .axis_desc_style(f.text(11.0).color(&f.c(BITCOIN)))
         .axis_style(ShapeStyle::from(&f.pal.muted).stroke_width(f.px(1.0)))
@@ -107,7 +111,10 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &Flo
     ))?;
     if let Some((d, v)) = c.record {
         let (px, py) = chart.backend_coord(&(d.days() as f64 + 0.21, v));
-        let label = format!("IBIT record {}", crate::format::usd_millions(v));
+        let label = tr!(
+            format!("IBIT record {}", crate::format::usd_millions(v)),
+            format!("IBIT单日纪录：{}", crate::format::zh::usd_millions(v))
+        );
         root.draw(&Text::new(
             label,
             (px + f.px(6.0) as i32, py - f.px(4.0) as i32),
@@ -139,21 +146,28 @@ impl FlowsChart {
         days.into_iter()
             .map(|d| {
                 let flows = [
-                    ("IBIT, day", &self.daily_ibit, FLOW_IBIT),
-                    ("All funds, day", &self.daily_total, FLOW_ALL_FUNDS),
-                    ("All funds, month to date", &self.mtd_total, FLOW_MTD),
-                    ("IBIT, month to date", &self.mtd_ibit, FLOW_MTD),
+                    (tr!("IBIT, day", "IBIT单日"), &self.daily_ibit, FLOW_IBIT),
+                    (tr!("All funds, day", "全部基金单日"), &self.daily_total, FLOW_ALL_FUNDS),
+                    (tr!("All funds, month to date", "全部基金月内累计"), &self.mtd_total, FLOW_MTD),
+                    (tr!("IBIT, month to date", "IBIT月内累计"), &self.mtd_ibit, FLOW_MTD),
                 ];
                 let mut rows: Vec<ReadRow> = flows
                     .into_iter()
                     .filter_map(|(name, s, color)| {
-                        Some(ReadRow { name: name.into(), value: usd_millions(on(s, d)?), color })
+                        let v = on(s, d)?;
+                        let value = tr!(crate::format::usd_millions(v), crate::format::zh::usd_millions(v));
+                        Some(ReadRow { name: name.into(), value, color })
                     })
                     .collect();
                 if let Some(v) = on(&self.btc, d) {
-                    rows.push(ReadRow { name: "Bitcoin".into(), value: usd(v, 0), color: BITCOIN });
+                    rows.push(ReadRow {
+                        name: tr!("Bitcoin", crate::format::zh::term::BITCOIN).into(),
+                        value: tr!(crate::format::usd(v, 0), crate::format::zh::price_usd(v, 0)),
+                        color: BITCOIN,
+                    });
                 }
-                ReadPoint { x: d.days() as f64, half: 0.0, title: d.long(), rows }
+                let title = tr!(d.long(), crate::format::zh::date(d));
+                ReadPoint { x: d.days() as f64, half: 0.0, title, rows }
             })
             .collect()
     }

@@ -1,7 +1,7 @@
 //! A general line chart: several lines over a numeric x axis, a marked current
 //! x value, and labelled points (e.g. the actual moves to compare against).
 
-use super::{house_mesh, tick, tick_decimals, Drawn, Frame, ReadPoint, ReadRow, XAxis};
+use super::{house_mesh, text_units, tick, tick_decimals, Drawn, Frame, ReadPoint, ReadRow, XAxis};
 use crate::format::grouped;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -114,7 +114,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &Lin
         chart
             .draw_series(LineSeries::new([(*x, y0), (*x, y1)], ShapeStyle::from(&f.pal.ink).stroke_width(f.px(1.5))))?;
         let (px, py) = chart.backend_coord(&(*x, y1));
-        let w = f.px(6.0 * label.chars().count() as f64) as i32;
+        let w = f.px(6.0 * text_units(label)) as i32;
         let right_edge = chart.backend_coord(&(x1, y1)).0;
         let left =
             if px + w + f.px(6.0) as i32 > right_edge { px - w - f.px(4.0) as i32 } else { px + f.px(4.0) as i32 };
@@ -145,7 +145,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &Lin
         chart.draw_series([Circle::new((m.x, m.y), f.px(4.5), ShapeStyle::from(&f.c(m.color)).filled())])?;
         let ly = (py - f.px(6.0) as i32).max(last_y + line_h);
         last_y = ly;
-        let w = f.px(5.8 * m.label.chars().count() as f64) as i32;
+        let w = f.px(5.8 * text_units(&m.label)) as i32;
         let x = px + f.px(7.0) as i32;
         root.draw(&Rectangle::new([(x - 2, ly - 1), (x + w, ly + line_h - 2)], f.pal.paper.mix(0.85).filled()))?;
         root.draw(&Text::new(m.label.clone(), (x, ly), f.text(11.0).color(&f.c(m.color))))?;

@@ -56,8 +56,26 @@ impl Frame {
     }
     /// The charts' font at `css` CSS pixels.
     pub fn text(&self, css: f64) -> FontDesc<'static> {
-        ("sans-serif", self.font(css)).into_font()
+        (FONT_FAMILY, self.font(css)).into_font()
     }
+}
+
+/// The charts' font family, as the canvas `font` takes it (the backend
+/// writes the family into the canvas font as it is). The Chinese edition
+/// follows it with the CJK system fonts (docs/i18n.md, "Type"), the same
+/// stack as the page's CSS: no web font is downloaded.
+pub const FONT_FAMILY: &str = tr!(
+    "sans-serif",
+    "\"PingFang SC\", \"Hiragino Sans GB\", \"Microsoft YaHei\", \"Noto Sans CJK SC\", \"Source Han Sans SC\", \
+     \"WenQuanYi Micro Hei\", sans-serif"
+);
+
+/// A label's width in average Latin characters, for placing it before it
+/// is drawn: a CJK or full-width character is about 1.9 of them (at the
+/// charts' sizes a Han glyph is as wide as the font is high). Latin text
+/// counts its characters, as before.
+pub fn text_units(s: &str) -> f64 {
+    s.chars().map(|c| if c >= '\u{2E80}' { 1.9 } else { 1.0 }).sum()
 }
 
 /// Where the time axis landed on the canvas, in CSS pixels, so HTML overlays
@@ -217,10 +235,27 @@ pub struct ReadPoint {
 }
 
 impl ReadPoint {
-    /// The read-out as one sentence, for screen readers.
+    /// The read-out as one sentence, for screen readers. In Chinese a
+    /// figure follows its name with 为 ("标普500为98.5"), a word runs on
+    /// from it ("标普500周末休市"), and the rows are set apart by semicolons.
     pub fn sentence(&self) -> String {
-        let rows: Vec<String> = self.rows.iter().map(|r| format!("{} {}", r.name, r.value)).collect();
-        format!("{}: {}.", self.title, rows.join(", "))
+        tr!(
+            {
+                let rows: Vec<String> = self.rows.iter().map(|r| format!("{} {}", r.name, r.value)).collect();
+                format!("{}: {}.", self.title, rows.join(", "))
+            },
+            {
+                let rows: Vec<String> = self
+                    .rows
+                    .iter()
+                    .map(|r| {
+                        let figure = r.value.starts_with(|c: char| c.is_ascii_digit() || "+−-–".contains(c));
+                        format!("{}{}{}", r.name, if figure { "为" } else { "" }, r.value)
+                    })
+                    .collect();
+                format!("{}：{}。", self.title, rows.join("；"))
+            }
+        )
     }
 }
 
@@ -264,5 +299,13 @@ mod tests {
         assert_eq!(tick_decimals(-2.0..0.5, 6), 1);
         assert_eq!(tick_decimals(0.0..100.0, 6), 0);
         assert_eq!(tick_decimals(-0.1..0.05, 6), 2);
+    }
+
+    #[test]
+    fn labels_are_measured_in_latin_characters() {
+        assert_eq!(text_units("Cut probability 40%"), 19.0);
+        assert_eq!(text_units("−0.35 × β"), 9.0);
+        assert!((text_units("降息概率40%") - (4.0 * 1.9 + 3.0)).abs() < 1e-9);
+        assert!((text_units("（）") - 3.8).abs() < 1e-9);
     }
 }

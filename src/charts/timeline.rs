@@ -10,6 +10,18 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
+/// The series' names in the legend and the read-out.
+const SP500_NAME: &str = tr!("S&P 500", crate::format::zh::term::SPX);
+const BITCOIN_NAME: &str = tr!("Bitcoin", crate::format::zh::term::BITCOIN);
+const NASDAQ_NAME: &str = tr!("Nasdaq", crate::format::zh::term::NASDAQ);
+/// The Nasdaq is drawn as points (the days a close was quoted), not a line.
+const NASDAQ_POINTS: &str = tr!("Nasdaq (points)", "纳斯达克综合指数（散点）");
+
+/// A day on a time axis: "20 Nov", in Chinese "11月20日".
+pub fn day_label(d: Date) -> String {
+    tr!(d.short(), crate::format::zh::month_day(d))
+}
+
 /// The timeline's input: the rebased series, the last day shown and the
 /// days marked with a vertical rule (their labels are HTML buttons over the
 /// chart, see `components::chart::ChartCanvas`).
@@ -28,7 +40,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &Tim
     let all = t.sp500.iter().chain(&t.btc).chain(&t.nasdaq).filter(|o| o.date >= t.base && o.date <= end);
     let (lo, hi) = all.fold((f64::MAX, f64::MIN), |(lo, hi), o| (lo.min(o.value), hi.max(o.value)));
     if lo > hi {
-        return Err("no data in the chosen window".into());
+        return Err(tr!("no data in the chosen window", "所选时间段内没有数据").into());
     }
     let pad = ((hi - lo) * 0.08).max(1.0);
     let (y0, y1) = (lo - pad, hi + pad);
@@ -49,9 +61,9 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &Tim
             .configure_mesh()
             .x_labels(if narrow { 4 } else { 7 })
             .y_labels(6)
-            .x_label_formatter(&|x| Date::from_days(x.round() as i64).short())
+            .x_label_formatter(&|x| day_label(Date::from_days(x.round() as i64)))
             .y_label_formatter(&|y| tick(*y, y_dec))
-            .y_desc("Index, 2 Sep 2025 = 100"),
+            .y_desc(tr!("Index, 2 Sep 2025 = 100", "指数（以2025年9月2日为100）")),
         f,
         12.0,
     )
@@ -80,18 +92,18 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &Tim
     };
     chart
         .draw_series(LineSeries::new(pts(&t.sp500), line(f.c(SP500))))?
-        .label("S&P 500")
+        .label(SP500_NAME)
         .legend(move |(x, y)| PathElement::new([(x, y), (x + f.px(16.0) as i32, y)], line(f.c(SP500))));
     chart
         .draw_series(LineSeries::new(pts(&t.btc), line(f.c(BITCOIN))))?
-        .label("Bitcoin")
+        .label(BITCOIN_NAME)
         .legend(move |(x, y)| PathElement::new([(x, y), (x + f.px(16.0) as i32, y)], line(f.c(BITCOIN))));
     let r = f.px(3.5);
     chart
         .draw_series(
             pts(&t.nasdaq).into_iter().map(|p| TriangleMarker::new(p, r, ShapeStyle::from(&f.c(NASDAQ)).filled())),
         )?
-        .label("Nasdaq (points)")
+        .label(NASDAQ_POINTS)
         .legend(move |(x, y)| {
             TriangleMarker::new((x + f.px(8.0) as i32, y), r, ShapeStyle::from(&f.c(NASDAQ)).filled())
         });
@@ -119,7 +131,7 @@ fn legend_in_row<DB: DrawingBackend>(row: &DrawingArea<DB, Shift>, f: Frame, mar
     let y = f.px(10.0) as i32;
     let mut x = f.px(20.0) as i32;
     for (name, color, triangle) in
-        [("S&P 500", SP500, false), ("Bitcoin", BITCOIN, false), ("Nasdaq (points)", NASDAQ, true)]
+        [(SP500_NAME, SP500, false), (BITCOIN_NAME, BITCOIN, false), (NASDAQ_POINTS, NASDAQ, true)]
     {
         let c = f.c(color);
         if triangle {
@@ -156,7 +168,7 @@ impl TimelineChart {
         days.into_iter()
             .map(|day| {
                 let mut rows: Vec<ReadRow> =
-                    [("S&P 500", &t.sp500, SP500), ("Bitcoin", &t.btc, BITCOIN), ("Nasdaq", &t.nasdaq, NASDAQ)]
+                    [(SP500_NAME, &t.sp500, SP500), (BITCOIN_NAME, &t.btc, BITCOIN), (NASDAQ_NAME, &t.nasdaq, NASDAQ)]
                         .into_iter()
                         .filter_map(|(name, s, color)| {
                             let v = value_on(s, day)?;
@@ -168,15 +180,19 @@ impl TimelineChart {
                 // as Thanksgiving, 27 Nov).
                 let sp_last = t.sp500.last().map(|o| o.date);
                 let why = if day.is_weekend() {
-                    Some("no close (weekend)")
+                    Some(tr!("no close (weekend)", "周末休市"))
                 } else {
                     // A weekday inside the series with no close: a holiday.
-                    sp_last.is_some_and(|l| day <= l).then_some("no close (market holiday)")
+                    sp_last.is_some_and(|l| day <= l).then_some(tr!("no close (market holiday)", "假日休市"))
                 };
                 if let (None, Some(why)) = (value_on(&t.sp500, day), why) {
-                    rows.insert(0, ReadRow { name: "S&P 500".into(), value: why.into(), color: SP500 });
+                    rows.insert(0, ReadRow { name: SP500_NAME.into(), value: why.into(), color: SP500 });
                 }
-                ReadPoint { x: day.days() as f64, half: 0.0, title: format!("{} (2 Sep = 100)", day.long()), rows }
+                let title = tr!(
+                    format!("{} (2 Sep = 100)", day.long()),
+                    format!("{}（以9月2日为100）", crate::format::zh::date(day))
+                );
+                ReadPoint { x: day.days() as f64, half: 0.0, title, rows }
             })
             .collect()
     }

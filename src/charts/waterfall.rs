@@ -149,11 +149,11 @@ pub fn readout(steps: &[Step]) -> Vec<ReadPoint> {
             half: BAR_HALF,
             title: s.label.clone(),
             rows: vec![ReadRow {
-                name: if s.from_zero { "Move".into() } else { "Contribution".into() },
+                name: if s.from_zero { tr!("Move", "涨跌幅").into() } else { tr!("Contribution", "影响").into() },
                 // As the contributions table writes it: with its range.
                 value: {
                     let v = s.range.map_or_else(|| pct_signed(s.value, 2), |(lo, hi)| pct_with_range(s.value, lo, hi));
-                    s.note.map_or(v.clone(), |n| format!("{n}: {v}"))
+                    s.note.map_or(v.clone(), |n| tr!(format!("{n}: {v}"), format!("{n}：{v}")))
                 },
                 color: s.color,
             }],

@@ -74,7 +74,7 @@ pub fn Slider(
                     min=spec.min
                     max=spec.max
                     step=spec.step
-                    aria-label=format!("{} ({})", spec.label, unit)
+                    aria-label=tr!(format!("{} ({})", spec.label, unit), format!("{}（{}）", spec.label, unit))
                     prop:value=shown
                     on:change=move |ev| {
                         let text = event_target_value(&ev);
@@ -100,13 +100,16 @@ pub fn HorizonSwitch(name: &'static str, testid: &'static str) -> impl IntoView 
     let span = move || sc.span.get();
     view! {
         <fieldset class="horizon-switch" data-testid=testid>
-            <legend>"Explain"</legend>
+            <legend>{tr!("Explain", "解释范围")}</legend>
             {Horizon::ALL.into_iter().map(|h| view! {
                 <label class="radio">
                     <input type="radio" name=name value=h.key()
                         prop:checked=move || span() == h
                         on:change=move |_| sc.span.set(h)/>
-                    {match h { Horizon::Day => " the day", Horizon::TwoWeeks => " the two weeks before" }}
+                    {match h {
+                        Horizon::Day => tr!(" the day", "当天"),
+                        Horizon::TwoWeeks => tr!(" the two weeks before", "此前两周"),
+                    }}
                 </label>
             }).collect_view()}
         </fieldset>

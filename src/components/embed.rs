@@ -188,22 +188,25 @@ pub fn EmbedButton(
     let close = move |_| open.set(false);
     let h_id = StoredValue::new(format!("embed-h-{key}"));
     let (fixed, responsive, link) = (Signal::derive(fixed), Signal::derive(responsive), Signal::derive(link));
-    let what = if figure.is_some() { "figure" } else { "section" };
+    let what = if figure.is_some() { tr!("figure", "本图") } else { tr!("section", "本节") };
     view! {
-        <button type="button" class="embed-open" on:click=show aria-haspopup="dialog">{format!("Embed this {what}")}</button>
+        <button type="button" class="embed-open" on:click=show aria-haspopup="dialog">{tr!(format!("Embed this {what}"), format!("嵌入{what}"))}</button>
         <Show when=move || open.get()>
         <dialog node_ref=dialog class="embed-dialog" aria-labelledby=h_id.get_value() on:close=move |_| open.set(false)>
-            <h3 id=h_id.get_value()>"Embed “" {target.title()} "”"</h3>
+            <h3 id=h_id.get_value()>{tr!("Embed “", "嵌入“")} {target.title()} "”"</h3>
             <p class="embed-opens-with">
                 {move || if neutral.get() {
-                    "The embed opens with every setting at its 20 Nov value.".to_string()
+                    tr!("The embed opens with every setting at its 20 Nov value.", "嵌入页面打开时，所有设定均为11月20日的数值。").to_string()
                 } else {
-                    format!("The embed opens with the settings you have now: {}.", share::settings_summary(&ctl.get()))
+                    tr!(
+                        format!("The embed opens with the settings you have now: {}.", share::settings_summary(&ctl.get())),
+                        format!("嵌入页面打开时沿用你现在的设定：{}。", share::settings_summary(&ctl.get()))
+                    )
                 }}
             </p>
             <label class="check">
                 <input type="checkbox" prop:checked=neutral on:change=move |ev| neutral.set(event_target_checked(&ev))/>
-                " Use the 20 Nov defaults instead (a neutral embed)"
+                {tr!(" Use the 20 Nov defaults instead (a neutral embed)", "改用11月20日的默认设定（中性嵌入）")}
             </label>
             {figure.is_none().then(|| {
                 let tall = height();
@@ -213,29 +216,47 @@ pub fn EmbedButton(
                     </p>
                     <label class="check">
                         <input type="checkbox" prop:checked=questions on:change=move |ev| questions.set(event_target_checked(&ev))/>
-                        " Include the questions for class"
+                        {tr!(" Include the questions for class", "附上课堂讨论题")}
                     </label>
                     <p class="fine" hidden=move || !questions.get()>
-                        "The questions then show open, right after the section's main figure; each answer stays hidden under its own "
-                        "“Show the answer” button, and a printed copy puts all the answers in an answer key on the last page."
+                        {tr!(
+                            view! {
+                                "The questions then show open, right after the section's main figure; each answer stays hidden under its own "
+                                "“Show the answer” button, and a printed copy puts all the answers in an answer key on the last page."
+                            }.into_any(),
+                            view! {
+                                "讨论题将直接展开，紧接在本节主图之后；每道题的答案都收在各自的“显示答案”按钮下，"
+                                "打印时所有答案集中在最后一页的参考答案中。"
+                            }.into_any()
+                        )}
                     </p>
                 }
             })}
             {move || open.get().then(|| public_base().1).flatten().map(|n| view! { <p class="fine public-note">{n}</p> })}
-            <p>"Fixed height, for course pages and editors that remove scripts:"</p>
-            <CopyBox label="Fixed-height embed code" copy_label="Copy this code (fixed height)" rows=4 text=fixed status=status/>
-            <p>"Responsive: the frame grows to the whole " {what} " as it is drawn, so the course page scrolls and the frame never scrolls inside it. Paste both parts."</p>
-            <CopyBox label="Responsive embed code" copy_label="Copy this code (responsive)" rows=12 text=responsive status=status/>
-            <p>"Or share a link to the full page at these settings:"</p>
-            <CopyBox label="Link to the full page" copy_label="Copy this link" rows=2 text=link status=status/>
+            <p>{tr!("Fixed height, for course pages and editors that remove scripts:", "固定高度，适用于会删除脚本的课程页面和编辑器：")}</p>
+            <CopyBox label=tr!("Fixed-height embed code", "固定高度嵌入代码")
+                copy_label=tr!("Copy this code (fixed height)", "复制这段代码（固定高度）") rows=4 text=fixed status=status/>
+            <p>{tr!(
+                view! { "Responsive: the frame grows to the whole " {what} " as it is drawn, so the course page scrolls and the frame never scrolls inside it. Paste both parts." }.into_any(),
+                view! { "自适应高度：框架随内容绘制而增高，完整显示" {what} "，因此滚动的是课程页面，框架内部不会出现滚动条。两部分代码都要粘贴。" }.into_any()
+            )}</p>
+            <CopyBox label=tr!("Responsive embed code", "自适应嵌入代码")
+                copy_label=tr!("Copy this code (responsive)", "复制这段代码（自适应）") rows=12 text=responsive status=status/>
+            <p>{tr!("Or share a link to the full page at these settings:", "或者分享按当前设定打开的完整页面链接：")}</p>
+            <CopyBox label=tr!("Link to the full page", "完整页面链接") copy_label=tr!("Copy this link", "复制此链接")
+                rows=2 text=link status=status/>
             <p class="copy-note" role="status">{move || status.get()}</p>
-            <p class="fine">"The embedded page only reports its height and accepts one message from its host: "
-                <code>{format!("{{type: '{THEME_MSG}', theme: 'light' | 'dark' | 'auto'}}")}</code> "."</p>
-            <button type="button" on:click=close>"Close"</button>
+            <p class="fine">{tr!("The embedded page only reports its height and accepts one message from its host: ",
+                    "嵌入页面只会报告自身高度，并且只接受宿主页面发来的一种消息：")}
+                <code>{format!("{{type: '{THEME_MSG}', theme: 'light' | 'dark' | 'auto'}}")}</code> {tr!(".", "。")}</p>
+            <button type="button" on:click=close>{tr!("Close", "关闭")}</button>
         </dialog>
         </Show>
     }
 }
+
+/// What the status line says when the code is selected for the reader to copy.
+const SELECTED: &str = tr!("Selected: press Ctrl+C (⌘C on a Mac) to copy.", "已选中：按Ctrl+C（Mac上按⌘C）即可复制。");
 
 /// Read-only code with a Copy button. Where the clipboard is refused (an
 /// iframe without permission, some `file://` pages), the code is selected and
@@ -263,23 +284,23 @@ fn CopyBox(
             js_sys::Reflect::get(&window().navigator(), &"clipboard".into()).ok().filter(|c| !c.is_undefined());
         if clipboard.is_none() {
             select();
-            status.set("Selected: press Ctrl+C (⌘C on a Mac) to copy.".into());
+            status.set(SELECTED.into());
             return;
         }
         let promise = window().navigator().clipboard().write_text(&value);
         leptos::task::spawn_local(async move {
             if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
-                status.set(format!("Copied: {}.", label.to_lowercase()));
+                status.set(tr!(format!("Copied: {}.", label.to_lowercase()), format!("已复制：{label}。")));
             } else {
                 select();
-                status.set("Selected: press Ctrl+C (⌘C on a Mac) to copy.".into());
+                status.set(SELECTED.into());
             }
         });
     };
     view! {
         <div class="copy-box">
             <textarea node_ref=area readonly rows=rows aria-label=label prop:value=move || text.get()></textarea>
-            <button type="button" class="copy" on:click=copy aria-label=copy_label>"Copy"</button>
+            <button type="button" class="copy" on:click=copy aria-label=copy_label>{tr!("Copy", "复制")}</button>
         </div>
     }
 }

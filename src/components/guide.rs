@@ -2,7 +2,7 @@
 //! place, "try this" buttons written into the prose, and the printed glossary.
 
 use crate::context::{Controls, UrlSync};
-use crate::guide::{term, try_action, TERMS};
+use crate::guide::try_action;
 use leptos::prelude::*;
 
 /// A technical term at its first use: a small button (`data-term`) whose
@@ -11,7 +11,7 @@ use leptos::prelude::*;
 /// than covering anything (the controls included). Escape closes it.
 #[component]
 pub fn Term(slug: &'static str, #[prop(optional)] text: Option<&'static str>) -> impl IntoView {
-    let Some(t) = term(slug) else {
+    let Some(t) = tr!(crate::guide::term(slug), crate::guide::zh::term(slug)) else {
         // A typo in a slug must not break the page: show the words plainly.
         return view! { <span>{text.unwrap_or(slug)}</span> }.into_any();
     };
@@ -28,7 +28,7 @@ pub fn Term(slug: &'static str, #[prop(optional)] text: Option<&'static str>) ->
             on:keydown=move |ev| if ev.key() == "Escape" { open.set(false) }
         >{text.unwrap_or(t.term)}</button>
         <span class="term-def" id=def_id role="note" aria-live="polite" hidden=move || !open.get()>
-            <strong>{t.term}": "</strong>{t.definition}
+            <strong>{t.term}{tr!(": ", "：")}</strong>{t.definition}
         </span>
     }
     .into_any()
@@ -54,7 +54,8 @@ pub fn TryIt(id: &'static str) -> impl IntoView {
         url.push(&next);
         ctl.set(&next);
     };
-    view! { <button type="button" class="try" data-try=id on:click=run>{t.label}</button> }.into_any()
+    let label = tr!(t.label, crate::guide::zh::try_label(id).unwrap_or(t.label));
+    view! { <button type="button" class="try" data-try=id on:click=run>{label}</button> }.into_any()
 }
 
 /// Every term with its definition, for print (a definition that opens on
@@ -62,10 +63,10 @@ pub fn TryIt(id: &'static str) -> impl IntoView {
 #[component]
 pub fn Glossary() -> impl IntoView {
     view! {
-        <div class="glossary print-only" role="region" aria-label="Glossary">
-            <h2>"Glossary"</h2>
+        <div class="glossary print-only" role="region" aria-label=tr!("Glossary", "术语表")>
+            <h2>{tr!("Glossary", "术语表")}</h2>
             <dl>
-                {TERMS.iter().map(|t| view! { <dt>{t.term}</dt><dd>{t.definition}</dd> }).collect_view()}
+                {tr!(crate::guide::TERMS, crate::guide::zh::TERMS).iter().map(|t| view! { <dt>{t.term}</dt><dd>{t.definition}</dd> }).collect_view()}
             </dl>
         </div>
     }

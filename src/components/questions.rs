@@ -3,7 +3,7 @@
 //! that closes the printed worksheet.
 
 use crate::context::{location_search, Derived, Printing};
-use crate::figures::questions::{for_section, Inputs, Question};
+use crate::figures::questions::{Inputs, Question};
 use crate::state::{get_param, Section};
 use leptos::prelude::*;
 
@@ -11,7 +11,11 @@ use leptos::prelude::*;
 /// the model are ready).
 fn questions_now(section: Section, dv: Derived) -> Vec<Question> {
     let (Some(basis), Some(model)) = (dv.basis.get(), dv.model.get()) else { return Vec::new() };
-    for_section(section, &Inputs { basis: &basis, model: &model })
+    let inputs = Inputs { basis: &basis, model: &model };
+    tr!(
+        crate::figures::questions::for_section(section, &inputs),
+        crate::figures::questions::zh::for_section(section, &inputs)
+    )
 }
 
 /// "Questions for class": closed until opened; each answer hidden until its
@@ -44,10 +48,17 @@ pub fn SectionQuestions(
         <div class="questions" data-testid=id.clone()>
             <button type="button" class="show-questions" aria-expanded=move || open.get().to_string()
                 aria-controls=id.clone() on:click=move |_| open.update(|v| *v = !*v)>
-                {move || if open.get() { "Hide the questions for class" } else { "Questions for class" }}
+                {move || if open.get() {
+                    tr!("Hide the questions for class", "收起课堂讨论题")
+                } else {
+                    tr!("Questions for class", "课堂讨论题")
+                }}
             </button>
             <div class="questions-body" id=body_id class:open=open>
-                <p class="fine">"Answers come from this page's models at the settings above: move a slider and they change."</p>
+                <p class="fine">{tr!(
+                    "Answers come from this page's models at the settings above: move a slider and they change.",
+                    "答案由本页模型按上方当前设定计算得出：拖动滑块，答案随之改变。"
+                )}</p>
                 <ol>
                     {move || if shown() { questions_now(section, dv) } else { Vec::new() }.into_iter().map(|q| {
                         let revealed = RwSignal::new(false);
@@ -56,7 +67,7 @@ pub fn SectionQuestions(
                                 <p class="question">{q.question}</p>
                                 <button type="button" class="reveal" aria-expanded=move || revealed.get().to_string()
                                     on:click=move |_| revealed.update(|v| *v = !*v)>
-                                    {move || if revealed.get() { "Hide the answer" } else { "Show the answer" }}
+                                    {move || if revealed.get() { tr!("Hide the answer", "隐藏答案") } else { tr!("Show the answer", "显示答案") }}
                                 </button>
                                 <p class="answer" aria-live="polite" hidden=move || !revealed.get()>{q.answer}</p>
                             </li>
@@ -86,8 +97,9 @@ pub fn AnswerKey() -> impl IntoView {
     let printing = use_context::<Printing>().map(|p| p.0);
     let shown = move || printing.is_some_and(|p| p.get());
     view! {
-        <div class="answer-key print-only" role="region" aria-label="Answer key for the questions for class">
-            <h2>"Answer key"</h2>
+        <div class="answer-key print-only" role="region"
+            aria-label=tr!("Answer key for the questions for class", "课堂讨论题参考答案")>
+            <h2>{tr!("Answer key", "参考答案")}</h2>
             {move || shown().then(|| Section::ALL.into_iter().filter_map(|s| {
                 let qs = questions_now(s, dv);
                 (!qs.is_empty()).then(|| view! {

@@ -18,7 +18,7 @@ pub fn SectionHead(section: Section) -> impl IntoView {
     view! {
         <h2 id=format!("{id}-h")><span class="num-label">{section.number()}</span>{section.title()}</h2>
         <EmbedButton section=section/>
-        {permalink.map(|p| view! { <p class="print-only permalink">"Permalink: " {move || p.get()}</p> })}
+        {permalink.map(|p| view! { <p class="print-only permalink">{tr!("Permalink: ", "永久链接：")} {move || p.get()}</p> })}
     }
 }
 
@@ -60,7 +60,7 @@ pub fn TableToggle(
     if prerender {
         return view! {
             <details class="table-alt">
-                <summary class="show-table">"Show as table"</summary>
+                <summary class="show-table">{tr!("Show as table", "以表格显示")}</summary>
                 <div class="data-alt open">{table()}</div>
             </details>
         }
@@ -68,7 +68,7 @@ pub fn TableToggle(
     }
     view! {
         <button type="button" class="show-table" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|v| *v = !*v)>
-            {move || if open.get() { "Hide the table" } else { "Show as table" }}
+            {move || if open.get() { tr!("Hide the table", "隐藏表格") } else { tr!("Show as table", "以表格显示") }}
         </button>
         <div class="data-alt" class:open=move || open.get()>{table()}</div>
     }
@@ -87,17 +87,17 @@ pub fn Sources(sources: Vec<Source>) -> impl IntoView {
     }
     view! {
         <details class="sources">
-            <summary>"Sources (" {seen.len()} ")"</summary>
+            <summary>{tr!("Sources (", "资料来源（")} {seen.len()} {tr!(")", "）")}</summary>
             <ul>
                 {seen.into_iter().map(|s| view! {
                     <li>
-                        <span class="publisher">{s.publisher.clone()}</span>": "
+                        <span class="publisher">{s.publisher.clone()}</span>{tr!(": ", "：")}
                         {if s.url.is_empty() {
-                            view! { <span>{s.title.clone()} <span class="nolink">" (no link recorded)"</span></span> }.into_any()
+                            view! { <span>{s.title.clone()} <span class="nolink">{tr!(" (no link recorded)", "（未记录链接）")}</span></span> }.into_any()
                         } else {
                             view! { <a href=s.url.clone() rel="noopener noreferrer" target="_blank">{s.title.clone()}</a> }.into_any()
                         }}
-                        {s.date.clone().map(|d| format!(" ({d})"))}
+                        {s.date.clone().map(|d| tr!(format!(" ({d})"), format!("（{}）", crate::format::zh::long_date(&d))))}
                     </li>
                 }).collect_view()}
             </ul>

@@ -12,11 +12,16 @@ pub async fn fetch_data_file(name: &str) -> Result<DataFile, DataError> {
     }
     let url = format!("data/{file}");
     let fail = |why: String| DataError::new(&file, DataErrorKind::Fetch(why));
-    let resp =
-        gloo_net::http::Request::get(&url).send().await.map_err(|e| fail(format!("the request failed ({e})")))?;
+    let resp = gloo_net::http::Request::get(&url)
+        .send()
+        .await
+        .map_err(|e| fail(tr!(format!("the request failed ({e})"), format!("请求失败（{e}）"))))?;
     if !resp.ok() {
-        return Err(fail(format!("the server answered {} {}", resp.status(), resp.status_text())));
+        let (status, text) = (resp.status(), resp.status_text());
+        return Err(fail(tr!(format!("the server answered {status} {text}"), format!("服务器返回{status} {text}"))));
     }
-    let text = resp.text().await.map_err(|e| fail(format!("the response could not be read ({e})")))?;
+    let text = resp.text().await.map_err(|e| {
+        fail(tr!(format!("the response could not be read ({e})"), format!("无法读取服务器的响应（{e}）")))
+    })?;
     parse_data_file(&file, &text)
 }

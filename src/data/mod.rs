@@ -88,6 +88,78 @@ pub struct Event {
     pub source: Source,
 }
 
+impl Event {
+    /// The title as the page shows it: the file's words, or in the Chinese
+    /// edition their Chinese for the bundled events (an event the table
+    /// does not know keeps the file's words).
+    pub fn shown_title(&self) -> &str {
+        tr!(self.title.as_str(), zh_event(&self.id).map_or(self.title.as_str(), |z| z.0))
+    }
+
+    /// The note as the page shows it, as [`Event::shown_title`].
+    pub fn shown_note(&self) -> &str {
+        tr!(self.note.as_str(), zh_event(&self.id).map_or(self.note.as_str(), |z| z.1))
+    }
+}
+
+/// The bundled events' titles and notes in Chinese, by event id (the
+/// files' text is English; the sources they quote are quoted in Chinese,
+/// the sources' names kept).
+#[cfg(feature = "zh")]
+fn zh_event(id: &str) -> Option<(&'static str, &'static str)> {
+    Some(match id {
+        // events.json
+        "tariff" => ("威胁对华加征100%关税", "美国宣布自11月1日起对中国进口商品加征100%关税。"),
+        "liquidation_record" => (
+            "加密货币强平规模创190亿美元纪录",
+            "美方发文威胁对华加征100%关税后，10月10日至11日加密货币市场出现连锁强平，逾160万名交易者被强平，规模创历史纪录。",
+        ),
+        "ibit_record_14" => (
+            "IBIT单日流出创纪录：4.63亿美元",
+            "贝莱德旗下比特币现货ETF单日流出4.631亿美元，创当时纪录（Farside）。",
+        ),
+        "ibit_record_18" => (
+            "IBIT单日流出再创纪录：5.23亿美元",
+            "IBIT上市以来最大单日流出：5.232亿美元（Farside，据Reuters）。",
+        ),
+        "nvidia" => ("英伟达公布第三财季业绩", "英伟达于美股收盘后公布营收570亿美元，好于预期，股价盘后走高。"),
+        "reversal" => (
+            "行情反转",
+            "业绩公布次日，英伟达以195.95美元开盘、收于180.64美元，带动美股由高开转为普跌。",
+        ),
+        "williams" => (
+            "美联储威廉姆斯重燃降息预期",
+            "纽约联储主席威廉姆斯表示近期仍有降息空间；12月降息概率由约39%跃升至57%至75%。",
+        ),
+        // rates.json: the Fed's speakers and the day's other news
+        "waller_1117" => ("沃勒（美联储理事，票委）：支持12月降息25个基点", "2025年11月17日。MT Newswires"),
+        "barkin_1118" => ("巴尔金（里士满联储）：对12月降息不表态", "2025年11月18日。MT Newswires"),
+        "fomc_minutes_1119" => (
+            "美联储会议纪要（10月28日至29日会议）：对12月降息存在分歧",
+            "2025年11月19日美东时间14:00公布。MT Newswires：“许多与会者认为，尽管可能需要进一步降息，但在12月会议上降息或许并不合适”；\
+             “观点分歧明显”（MT Newswires周报）",
+        ),
+        "walmart_q3_results_1120" => (
+            "沃尔玛第三财季业绩超预期",
+            "2025年11月20日美股盘前。“沃尔玛盈利改善、业绩指引稳健”；沃尔玛股价上涨5%（quantuminsightlab）",
+        ),
+        "hammack_1120" => (
+            "哈马克（克利夫兰联储，非票委）：反对进一步降息",
+            "2025年11月20日。MT Newswires美东时间14:48：进一步降息存在风险，“尤其是如果这会使通胀居高不下并助长冒险行为”；\
+             政策应保持“略偏紧”",
+        ),
+        "cook_1120" => (
+            "库克（美联储理事）：警示资产估值风险",
+            "2025年11月20日。高盛交易台报告在列举行情反转的原因时提到私募信贷担忧，“美联储理事库克谈及‘潜在的资产估值脆弱性’，更凸显了这一点”",
+        ),
+        "williams_1121" => (
+            "威廉姆斯（纽约联储）：近期仍有降息空间",
+            "2025年11月21日，即暴跌次日。Bloomberg WIRP显示12月降息概率为65%，高于其讲话前的37%",
+        ),
+        _ => return None,
+    })
+}
+
 /// Dates in the files are `YYYY-MM-DD` text: read into a [`Date`] (an
 /// impossible day is a format error naming it, with serde's position) and
 /// written back the same way.
@@ -103,10 +175,15 @@ impl<'de> Deserialize<'de> for Date {
         impl serde::de::Visitor<'_> for Text {
             type Value = Date;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a date (YYYY-MM-DD)")
+                f.write_str(tr!("a date (YYYY-MM-DD)", "日期（YYYY-MM-DD）"))
             }
             fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Date, E> {
-                Date::parse(text).ok_or_else(|| E::custom(format!("'{text}' is not a date (YYYY-MM-DD)")))
+                Date::parse(text).ok_or_else(|| {
+                    E::custom(tr!(
+                        format!("'{text}' is not a date (YYYY-MM-DD)"),
+                        format!("“{text}”不是有效日期（YYYY-MM-DD）")
+                    ))
+                })
             }
         }
         d.deserialize_str(Text)
@@ -155,15 +232,26 @@ pub enum DataErrorKind {
 impl fmt::Display for DataError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let file = &self.file;
-        match &self.kind {
-            DataErrorKind::Fetch(why) => write!(f, "Could not load {file}: {why}."),
-            DataErrorKind::Parse(why) => write!(f, "{file} is not in the expected format: {why}."),
-            DataErrorKind::Version(v) => {
-                write!(f, "{file} has schema version {v}, but this page reads version {SCHEMA_VERSION}.")
+        tr!(
+            match &self.kind {
+                DataErrorKind::Fetch(why) => write!(f, "Could not load {file}: {why}."),
+                DataErrorKind::Parse(why) => write!(f, "{file} is not in the expected format: {why}."),
+                DataErrorKind::Version(v) => {
+                    write!(f, "{file} has schema version {v}, but this page reads version {SCHEMA_VERSION}.")
+                }
+                DataErrorKind::Invalid(why) => write!(f, "{file} contains a bad value: {why}."),
+                DataErrorKind::Missing(what) => write!(f, "{file} does not contain {what}."),
+            },
+            match &self.kind {
+                DataErrorKind::Fetch(why) => write!(f, "无法加载{file}：{why}。"),
+                DataErrorKind::Parse(why) => write!(f, "{file}的格式不符合要求：{why}。"),
+                DataErrorKind::Version(v) => {
+                    write!(f, "{file}的数据格式版本为{v}，而本页读取的是版本{SCHEMA_VERSION}。")
+                }
+                DataErrorKind::Invalid(why) => write!(f, "{file}含有无效数值：{why}。"),
+                DataErrorKind::Missing(what) => write!(f, "{file}中缺少{what}。"),
             }
-            DataErrorKind::Invalid(why) => write!(f, "{file} contains a bad value: {why}."),
-            DataErrorKind::Missing(what) => write!(f, "{file} does not contain {what}."),
-        }
+        )
     }
 }
 
@@ -179,14 +267,14 @@ impl DataError {
 pub fn parse_data_file(file: &str, text: &str) -> Result<DataFile, DataError> {
     let err = |kind| DataError::new(file, kind);
     if text.len() > MAX_BYTES {
-        return Err(err(DataErrorKind::Invalid(format!(
-            "the file is {:.1} MB, more than the {} MB a data file may be",
-            text.len() as f64 / 1_048_576.0,
-            MAX_BYTES / 1_048_576
+        let (mb, max) = (text.len() as f64 / 1_048_576.0, MAX_BYTES / 1_048_576);
+        return Err(err(DataErrorKind::Invalid(tr!(
+            format!("the file is {mb:.1} MB, more than the {max} MB a data file may be"),
+            format!("文件大小为{mb:.1} MB，超过数据文件{max} MB的上限")
         ))));
     }
     if text.trim().is_empty() {
-        return Err(err(DataErrorKind::Parse("the file is empty".into())));
+        return Err(err(DataErrorKind::Parse(tr!("the file is empty", "文件为空").into())));
     }
     // Read the version first, so that a future file is reported as such
     // rather than as whatever field it happens to lack.
@@ -197,11 +285,10 @@ pub fn parse_data_file(file: &str, text: &str) -> Result<DataFile, DataError> {
         schema_version: Option<serde_json::Number>,
     }
     let env: Envelope = serde_json::from_str(text).map_err(|e| {
-        let why = e.to_string();
-        err(DataErrorKind::Parse(if why.contains("expected a JSON number") {
-            "schema_version must be a whole number".into()
+        err(DataErrorKind::Parse(if e.to_string().contains("expected a JSON number") {
+            tr!("schema_version must be a whole number", "schema_version必须是整数").into()
         } else {
-            why
+            parse_why(&e)
         }))
     })?;
     match env.schema_version {
@@ -210,9 +297,13 @@ pub fn parse_data_file(file: &str, text: &str) -> Result<DataFile, DataError> {
             let v = n.as_u64().map(|v| v.min(u64::from(u32::MAX)) as u32).unwrap_or(0);
             return Err(err(DataErrorKind::Version(v)));
         }
-        None => return Err(err(DataErrorKind::Parse("missing field `schema_version`".into()))),
+        None => {
+            return Err(err(DataErrorKind::Parse(
+                tr!("missing field `schema_version`", "缺少字段`schema_version`").into(),
+            )))
+        }
     }
-    let doc: DataFile = serde_json::from_str(text).map_err(|e| err(DataErrorKind::Parse(e.to_string())))?;
+    let doc: DataFile = serde_json::from_str(text).map_err(|e| err(DataErrorKind::Parse(parse_why(&e))))?;
     validate(&doc).map_err(|why| err(DataErrorKind::Invalid(why)))?;
     required(&doc).map_err(|what| err(DataErrorKind::Missing(what)))?;
     Ok(doc)
@@ -227,35 +318,86 @@ fn required(doc: &DataFile) -> Result<(), String> {
         return Ok(());
     }
     if let Some(id) = SeriesId::ALL.iter().find(|id| id.file() == file && doc.series(**id).is_none()) {
-        return Err(format!("the series '{id}'"));
+        return Err(the_series(id));
     }
     if let Some(id) = OhlcId::ALL.iter().find(|id| id.file() == file && doc.ohlc(**id).is_none()) {
-        return Err(format!("the series '{id}'"));
+        return Err(the_series(id));
     }
     if let Some(g) = Group::ALL.iter().find(|g| g.file() == file && doc.facts(**g).is_empty()) {
-        return Err(format!("the figures '{g}'"));
+        return Err(tr!(format!("the figures '{g}'"), format!("数据组“{g}”")));
     }
     Ok(())
 }
 
+/// A missing series as the error names it: "the series 'sp500'".
+fn the_series(id: &dyn fmt::Display) -> String {
+    tr!(format!("the series '{id}'"), format!("序列“{id}”"))
+}
+
+/// serde's reason a file would not parse, in the page's language: the
+/// English is serde's own words; the Chinese says what kind of fault it is
+/// and where, naming the field when serde does.
+fn parse_why(e: &serde_json::Error) -> String {
+    tr!(e.to_string(), {
+        use serde_json::error::Category;
+        let at = if e.line() > 0 { format!("（第{}行第{}列）", e.line(), e.column()) } else { String::new() };
+        let text = e.to_string();
+        let body = text.rsplit_once(" at line ").map_or(text.as_str(), |(b, _)| b);
+        // The first `name` serde quotes, as it quotes it.
+        let named = |rest: &str| rest.split(',').next().unwrap_or(rest).trim().to_string();
+        match e.classify() {
+            Category::Syntax => format!("不是有效的JSON{at}"),
+            Category::Eof => format!("文件不完整，提前结束{at}"),
+            Category::Io => format!("读取出错{at}"),
+            Category::Data => {
+                if let Some(rest) = body.strip_prefix("missing field ") {
+                    format!("缺少字段{}{at}", named(rest))
+                } else if let Some(rest) = body.strip_prefix("unknown field ") {
+                    format!("含有未知字段{}{at}", named(rest))
+                } else if let Some(rest) = body.strip_prefix("duplicate field ") {
+                    format!("字段{}重复{at}", named(rest))
+                } else if body.starts_with("invalid type") {
+                    format!("数据类型不符{at}")
+                } else if body.starts_with("invalid length") {
+                    format!("数组长度不符{at}")
+                } else if body.starts_with("invalid value") || body.starts_with("number out of range") {
+                    format!("数值无效或超出范围{at}")
+                } else {
+                    // Our own messages (a bad date) are already in Chinese.
+                    format!("{body}{at}")
+                }
+            }
+        }
+    })
+}
+
 fn check_date(what: &str, text: &str) -> Result<Date, String> {
-    Date::parse(text).ok_or_else(|| format!("{what}: '{text}' is not a date (YYYY-MM-DD)"))
+    Date::parse(text).ok_or_else(|| {
+        tr!(
+            format!("{what}: '{text}' is not a date (YYYY-MM-DD)"),
+            format!("{what}：“{text}”不是有效日期（YYYY-MM-DD）")
+        )
+    })
 }
 
 fn check_finite(what: &str, date: Date, v: f64) -> Result<(), String> {
     if v.is_finite() {
         Ok(())
     } else {
-        Err(format!("{what} on {date} is not a finite number"))
+        Err(tr!(format!("{what} on {date} is not a finite number"), format!("{what}在{date}的值不是有限数值")))
     }
 }
 
 fn check_source(what: &str, s: &Source) -> Result<(), String> {
     if s.publisher.trim().is_empty() || s.title.trim().is_empty() {
-        return Err(format!("{what} has no source"));
+        return Err(tr!(format!("{what} has no source"), format!("{what}未注明来源")));
     }
     if !(s.url.is_empty() || s.url.starts_with("https://") || s.url.starts_with("http://")) {
-        return Err(format!("{what}: source link '{}' is not a web address", s.url));
+        let url = &s.url;
+        return Err(tr!(
+            format!("{what}: source link '{url}' is not a web address"),
+            format!("{what}：来源链接“{url}”不是网址")
+        ));
     }
     Ok(())
 }
@@ -266,7 +408,10 @@ fn check_sorted(what: &str, dates: impl Iterator<Item = Date>) -> Result<(), Str
     for d in dates {
         if let Some(p) = prev {
             if d <= p {
-                return Err(format!("{what}: dates out of order ({p} then {d})"));
+                return Err(tr!(
+                    format!("{what}: dates out of order ({p} then {d})"),
+                    format!("{what}：日期顺序错误（{p}之后为{d}）")
+                ));
             }
         }
         prev = Some(d);
@@ -277,8 +422,9 @@ fn check_sorted(what: &str, dates: impl Iterator<Item = Date>) -> Result<(), Str
 /// Everything serde cannot check: finite numbers, real dates, sorted series, sources.
 pub fn validate(doc: &DataFile) -> Result<(), String> {
     check_date("as_of", &doc.as_of)?;
+    let series = |id: &str| tr!(format!("series '{id}'"), format!("序列“{id}”"));
     for s in &doc.series {
-        let what = format!("series '{}'", s.id);
+        let what = series(&s.id);
         check_source(&what, &s.source)?;
         check_sorted(&what, s.points.iter().map(|(d, _)| *d))?;
         for (d, v) in &s.points {
@@ -286,7 +432,7 @@ pub fn validate(doc: &DataFile) -> Result<(), String> {
         }
     }
     for s in &doc.ohlc {
-        let what = format!("series '{}'", s.id);
+        let what = series(&s.id);
         check_source(&what, &s.source)?;
         check_sorted(&what, s.bars.iter().map(|b| b.0))?;
         for (d, o, h, l, c, vol) in &s.bars {
@@ -294,23 +440,47 @@ pub fn validate(doc: &DataFile) -> Result<(), String> {
                 check_finite(&what, *d, *v)?;
             }
             if !(l <= o && l <= c && h >= o && h >= c) {
-                return Err(format!("{what} on {d}: low/high do not bound open/close"));
+                return Err(tr!(
+                    format!("{what} on {d}: low/high do not bound open/close"),
+                    format!("{what}在{d}的最高价、最低价未涵盖开盘价和收盘价")
+                ));
             }
         }
     }
     for f in &doc.facts {
-        let what = format!("figure '{}' ({})", f.label, f.date);
+        let what = tr!(format!("figure '{}' ({})", f.label, f.date), format!("数据“{}”（{}）", f.label, f.date));
         check_finite(&what, f.date, f.value)?;
         check_source(&what, &f.source)?;
     }
     for e in &doc.events {
-        let what = format!("event '{}'", e.id);
+        let what = tr!(format!("event '{}'", e.id), format!("事件“{}”", e.id));
         check_source(&what, &e.source)?;
     }
     Ok(())
 }
 
 impl DataFile {
+    /// The file's title as the page shows it: in the Chinese edition the
+    /// bundled files' titles in Chinese, by envelope id.
+    pub fn shown_title(&self) -> &str {
+        tr!(self.title.as_str(), {
+            let zh = match self.id.as_str() {
+                "markets" => Some(
+                    "市场价格：标普500、VIX、比特币、纳斯达克综合指数（散点）、事件当日价格、加密货币总市值与亚洲股指（点位）",
+                ),
+                "rates" => Some(
+                    "2025年12月降息概率（引述CME FedWatch）、美国国债收益率、11月20日就业数据与美联储官员讲话",
+                ),
+                "flows" => Some("比特币现货ETF资金流向与长期持有者持仓"),
+                "liquidations" => Some("加密货币强平数据（引述CoinGlass）"),
+                "sentiment" => Some("恐惧与贪婪指数：CNN（美股）与Alternative.me（加密货币）"),
+                "events" => Some("各时间线共用的事件"),
+                _ => None,
+            };
+            zh.unwrap_or(self.title.as_str())
+        })
+    }
+
     pub fn series(&self, id: SeriesId) -> Option<&Series> {
         self.series.iter().find(|s| s.id == id.key())
     }
@@ -321,9 +491,9 @@ impl DataFile {
 
     /// A series' points as typed observations (dates were validated on load).
     pub fn obs(&self, id: SeriesId) -> Result<Vec<Obs>, DataError> {
-        let s = self.series(id).ok_or_else(|| {
-            DataError::new(&format!("{}.json", self.id), DataErrorKind::Missing(format!("the series '{id}'")))
-        })?;
+        let s = self
+            .series(id)
+            .ok_or_else(|| DataError::new(&format!("{}.json", self.id), DataErrorKind::Missing(the_series(&id))))?;
         Ok(s.points.iter().map(|&(date, value)| Obs { date, value }).collect())
     }
 

@@ -10,10 +10,11 @@ use crate::format::{grouped, usd_millions};
 use crate::scenario::{Estimate, Inputs};
 
 /// The table's column headers.
-pub const HEADERS: [&str; 5] = ["Input", "Value", "Unit", "Window", "Source"];
+pub const HEADERS: [&str; 5] =
+    tr!(["Input", "Value", "Unit", "Window", "Source"], ["参数", "数值", "单位", "时间窗口", "来源"]);
 
 fn publisher(m: &DataFile, id: SeriesId) -> String {
-    m.series(id).map(|s| s.source.publisher.clone()).unwrap_or_else(|| "(missing)".into())
+    m.series(id).map(|s| s.source.publisher.clone()).unwrap_or_else(|| tr!("(missing)", "（缺失）").into())
 }
 
 fn pct2(v: f64) -> String {
@@ -27,6 +28,9 @@ fn window(e: &Estimate) -> String {
 
 /// One row per input: name, value, unit, window, source.
 pub fn rows(inp: &Inputs, m: &DataFile) -> Vec<[String; 5]> {
+    if crate::ZH {
+        return zh::rows(inp, m);
+    }
     let btc = publisher(m, SeriesId::BtcUsd0000utc);
     let both = format!("{} and {}", publisher(m, SeriesId::Sp500), btc);
     let mut out = vec![[
@@ -136,6 +140,9 @@ pub fn rows(inp: &Inputs, m: &DataFile) -> Vec<[String; 5]> {
 /// Bitcoin's daily price against the US close, with the near-close quotes
 /// that exist for 20 Nov.
 pub fn beta_note(inp: &Inputs, m: &DataFile) -> String {
+    if crate::ZH {
+        return zh::beta_note(inp, m);
+    }
     let Some(e) = inp.crisis else { return String::new() };
     let tariff = inp
         .beta_without_tariff_day
@@ -172,7 +179,186 @@ pub fn beta_note(inp: &Inputs, m: &DataFile) -> String {
 }
 
 /// Why there are two volatilities of Bitcoin.
-pub const TWO_SIGMAS: &str = "Bitcoin has two volatilities here, on purpose: per UTC day (every calendar day, what \
+pub const TWO_SIGMAS: &str = tr!(
+    "Bitcoin has two volatilities here, on purpose: per UTC day (every calendar day, what \
     the square-root law needs, since its volume is a day's volume) and per trading-day return (weekend moves compounded \
     into Monday, so that each Bitcoin return spans the same days as the S&P 500's, what β and the correlation need). \
-    The second is larger because a Monday return holds three days of moves.";
+    The second is larger because a Monday return holds three days of moves.",
+    zh::TWO_SIGMAS
+);
+
+/// The market-inputs table and its notes in Simplified Chinese (issue 26):
+/// the same values as the English, with the edition's numbers (9.03亿美元,
+/// 11月19日) and terms.
+pub mod zh {
+    use super::{pct2, publisher};
+    use crate::data::days::DAY_AFTER;
+    use crate::data::ids::{Group, SeriesId};
+    use crate::data::DataFile;
+    use crate::format::grouped;
+    use crate::format::zh::{month_day, price_usd, term, usd_millions};
+    use crate::scenario::{Estimate, Inputs};
+
+    /// "10月9日至11月19日，共30个交易日".
+    fn window(e: &Estimate) -> String {
+        let short = if e.is_short() {
+            format!("（{}日窗口所需的天数多于11月20日之前的可用天数）", e.requested)
+        } else {
+            String::new()
+        };
+        format!("{}至{}，共{}个交易日{short}", month_day(e.first), month_day(e.last), e.stats.n)
+    }
+
+    /// One row per input: name, value, unit, window, source.
+    pub fn rows(inp: &Inputs, m: &DataFile) -> Vec<[String; 5]> {
+        let btc = publisher(m, SeriesId::BtcUsd0000utc);
+        let both = format!("{}、{}", publisher(m, SeriesId::Sp500), btc);
+        let spx = term::SPX_INDEX;
+        let mut out = vec![[
+            format!("{}每UTC日波动率（平方根法则中的σ）", term::BITCOIN),
+            pct2(inp.sigma_btc_utc),
+            "日对数收益率的标准差".into(),
+            format!("截至11月19日的{}个UTC日", inp.sigma_btc_utc_n),
+            btc.clone(),
+        ]];
+        if let Some(e) = inp.crisis {
+            let (lo, hi) = e.beta_range();
+            let w = window(&e);
+            out.extend([
+                [
+                    format!("{}按交易日收益率计的波动率（β中的σ）", term::BITCOIN),
+                    pct2(e.stats.sd_btc),
+                    "标准差；周末涨跌并入周一复合计算".into(),
+                    w.clone(),
+                    both.clone(),
+                ],
+                [format!("{spx}日波动率"), pct2(e.stats.sd_spx), "标准差".into(), w.clone(), both.clone()],
+                [
+                    format!("{}相对{spx}的{}", term::BITCOIN, term::BETA),
+                    format!(
+                        "{}（95%置信区间{}至{}{}）",
+                        grouped(e.stats.beta, 2),
+                        grouped(lo, 2),
+                        grouped(hi, 2),
+                        inp.beta_without_tariff_day
+                            .map(|b| format!("；剔除10月10日关税冲击当日为{}", grouped(b, 2)))
+                            .unwrap_or_default()
+                    ),
+                    "比值".into(),
+                    w.clone(),
+                    both.clone(),
+                ],
+                [
+                    format!("{}与{spx}的{}", term::BITCOIN, term::CORRELATION),
+                    grouped(e.stats.corr, 2),
+                    "Pearson相关系数".into(),
+                    w,
+                    both.clone(),
+                ],
+            ]);
+        }
+        if let Some(c) = inp.calm {
+            out.push([
+                format!("平稳时期：{}、{}", term::CORRELATION, term::BETA),
+                format!("{}，{}", grouped(c.corr, 2), grouped(c.beta, 2)),
+                "Pearson相关系数；比值".into(),
+                format!("10月10日关税威胁之前的{}个交易日", c.n),
+                both,
+            ]);
+        }
+        out.extend([
+            [
+                format!("{}全市场日成交额（V）", term::BITCOIN),
+                format!(
+                    "{}（区间{}至{}）",
+                    usd_millions(inp.volume_usd / 1e6),
+                    usd_millions(inp.volume_low_usd / 1e6),
+                    usd_millions(inp.volume_high_usd / 1e6)
+                ),
+                "美元/日".into(),
+                "假设值".into(),
+                "数量级假设；随附数据中没有全市场成交额".into(),
+            ],
+            [
+                "Binance BTC/USDT现货成交额（11月20日）".to_string(),
+                usd_millions(inp.spot_volume_usd / 1e6),
+                "美元（BTC数量×收盘价）".into(),
+                "11月20日，单一交易所，仅限现货（供对比）".into(),
+                m.ohlc.first().map(|s| s.source.publisher.clone()).unwrap_or_default(),
+            ],
+            [
+                "纳斯达克市场日成交额".to_string(),
+                usd_millions(inp.nasdaq_volume_usd / 1e6),
+                "美元/日".into(),
+                "假设值".into(),
+                "数量级假设".into(),
+            ],
+            [
+                "Y，平方根法则的常数".to_string(),
+                format!("{}（区间{}至{}）", grouped(inp.y, 1), grouped(inp.y_low, 1), grouped(inp.y_high, 1)),
+                "无量纲".into(),
+                "–".into(),
+                "量级为1（Tóth等，Physical Review X，2011年）；具体取值为假设".into(),
+            ],
+            [
+                format!("{}多头的维持保证金率", term::LEVERAGE),
+                pct2(inp.maintenance),
+                "占仓位价值的比例".into(),
+                "–".into(),
+                "假设值，参照Binance的USDT本位合约".into(),
+            ],
+        ]);
+        out
+    }
+
+    /// What β rests on (the English [`super::beta_note`]'s findings).
+    pub fn beta_note(inp: &Inputs, m: &DataFile) -> String {
+        let Some(e) = inp.crisis else { return String::new() };
+        let tariff = inp
+            .beta_without_tariff_day
+            .map(|b| {
+                format!(
+                    "窗口包含10月10日关税冲击当日时，{}为{}，剔除该日后为{}，可见仅这一天就贡献了其中一部分。",
+                    term::BETA,
+                    grouped(e.stats.beta, 2),
+                    grouped(b, 2)
+                )
+            })
+            .unwrap_or_default();
+        let near: Vec<f64> = m
+            .facts(Group::BtcNearUsClose)
+            .into_iter()
+            .filter(|f| f.date == crate::scenario::DAY)
+            .map(|f| f.value)
+            .collect();
+        let at_utc = m
+            .obs(SeriesId::BtcUsd0000utc)
+            .ok()
+            .and_then(|s| s.into_iter().find(|o| o.date == DAY_AFTER))
+            .map(|o| o.value);
+        let quotes = match (near.iter().copied().reduce(f64::min), near.iter().copied().reduce(f64::max), at_utc) {
+            (Some(lo), Some(hi), Some(u)) => format!(
+                "据11月20日的收盘市场综述，美股收盘前后{}报{}至{}，而11月21日UTC时间00:00为{}，\
+                 可见当天这三个小时的差别不大。",
+                term::BITCOIN,
+                price_usd(lo, 0),
+                price_usd(hi, 0),
+                price_usd(u, 0)
+            ),
+            _ => String::new(),
+        };
+        format!(
+            "{tariff}本页{btc}的日度价格取Bitstamp在UTC时间00:00的报价，比美股收盘晚三个小时\
+             （{et}16:00即UTC时间21:00）：{btc}每个日度数据的截止时间都比{spx}稍晚。{quotes}",
+            btc = term::BITCOIN,
+            et = term::ET,
+            spx = term::SPX_INDEX,
+        )
+    }
+
+    /// Why there are two volatilities of Bitcoin.
+    pub const TWO_SIGMAS: &str = "本页有意为比特币给出两个波动率：一是按UTC日计算（每个自然日都计入，\
+        这是平方根法则所需的口径，因为其中的成交额是一天的成交额）；二是按交易日收益率计算（周末涨跌并入周一\
+        复合计算，使比特币的每笔收益率与标普500指数覆盖相同的日期，这是β系数和相关性所需的口径）。\
+        后者更大，因为周一的收益率包含了三天的涨跌。";
+}

@@ -80,7 +80,12 @@ pub fn table_rows(t: &Timeline) -> Vec<Vec<String>> {
     days.sort();
     days.dedup();
     let cell = |s: &[Obs], day: Date| value_on(s, day).map(|v| grouped(v, 1)).unwrap_or_else(|| "–".into());
-    days.into_iter().map(|day| vec![day.long(), cell(&t.sp500, day), cell(&t.btc, day), cell(&t.nasdaq, day)]).collect()
+    days.into_iter()
+        .map(|day| {
+            let date = tr!(day.long(), crate::format::zh::date(day));
+            vec![date, cell(&t.sp500, day), cell(&t.btc, day), cell(&t.nasdaq, day)]
+        })
+        .collect()
 }
 
 /// The sentence that reconciles the title ("fell together") with the first

@@ -152,7 +152,17 @@ pub fn map_summary(bins: &[(f64, f64, f64)]) -> String {
 
 /// The liquidation map's table: price band, notional.
 pub fn map_rows(bins: &[(f64, f64, f64)]) -> Vec<Vec<String>> {
-    bins.iter().map(|b| vec![format!("{} to {}", usd(b.1, 0), usd(b.0, 0)), usd_millions_sig2(b.2 / 1e6)]).collect()
+    bins.iter()
+        .map(|b| {
+            tr!(
+                vec![format!("{} to {}", usd(b.1, 0), usd(b.0, 0)), usd_millions_sig2(b.2 / 1e6)],
+                vec![
+                    format!("{}至{}", crate::format::zh::price_usd(b.1, 0), crate::format::zh::price_usd(b.0, 0)),
+                    crate::format::zh::usd_millions_sig2(b.2 / 1e6)
+                ]
+            )
+        })
+        .collect()
 }
 
 /// The cascade's table: round, price at its start, liquidated, Nasdaq so far.
@@ -161,7 +171,20 @@ pub fn round_rows(c: &Cascade) -> Vec<Vec<String>> {
         .iter()
         .enumerate()
         .map(|(i, r)| {
-            vec![i.to_string(), usd(r.price, 0), usd_millions_sig2(r.liquidated / 1e6), pct_signed(r.nasdaq_pct, 2)]
+            tr!(
+                vec![
+                    i.to_string(),
+                    usd(r.price, 0),
+                    usd_millions_sig2(r.liquidated / 1e6),
+                    pct_signed(r.nasdaq_pct, 2)
+                ],
+                vec![
+                    i.to_string(),
+                    crate::format::zh::price_usd(r.price, 0),
+                    crate::format::zh::usd_millions_sig2(r.liquidated / 1e6),
+                    pct_signed(r.nasdaq_pct, 2)
+                ]
+            )
         })
         .collect()
 }

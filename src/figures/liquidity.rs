@@ -18,7 +18,10 @@ use plotters::style::RGBColor;
 
 pub mod zh;
 
-pub const IMPACT_TITLE: &str = "Price impact of a day's net selling (square-root law), model output";
+pub const IMPACT_TITLE: &str = tr!(
+    "Price impact of a day's net selling (square-root law), model output",
+    "单日净抛售的价格冲击（平方根定律），模型输出"
+);
 
 /// Nvidia's results and its shares on 20 Nov, from events.json and markets.json.
 pub fn nvidia_text(m: &DataFile, ev: &DataFile) -> String {
@@ -170,9 +173,19 @@ pub fn impact_chart(inp: &Inputs, lth_usd_m: f64, sell_usd_m: f64, with_lth: boo
         dashed: false,
         points: (0..=90).map(|c| (c as f64, impact_pct(inp, q, c as f64))).collect(),
     };
-    let mut lines = vec![line(format!("{} of selling", usd_millions(sell_usd_m)), SELLING, etf)];
+    let mut lines = vec![line(
+        tr!(
+            format!("{} of selling", usd_millions(sell_usd_m)),
+            format!("抛售{}", crate::format::zh::usd_millions(sell_usd_m))
+        ),
+        SELLING,
+        etf,
+    )];
     if with_lth {
-        let name = format!("plus the contested LTH selling ({} a day)", usd_millions(lth));
+        let name = tr!(
+            format!("plus the contested LTH selling ({} a day)", usd_millions(lth)),
+            format!("另加有争议的长期持有者抛售（每天{}）", crate::format::zh::usd_millions(lth))
+        );
         lines.push(line(name, SELLING_WITH_LTH, etf + lth * 1e6));
     }
     let q = (sell_usd_m + if with_lth { lth } else { 0.0 }) * 1e6;
@@ -181,14 +194,17 @@ pub fn impact_chart(inp: &Inputs, lth_usd_m: f64, sell_usd_m: f64, with_lth: boo
         title: IMPACT_TITLE.into(),
         x_range: (0.0, 90.0),
         y_range: None,
-        x_desc: "Market depth lost, %".into(),
-        y_desc: "Price fall, %".into(),
+        x_desc: tr!("Market depth lost, %", "市场深度减少（%）").into(),
+        y_desc: tr!("Price fall, %", "跌幅（%）").into(),
         x_fmt: |x| format!("{x:.0}"),
-        x_read: |x| format!("Depth lost {x:.0}%"),
+        x_read: |x| tr!(format!("Depth lost {x:.0}%"), format!("市场深度减少{x:.0}%")),
         y_unit: "%",
         lines,
         marks: vec![Mark { x: depth_cut_pct, y: now, color: INK, label: format!("{}%", grouped(now, 2)) }],
-        current: Some((depth_cut_pct, format!("depth lost {}%", fmt_num(depth_cut_pct)))),
+        current: Some((
+            depth_cut_pct,
+            tr!(format!("depth lost {}%", fmt_num(depth_cut_pct)), format!("深度减少{}%", fmt_num(depth_cut_pct))),
+        )),
     }
 }
 

@@ -24,8 +24,11 @@ pub fn source_line(sources: &[crate::data::Source]) -> String {
             seen.push(&s.publisher);
         }
     }
-    format!("Source: {}", seen.join("; "))
+    tr!(format!("Source: {}", seen.join("; ")), format!("来源：{}", seen.join("；")))
 }
 
 /// The source line of a chart of the page's model.
-pub const MODEL_SOURCE: &str = "Source: model output of this page, from its bundled, sourced data";
+pub const MODEL_SOURCE: &str = tr!(
+    "Source: model output of this page, from its bundled, sourced data",
+    "来源：本页模型输出，基于页面内附、注明出处的数据"
+);

@@ -15,8 +15,10 @@ use plotters::style::RGBColor;
 
 pub mod zh;
 
-pub const TEXTBOOK_TITLE: &str = "Textbook lens (Gordon growth), model output";
-pub const EMPIRICAL_TITLE: &str = "Empirical lens (Bernanke–Kuttner × beta), model output";
+pub const TEXTBOOK_TITLE: &str =
+    tr!("Textbook lens (Gordon growth), model output", "理论测算（戈登增长模型），模型输出");
+pub const EMPIRICAL_TITLE: &str =
+    tr!("Empirical lens (Bernanke–Kuttner × beta), model output", "实证测算（Bernanke–Kuttner×β），模型输出");
 
 /// A percent move as the section prints it: "−1.56%".
 pub fn pct1(v: f64) -> String {
@@ -68,7 +70,7 @@ pub struct RatesRef {
 /// are no actual moves.
 pub fn reference_at(readings: &[Reading], markets: &DataFile, ref_id: &str) -> RatesRef {
     let reference = reference(readings, ref_id).cloned();
-    let label = ref_label(reference.as_ref());
+    let label = tr!(ref_label(reference.as_ref()), zh::ref_label(reference.as_ref()));
     let actual = reference.as_ref().map(|r| actual_since(markets, r.date)).unwrap_or(Actual {
         spx: None,
         nasdaq: None,
@@ -125,10 +127,10 @@ fn lens_chart(
         title: title.into(),
         x_range: (0.0, 100.0),
         y_range: None,
-        x_desc: "December cut probability, %".into(),
-        y_desc: "Price change vs reference, %".into(),
+        x_desc: tr!("December cut probability, %", "12月降息概率（%）").into(),
+        y_desc: tr!("Price change vs reference, %", "相对参照读数的价格变动（%）").into(),
         x_fmt: |x| format!("{x:.0}"),
-        x_read: |x| format!("Cut probability {x:.0}%"),
+        x_read: tr!(|x| format!("Cut probability {x:.0}%"), |x| format!("降息概率{x:.0}%")),
         y_unit: "%",
         lines: lines
             .into_iter()
@@ -186,17 +188,22 @@ impl Lenses {
     }
 }
 
+/// The marks of the actual moves on the lens charts.
+const SPX_ACTUAL: &str = tr!("S&P 500 actual", "标普500实际涨跌");
+const NASDAQ_ACTUAL: &str = tr!("Nasdaq actual", "纳斯达克综合指数实际涨跌");
+const BTC_ACTUAL: &str = tr!("Bitcoin actual", "比特币实际涨跌");
+
 /// The textbook lens's chart from [`textbook_points`].
 pub fn textbook_chart(points: &[(f64, [f64; 3])], actual: &Actual, day_x: f64) -> LineChart {
     lens_chart(
         TEXTBOOK_TITLE,
         points,
         [
-            ("Value (r 8%, g 3%)".into(), VALUE, false),
-            ("Broad market (r 8%, g 5%)".into(), BROAD, false),
-            ("Growth (your r, g)".into(), GROWTH, false),
+            (tr!("Value (r 8%, g 3%)", "价值股（r 8%，g 3%）").into(), VALUE, false),
+            (tr!("Broad market (r 8%, g 5%)", "整体市场（r 8%，g 5%）").into(), BROAD, false),
+            (tr!("Growth (your r, g)", "成长股（r、g由你设定）").into(), GROWTH, false),
         ],
-        &[(actual.spx, "S&P 500 actual", SP500), (actual.nasdaq, "Nasdaq actual", NASDAQ)],
+        &[(actual.spx, SPX_ACTUAL, SP500), (actual.nasdaq, NASDAQ_ACTUAL, NASDAQ)],
         day_x,
     )
 }
@@ -214,15 +221,25 @@ pub fn empirical_chart(
         EMPIRICAL_TITLE,
         points,
         [
-            ("S&P 500 (β 1)".into(), SP500, false),
-            (format!("Nasdaq (β {}, assumed)", fmt_num(nasdaq_beta)), NASDAQ, true),
-            (format!("Bitcoin (β {}, estimated)", grouped(btc_beta, 2)), BITCOIN, false),
+            (tr!("S&P 500 (β 1)", "标普500（β 1）").into(), SP500, false),
+            (
+                tr!(
+                    format!("Nasdaq (β {}, assumed)", fmt_num(nasdaq_beta)),
+                    format!("纳斯达克综合指数（β {}，假设值）", fmt_num(nasdaq_beta))
+                ),
+                NASDAQ,
+                true,
+            ),
+            (
+                tr!(
+                    format!("Bitcoin (β {}, estimated)", grouped(btc_beta, 2)),
+                    format!("比特币（β {}，估计值）", grouped(btc_beta, 2))
+                ),
+                BITCOIN,
+                false,
+            ),
         ],
-        &[
-            (actual.spx, "S&P 500 actual", SP500),
-            (actual.nasdaq, "Nasdaq actual", NASDAQ),
-            (actual.btc, "Bitcoin actual", BITCOIN),
-        ],
+        &[(actual.spx, SPX_ACTUAL, SP500), (actual.nasdaq, NASDAQ_ACTUAL, NASDAQ), (actual.btc, BTC_ACTUAL, BITCOIN)],
         day_x,
     )
 }

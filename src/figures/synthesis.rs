@@ -9,7 +9,10 @@ use crate::data::days::{DAY, DAY_AFTER};
 use crate::data::ids::{Group, SeriesId};
 use crate::data::DataFile;
 use crate::format::fmt_num;
-use crate::format::{grouped, pct_abs, pct_signed, usd, usd_millions_sig2};
+use crate::format::{grouped, pct_abs, pct_signed, usd_millions_sig2};
+// The English figures (the Chinese edition's are `format::zh`'s).
+#[cfg_attr(feature = "zh", allow(unused_imports))]
+use crate::format::usd;
 use crate::model::date::Date;
 use crate::scenario::decomposition::{Cause, Decomposition, Decompositions, Part};
 use crate::state::Horizon;
@@ -17,8 +20,8 @@ use crate::state::Horizon;
 pub mod zh;
 
 /// The waterfalls' titles; the horizon is named beside them.
-pub const BTC_TITLE: &str = "Bitcoin: the parts of its move";
-pub const SPX_TITLE: &str = "S&P 500: the parts of its move";
+pub const BTC_TITLE: &str = tr!("Bitcoin: the parts of its move", "比特币：涨跌幅拆解");
+pub const SPX_TITLE: &str = tr!("S&P 500: the parts of its move", "标普500指数：涨跌幅拆解");
 
 /// "20 Nov" or "6–20 Nov".
 pub fn horizon_short(h: Horizon) -> &'static str {
@@ -29,15 +32,24 @@ pub fn horizon_short(h: Horizon) -> &'static str {
 }
 
 /// The key levels the source text names.
-pub const LEVELS: [&str; 3] = ["Bitcoin support at $87,000–88,000", "Bitcoin at $80,000", "S&P 500 at 6,000"];
+pub const LEVELS: [&str; 3] = tr!(
+    ["Bitcoin support at $87,000–88,000", "Bitcoin at $80,000", "S&P 500 at 6,000"],
+    ["比特币87,000–88,000美元支撑位", "比特币80,000美元关口", "标普500指数6,000点"]
+);
 
 /// A level named by the source text, checked against the data.
 pub fn verdict(held: bool) -> &'static str {
     if held {
-        "held"
+        tr!("held", "守住")
     } else {
-        "broken"
+        tr!("broken", "跌破")
     }
+}
+
+/// A cause's name in the build's language (the English [`cause_label`]
+/// also names the first screen's English bars).
+fn name(c: Cause) -> &'static str {
+    tr!(cause_label(c), super::answer::zh::cause_label(c))
 }
 
 /// A cause's name in the S&P 500's decomposition and in the table's rows.
@@ -56,17 +68,18 @@ pub fn cause_label(c: Cause) -> &'static str {
 /// Bitcoin's parts through stocks carry the bracket [`VIA_STOCKS_GROUP`].
 pub fn part_axis(c: Cause) -> &'static str {
     match c {
-        Cause::Tech => "AI/tech",
-        Cause::Rates => "Rates",
-        Cause::Contagion => "Conta-\ngion",
-        Cause::StockRest => "The\nrest",
-        Cause::Selling => "ETF\nselling",
-        Cause::Cascade => "Liqui-\ndations",
+        Cause::Tech => tr!("AI/tech", "AI/科技"),
+        Cause::Rates => tr!("Rates", "利率\n因素"),
+        Cause::Contagion => tr!("Conta-\ngion", "跨市场\n传染"),
+        Cause::StockRest => tr!("The\nrest", "股市\n其余"),
+        Cause::Selling => tr!("ETF\nselling", "ETF资金\n流出"),
+        Cause::Cascade => tr!("Liqui-\ndations", "强平"),
     }
 }
 
 /// The bracket over Bitcoin's bars that came through stocks.
-pub const VIA_STOCKS_GROUP: &str = "through stocks: β × the S&P 500's parts";
+pub const VIA_STOCKS_GROUP: &str =
+    tr!("through stocks: β × the S&P 500's parts", "经由股市传导：β系数 × 标普500指数各项");
 
 /// One colour per cause; everything that reaches Bitcoin through stocks
 /// shares the stocks colour, whichever part of the stock move it passes on.
@@ -115,8 +128,13 @@ pub fn waterfall(dec: &Decomposition) -> Vec<Step> {
         .parts
         .iter()
         .map(|p| Step {
-            label: cause_label(p.cause).into(),
-            axis: if p.via_stocks || p.cause != Cause::Tech { part_axis(p.cause) } else { "AI/tech\nreversal" }.into(),
+            label: name(p.cause).into(),
+            axis: if p.via_stocks || p.cause != Cause::Tech {
+                part_axis(p.cause)
+            } else {
+                tr!("AI/tech\nreversal", "AI/科技\n股反转")
+            }
+            .into(),
             group: p.via_stocks.then_some(VIA_STOCKS_GROUP),
             value: p.value,
             color: part_color(p),
@@ -127,18 +145,23 @@ pub fn waterfall(dec: &Decomposition) -> Vec<Step> {
         .collect();
     let (ne, ne_lo, ne_hi) = dec.not_explained();
     steps.push(Step {
-        label: rest_label(dec).into(),
-        axis: if dec.overshoots() { "Over-\nshoot" } else { "Not ex-\nplained" }.into(),
+        label: tr!(rest_label(dec), super::answer::zh::rest_label(dec)).into(),
+        axis: if dec.overshoots() {
+            tr!("Over-\nshoot", "模型高估\n部分")
+        } else {
+            tr!("Not ex-\nplained", "模型\n未解释")
+        }
+        .into(),
         group: None,
         value: ne,
         color: MODEL_TOTAL,
         from_zero: false,
         range: Some((ne_lo, ne_hi)),
-        note: dec.overshoots().then_some("the parts add to more than the move"),
+        note: dec.overshoots().then_some(tr!("the parts add to more than the move", "各项合计超过实际涨跌")),
     });
     steps.push(Step {
-        label: "Actual".into(),
-        axis: "Actual".into(),
+        label: tr!("Actual", crate::format::zh::term::ACTUAL).into(),
+        axis: tr!("Actual", "实际\n涨跌").into(),
         group: None,
         value: dec.actual,
         color: ACTUAL,
@@ -156,14 +179,15 @@ pub fn with_range(value: f64, lo: f64, hi: f64) -> String {
 
 /// How a part that reached Bitcoin through stocks is marked in the table
 /// and the read-outs.
-pub const VIA_STOCKS_NOTE: &str = "through stocks, β × the S&P 500's part";
+pub const VIA_STOCKS_NOTE: &str =
+    tr!("through stocks, β × the S&P 500's part", "经由股市传导，β系数 × 标普500指数对应项");
 
 fn cell(p: Option<&Part>) -> String {
     p.map(|p| {
         format!(
             "{}{}",
-            if p.via_stocks { format!("{VIA_STOCKS_NOTE}: ") } else { String::new() },
-            with_range(p.value, p.lo, p.hi)
+            if p.via_stocks { format!("{VIA_STOCKS_NOTE}{}", tr!(": ", "：")) } else { String::new() },
+            tr!(with_range(p.value, p.lo, p.hi), zh::with_range(p.value, p.lo, p.hi))
         )
     })
     .unwrap_or_else(|| "–".into())
@@ -172,9 +196,16 @@ fn cell(p: Option<&Part>) -> String {
 fn rest_cell(dec: &Decomposition) -> String {
     let (v, lo, hi) = dec.not_explained();
     if dec.overshoots() {
-        format!("overshoot: the parts exceed the move by {} points", grouped(v.abs(), 2))
+        tr!(
+            format!("overshoot: the parts exceed the move by {} points", grouped(v.abs(), 2)),
+            format!(
+                "{}：各项合计超出实际涨跌{}",
+                crate::format::zh::term::OVERSHOOT,
+                crate::format::zh::points(v.abs(), 2)
+            )
+        )
     } else {
-        with_range(v, lo, hi)
+        tr!(with_range(v, lo, hi), zh::with_range(v, lo, hi))
     }
 }
 
@@ -188,15 +219,26 @@ pub fn contribution_rows(d: &Decompositions) -> Vec<Vec<String>> {
         .iter()
         .filter(|c| d.btc.part(**c).is_some() || d.spx.part(**c).is_some())
         .map(|c| {
-            let spx =
-                if *c == Cause::StockRest { "(its \"not explained\" row)".to_string() } else { cell(d.spx.part(*c)) };
-            vec![cause_label(*c).to_string(), cell(d.btc.part(*c)), spx]
+            let spx = if *c == Cause::StockRest {
+                tr!("(its \"not explained\" row)", "（见“模型未解释”一行）").to_string()
+            } else {
+                cell(d.spx.part(*c))
+            };
+            vec![name(*c).to_string(), cell(d.btc.part(*c)), spx]
         })
         .collect();
-    let total = |x: (f64, f64, f64)| with_range(x.0, x.1, x.2);
-    rows.push(vec!["All parts".into(), total(d.btc.modelled()), total(d.spx.modelled())]);
-    rows.push(vec![NOT_EXPLAINED.into(), rest_cell(&d.btc), rest_cell(&d.spx)]);
-    rows.push(vec!["Actual".into(), pct_signed(d.btc.actual, 2), pct_signed(d.spx.actual, 2)]);
+    let total = |x: (f64, f64, f64)| tr!(with_range(x.0, x.1, x.2), zh::with_range(x.0, x.1, x.2));
+    rows.push(vec![tr!("All parts", "各项合计").into(), total(d.btc.modelled()), total(d.spx.modelled())]);
+    rows.push(vec![
+        tr!(NOT_EXPLAINED, crate::format::zh::term::NOT_EXPLAINED).into(),
+        rest_cell(&d.btc),
+        rest_cell(&d.spx),
+    ]);
+    rows.push(vec![
+        tr!("Actual", crate::format::zh::term::ACTUAL).into(),
+        pct_signed(d.btc.actual, 2),
+        pct_signed(d.spx.actual, 2),
+    ]);
     rows
 }
 
@@ -373,6 +415,12 @@ pub fn liquidated_range(d: &Decompositions) -> String {
     format!("{} to {}", usd_millions_sig2(d.liquidated_range.0 / 1e6), usd_millions_sig2(d.liquidated_range.1 / 1e6))
 }
 
+/// A price in the Chinese edition's form ("86,100美元").
+#[cfg_attr(not(feature = "zh"), allow(dead_code))]
+fn zh_price(v: f64) -> String {
+    crate::format::zh::price_usd(v, 0)
+}
+
 /// Binance's low of `date`.
 fn btc_low(m: &DataFile, date: Date) -> Option<f64> {
     m.ohlc.first().and_then(|s| s.bars.iter().find(|b| b.0 == date)).map(|b| b.3)
@@ -384,10 +432,18 @@ fn btc_low(m: &DataFile, date: Date) -> Option<f64> {
 /// hypothetical start); the S&P 500's move is the data's, decomposed, so no
 /// modelled level is claimed for it.
 pub fn level_rows(btc_price: f64) -> [(String, Option<bool>); 3] {
+    let price = tr!(usd(btc_price, 0), crate::format::zh::price_usd(btc_price, 0));
     [
-        (usd(btc_price, 0), Some(btc_price >= 87_000.0)),
-        (usd(btc_price, 0), Some(btc_price >= 80_000.0)),
-        ("not modelled: the S&P 500's close is the data's, decomposed above".to_string(), None),
+        (price.clone(), Some(btc_price >= 87_000.0)),
+        (price, Some(btc_price >= 80_000.0)),
+        (
+            tr!(
+                "not modelled: the S&P 500's close is the data's, decomposed above",
+                "未建模：标普500指数的收盘价取自实际数据，已在上文拆解"
+            )
+            .to_string(),
+            None,
+        ),
     ]
 }
 
@@ -400,13 +456,29 @@ pub fn data_levels(m: &DataFile) -> Vec<(&'static str, Option<String>, Option<bo
     let (l20, l21) = (btc_low(m, DAY), btc_low(m, DAY_AFTER));
     let nov_low = bars.iter().filter(|b| b.0 >= Date::ymd(2025, 11, 1)).map(|b| b.3).fold(f64::INFINITY, f64::min);
     vec![
-        (LEVELS[0], l20.map(|l| format!("20 Nov low {}", usd(l, 0))), l20.map(|l| l >= 87_000.0)),
+        (
+            LEVELS[0],
+            l20.map(|l| tr!(format!("20 Nov low {}", usd(l, 0)), format!("11月20日最低{}", zh_price(l)))),
+            l20.map(|l| l >= 87_000.0),
+        ),
         (
             LEVELS[1],
-            l21.map(|l| format!("21 Nov low {}; lowest in November {}", usd(l, 0), usd(nov_low, 0))),
+            l21.map(|l| {
+                tr!(
+                    format!("21 Nov low {}; lowest in November {}", usd(l, 0), usd(nov_low, 0)),
+                    format!("11月21日最低{}；11月最低{}", zh_price(l), zh_price(nov_low))
+                )
+            }),
             Some(nov_low >= 80_000.0),
         ),
-        (LEVELS[2], Some(format!("lowest November close {}", grouped(sp_min, 2))), Some(sp_min >= 6000.0)),
+        (
+            LEVELS[2],
+            Some(tr!(
+                format!("lowest November close {}", grouped(sp_min, 2)),
+                format!("11月最低收盘{}点", grouped(sp_min, 2))
+            )),
+            Some(sp_min >= 6000.0),
+        ),
     ]
 }
 
@@ -417,7 +489,9 @@ pub fn forecasts(m: &DataFile, rates: &DataFile) -> Vec<[String; 3]> {
     let bars = m.ohlc.first().map(|s| s.bars.clone()).unwrap_or_default();
     let after: Vec<_> = bars.iter().filter(|b| b.0 >= DAY).collect();
     let low = after.iter().min_by(|a, b| a.3.total_cmp(&b.3));
-    let last_bar = after.last().map(|b| b.0.long()).unwrap_or_default();
+    let last_bar = after.last().map(|b| tr!(b.0.long(), crate::format::zh::date(b.0))).unwrap_or_default();
+    let long = |d: Date| tr!(d.long(), crate::format::zh::date(d));
+    let (no_data, unchecked) = (tr!("(no data)", "（无数据）"), tr!("not checkable", "无法核对"));
     let sp = m.obs(SeriesId::Sp500).unwrap_or_default();
     let sp_after: Vec<_> = sp.iter().filter(|o| o.date >= DAY).collect();
     let sp_low = sp_after.iter().min_by(|a, b| a.value.total_cmp(&b.value));
@@ -427,58 +501,88 @@ pub fn forecasts(m: &DataFile, rates: &DataFile) -> Vec<[String; 3]> {
     let low21 = btc_low(m, DAY);
     let mut out = Vec::new();
     out.push([
-        "$87,000–88,000 is Bitcoin's key support".to_string(),
+        tr!("$87,000–88,000 is Bitcoin's key support", "87,000–88,000美元是比特币的关键支撑位").to_string(),
         low21
-            .map(|l| format!("It gave way on 20 Nov itself: low {} (Binance)", usd(l, 0)))
-            .unwrap_or_else(|| "(no data)".into()),
-        match low21 {
-            Some(l) if l < 87_000.0 => "did not hold".into(),
-            Some(_) => "held".into(),
-            None => "not checkable".into(),
-        },
-    ]);
-    out.push([
-        "Losing it may bring $80,000 \"or even lower\"".to_string(),
-        low.map(|b| {
-            format!("The lowest Binance low from 20 Nov to {} was {} on {}", last_bar, usd(b.3, 0), b.0.long())
-        })
-        .unwrap_or_else(|| "(no data)".into()),
-        match low {
-            Some(b) if b.3 < 80_000.0 => "happened: below $80,000".into(),
-            Some(b) => format!("came within {} of $80,000, not below it", usd(b.3 - 80_000.0, 0)),
-            None => "not checkable".into(),
-        },
-    ]);
-    out.push([
-        "The S&P 500 could fall below 6,000".to_string(),
-        match (sp_low, sp_last) {
-            (Some(l), Some(e)) => {
-                format!("Lowest close from 20 Nov to {}: {} on {}", e.date.long(), grouped(l.value, 2), l.date.long())
-            }
-            _ => "(no data)".into(),
-        },
-        match sp_low {
-            Some(l) if l.value < 6000.0 => "happened".into(),
-            Some(l) => format!(
-                "not by the end of the data ({} above 6,000)",
-                crate::format::pct((l.value / 6000.0 - 1.0) * 100.0, 1)
-            ),
-            None => "not checkable".into(),
-        },
-    ]);
-    out.push([
-        "Wait for the Fed to \"truly turn\"".to_string(),
-        cut_last
-            .map(|c| {
-                format!(
-                    "December cut odds were back at {}% on {} (CME FedWatch, quoted); the decision of 9–10 Dec is after \
-                     the data ends",
-                    crate::format::fmt_num(c.value),
-                    c.date.long()
+            .map(|l| {
+                tr!(
+                    format!("It gave way on 20 Nov itself: low {} (Binance)", usd(l, 0)),
+                    format!("11月20日当天即告失守：最低{}（Binance）", zh_price(l))
                 )
             })
-            .unwrap_or_else(|| "(no data)".into()),
-        "not checkable with this data (advice, and the decision came later)".into(),
+            .unwrap_or_else(|| no_data.into()),
+        match low21 {
+            Some(l) if l < 87_000.0 => tr!("did not hold", "未守住").into(),
+            Some(_) => tr!("held", "守住").into(),
+            None => unchecked.into(),
+        },
+    ]);
+    out.push([
+        tr!("Losing it may bring $80,000 \"or even lower\"", "一旦失守，可能跌至80,000美元“甚至更低”").to_string(),
+        low.map(|b| {
+            tr!(
+                format!("The lowest Binance low from 20 Nov to {} was {} on {}", last_bar, usd(b.3, 0), long(b.0)),
+                format!("11月20日至{}，Binance最低价为{}（{}）", last_bar, zh_price(b.3), long(b.0))
+            )
+        })
+        .unwrap_or_else(|| no_data.into()),
+        match low {
+            Some(b) if b.3 < 80_000.0 => tr!("happened: below $80,000", "已应验：跌破80,000美元").into(),
+            Some(b) => tr!(
+                format!("came within {} of $80,000, not below it", usd(b.3 - 80_000.0, 0)),
+                format!("距80,000美元仅差{}，但未跌破", zh_price(b.3 - 80_000.0))
+            ),
+            None => unchecked.into(),
+        },
+    ]);
+    out.push([
+        tr!("The S&P 500 could fall below 6,000", "标普500指数可能跌破6,000点").to_string(),
+        match (sp_low, sp_last) {
+            (Some(l), Some(e)) => tr!(
+                format!("Lowest close from 20 Nov to {}: {} on {}", long(e.date), grouped(l.value, 2), long(l.date)),
+                format!("11月20日至{}的最低收盘：{}点（{}）", long(e.date), grouped(l.value, 2), long(l.date))
+            ),
+            _ => no_data.into(),
+        },
+        match sp_low {
+            Some(l) if l.value < 6000.0 => tr!("happened", "已应验").into(),
+            Some(l) => tr!(
+                format!(
+                    "not by the end of the data ({} above 6,000)",
+                    crate::format::pct((l.value / 6000.0 - 1.0) * 100.0, 1)
+                ),
+                format!(
+                    "截至数据结束时未应验（最低收盘仍比6,000点高{}）",
+                    crate::format::pct((l.value / 6000.0 - 1.0) * 100.0, 1)
+                )
+            ),
+            None => unchecked.into(),
+        },
+    ]);
+    out.push([
+        tr!("Wait for the Fed to \"truly turn\"", "等待美联储“真正转向”").to_string(),
+        cut_last
+            .map(|c| {
+                tr!(
+                    format!(
+                        "December cut odds were back at {}% on {} (CME FedWatch, quoted); the decision of 9–10 Dec is after \
+                         the data ends",
+                        crate::format::fmt_num(c.value),
+                        long(c.date)
+                    ),
+                    format!(
+                        "{}，{}已回升至{}%（CME FedWatch，转引）；12月9日至10日的议息决定在数据截止日之后",
+                        long(c.date),
+                        crate::format::zh::term::CUT_ODDS,
+                        crate::format::fmt_num(c.value)
+                    )
+                )
+            })
+            .unwrap_or_else(|| no_data.into()),
+        tr!(
+            "not checkable with this data (advice, and the decision came later)",
+            "无法用本页数据核实（这是一条建议，且议息决定在此之后）"
+        )
+        .into(),
     ]);
     out
 }

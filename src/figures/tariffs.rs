@@ -23,13 +23,20 @@ pub mod zh;
 /// The S&P 500's move on 10 Oct and the crypto liquidations reported for
 /// 10–11 Oct, as the section prints them ("(no data)" when missing).
 pub fn tariff_day(m: &DataFile, liquidations: &DataFile) -> (String, String) {
+    let (sp_move, liq) = tariff_day_values(m, liquidations);
+    let no_data = || "(no data)".to_string();
+    (sp_move.map(|v| pct_signed(v, 2)).unwrap_or_else(no_data), liq.map(usd_millions).unwrap_or_else(no_data))
+}
+
+/// The S&P 500's move on 10 Oct (%) and the crypto liquidations reported for
+/// 10–11 Oct (US$ m), each `None` when missing.
+fn tariff_day_values(m: &DataFile, liquidations: &DataFile) -> (Option<f64>, Option<f64>) {
     let sp = m.obs(SeriesId::Sp500).unwrap_or_default();
     let day = TARIFF_DAY;
     let i = sp.iter().position(|o| o.date == day).filter(|&i| i > 0);
-    let sp_move = i.map(|i| pct_signed(pct_change(sp[i - 1].value, sp[i].value), 2));
+    let sp_move = i.map(|i| pct_change(sp[i - 1].value, sp[i].value));
     let liq = liquidations.facts(Group::CryptoLiquidations24h).into_iter().find(|f| f.date == TARIFF_CRASH);
-    let no_data = || "(no data)".to_string();
-    (sp_move.unwrap_or_else(no_data), liq.map(|f| usd_millions(f.value)).unwrap_or_else(no_data))
+    (sp_move, liq.map(|f| f.value))
 }
 
 /// The correlation after the Forbes–Rigobon volatility adjustment against
@@ -56,13 +63,23 @@ pub fn chart(roll: &[Rolling], calm: Option<Stats>, with_adjusted: bool, events:
         start: Date::ymd(2025, 9, 2),
         end: Date::ymd(2025, 11, 30),
         y_range: correlation_range(values),
-        y_desc: "Correlation, Bitcoin vs S&P 500".into(),
+        y_desc: tr!("Correlation, Bitcoin vs S&P 500", "比特币与标普500指数的相关性").into(),
         main: roll.iter().map(|p| (p.date, p.corr, p.lo, p.hi)).collect(),
         main_color: CORRELATION,
         second: if with_adjusted { roll.iter().map(|p| (p.date, adjusted(p, calm))).collect() } else { Vec::new() },
         second_color: ADJUSTED,
         events: events.to_vec(),
-        refs: calm.map(|c| vec![(c.corr, format!("before 10 Oct: {}", grouped(c.corr, 2)))]).unwrap_or_default(),
+        refs: calm
+            .map(|c| {
+                vec![(
+                    c.corr,
+                    tr!(
+                        format!("before 10 Oct: {}", grouped(c.corr, 2)),
+                        format!("10月10日前：{}", grouped(c.corr, 2))
+                    ),
+                )]
+            })
+            .unwrap_or_default(),
     }
 }
 

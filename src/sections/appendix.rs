@@ -15,30 +15,44 @@ pub fn Claims() -> impl IntoView {
     let res = vec![store.markets, store.rates, store.flows, store.sentiment, store.events, store.liquidations];
     view! {
         <div class="appendix" id="claims" role="region" aria-labelledby="claims-h">
-            <h2 id="claims-h">"Claims vs data"</h2>
+            <h2 id="claims-h">{tr!("Claims vs data", "原文说法与数据对照")}</h2>
+            {tr!(view! {
             <p>
                 "The explanation this page is built on makes specific factual claims. Each is set beside what "
                 "the bundled data says; the verdict is computed from the data by the rule given in the row."
             </p>
-            <WithAll res=res what="the data for the claims" render={|f: Vec<DataFile>| {
+            }.into_any(), view! {
+            <p class="fine translation-note" data-testid="claims-translation-note">
+                "说明：原文是中文，但本页只附有原文的英文译本，没有附上中文原话。下表中的原文说法，"
+                "是从英文译本回译成中文的，措辞可能与原文不同。"
+            </p>
+            <p>
+                "本页所依据的原文提出了若干具体的事实性说法。每条说法都与页面内附的数据并列对照；"
+                "结论按该行给出的规则由数据计算得出。"
+            </p>
+            }.into_any())}
+            <WithAll res=res what=tr!("the data for the claims", "核对原文说法所需的数据") render={|f: Vec<DataFile>| {
                 let checks = check_all(&Inputs { markets: &f[0], rates: &f[1], flows: &f[2], sentiment: &f[3], events: &f[4], liquidations: &f[5] });
                 view! {
                     <div class="table-wrap">
                         <table class="claims">
-                            <caption class="visually-hidden">"The source text's claims against the bundled data"</caption>
+                            <caption class="visually-hidden">{tr!("The source text's claims against the bundled data", "原文说法与页面内附数据的对照（说法回译自英文译本）")}</caption>
                             <thead><tr>
-                                <th scope="col">"The claim"</th>
-                                <th scope="col">"What the data says"</th>
-                                <th scope="col">"Verdict"</th>
+                                <th scope="col">{tr!("The claim", "原文说法")}</th>
+                                <th scope="col">{tr!("What the data says", "数据显示")}</th>
+                                <th scope="col">{tr!("Verdict", "结论")}</th>
                             </tr></thead>
                             <tbody>
                                 {checks.into_iter().map(|c| view! {
                                     <tr id=format!("claim-{}", c.id)>
                                         <th scope="row">{c.claim}</th>
                                         <td>{c.data.clone()}
-                                            {c.see.map(|(href, text)| view! { " " <a class="see" href=href>"See " {text} "."</a> })}
+                                            {c.see.map(|(href, text)| tr!(
+                                                view! { " " <a class="see" href=href>"See " {text} "."</a> }.into_any(),
+                                                view! { <a class="see" href=href>"参见" {text} "。"</a> }.into_any()
+                                            ))}
                                             " " <Sources sources=c.sources.clone()/></td>
-                                        <td class=format!("verdict {}", c.verdict.label().replace(' ', "-"))>
+                                        <td class=format!("verdict {}", c.verdict.class())>
                                             <strong>{c.verdict.label()}</strong>
                                             <span class="detail">{c.detail.clone()}</span>
                                         </td>
@@ -60,19 +74,21 @@ pub fn MarketInputs() -> impl IntoView {
     let dv = expect_context::<Derived>();
     view! {
         <div class="appendix" id="inputs" role="region" aria-labelledby="inputs-h">
-            <h2 id="inputs-h">"Market inputs"</h2>
-            <p>
-                "Every section reads its volatilities, β, correlations and volumes from this one table, so each "
-                "quantity has one value on the page. Estimates used to explain 20 November end on 19 November; the "
-                "window follows the correlation window chosen in section 2."
-            </p>
-            <WithAll res=vec![store.markets] what="the market inputs" render={move |f: Vec<DataFile>| {
+            <h2 id="inputs-h">{tr!("Market inputs", "市场输入参数")}</h2>
+            <p>{tr!(
+                "Every section reads its volatilities, β, correlations and volumes from this one table, so each \
+                 quantity has one value on the page. Estimates used to explain 20 November end on 19 November; the \
+                 window follows the correlation window chosen in section 2.",
+                "各节所用的波动率、β系数、相关性和成交量都取自这一张表，因此每个量在全页只有一个取值。用于解释11月20日的估算值均截至11月19日；\
+                 估算窗口跟随第2节所选的相关性窗口。"
+            )}</p>
+            <WithAll res=vec![store.markets] what=tr!("the market inputs", "市场输入参数") render={move |f: Vec<DataFile>| {
                 let m = f[0].clone();
                 let m_note = m.clone();
                 view! {
                     <div class="table-wrap">
                         <table class="data-table" id="inputs-table">
-                            <caption class="visually-hidden">"Market inputs: value, unit, window and source"</caption>
+                            <caption class="visually-hidden">{tr!("Market inputs: value, unit, window and source", "市场输入参数：数值、单位、估算窗口与来源")}</caption>
                             <thead><tr>{crate::figures::inputs::HEADERS.map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
                             <tbody>
                                 {move || dv.inputs.get().map(|inp| crate::figures::inputs::rows(&inp, &m).into_iter().map(|[a, b, c, d, e]| view! {
@@ -114,8 +130,8 @@ fn download(name: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
 fn CsvButton(table: CsvTable) -> impl IntoView {
     let failed = RwSignal::new(false);
     let CsvTable { file_name, title, text, rows } = table;
-    let n_rows = crate::format::count(rows, "row", "rows");
-    let label = format!("Download CSV: {title} ({n_rows})");
+    let n_rows = crate::format::count(rows, tr!("row", "行"), tr!("rows", "行"));
+    let label = tr!(format!("Download CSV: {title} ({n_rows})"), format!("下载CSV：{title}（{n_rows}）"));
     let name = file_name.clone();
     view! {
         <li>
@@ -123,8 +139,8 @@ fn CsvButton(table: CsvTable) -> impl IntoView {
                 on:click=move |_| failed.set(download(&name, &text).is_err())>
                 {file_name.clone()}
             </button>
-            " " <span class="fine">{title} ", " {n_rows.clone()}</span>
-            <Show when=move || failed.get()><span class="error">" The download could not be started."</span></Show>
+            " " <span class="fine">{title} {tr!(", ", "，")} {n_rows.clone()}</span>
+            <Show when=move || failed.get()><span class="error">{tr!(" The download could not be started.", "无法开始下载。")}</span></Show>
         </li>
     }
 }
@@ -136,13 +152,14 @@ pub fn Datasets() -> impl IntoView {
     let res: Vec<_> = files.iter().map(|(_, r)| *r).collect();
     view! {
         <div class="appendix" id="data" role="region" aria-labelledby="data-h">
-            <h2 id="data-h">"The data, and how to cite it"</h2>
-            <p>
-                "Every figure on this page comes from these files, each row with its source. Download any of them "
-                "as CSV; the files are generated in your browser from the same data the page uses."
-            </p>
+            <h2 id="data-h">{tr!("The data, and how to cite it", "数据与引用方式")}</h2>
+            <p>{tr!(
+                "Every figure on this page comes from these files, each row with its source. Download any of them \
+                 as CSV; the files are generated in your browser from the same data the page uses.",
+                "本页的每个数字都来自以下文件，每一行都注明出处。任何一个文件都可以下载为CSV；这些文件由你的浏览器根据本页所用的同一份数据生成。"
+            )}</p>
             {files.into_iter().map(|(name, r)| view! {
-                <super::WithData res=r what="the data file" render={move |doc: DataFile| {
+                <super::WithData res=r what=tr!("the data file", "数据文件") render={move |doc: DataFile| {
                     let ts = tables(&doc);
                     view! {
                         <h3 class="file-h">{doc.title.clone()} " " <code>{format!("{name}.json")}</code></h3>
@@ -150,20 +167,27 @@ pub fn Datasets() -> impl IntoView {
                     }
                 }}/>
             }).collect_view()}
-            <WithAll res=res what="the data dates" render={|f: Vec<DataFile>| {
+            <WithAll res=res what=tr!("the data dates", "数据日期") render={|f: Vec<DataFile>| {
                 let as_of = f.iter().map(|d| d.as_of.clone()).max().unwrap_or_default();
-                let as_of = super::long_date(&as_of);
+                let as_of = tr!(super::long_date(&as_of), crate::format::zh::long_date(&as_of));
                 // The published address when this copy runs from a file or
                 // another host (see `share::public_base`), with the reason.
                 let (url, note) = crate::components::embed::public_base();
                 view! {
                     <div class="cite" id="cite">
-                        <h3>"How to cite"</h3>
-                        <p>
+                        <h3>{tr!("How to cite", "引用方式")}</h3>
+                        <p>{tr!(view! {
                             "“Why stocks and Bitcoin fell together on 20 November 2025: an explorable explanation.” "
                             "Data as of " {as_of.clone()} ". " {url} ". Text CC BY 4.0; market figures as credited to their sources."
-                        </p>
-                        {note.map(|n| view! { <p class="fine public-note">{n.replace("the code points", "the citation points")}</p> })}
+                        }.into_any(), view! {
+                            "《2025年11月20日，股市与比特币为何双双下跌：一篇互动解读》。"
+                            "数据截至" {as_of.clone()} "。" {url} "。文字采用CC BY 4.0许可；市场数据以各自注明的来源为准。"
+                        }.into_any())}</p>
+                        // The note speaks of the embed code; here it is the citation.
+                        {note.map(|n| view! { <p class="fine public-note">{tr!(
+                            n.replace("the code points", "the citation points"),
+                            n.replace("这段代码", "这条引用").replace("代码指向", "引用指向")
+                        )}</p> })}
                     </div>
                 }
             }}/>

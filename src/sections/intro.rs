@@ -8,6 +8,8 @@ use crate::data::ids::{Group, SeriesId};
 use crate::data::Source;
 use crate::figures::answer;
 use crate::figures::intro as fig;
+#[cfg(feature = "zh")]
+use crate::format::zh::term;
 use crate::scenario::{DAY, DAY_BEFORE};
 use leptos::prelude::*;
 
@@ -38,24 +40,28 @@ pub fn Answer() -> impl IntoView {
         d.with(|d| {
             d.as_ref().map(|d| {
                 let cut = sc.cut_pct.get_untracked();
-                dv.basis
-                    .with_untracked(|b| answer::headline_parts(d, b.as_ref().and_then(|b| b.stocks_day.as_ref()), cut))
+                dv.basis.with_untracked(|b| {
+                    let day = b.as_ref().and_then(|b| b.stocks_day.as_ref());
+                    tr!(answer::headline_parts(d, day, cut), answer::zh::headline_parts(d, day, cut))
+                })
             })
         })
-        .unwrap_or_else(|| vec!["Working out the answer from the bundled data…".to_string()])
+        .unwrap_or_else(|| {
+            vec![tr!("Working out the answer from the bundled data…", "正在根据随附数据计算答案…").to_string()]
+        })
         .into_iter()
         .map(|t| view! { <p>{t}</p> })
         .collect_view()
     };
     view! {
-        <section class="answer" aria-label="The answer in short" data-testid="answer">
+        <section class="answer" aria-label={tr!("The answer in short", "答案速览")} data-testid="answer">
             // The horizon on the first screen, so that its Rates bar and
             // section 1's chart (since 6 Nov) never seem to disagree.
             <crate::components::HorizonSwitch name="answer-span" testid="answer-horizon"/>
             <div class="answer-text">{text}</div>
             <div class="answer-figure">
-                <AnswerBars asset="Bitcoin" bars=Memo::new(move |_| d.with(|d| d.as_ref().map(|d| (answer::bars(&d.btc), d.btc.actual))))/>
-                <AnswerBars asset="S&P 500" bars=Memo::new(move |_| d.with(|d| d.as_ref().map(|d| (answer::bars(&d.spx), d.spx.actual))))/>
+                <AnswerBars asset={tr!("Bitcoin", term::BITCOIN)} bars=Memo::new(move |_| d.with(|d| d.as_ref().map(|d| (tr!(answer::bars(&d.btc), answer::zh::bars(&d.btc)), d.btc.actual))))/>
+                <AnswerBars asset={tr!("S&P 500", term::SPX)} bars=Memo::new(move |_| d.with(|d| d.as_ref().map(|d| (tr!(answer::bars(&d.spx), answer::zh::bars(&d.spx)), d.spx.actual))))/>
             </div>
             <p class="fine">
                 {if crate::context::prerendering() {
@@ -63,19 +69,19 @@ pub fn Answer() -> impl IntoView {
                     // style/main.css show one (.link-settings: the link's own).
                     view! {
                         <span class="cue-nolink">{NOTE}</span>
-                        <span class="cue-link">"Model outputs at the default settings, not your link’s; in full: "</span>
+                        <span class="cue-link">{tr!("Model outputs at the default settings, not your link’s; in full: ", "以上为按默认设定（而非你链接中的设定）得出的模型输出，完整拆解见“")}</span>
                     }
                     .into_any()
                 } else {
                     NOTE.into_any()
                 }}
-                <a href="#synthesis">"All at once"</a>"."</p>
+                <a href="#synthesis">{tr!("All at once", "多重冲击共振")}</a>{tr!(".", "”一节。")}</p>
         </section>
     }
 }
 
 /// The answer's note on whose settings its numbers are.
-const NOTE: &str = "Model outputs at your settings; in full: ";
+const NOTE: &str = tr!("Model outputs at your settings; in full: ", "以上为按你的设定得出的模型输出，完整拆解见“");
 
 /// How long the first-screen answer waits for a slider to rest.
 const REST_MS: f64 = 120.0;
@@ -100,7 +106,7 @@ fn AnswerBars(asset: &'static str, bars: Memo<Option<(Vec<answer::Bar>, f64)>>) 
                         (b.label, b.value_pct, class, colour)
                     })
                     .collect();
-                rows.push(("Actual", *actual, "bar actual", String::new()));
+                rows.push((tr!("Actual", term::ACTUAL), *actual, "bar actual", String::new()));
                 rows
             })
         })
@@ -139,12 +145,14 @@ pub fn Lede() -> impl IntoView {
         <div class="intro">
         <p class="lede">
             // The day itself is told in the answer just above.
-            "This page tests, one at a time, the four causes a widely shared explanation gave for that day, "
-            "against the data."
+            {tr!(
+                "This page tests, one at a time, the four causes a widely shared explanation gave for that day, against the data.",
+                "一种广为流传的说法将当天的下跌归结为四个原因，本页用数据逐一加以检验。"
+            )}
         </p>
-        <WithData res=store.markets what="the day's figures" render=move |m| {
+        <WithData res=store.markets what={tr!("the day's figures", "当日数据")} render=move |m| {
             // The day's moves are the ones every section compares with.
-            let text = fig::headline(&m);
+            let text = tr!(fig::headline(&m), fig::zh::headline(&m));
             let mut sources: Vec<Source> = vec![];
             if let Some(s) = m.series(SeriesId::Sp500) { sources.push(s.source.clone()); }
             sources.extend(m.facts(Group::NasdaqClose).into_iter().filter(|f| f.date == DAY || f.date == DAY_BEFORE).map(|f| f.source.clone()));
@@ -164,12 +172,13 @@ pub fn DayInContext() -> impl IntoView {
     let dv = expect_context::<Derived>();
     view! {
         <figure class="figure" id="timeline">
-            <h2 class="figure-title">"Three months of stocks and Bitcoin"</h2>
-            <WithData2 a=store.markets b=store.events what="the price data for the timeline" render=move |m, ev| {
+            <h2 class="figure-title">{tr!("Three months of stocks and Bitcoin", "三个月来的美股与比特币走势")}</h2>
+            <WithData2 a=store.markets b=store.events what={tr!("the price data for the timeline", "时间线所用的价格数据")} render=move |m, ev| {
                 match fig::chart(&m, &ev) {
-                    Err(e) => view! { <p class="error data-error" role="alert">"markets.json cannot be charted: " {e} "."</p> }.into_any(),
+                    Err(e) => view! { <p class="error data-error" role="alert">{tr!("markets.json cannot be charted: ", "无法根据markets.json绘制图表：")} {e} {tr!(".", "。")}</p> }.into_any(),
                     Ok(chart) => {
-                        let text = fig::summary(&chart.timeline, &crate::scenario::nasdaq_obs(&m));
+                        let nasdaq = crate::scenario::nasdaq_obs(&m);
+                        let text = tr!(fig::summary(&chart.timeline, &nasdaq), fig::zh::summary(&chart.timeline, &nasdaq));
                         let rows = fig::table_rows(&chart.timeline);
                         let mut sources: Vec<Source> = [SeriesId::Sp500, SeriesId::BtcUsd0000utc].into_iter().filter_map(|id| m.series(id)).map(|s| s.source.clone()).collect();
                         sources.extend(m.facts(Group::NasdaqClose).into_iter().map(|f| f.source.clone()));
@@ -178,26 +187,43 @@ pub fn DayInContext() -> impl IntoView {
                         // "Together", reconciled with three months apart: follows
                         // the correlation window chosen in section 2.
                         let timeline = chart.timeline.clone();
-                        let reconcile = move || dv.inputs.with(|i| fig::reconcile(&timeline, i.and_then(|i| i.calm), i.and_then(|i| i.crisis)));
+                        let reconcile = move || {
+                            dv.inputs.with(|i| {
+                                let (calm, crisis) = (i.and_then(|i| i.calm), i.and_then(|i| i.crisis));
+                                tr!(fig::reconcile(&timeline, calm, crisis), fig::zh::reconcile(&timeline, calm, crisis))
+                            })
+                        };
                         let source_line = crate::figures::source_line(&sources);
                         let draw = move |root: &charts::Canvas, f: charts::Frame| charts::timeline::draw(root, f, &chart);
                         view! {
                             <ChartCanvas draw=draw events=ev.events.clone() open_event="reversal" readout=readout source=source_line
-                                label="Line chart: S&P 500 and Bitcoin, rebased to 100 on 2 Sep 2025, through November 2025, with Nasdaq Composite points in November"
+                                label={tr!(
+                                    "Line chart: S&P 500 and Bitcoin, rebased to 100 on 2 Sep 2025, through November 2025, with Nasdaq Composite points in November",
+                                    "折线图：标普500指数与比特币，以2025年9月2日为100，至2025年11月，并标出纳斯达克综合指数11月的数据点"
+                                )}
                                 describedby="timeline-summary" aspect=0.45 min_h=200.0/>
                             <p class="reconcile" data-testid="reconcile">{reconcile}</p>
-                            <super::Disclosure summary="How to read this chart" class="how">
+                            <super::Disclosure summary={tr!("How to read this chart", "如何解读本图")} class="how">
                                 <p id="timeline-summary">{text}</p>
                                 <p class="fine">
-                                    "Index: each series' close on 2 Sep 2025 = 100. Bitcoin: Bitstamp price at 00:00 UTC, "
-                                    "which is the close of the previous UTC day, plotted on that day. Nasdaq: only the November "
-                                    "closes found in the sources (there is no full Nasdaq series here), placed on the S&P 500 "
-                                    "line on their first day so their November moves can be compared."
+                                    {tr!(
+                                        "Index: each series' close on 2 Sep 2025 = 100. Bitcoin: Bitstamp price at 00:00 UTC, \
+                                         which is the close of the previous UTC day, plotted on that day. Nasdaq: only the November \
+                                         closes found in the sources (there is no full Nasdaq series here), placed on the S&P 500 \
+                                         line on their first day so their November moves can be compared.",
+                                        "指数化：各序列以2025年9月2日的收盘价为100。比特币：取Bitstamp在UTC时间00:00的价格，\
+                                         即前一个UTC日的收盘价，标在当日。纳斯达克综合指数：仅有来源中查到的11月收盘价\
+                                         （本页没有完整的纳斯达克综合指数序列），其首个数据点置于标普500指数曲线上，\
+                                         以便比较两者在11月的走势。"
+                                    )}
                                 </p>
                             </super::Disclosure>
                             <super::TableToggle
-                                caption="The timeline's values: each series rebased to 100 on 2 Sep 2025 (Nasdaq: November points only)".to_string()
-                                headers=vec!["Date", "S&P 500", "Bitcoin", "Nasdaq"]
+                                caption={tr!(
+                                    "The timeline's values: each series rebased to 100 on 2 Sep 2025 (Nasdaq: November points only)",
+                                    "时间线数据：各序列以2025年9月2日为100（纳斯达克综合指数仅有11月数据点）"
+                                ).to_string()}
+                                headers={tr!(vec!["Date", "S&P 500", "Bitcoin", "Nasdaq"], vec!["日期", term::SPX_INDEX, term::BITCOIN, term::NASDAQ])}
                                 rows=Signal::stored(rows)/>
                             <Sources sources=sources/>
                         }.into_any()

@@ -23,34 +23,40 @@ fn Stacked() -> impl IntoView {
     // hypothetical start (section 4's cascade).
     let level_rows = Memo::new(move |_| dec.with(|d| d.as_deref().map(|d| fig::level_rows(d.cascade.final_price))));
     let sentences = Memo::new(move |_| {
-        dec.with(|d| d.as_deref().map(|d| fig::cause_sentences(d, sc.cut_pct.get())).unwrap_or_default())
+        dec.with(|d| {
+            d.as_deref()
+                .map(|d| tr!(fig::cause_sentences(d, sc.cut_pct.get()), fig::zh::cause_sentences(d, sc.cut_pct.get())))
+                .unwrap_or_default()
+        })
     });
     let span = move || sc.span.get();
-    let spx_sentence = move || dec.with(|d| d.as_deref().map(fig::sentence_spx));
+    let spx_sentence = move || dec.with(|d| d.as_deref().map(tr!(fig::sentence_spx, fig::zh::sentence_spx)));
     view! {
         <crate::components::HorizonSwitch name="span" testid="synthesis-span"/>
-        <p class="fine" data-testid="synthesis-horizon">{move || format!("Bars: {}.", span().short())}</p>
+        <p class="fine" data-testid="synthesis-horizon">{move || tr!(format!("Bars: {}.", span().short()), format!("图中各柱：{}。", fig::zh::horizon_span(span())))}</p>
         // Why stocks fell first (the AI/tech reversal), then how the fall
         // reached Bitcoin.
         <figure class="figure" id="waterfall-spx">
             <ChartCanvas embed="waterfall-spx" draw=move |root: &charts::Canvas, f| match spx.get() {
                     Some(s) => charts::waterfall::draw(root, f, &s),
-                    None => Err("the model needs markets.json and rates.json".into()),
+                    None => Err(tr!("the model needs markets.json and rates.json", "模型需要markets.json和rates.json").into()),
                 }
                 title=SPX_TITLE source=crate::figures::MODEL_SOURCE
                 readout=Signal::derive(move || spx.with(|s| s.as_ref().map(|s| charts::waterfall::readout(s)).unwrap_or_default()))
-                label="Waterfall chart: the S&P 500's move split into the AI/tech reversal, the rate and contagion models' parts, what is not explained, and the actual move"
+                label=tr!("Waterfall chart: the S&P 500's move split into the AI/tech reversal, the rate and contagion models' parts, what is not explained, and the actual move",
+                    "瀑布图：标普500指数的涨跌拆分为AI/科技股反转、利率模型与跨市场传染模型各自的部分、模型未解释部分和实际涨跌")
                 describedby="synthesis-spx-summary" aspect=0.62 min_h=210.0 max_h=360.0/>
             <figcaption id="synthesis-spx-summary" data-testid="synthesis-spx">{spx_sentence}</figcaption>
         </figure>
         <figure class="figure" id="waterfall-btc">
             <ChartCanvas embed="waterfall-btc" draw=move |root: &charts::Canvas, f| match btc.get() {
                     Some(b) => charts::waterfall::draw(root, f, &b),
-                    None => Err("the model needs markets.json and rates.json".into()),
+                    None => Err(tr!("the model needs markets.json and rates.json", "模型需要markets.json和rates.json").into()),
                 }
                 title=BTC_TITLE source=crate::figures::MODEL_SOURCE
                 readout=Signal::derive(move || btc.with(|b| b.as_ref().map(|b| charts::waterfall::readout(b)).unwrap_or_default()))
-                label="Waterfall chart: each cause's contribution to Bitcoin's move with its range, what is not explained, and the actual move"
+                label=tr!("Waterfall chart: each cause's contribution to Bitcoin's move with its range, what is not explained, and the actual move",
+                    "瀑布图：各项原因对比特币涨跌的贡献及其区间、模型未解释部分和实际涨跌")
                 describedby="synthesis-summary" aspect=0.62 min_h=210.0 max_h=360.0/>
         </figure>
         // The sentence is outside the figure so a figure embed stays about one
@@ -58,15 +64,21 @@ fn Stacked() -> impl IntoView {
         <ul class="wf-sentence cause-sentences" id="synthesis-summary" data-testid="synthesis-live">
             // "Cause: sentence": the cause's name set in bold.
             {move || sentences.get().into_iter().map(|t| {
-                let (lead, rest) = t.split_once(": ").map_or((String::new(), t.clone()), |(a, b)| (format!("{a}: "), b.to_string()));
+                // The Chinese sentences' lead ends in a full-width colon.
+                let sep = tr!(": ", "：");
+                let (lead, rest) = t.split_once(sep).map_or((String::new(), t.clone()), |(a, b)| (format!("{a}{sep}"), b.to_string()));
                 view! { <li><strong>{lead}</strong>{rest}</li> }
             }).collect_view()}
         </ul>
         <super::TableToggle
-            caption=Signal::derive(move || format!("Each cause's contribution over {}, percent, with its range (model outputs and the measured tech part; what reaches Bitcoin through stocks marked), what is not explained and the actual move", span().name()))
-            headers=vec!["", "Bitcoin", "S&P 500"]
+            caption=Signal::derive(move || tr!(
+                format!("Each cause's contribution over {}, percent, with its range (model outputs and the measured tech part; what reaches Bitcoin through stocks marked), what is not explained and the actual move", span().name()),
+                format!("{}各项原因的贡献（%）及其区间（模型输出与科技股的实测部分；经由股市传导至比特币的部分已标注）、模型未解释部分和实际涨跌", fig::zh::horizon_span(span()))
+            ))
+            headers=tr!(vec!["", "Bitcoin", "S&P 500"], vec!["", "比特币", "标普500指数"])
             rows=Signal::derive(move || dec.with(|d| d.as_deref().map(fig::contribution_rows).unwrap_or_default()))/>
-        <super::Disclosure summary="How is this computed?" class="how">
+        <super::Disclosure summary=tr!("How is this computed?", "计算方法") class="how">
+            {tr!(view! {
             <p>
                 "The S&P 500: r = w·(r_IT − r_rest) + r_rest, an identity of weighted returns. w is information technology's "
                 "weight (34.6%, the nearest dated table, 28 Nov), r_IT its 20 Nov move (−2.7% for the S&P 500 sector; −3.14% by a "
@@ -90,12 +102,35 @@ fn Stacked() -> impl IntoView {
                 "the other source's tech figure), so a total and its “not explained” come from the same inputs. When the parts add "
                 "to more than the move, the rest is labelled an overshoot."
             </p>
+            }.into_any(), view! {
+            <p>
+                "标普500指数：r = w·(r_IT − r_rest) + r_rest，这是加权收益率的恒等式。w为信息技术板块的权重"
+                "（34.6%，取日期最近的权重表，11月28日），r_IT为该板块11月20日的涨跌（标普500信息技术板块为−2.7%；"
+                "另一来源很可能采用板块ETF，为−3.14%，即区间的另一端），r_rest为指数其余部分的涨跌，由指数的实际涨跌倒推得出。"
+                "第一项即“AI/科技股反转”；在大盘涨跌r_rest中，利率渠道（第1节，从时段起点的FedWatch读数到你设定的降息概率）"
+                "和当天加密资产强平引发的科技股抛售（第4节）各解释一部分，其余为模型未解释。英伟达自身的贡献为其11月20日的涨跌"
+                "（−3.15%）乘以其权重，所用权重为：9月24日某标普500指数基金中的7.83%、10月3日的7.28%和10月22日的约7.3%"
+                "（未找到11月的权重）。"
+            </p>
+            <p>
+                "比特币：β系数 × 标普500指数涨跌的每一项（因此利率因素只经由股市传导至比特币），当天ETF资金净流出按平方根法则"
+                "造成的冲击（第3节），以及当天杠杆多头强平抛售额外带来的下跌（第4节）；强平从当天的模型冲击"
+                "（β系数 × 标普500指数涨跌，加上ETF资金流出）起算，无论第4节的起点设为多少。强平经科技股反馈回来的部分不再重复计入："
+                "这部分就是标普500指数的跨市场传染，已通过β系数传导至比特币。β系数根据截至本时段涨跌起点的收益率估算"
+                "（当天为11月19日，两周为11月6日）。"
+            </p>
+            <p>
+                "区间：在所述不确定性的两端各重新计算一次完整的拆解，每一端都是一组自洽的输入（β系数取其95%置信区间的一端，"
+                "Y取0.5至1.0，市场成交量取假设值的两倍至一半，科技股涨跌取另一来源的数据），因此合计值与其“模型未解释”部分"
+                "来自同一组输入。当各项合计超过实际涨跌时，剩余部分标注为“模型高估部分”。"
+            </p>
+            }.into_any())}
         </super::Disclosure>
-        <super::Disclosure summary="More: key levels and the author's view">
+        <super::Disclosure summary=tr!("More: key levels and the author's view", "更多：关键价位与作者观点")>
             <div class="table-wrap">
                 <table class="levels" id="model-levels">
-                    <caption>"The key levels where the modelled cascade ends on 20 Nov (model output)"</caption>
-                    <thead><tr><th scope="col">"Level"</th><th scope="col">"Model"</th><th scope="col">"Verdict"</th></tr></thead>
+                    <caption>{tr!("The key levels where the modelled cascade ends on 20 Nov (model output)", "11月20日模型中连锁强平终点对应的关键价位（模型输出）")}</caption>
+                    <thead><tr><th scope="col">{tr!("Level", "价位")}</th><th scope="col">{tr!("Model", "模型")}</th><th scope="col">{tr!("Verdict", "结论")}</th></tr></thead>
                     <tbody>
                         // Fixed rows with live cells: a slider move updates text, not rows.
                         {(0..3).map(|i| {
@@ -104,7 +139,7 @@ fn Stacked() -> impl IntoView {
                                 <tr>
                                     <th scope="row">{LEVELS[i]}</th>
                                     <td>{move || row().map(|r| r.0).unwrap_or_else(|| "–".into())}</td>
-                                    <td class=move || row().and_then(|r| r.1).map(verdict).unwrap_or("")>{move || row().map(|r| r.1.map(verdict).unwrap_or("–")).unwrap_or("–")}</td>
+                                    <td class=move || row().and_then(|r| r.1).map(verdict_class).unwrap_or("")>{move || row().map(|r| r.1.map(verdict).unwrap_or("–")).unwrap_or("–")}</td>
                                 </tr>
                             }
                         }).collect_view()}
@@ -112,13 +147,24 @@ fn Stacked() -> impl IntoView {
                 </table>
             </div>
             <DataLevels/>
-            <aside class="opinion" aria-label="The author's conclusion">
-                <p>
-                    "The explanation ends with advice: in a late-cycle market, “cash is king, leverage is dead.” That is "
-                    "its author's opinion, not a finding of this page. Nothing here is investment advice."
-                </p>
+            <aside class="opinion" aria-label=tr!("The author's conclusion", "作者的结论")>
+                <p>{tr!(
+                    "The explanation ends with advice: in a late-cycle market, “cash is king, leverage is dead.” That is \
+                     its author's opinion, not a finding of this page. Nothing here is investment advice.",
+                    "原文最后给出建议：在周期末段的市场里，“现金为王，杠杆已死”。这是原文作者的观点，并非本页的结论。本页内容不构成投资建议。"
+                )}</p>
             </aside>
         </super::Disclosure>
+    }
+}
+
+/// A verdict's class (the same words as the English verdict, in both
+/// editions: the stylesheet and the tests read them).
+fn verdict_class(held: bool) -> &'static str {
+    if held {
+        "held"
+    } else {
+        "broken"
     }
 }
 
@@ -128,37 +174,38 @@ fn Stacked() -> impl IntoView {
 fn DataLevels() -> impl IntoView {
     let store = expect_context::<DataStore>();
     view! {
-            <WithData res=store.markets what="the key levels" render=|m| {
+            <WithData res=store.markets what=tr!("the key levels", "关键价位数据") render=|m| {
                 let rows = fig::data_levels(&m);
                 let mut sources: Vec<Source> = m.ohlc.first().map(|s| s.source.clone()).into_iter().collect();
                 sources.extend(m.series(SeriesId::Sp500).map(|s| s.source.clone()));
                 view! {
                     <table class="levels">
-                        <caption>"Key levels named in the explanation, against the data"</caption>
-                        <thead><tr><th scope="col">"Level"</th><th scope="col">"What the data shows"</th><th scope="col">"Verdict"</th></tr></thead>
+                        <caption>{tr!("Key levels named in the explanation, against the data", "原文提到的关键价位与实际数据对照")}</caption>
+                        <thead><tr><th scope="col">{tr!("Level", "价位")}</th><th scope="col">{tr!("What the data shows", "数据显示")}</th><th scope="col">{tr!("Verdict", "结论")}</th></tr></thead>
                         <tbody>
                             {rows.into_iter().map(|(level, seen, held)| view! {
                                 <tr>
                                     <th scope="row">{level}</th>
-                                    <td>{seen.unwrap_or_else(|| "(no data)".into())}</td>
+                                    <td>{seen.unwrap_or_else(|| tr!("(no data)", "（无数据）").into())}</td>
                                     <td class=move || match held { Some(true) => "held", Some(false) => "broken", None => "" }>
-                                        {held.map(verdict).unwrap_or("not checkable")}
+                                        {held.map(verdict).unwrap_or(tr!("not checkable", "无法核对"))}
                                     </td>
                                 </tr>
                             }).collect_view()}
                         </tbody>
                     </table>
-                    <p class="fine">"Bitcoin lows: Binance BTC/USDT daily bars (UTC days). S&P 500: daily closes; intraday lows of the index are not in the data."</p>
+                    <p class="fine">{tr!("Bitcoin lows: Binance BTC/USDT daily bars (UTC days). S&P 500: daily closes; intraday lows of the index are not in the data.",
+                        "比特币最低价：Binance BTC/USDT日线（按UTC时间划分交易日）。标普500指数：每日收盘价；数据中没有该指数的盘中低点。")}</p>
                     <Sources sources=sources/>
                 }
             }/>
-            <WithData2 a=store.markets b=store.rates what="the forecasts in hindsight" render=|m, r| {
+            <WithData2 a=store.markets b=store.rates what=tr!("the forecasts in hindsight", "事后回看预测所需的数据") render=|m, r| {
                 let rows = fig::forecasts(&m, &r);
                 view! {
                     <div class="table-wrap">
                         <table class="levels" id="forecasts">
-                            <caption>"In hindsight: the explanation's forecasts against the data to its last date (not known on 20 Nov)"</caption>
-                            <thead><tr><th scope="col">"Forecast"</th><th scope="col">"What the data shows"</th><th scope="col">"In hindsight"</th></tr></thead>
+                            <caption>{tr!("In hindsight: the explanation's forecasts against the data to its last date (not known on 20 Nov)", "事后回看：原文的预测与截至数据最后一天的实际情况对照（11月20日时尚不可知）")}</caption>
+                            <thead><tr><th scope="col">{tr!("Forecast", "预测")}</th><th scope="col">{tr!("What the data shows", "数据显示")}</th><th scope="col">{tr!("In hindsight", "事后看")}</th></tr></thead>
                             <tbody>
                                 {rows.into_iter().map(|[f, seen, v]| view! {
                                     <tr><th scope="row">{f}</th><td>{seen}</td><td>{v}</td></tr>
@@ -178,9 +225,10 @@ pub fn Synthesis() -> impl IntoView {
         <section id="synthesis" aria-labelledby="synthesis-h">
             <super::SectionHead section=Section::Synthesis/>
             <p>
-                "The explanation says the four causes stacked into a late-cycle liquidity crisis. Here is each one's part."
+                {tr!("The explanation says the four causes stacked into a late-cycle liquidity crisis. Here is each one's part.",
+                    "原文认为，四大原因叠加，酿成了一场周期末段的流动性危机。下面是每项原因各自的分量。")}
             </p>
-            <WithData res=store.markets what="the combined model" render=|_m| view! { <Stacked/> }/>
+            <WithData res=store.markets what=tr!("the combined model", "综合模型所需的数据") render=|_m| view! { <Stacked/> }/>
         </section>
     }
 }

@@ -85,11 +85,19 @@ impl<T: Clone + PartialEq + std::fmt::Debug + Send + Sync + 'static> Control for
                 Some(v) => (v, None),
                 None => (
                     self.default.clone(),
-                    Some(format!(
-                        "{}: '{}' is not a valid choice, so '{}' is used.",
-                        self.key,
-                        excerpt(r),
-                        (self.write)(&self.default)
+                    Some(tr!(
+                        format!(
+                            "{}: '{}' is not a valid choice, so '{}' is used.",
+                            self.key,
+                            excerpt(r),
+                            (self.write)(&self.default)
+                        ),
+                        format!(
+                            "{}：“{}”不是有效选项，已改用“{}”。",
+                            self.key,
+                            excerpt(r),
+                            (self.write)(&self.default)
+                        )
                     )),
                 ),
             },
@@ -104,7 +112,7 @@ impl<T: Clone + PartialEq + std::fmt::Debug + Send + Sync + 'static> Control for
 /// reading quoted on 20 Nov 2025 (public/data/rates.json).
 pub const CUT: Spec = Spec {
     key: "cut",
-    label: "December rate-cut probability",
+    label: tr!("December rate-cut probability", "12月降息概率"),
     min: 0.0,
     max: 100.0,
     default: 39.6,
@@ -114,10 +122,12 @@ pub const CUT: Spec = Spec {
 /// Leverage multiple of crypto and margin traders. Default 10×: a model
 /// assumption (no market-wide average leverage figure is bundled).
 pub const LEV: Spec =
-    Spec { key: "lev", label: "Leverage", min: 1.0, max: 100.0, default: 10.0, step: 0.1, key_step: 1.0 };
+    Spec {
+        key: "lev", label: tr!("Leverage", "杠杆"), min: 1.0, max: 100.0, default: 10.0, step: 0.1, key_step: 1.0
+    };
 pub const GROWTH_R: Spec = Spec {
     key: "gr",
-    label: "Growth profile: discount rate r",
+    label: tr!("Growth profile: discount rate r", "成长股情景：贴现率r"),
     min: 4.0,
     max: 15.0,
     default: 8.0,
@@ -126,7 +136,7 @@ pub const GROWTH_R: Spec = Spec {
 };
 pub const GROWTH_G: Spec = Spec {
     key: "gg",
-    label: "Growth profile: long-run growth g",
+    label: tr!("Growth profile: long-run growth g", "成长股情景：长期增长率g"),
     min: 0.0,
     max: 12.0,
     default: 6.5,
@@ -135,7 +145,7 @@ pub const GROWTH_G: Spec = Spec {
 };
 pub const NASDAQ_BETA: Spec = Spec {
     key: "nqb",
-    label: "Nasdaq beta to the S&P 500 (assumption)",
+    label: tr!("Nasdaq beta to the S&P 500 (assumption)", "纳斯达克综合指数对标普500的β系数（假设）"),
     min: 0.5,
     max: 2.5,
     default: 1.2,
@@ -145,11 +155,18 @@ pub const NASDAQ_BETA: Spec = Spec {
 /// Default −1.6 %: about the S&P 500's fall on 20 Nov 2025 (−1.56 % in the
 /// data), so the synthesis transmits the day's actual stock move; 10 Oct's
 /// tariff day was −2.71 %.
-pub const SHOCK: Spec =
-    Spec { key: "shock", label: "Shock to US stocks", min: -10.0, max: 0.0, default: -1.6, step: 0.1, key_step: 0.1 };
+pub const SHOCK: Spec = Spec {
+    key: "shock",
+    label: tr!("Shock to US stocks", "美股所受冲击"),
+    min: -10.0,
+    max: 0.0,
+    default: -1.6,
+    step: 0.1,
+    key_step: 0.1,
+};
 pub const WEIGHT: Spec = Spec {
     key: "wbtc",
-    label: "Bitcoin share of a stock + Bitcoin portfolio",
+    label: tr!("Bitcoin share of a stock + Bitcoin portfolio", "股票+比特币组合中比特币的占比"),
     min: 0.0,
     max: 50.0,
     default: 10.0,
@@ -158,7 +175,7 @@ pub const WEIGHT: Spec = Spec {
 };
 pub const PE: Spec = Spec {
     key: "pe",
-    label: "Price/earnings multiple (your assumption)",
+    label: tr!("Price/earnings multiple (your assumption)", "市盈率（自行设定）"),
     min: 5.0,
     max: 150.0,
     default: 40.0,
@@ -166,22 +183,31 @@ pub const PE: Spec = Spec {
     key_step: 1.0,
 };
 pub const HORIZON: Spec =
-    Spec { key: "hz", label: "Horizon", min: 1.0, max: 30.0, default: 10.0, step: 1.0, key_step: 1.0 };
+    Spec {
+        key: "hz", label: tr!("Horizon", "时间跨度"), min: 1.0, max: 30.0, default: 10.0, step: 1.0, key_step: 1.0
+    };
 /// Default $903M: all US spot Bitcoin ETFs' net outflow on 20 Nov 2025 (flows.json).
 pub const SELL: Spec = Spec {
     key: "q",
-    label: "Net selling to absorb in a day",
+    label: tr!("Net selling to absorb in a day", "单日需消化的净卖盘"),
     min: 0.0,
     max: 10_000.0,
     default: 903.0,
     step: 1.0,
     key_step: 10.0,
 };
-pub const DEPTH: Spec =
-    Spec { key: "depth", label: "Market depth lost", min: 0.0, max: 90.0, default: 0.0, step: 1.0, key_step: 1.0 };
+pub const DEPTH: Spec = Spec {
+    key: "depth",
+    label: tr!("Market depth lost", "市场深度下降幅度"),
+    min: 0.0,
+    max: 90.0,
+    default: 0.0,
+    step: 1.0,
+    key_step: 1.0,
+};
 pub const PHI: Spec = Spec {
     key: "phi",
-    label: "Forced crypto sellers who also sell tech stocks (φ)",
+    label: tr!("Forced crypto sellers who also sell tech stocks (φ)", "被迫卖出加密资产时同步卖出科技股的比例（φ）"),
     min: 0.0,
     max: 100.0,
     default: 25.0,
@@ -190,7 +216,7 @@ pub const PHI: Spec = Spec {
 };
 pub const OI: Spec = Spec {
     key: "oi",
-    label: "Leveraged long open interest in Bitcoin (assumption)",
+    label: tr!("Leveraged long open interest in Bitcoin (assumption)", "比特币杠杆多头未平仓合约规模（假设）"),
     min: 1.0,
     max: 100.0,
     default: 24.0,
@@ -223,7 +249,7 @@ impl RateRef {
 /// the last one above 60 % before the sell-off.
 pub const RATE_REF: Choice<RateRef> = Choice {
     key: "ref",
-    label: "Reference reading",
+    label: tr!("Reference reading", "基准读数"),
     default: RateRef { date: Date { year: 2025, month: 11, day: 6 }, pct: 64.5 },
     parse: RateRef::parse,
     write: RateRef::id,
@@ -253,7 +279,7 @@ impl Window {
 
 pub const WINDOW: Choice<Window> = Choice {
     key: "win",
-    label: "Correlation window",
+    label: tr!("Correlation window", "相关性计算窗口"),
     default: Window::D30,
     parse: |v| Window::ALL.into_iter().find(|w| w.days().to_string() == v),
     write: |w| w.days().to_string(),
@@ -274,8 +300,12 @@ const fn switch(key: &'static str, label: &'static str) -> Choice<bool> {
     }
 }
 
-pub const VOL_ADJUSTED: Choice<bool> = switch("fr", "Adjust for volatility (Forbes–Rigobon)");
-pub const WITH_LTH: Choice<bool> = switch("lth", "Add the long-term holders' claimed selling (contested)");
+pub const VOL_ADJUSTED: Choice<bool> =
+    switch("fr", tr!("Adjust for volatility (Forbes–Rigobon)", "剔除波动率影响（Forbes–Rigobon调整）"));
+pub const WITH_LTH: Choice<bool> = switch(
+    "lth",
+    tr!("Add the long-term holders' claimed selling (contested)", "计入外界所称的长期持有者抛售（有争议）"),
+);
 
 /// The cascade's initial shock to Bitcoin.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -306,7 +336,7 @@ impl CascadeShock {
 
 pub const CASCADE_SHOCK: Choice<CascadeShock> = Choice {
     key: "cshock",
-    label: "Initial shock to Bitcoin",
+    label: tr!("Initial shock to Bitcoin", "比特币的初始冲击"),
     default: CascadeShock::Auto,
     parse: |v| match v {
         "auto" => Some(CascadeShock::Auto),
@@ -353,22 +383,24 @@ impl Horizon {
     /// "the day, 19 → 20 Nov close".
     pub fn short(self) -> &'static str {
         match self {
-            Horizon::Day => "the day, 19 → 20 Nov close",
-            Horizon::TwoWeeks => "the two weeks, 6 → 20 Nov close",
+            Horizon::Day => tr!("the day, 19 → 20 Nov close", "当日（11月19日至20日收盘）"),
+            Horizon::TwoWeeks => tr!("the two weeks, 6 → 20 Nov close", "此前两周（11月6日至20日收盘）"),
         }
     }
 
     pub fn name(self) -> &'static str {
         match self {
-            Horizon::Day => "the day (19 Nov close to 20 Nov close)",
-            Horizon::TwoWeeks => "the two weeks before (6 Nov close to 20 Nov close)",
+            Horizon::Day => tr!("the day (19 Nov close to 20 Nov close)", "当日（11月19日收盘至11月20日收盘）"),
+            Horizon::TwoWeeks => {
+                tr!("the two weeks before (6 Nov close to 20 Nov close)", "此前两周（11月6日收盘至11月20日收盘）")
+            }
         }
     }
 }
 
 pub const HORIZON_SPAN: Choice<Horizon> = Choice {
     key: "span",
-    label: "What the decomposition explains",
+    label: tr!("What the decomposition explains", "分解的时间范围"),
     default: Horizon::Day,
     parse: |v| Horizon::ALL.into_iter().find(|h| h.key() == v),
     write: |h| h.key().into(),
@@ -396,11 +428,16 @@ impl Theme {
     }
 }
 
-pub const THEME: Choice<Theme> =
-    Choice { key: "theme", label: "Theme", default: Theme::Auto, parse: Theme::parse, write: |t| t.name().into() };
+pub const THEME: Choice<Theme> = Choice {
+    key: "theme",
+    label: tr!("Theme", "配色主题"),
+    default: Theme::Auto,
+    parse: Theme::parse,
+    write: |t| t.name().into(),
+};
 
 /// Presentation: show a section's questions for class in an embed (`questions=1`).
-pub const QUESTIONS: Choice<bool> = switch("questions", "Questions for class");
+pub const QUESTIONS: Choice<bool> = switch("questions", tr!("Questions for class", "课堂讨论题"));
 
 macro_rules! settings_struct {
     ($( $(#[$doc:meta])* $field:ident : $ty:ty = $desc:expr, $section:ident; )*) => {
@@ -493,19 +530,32 @@ impl Spec {
         let Some(raw) = raw else { return (self.default, None) };
         let shown = excerpt(raw);
         let text = raw.trim().trim_end_matches('%').trim_end_matches(['x', 'X', '×']);
-        let not_a_number =
-            || format!("{}: '{shown}' is not a number, so the default {} is used.", self.key, num_prose(self.default));
+        let not_a_number = || {
+            tr!(
+                format!("{}: '{shown}' is not a number, so the default {} is used.", self.key, num_prose(self.default)),
+                format!("{}：“{shown}”不是数字，已改用默认值{}。", self.key, num_prose(self.default))
+            )
+        };
         match crate::format::parse_f64(text) {
             Some(v) if v.is_nan() => (self.default, Some(not_a_number())),
             Some(v) => {
                 let c = self.clamp(v);
                 if v < self.min || v > self.max {
-                    let note = format!(
-                        "{}: '{shown}' is outside {}–{}, so {} is used.",
-                        self.key,
-                        num_prose(self.min),
-                        num_prose(self.max),
-                        num_prose(c)
+                    let note = tr!(
+                        format!(
+                            "{}: '{shown}' is outside {}–{}, so {} is used.",
+                            self.key,
+                            num_prose(self.min),
+                            num_prose(self.max),
+                            num_prose(c)
+                        ),
+                        format!(
+                            "{}：“{shown}”超出允许范围（{}至{}），已改用{}。",
+                            self.key,
+                            num_prose(self.min),
+                            num_prose(self.max),
+                            num_prose(c)
+                        )
                     );
                     (c, Some(note))
                 } else {

@@ -13,7 +13,10 @@ pub fn parse_state(query: &str) -> (Settings, Vec<String>) {
     let mut notices = Vec::new();
     if let Some(v) = get_param(query, "v") {
         if v != SCHEMA_V {
-            notices.push(format!("v: this link says version '{}'; it is read as version {SCHEMA_V}.", excerpt(&v)));
+            notices.push(tr!(
+                format!("v: this link says version '{}'; it is read as version {SCHEMA_V}.", excerpt(&v)),
+                format!("v：此链接标注的版本为“{}”，现按版本{SCHEMA_V}读取。", excerpt(&v))
+            ));
         }
     }
     let settings = Settings::read(query, &mut notices);

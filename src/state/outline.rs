@@ -33,11 +33,13 @@ impl Section {
 
     pub fn title(self) -> &'static str {
         match self {
-            Section::Rates => "The Fed's December cut started to look unlikely",
-            Section::Tariffs => "The trade war made everything move together",
-            Section::Liquidity => "AI valuations wobbled while liquidity thinned",
-            Section::Liquidations => "Forced selling fed on itself",
-            Section::Synthesis => "All at once: a late-cycle liquidity crisis",
+            Section::Rates => tr!("The Fed's December cut started to look unlikely", "美联储12月降息预期降温"),
+            Section::Tariffs => tr!("The trade war made everything move together", "贸易战让各类资产同涨同跌"),
+            Section::Liquidity => tr!("AI valuations wobbled while liquidity thinned", "AI估值松动，流动性趋紧"),
+            Section::Liquidations => tr!("Forced selling fed on itself", "强平抛售自我强化"),
+            Section::Synthesis => {
+                tr!("All at once: a late-cycle liquidity crisis", "多重冲击共振：周期末段的流动性危机")
+            }
         }
     }
 
@@ -57,23 +59,55 @@ pub struct Figure {
 
 /// Every embeddable figure, in page order.
 pub const FIGURES: [Figure; 10] = [
-    Figure { id: "fedwatch", section: Section::Rates, title: "December cut odds as quoted, 13 Oct – 26 Nov" },
-    Figure { id: "rates-textbook", section: Section::Rates, title: "Rate-cut odds and prices: the textbook lens" },
-    Figure { id: "rates-empirical", section: Section::Rates, title: "Rate-cut odds and prices: the empirical lens" },
-    Figure { id: "correlation", section: Section::Tariffs, title: "Bitcoin and the S&P 500: rolling correlation" },
-    Figure { id: "flows", section: Section::Liquidity, title: "Spot Bitcoin ETF flows and Bitcoin's price" },
-    Figure { id: "impact", section: Section::Liquidity, title: "Price impact of the day's selling against depth" },
-    Figure { id: "cascade", section: Section::Liquidations, title: "The liquidation cascade, round by round" },
-    Figure { id: "liqmap", section: Section::Liquidations, title: "Where leveraged longs get liquidated" },
+    Figure {
+        id: "fedwatch",
+        section: Section::Rates,
+        title: tr!("December cut odds as quoted, 13 Oct – 26 Nov", "媒体报道的12月降息概率（10月13日至11月26日）"),
+    },
+    Figure {
+        id: "rates-textbook",
+        section: Section::Rates,
+        title: tr!("Rate-cut odds and prices: the textbook lens", "降息概率与资产价格：理论测算"),
+    },
+    Figure {
+        id: "rates-empirical",
+        section: Section::Rates,
+        title: tr!("Rate-cut odds and prices: the empirical lens", "降息概率与资产价格：实证测算"),
+    },
+    Figure {
+        id: "correlation",
+        section: Section::Tariffs,
+        title: tr!("Bitcoin and the S&P 500: rolling correlation", "比特币与标普500：滚动相关性"),
+    },
+    Figure {
+        id: "flows",
+        section: Section::Liquidity,
+        title: tr!("Spot Bitcoin ETF flows and Bitcoin's price", "比特币现货ETF资金流向与比特币价格"),
+    },
+    Figure {
+        id: "impact",
+        section: Section::Liquidity,
+        title: tr!("Price impact of the day's selling against depth", "当日抛售的价格冲击与市场深度"),
+    },
+    Figure {
+        id: "cascade",
+        section: Section::Liquidations,
+        title: tr!("The liquidation cascade, round by round", "连锁强平：逐轮推演"),
+    },
+    Figure {
+        id: "liqmap",
+        section: Section::Liquidations,
+        title: tr!("Where leveraged longs get liquidated", "杠杆多头的强平价位分布"),
+    },
     Figure {
         id: "waterfall-btc",
         section: Section::Synthesis,
-        title: "Bitcoin on 20 Nov: what each cause contributes",
+        title: tr!("Bitcoin on 20 Nov: what each cause contributes", "11月20日比特币涨跌：各因素的影响"),
     },
     Figure {
         id: "waterfall-spx",
         section: Section::Synthesis,
-        title: "The S&P 500 on 20 Nov: what each cause contributes",
+        title: tr!("The S&P 500 on 20 Nov: what each cause contributes", "11月20日标普500涨跌：各因素的影响"),
     },
 ];
 

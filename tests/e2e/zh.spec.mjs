@@ -23,6 +23,8 @@ const ALLOWED = new Set([
   // sources, data vendors and authors
   'CoinGlass', 'Coinglass', 'Farside', 'Bitstamp', 'FRED', 'Yahoo', 'Finance', 'Glassnode', 'Reuters', 'Bloomberg', 'CNBC',
   'Forbes', 'Rigobon', 'Fisher', 'Pearson', 'Kyle', 'Investors', 'Alternative', 'me', 'Fear', 'Greed', 'Index', 'CoinDesk',
+  'CNN', 'MT', 'Newswires', 'WIRP', 'quantuminsightlab', 'ChartMill', 'GBTC', 'EZBC',
+  'Bernanke', 'Kuttner', 'Tóth', 'Physical', 'Review', 'USDT', 'rocketnews',
   'Kaiko', 'CryptoQuant', 'SoSoValue', 'Nasdaq', 'Binance', 'Bybit', 'OKX', 'Deribit', 'Hyperliquid', 'Bitfinex', 'Coinbase',
   'Federal', 'Reserve', 'Bank', 'of', 'St', 'Louis', 'Wall', 'Street', 'Journal', 'Financial', 'Times', 'Investing', 'com',
   'The', 'Block', 'Decrypt', 'Cointelegraph', 'MarketWatch', 'Barron', 'Barron’s', 'Nvidia', 'NVIDIA', 'Apple', 'Microsoft',
@@ -30,7 +32,7 @@ const ALLOWED = new Set([
   'CSV', 'PNG', 'SVG', 'HTML', 'URL', 'iframe', 'WebAssembly', 'JavaScript', 'MIT', 'GitHub', 'https', 'http', 'www', 'io', 'github',
   'json', 'csv', 'png', 'html', 'zh', 'v', 'cut', 'lev', 'embed', 'fig',
   // formula symbols and functions
-  'ln', 'tanh', 'atanh', 'exp', 'SE', 'max', 'min', 'sd', 'calm', 'window', 'p', 'OI', 'PE', 'TBT',
+  'ln', 'tanh', 'atanh', 'exp', 'SE', 'max', 'min', 'sd', 'calm', 'window', 'p', 'OI', 'PE', 'TBT', 'avg', 'end', 'start',
   'English',
 ]);
 
@@ -45,7 +47,7 @@ async function latinWords(page) {
     return `${clone.innerText}\n${labels.join('\n')}\n${document.title}`;
   });
   const withoutUrls = text.replace(/\bhttps?:\/\/\S+/g, ' ').replace(/\b[\w.-]+\.(?:com|org|io|gov|net)\S*/g, ' ');
-  const words = withoutUrls.match(/[A-Za-z][A-Za-z’'&.-]*[A-Za-z]|[A-Za-z]/g) || [];
+  const words = withoutUrls.match(/\p{Script=Latin}(?:[\p{Script=Latin}’'&.-]*\p{Script=Latin})?/gu) || [];
   return [...new Set(words.map((w) => w.replace(/[.’'-]+$/, '')))].filter((w) => w.length > 1 && !ALLOWED.has(w));
 }
 

@@ -259,8 +259,9 @@ fn chart_canvas(
     let tabindex = readout.map(|_| "0");
     // "Download image": the canvas as drawn, with the title above and the
     // source line and permalink below.
-    let image_title =
-        title.clone().unwrap_or_else(|| label.split_once(": ").map_or(label.clone(), |(_, t)| t.to_string()));
+    let image_title = title.clone().unwrap_or_else(|| {
+        tr!(label.split_once(": "), label.split_once('：')).map_or(label.clone(), |(_, t)| t.to_string())
+    });
     let file = format!("selloff-{}.png", describedby.trim_end_matches("-summary"));
     let address = use_context::<crate::context::UrlSync>();
     let download = move |_| {
@@ -270,13 +271,13 @@ fn chart_canvas(
         let ratio = dpr.get_untracked().clamp(1.0, 4.0);
         let text = [image_title.as_str(), source.as_deref().unwrap_or(""), link.as_str()];
         if let Err(e) = save_png(&c, text, pal, ratio, &file) {
-            error.set(Some(format!("the image could not be saved ({e:?})")));
+            error.set(Some(tr!(format!("the image could not be saved ({e:?})"), format!("图片无法保存（{e:?}）"))));
         }
     };
     // A keyboard or screen-reader user learns from the name that the chart
     // answers arrow keys.
     let canvas_label = match readout {
-        Some(_) => format!("{label}. Arrow keys read its values."),
+        Some(_) => tr!(format!("{label}. Arrow keys read its values."), format!("{label}。可用方向键读取数值。")),
         None => label.clone(),
     };
 
@@ -353,7 +354,7 @@ fn chart_canvas(
                                 }).collect_view()}
                             })}
                         </div>
-                        <span class="visually-hidden readout-live" aria-live="polite">{move || shown.get().map(|(_, p)| p.sentence())}</span>
+                        <span class="visually-hidden readout-live" aria-live="polite">{move || shown.get().map(|(_, p)| tr!(p.sentence(), zh_sentence(&p)))}</span>
                     }
                 })}
                 {current.map(|cur| {
@@ -390,9 +391,9 @@ fn chart_canvas(
                     crate::charts::markers::group(&xs, MARKER_GAP, a.left, a.right).into_iter().map(|(x, members)| {
                         if let [i] = members[..] {
                             let e = &evs[i];
-                            let day = e.date.long();
+                            let day = tr!(e.date.long(), crate::format::zh::date(e.date));
                             let (id, id2, id3) = (e.id.clone(), e.id.clone(), e.id.clone());
-                            let name = format!("Event {}, {}: {}", i + 1, day, e.title);
+                            let name = tr!(format!("Event {}, {}: {}", i + 1, day, e.title), format!("事件{}，{}：{}", i + 1, day, e.title));
                             let at = xs[i].unwrap_or(x);
                             view! {
                                 <span class="event-rule" aria-hidden="true"
@@ -427,8 +428,11 @@ fn chart_canvas(
                             let group_button = NodeRef::<leptos::html::Button>::new();
                             let items = members.iter().map(|&i| {
                                 let e = &evs[i];
-                                let day = e.date.short();
-                                let name = format!("Event {}, {}: {}", i + 1, e.date.long(), e.title);
+                                let day = tr!(e.date.short(), crate::format::zh::month_day(e.date));
+                                let name = tr!(
+                                    format!("Event {}, {}: {}", i + 1, e.date.long(), e.title),
+                                    format!("事件{}，{}：{}", i + 1, crate::format::zh::date(e.date), e.title)
+                                );
                                 let id = e.id.clone();
                                 let id2 = e.id.clone();
                                 view! {
@@ -442,11 +446,14 @@ fn chart_canvas(
                                                 let _ = b.focus();
                                             }
                                         }>
-                                        <span class="event-num">{i + 1}</span>{format!("{day}: {}", e.title)}
+                                        <span class="event-num">{i + 1}</span>{tr!(format!("{day}: {}", e.title), format!("{day}：{}", e.title))}
                                     </button></li>
                                 }
                             }).collect_view();
-                            let label = format!("Events {} to {}: show the list", first + 1, last + 1);
+                            let label = tr!(
+                                format!("Events {} to {}: show the list", first + 1, last + 1),
+                                format!("事件{}至{}：展开列表", first + 1, last + 1)
+                            );
                             view! {
                                 {rules}
                                 <button type="button" class="event-marker group" node_ref=group_button
@@ -467,21 +474,24 @@ fn chart_canvas(
                 }))}
             </div>
             {has_events.then(|| view! {
-                <p class="fine screen-only">"Numbered markers are events: select one to read what happened."</p>
+                <p class="fine screen-only">{tr!(
+                    "Numbered markers are events: select one to read what happened.",
+                    "带编号的标记代表事件：选择其中一个，即可查看当时发生了什么。"
+                )}</p>
                 // On paper the markers cannot be selected: the events are listed instead.
                 <ol class="print-only event-list">
                     {events.with_value(|evs| evs.iter().map(|e| {
-                        let when = e.date.long();
-                        view! { <li>{when} ": " {e.title.clone()}</li> }
+                        let when = tr!(e.date.long(), crate::format::zh::date(e.date));
+                        view! { <li>{when} {tr!(": ", "：")} {e.title.clone()}</li> }
                     }).collect_view())}
                 </ol>
                 <div class="event-note" aria-live="polite">
                     {move || selected.get().and_then(|id| events.with_value(|evs| evs.iter().find(|e| e.id == id).cloned())).map(|e| {
-                        let when = e.date.long();
+                        let when = tr!(e.date.long(), crate::format::zh::date(e.date));
                         let n = events.with_value(|evs| evs.iter().position(|x| x.id == e.id).unwrap_or(0) + 1);
                         view! {
-                            <p><span class="event-num">{n}</span><strong>{when} ": " {e.title.clone()}</strong> " " {e.note.clone()} " "
-                                <span class="event-source">"Source: "
+                            <p><span class="event-num">{n}</span><strong>{when} {tr!(": ", "：")} {e.title.clone()}</strong> " " {e.note.clone()} " "
+                                <span class="event-source">{tr!("Source: ", "来源：")}
                                     {if e.source.url.is_empty() { view! { <span>{e.source.publisher.clone()}</span> }.into_any() }
                                      else { view! { <a href=e.source.url.clone() rel="noopener noreferrer" target="_blank">{e.source.publisher.clone()}</a> }.into_any() }}
                                 </span>
@@ -490,15 +500,23 @@ fn chart_canvas(
                     })}
                 </div>
             })}
-            {move || error.get().map(|e| view! { <p class="error" role="alert">"The chart could not be drawn: " {e}</p> })}
+            {move || error.get().map(|e| view! { <p class="error" role="alert">{tr!("The chart could not be drawn: ", "图表无法绘制：")} {e}</p> })}
             <div class="chart-actions screen-only">
-                <button type="button" class="download" on:click=download>"Download image"</button>
+                <button type="button" class="download" on:click=download>{tr!("Download image", "下载图片")}</button>
                 {embed.map(|id| view! { <crate::components::FigureEmbed id=id/> })}
             </div>
-            {permalink.map(|p| view! { <p class="print-only permalink">"Permalink: " {move || p.get()}</p> })}
+            {permalink.map(|p| view! { <p class="print-only permalink">{tr!("Permalink: ", "永久链接：")} {move || p.get()}</p> })}
         </div>
     }
     .into_any()
+}
+
+/// The read-out as one sentence, for screen readers, in Chinese (the
+/// English is [`ReadPoint::sentence`]).
+#[cfg(feature = "zh")]
+fn zh_sentence(p: &ReadPoint) -> String {
+    let rows: Vec<String> = p.rows.iter().map(|r| format!("{} {}", r.name, r.value)).collect();
+    format!("{}：{}。", p.title, rows.join("，"))
 }
 
 /// Size of an event marker button, CSS px: the 24 px minimum target of WCAG

@@ -6,6 +6,13 @@ use leptos::prelude::*;
 use plotters::style::RGBColor;
 use wasm_bindgen::JsCast;
 
+/// The image's type: the Chinese edition's CJK system fonts come first
+/// (docs/i18n.md), none downloaded.
+const FAMILY: &str = tr!(
+    "sans-serif",
+    "\"PingFang SC\", \"Hiragino Sans GB\", \"Microsoft YaHei\", \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"WenQuanYi Micro Hei\", sans-serif"
+);
+
 /// Save `canvas` as a PNG named `file`: `text` = [title above, source line
 /// and permalink below], in the palette's colours, at pixel ratio `dpr`.
 pub fn save_png(
@@ -28,11 +35,11 @@ pub fn save_png(
     ctx.fill_rect(0.0, 0.0, w + 2.0 * pad, h + head + foot);
     ctx.set_text_baseline("top");
     ctx.set_fill_style_str(&rgb(pal.ink));
-    ctx.set_font(&format!("600 {}px sans-serif", 15.0 * dpr));
+    ctx.set_font(&format!("600 {}px {FAMILY}", 15.0 * dpr));
     ctx.fill_text_with_max_width(title, pad, pad, w)?;
     ctx.draw_image_with_html_canvas_element(canvas, pad, head)?;
     ctx.set_fill_style_str(&rgb(pal.muted));
-    ctx.set_font(&format!("{}px sans-serif", 11.0 * dpr));
+    ctx.set_font(&format!("{}px {FAMILY}", 11.0 * dpr));
     ctx.fill_text_with_max_width(source, pad, head + h + 8.0 * dpr, w)?;
     ctx.fill_text_with_max_width(link, pad, head + h + 24.0 * dpr, w)?;
     let url = out.to_data_url_with_type("image/png")?;

@@ -10,8 +10,10 @@ use crate::data::DataFile;
 use crate::format::zh::{date, price_usd, term, usd_millions};
 use crate::format::{grouped, pct_signed};
 use crate::model::date::Date;
+use crate::model::liquidity::thinned_volume;
 use crate::model::series::pct_change;
 use crate::scenario::Inputs;
+use plotters::style::RGBColor;
 
 /// Nvidia's results and its shares on 20 Nov.
 pub fn nvidia_text(m: &DataFile, ev: &DataFile) -> String {
@@ -27,6 +29,21 @@ pub fn nvidia_text(m: &DataFile, ev: &DataFile) -> String {
         ),
         None => format!("数据文件中缺少{}的数据。", term::NVIDIA),
     }
+}
+
+/// Section 3's sentence on the two IBIT claims, with the verdicts of the
+/// Claims-vs-data panel (the same checks as the English [`super::ibit_text`]).
+pub fn ibit_text(flows: &DataFile) -> String {
+    let day = crate::data::claims::ibit_one_day(flows);
+    let month = crate::data::claims::november_outflows(flows);
+    format!(
+        "该解释称，贝莱德旗下的IBIT单日流出逾5亿美元，11月流出近20亿美元。\
+         第一项说法的核查结果为“{}”：{}第二项说法的核查结果为“{}”：{}",
+        day.verdict.label(),
+        day.data,
+        month.verdict.label(),
+        month.data
+    )
 }
 
 /// The flows chart's caption.
@@ -55,6 +72,68 @@ pub fn flows_legend() -> Vec<String> {
     ]
 }
 
+/// The flows legend with the English's colours and strokes.
+pub fn flows_legend_entries() -> Vec<(String, RGBColor, bool)> {
+    super::flows_legend()
+        .into_iter()
+        .zip(flows_legend())
+        .map(|((_, color, dashed), name)| (name, color, dashed))
+        .collect()
+}
+
+/// A fund as the flows table names it: the data's label after "Spot Bitcoin
+/// ETF net flow: ", with the totals and the month's figures in Chinese.
+fn fund(label: &str) -> String {
+    let f = label.strip_prefix("Spot Bitcoin ETF net flow: ").unwrap_or(label);
+    match f {
+        "TOTAL" => "全部基金".into(),
+        "TOTAL_MTD" => "全部基金（月内累计）".into(),
+        "IBIT_MTD" => "IBIT（月内累计）".into(),
+        "IBIT_MONTH" => "IBIT（全月）".into(),
+        "BTC (Grayscale Mini)" => "灰度比特币迷你信托（BTC）".into(),
+        "GBTC" => "灰度比特币信托（GBTC）".into(),
+        "EZBC" => "富兰克林比特币ETF（EZBC）".into(),
+        other => other.into(),
+    }
+}
+
+/// A flow figure's note from flows.json in Chinese (a note not listed here
+/// is shown as the data file has it).
+fn note(n: &str) -> String {
+    match n {
+        "2nd-largest daily outflow on record (Farside)" => "有记录以来第二大单日净流出（Farside）",
+        "SoSoValue figure" => "SoSoValue数据",
+        "approx., Farside" => "约数，Farside",
+        "IBIT record at the time (Farside)" => "IBIT当时的单日流出纪录（Farside）",
+        "largest IBIT single-day outflow since launch (Farside via Reuters)" => {
+            "IBIT上市以来最大单日流出（Farside，经Reuters转引）"
+        }
+        "5th straight day of net outflows" => "连续第5个交易日净流出",
+        "inflow" => "净流入",
+        "'$903 million' (Farside), 2nd-largest daily outflow" => "“9.03亿美元”（Farside），第二大单日流出",
+        "approx.; source of the post not named" => "约数；该帖未注明来源",
+        "Nov 1-17 cumulative (Farside); IBIT ~-1,600 of it" => "11月1日至17日累计（Farside）；其中IBIT约−1,600",
+        "approx. Nov 1-18 cumulative; all funds 'nearly $3 billion'" => "约数，11月1日至18日累计；全部基金“近30亿美元”",
+        "approx. (Bloomberg data, stated Nov 24); IBIT ~-2,200" => {
+            "约数（Bloomberg数据，11月24日公布）；其中IBIT约−2,200"
+        }
+        "approx. November total (Farside)" => "约数，11月全月合计（Farside）",
+        other => return other.to_string(),
+    }
+    .to_string()
+}
+
+/// Every reported ETF flow figure: date, fund, net flow (US$ m), note (the
+/// English [`super::flows_rows`]'s figures).
+pub fn flows_rows(flows: &DataFile) -> Vec<Vec<String>> {
+    flows
+        .facts
+        .iter()
+        .filter(|f| f.group.starts_with("etf_"))
+        .map(|f| vec![date(f.date), fund(&f.label), grouped(f.value, 1), note(&f.note)])
+        .collect()
+}
+
 /// The impact chart's caption, for selling `q_usd`.
 pub fn impact_summary(inp: &Inputs, q_usd: f64) -> String {
     format!(
@@ -67,6 +146,27 @@ pub fn impact_summary(inp: &Inputs, q_usd: f64) -> String {
         grouped(impact_pct(inp, q_usd, 90.0), 2),
         term::MODEL_OUTPUT,
     )
+}
+
+/// The impact table: every 10% of depth lost, the volume left and the fall.
+pub fn impact_rows(inp: &Inputs, q_usd: f64) -> Vec<Vec<String>> {
+    (0..=9)
+        .map(|i| {
+            let cut = f64::from(i) * 10.0;
+            let v = thinned_volume(inp.volume_usd, cut);
+            vec![format!("{cut:.0}%"), usd_millions(v / 1e6), format!("{}%", grouped(impact_pct(inp, q_usd, cut), 2))]
+        })
+        .collect()
+}
+
+/// The cross-check table's cells: day, flow, Bitcoin's move, move per 10亿美元 of outflow.
+pub fn check_cells(rows: &[(Date, f64, f64)]) -> Vec<[String; 4]> {
+    rows.iter()
+        .map(|(day, flow, mv)| {
+            let per_bn = if *flow < 0.0 { pct_signed(mv / (-flow / 1000.0), 1) } else { "–".into() };
+            [date(*day), usd_millions(*flow), pct_signed(*mv, 2), per_bn]
+        })
+        .collect()
 }
 
 /// The cross-check's range: "在这些交易日，每流出10亿美元，比特币变动−5.9%至+2.4%。"

@@ -128,3 +128,42 @@ pub fn cause_sentences(d: &Decompositions, cut_pct: f64) -> Vec<String> {
     ));
     out
 }
+
+/// A part with its range: "−3.19%（−4.00%至−2.51%）"; a range narrower than
+/// the last digit shown is no range (as [`super::with_range`]).
+pub fn with_range(value: f64, lo: f64, hi: f64) -> String {
+    if (hi - lo).abs() < 0.02 {
+        pct_signed(value, 2)
+    } else {
+        format!("{}（{}至{}）", pct_signed(value, 2), pct_signed(lo, 2), pct_signed(hi, 2))
+    }
+}
+
+/// The horizon the bars explain: "当天（11月19日收盘至20日收盘）".
+pub fn horizon_span(h: Horizon) -> &'static str {
+    match h {
+        Horizon::Day => "当天（11月19日收盘至20日收盘）",
+        Horizon::TwoWeeks => "此前两周（11月6日收盘至20日收盘）",
+    }
+}
+
+/// The S&P 500's waterfall in one sentence: what is measured, what the
+/// models give, what is left (the English [`super::sentence_spx`]).
+pub fn sentence_spx(d: &Decompositions) -> String {
+    let tech = match &d.tech {
+        Some(t) => format!(
+            "科技股为实测值（按{}的权重，占指数{}%；当天{}{}）",
+            month_day(t.weight_date),
+            grouped(t.weight * 100.0, 1),
+            pct_signed(t.tech_pct, 2),
+            t.tech_other_pct.map(|o| format!("，另一来源为{}", pct_signed(o, 2))).unwrap_or_default(),
+        ),
+        None => "科技股未单独拆分（板块数据仅覆盖11月20日当天）".to_string(),
+    };
+    format!(
+        "{tech}；{}与{}为模型估算；{}。",
+        term::RATES,
+        term::CONTAGION,
+        crate::figures::answer::zh::rest_words(&d.spx)
+    )
+}

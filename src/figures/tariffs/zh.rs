@@ -3,13 +3,29 @@
 //! Bitcoin, what it does to a leveraged long, and the portfolio's loss of
 //! diversification, from the same numbers as the English.
 
-use super::{btc_move, Portfolio};
-use crate::format::zh::{month_day, term};
+use super::{adjusted, btc_move, Portfolio};
+use crate::data::DataFile;
+use crate::format::zh::{date, month_day, term, usd_millions};
 use crate::format::{fmt_num, grouped, pct_abs, pct_signed};
 use crate::model::correlation::Rolling;
 use crate::model::leverage::{long_liq_move_pct, MAINTENANCE};
 use crate::model::returns::Stats;
 use crate::scenario::Estimate;
+use plotters::style::RGBColor;
+
+/// The S&P 500's move on 10 Oct as a Chinese report states it ("收跌2.71%"),
+/// and the crypto liquidations reported for 10–11 Oct ("191亿美元"), as the
+/// English [`super::tariff_day`] finds them.
+pub fn tariff_day(m: &DataFile, liquidations: &DataFile) -> (String, String) {
+    let (sp_move, liq) = super::tariff_day_values(m, liquidations);
+    let sp = match sp_move {
+        Some(v) if grouped(v.abs(), 2) == "0.00" => "收平".to_string(),
+        Some(v) if v < 0.0 => format!("收跌{}", pct_abs(v, 2)),
+        Some(v) => format!("收涨{}", pct_abs(v, 2)),
+        None => "收盘数据缺失".to_string(),
+    };
+    (sp, liq.map(usd_millions).unwrap_or_else(|| "（无数据）".to_string()))
+}
 
 /// The correlation chart's legend entries (their colours are the English's).
 pub fn legend(window: usize, with_adjusted: bool) -> Vec<String> {
@@ -18,6 +34,15 @@ pub fn legend(window: usize, with_adjusted: bool) -> Vec<String> {
         l.push("波动率调整后（Forbes–Rigobon）".to_string());
     }
     l
+}
+
+/// The legend entries with the English's colours and strokes.
+pub fn legend_entries(window: usize, with_adjusted: bool) -> Vec<(String, RGBColor, bool)> {
+    super::legend(window, with_adjusted)
+        .into_iter()
+        .zip(legend(window, with_adjusted))
+        .map(|((_, color, dashed), name)| (name, color, dashed))
+        .collect()
 }
 
 /// "10月8日至11月19日共30个交易日", with the real count when the window asks
@@ -85,6 +110,21 @@ pub fn summary(
             term::CORRELATION
         ),
     }
+}
+
+/// The correlation table: one row per window end (the English
+/// [`super::table_rows`]'s figures).
+pub fn table_rows(roll: &[Rolling], calm: Option<Stats>) -> Vec<Vec<String>> {
+    roll.iter()
+        .map(|r| {
+            vec![
+                date(r.date),
+                grouped(r.corr, 2),
+                format!("{}至{}", grouped(r.lo, 2), grouped(r.hi, 2)),
+                grouped(adjusted(r, calm), 2),
+            ]
+        })
+        .collect()
 }
 
 /// The transmission paragraph: the window's β (ending 19 Nov, before the
