@@ -15,6 +15,7 @@ use leptos::prelude::*;
 pub fn mount() {
     // The task that compiled and started the wasm (for `make bench`).
     bench_mark("selloff:wasm-start");
+    set_edition_document();
     register_service_worker();
     // public/fallback.js is a deferred script: it runs before DOMContentLoaded,
     // and the wasm can arrive before it has (measured: under load, in one
@@ -173,7 +174,9 @@ fn register_service_worker() {
     if has_sw {
         // The returned promise is deliberately not awaited: offline support is
         // an enhancement, and its failure (e.g. a private window) is harmless.
-        let _ = navigator.service_worker().register("sw.js");
+        // One worker at the site's root for both editions; the edition
+        // names which files it precaches (tools/sw.mjs).
+        let _ = navigator.service_worker().register(tr!("sw.js?lang=en", "../sw.js?lang=zh"));
     }
 }
 
@@ -306,7 +309,10 @@ pub fn App() -> impl IntoView {
     view! {
         <a class="skip" href="#rates">{tr!("Skip to the explanation", "跳到正文")}</a>
         <header class="masthead">
-            <p class="kicker">{tr!("An explorable explanation", "互动解读")}</p>
+            <div class="masthead-top">
+                <p class="kicker">{tr!("An explorable explanation", "互动解读")}</p>
+                <EditionSwitch/>
+            </div>
             <h1>{tr!("Why stocks and Bitcoin fell together on 20 November 2025", "2025年11月20日，股市与比特币为何双双下跌")}</h1>
             <Later><sections::intro::Answer/></Later>
         </header>
@@ -332,6 +338,54 @@ pub fn App() -> impl IntoView {
         <Later><Footer/></Later>
     }
     .into_any()
+}
+
+/// The masthead's 中文 / English switch (issue 26): the other edition at
+/// this link's settings, kept in step with every control (the link itself is
+/// written only after a slider comes to rest), and made exact at the click,
+/// with the reader's place (`#…`) and the theme.
+#[component]
+fn EditionSwitch() -> impl IntoView {
+    let ctl = expect_context::<Controls>();
+    let url = expect_context::<UrlSync>();
+    let loc = window().location();
+    let (protocol, pathname) = (loc.protocol().unwrap_or_default(), loc.pathname().unwrap_or_default());
+    let other = move |query: &str, hash: &str| crate::share::other_edition(&protocol, &pathname, query, hash, !crate::ZH);
+    let other_now = other.clone();
+    let href = move || other(&state::with_state(&location_search(), &ctl.get()), "");
+    let exact = move |ev: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        url.flush();
+        let hash = window().location().hash().unwrap_or_default();
+        if let Some(a) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::HtmlAnchorElement>().ok()) {
+            a.set_href(&other_now(&location_search(), &hash));
+        }
+    };
+    view! {
+        <nav class="lang-switch" aria-label=tr!("Language", "语言")>
+            <a href=href on:click=exact hreflang=tr!("zh-Hans", "en") lang=tr!("zh-Hans", "en")>{tr!("中文", "English")}</a>
+        </nav>
+    }
+}
+
+/// The Chinese edition's document: its language (for screen readers, fonts
+/// and line breaking), title and description, which tools/prerender.mjs
+/// copies into the static page. The English ones are index.html's.
+fn set_edition_document() {
+    if !crate::ZH {
+        return;
+    }
+    let doc = document();
+    if let Some(root) = doc.document_element() {
+        let _ = root.set_attribute("lang", "zh-CN");
+    }
+    doc.set_title("2025年11月20日，股市与比特币为何双双下跌——互动解读");
+    if let Ok(Some(meta)) = doc.query_selector("meta[name=description]") {
+        let _ = meta.set_attribute(
+            "content",
+            "用附带来源的数据和可调整的模型，互动解读2025年11月20日美股与加密市场为何同步下跌。",
+        );
+    }
 }
 
 /// The build date, set by the Makefile at build time.

@@ -75,6 +75,31 @@ fn edition_of(public: String) -> String {
     }
 }
 
+/// The other edition's address for the same link (issue 26): the masthead's
+/// 中文 / English switch. From the English page `zh/`, from the Chinese page
+/// `../`, both relative to the page; from the single file, its sibling file
+/// (`selloff-explainer.html` ⇄ `selloff-explainer.zh.html`). `query` (with or
+/// without its `?`) and `hash` are kept, without a `lang` key, which the
+/// address now says.
+pub fn other_edition(protocol: &str, pathname: &str, query: &str, hash: &str, to_zh: bool) -> String {
+    let query = state::remove_param(query, "lang");
+    let query = if query.is_empty() { String::new() } else { format!("?{query}") };
+    let page = if protocol == "file:" {
+        let file = pathname.rsplit('/').next().unwrap_or_default();
+        let stem = file.strip_suffix(".zh.html").or_else(|| file.strip_suffix(".html")).unwrap_or(file);
+        if to_zh {
+            format!("{stem}.zh.html")
+        } else {
+            format!("{stem}.html")
+        }
+    } else if to_zh {
+        "zh/".to_string()
+    } else {
+        "../".to_string()
+    };
+    format!("{page}{query}{hash}")
+}
+
 /// `example.org:8080` of `https://example.org:8080/path`.
 fn host_of(url: &str) -> &str {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
@@ -249,6 +274,31 @@ mod tests {
 
     fn at(base: &str, protocol: &str, host: &str) -> Location {
         Location { base: base.into(), protocol: protocol.into(), host: host.into() }
+    }
+
+    #[test]
+    fn the_edition_switch_keeps_the_link_and_drops_lang() {
+        let q = "?v=1&cut=20&lev=40&lang=zh&theme=dark";
+        assert_eq!(other_edition("https:", "/", q, "#tariffs", true), "zh/?v=1&cut=20&lev=40&theme=dark#tariffs");
+        assert_eq!(other_edition("https:", "/zh/", "cut=20", "", false), "../?cut=20");
+        assert_eq!(other_edition("http:", "/zh/index.html", "", "", false), "../");
+        // The single file and its sibling, both ways.
+        let file = "/home/t/selloff-explainer.html";
+        assert_eq!(other_edition("file:", file, "?lev=30", "", true), "selloff-explainer.zh.html?lev=30");
+        let zh = "/home/t/selloff-explainer.zh.html";
+        assert_eq!(other_edition("file:", zh, "?lev=30", "", false), "selloff-explainer.html?lev=30");
+        assert_eq!(other_edition("file:", zh, "lang=en", "", true), "selloff-explainer.zh.html");
+    }
+
+    #[test]
+    fn an_unknown_edition_in_the_link_is_named_and_changes_nothing() {
+        let (s, notices) = crate::state::parse_state("?lang=fr&cut=20");
+        assert_eq!(s.cut_pct, 20.0);
+        assert_eq!(notices.len(), 1);
+        assert!(notices[0].starts_with("lang:") && notices[0].contains("'fr'"), "{notices:?}");
+        for ok in ["?lang=en", "?lang=zh", ""] {
+            assert!(crate::state::parse_state(ok).1.is_empty(), "{ok}");
+        }
     }
 
     #[test]

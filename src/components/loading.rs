@@ -48,31 +48,13 @@ fn loaded(
                 Err(e) => view! {
                     <p class="error data-error" role="alert">{tr!(
                         view! { {e.to_string()} " The rest of the page still works." }.into_any(),
-                        view! { {zh_error(&e)} "页面其余部分仍可正常使用。" }.into_any()
+                        view! { {e.to_string()} "页面其余部分仍可正常使用。" }.into_any()
                     )}</p>
                 }.into_any(),
             })}
         </Suspense>
     }
     .into_any()
-}
-
-/// Why a data file could not be used, in Chinese (the English is the
-/// error's `Display`). The reason quoted from the browser or the parser
-/// stays in its own words.
-#[cfg(feature = "zh")]
-fn zh_error(e: &crate::data::DataError) -> String {
-    use crate::data::DataErrorKind as K;
-    let file = &e.file;
-    match &e.kind {
-        K::Fetch(why) => format!("无法加载{file}：{why}。"),
-        K::Parse(why) => format!("{file}的格式不符合要求：{why}。"),
-        K::Version(v) => {
-            format!("{file}的数据格式版本为{v}，而本页读取的是版本{}。", crate::data::SCHEMA_VERSION)
-        }
-        K::Invalid(why) => format!("{file}含有无效数值：{why}。"),
-        K::Missing(what) => format!("{file}中缺少{what}。"),
-    }
 }
 
 /// [`WithAll`] for one file.

@@ -219,7 +219,7 @@ fn CascadeModel(liquidations: DataFile, markets: DataFile) -> impl IntoView {
         <figure class="figure" id="cascade">
             <ChartCanvas embed="cascade" draw=move |root: &charts::Canvas, f| {
                     let Some(chart) = dv.cascade.with(|c| c.as_deref().map(|c| fig::rounds_chart(c, shown.get()))) else {
-                        return Err("no cascade yet".into());
+                        return Err(tr!("no cascade yet", "尚无连锁强平结果").into());
                     };
                     charts::cascade::rounds(root, f, &chart)
                 }

@@ -19,6 +19,17 @@ pub fn parse_state(query: &str) -> (Settings, Vec<String>) {
             ));
         }
     }
+    // The edition is the page's address (`/` English, `/zh/` Chinese; the
+    // page's first script opens the other one for `lang=en` / `lang=zh`):
+    // any other value is named, and the page stays as it is.
+    if let Some(v) = get_param(query, "lang") {
+        if v != "en" && v != "zh" {
+            notices.push(tr!(
+                format!("lang: this page has no edition '{}', so it stays in English (中文: lang=zh).", excerpt(&v)),
+                format!("lang：本页没有“{}”版本，仍以中文显示（English: lang=en）。", excerpt(&v))
+            ));
+        }
+    }
     let settings = Settings::read(query, &mut notices);
     (settings, notices)
 }

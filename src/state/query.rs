@@ -26,6 +26,17 @@ pub fn set_params(query: &str, params: &[(&str, String)]) -> String {
     pairs.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect::<Vec<_>>().join("&")
 }
 
+/// `query` without `key` (every occurrence), the rest in place. Returns the
+/// query without a leading `?`.
+pub fn remove_param(query: &str, key: &str) -> String {
+    query_pairs(query)
+        .iter()
+        .filter(|(k, _)| k != key)
+        .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
 /// The last value of `key` in `query`, decoded.
 pub fn get_param(query: &str, key: &str) -> Option<String> {
     query_pairs(query).into_iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)

@@ -393,7 +393,7 @@ fn chart_canvas(
                             let e = &evs[i];
                             let day = tr!(e.date.long(), crate::format::zh::date(e.date));
                             let (id, id2, id3) = (e.id.clone(), e.id.clone(), e.id.clone());
-                            let name = tr!(format!("Event {}, {}: {}", i + 1, day, e.title), format!("事件{}，{}：{}", i + 1, day, e.title));
+                            let name = tr!(format!("Event {}, {}: {}", i + 1, day, e.shown_title()), format!("事件{}，{}：{}", i + 1, day, e.shown_title()));
                             let at = xs[i].unwrap_or(x);
                             view! {
                                 <span class="event-rule" aria-hidden="true"
@@ -430,8 +430,8 @@ fn chart_canvas(
                                 let e = &evs[i];
                                 let day = tr!(e.date.short(), crate::format::zh::month_day(e.date));
                                 let name = tr!(
-                                    format!("Event {}, {}: {}", i + 1, e.date.long(), e.title),
-                                    format!("事件{}，{}：{}", i + 1, crate::format::zh::date(e.date), e.title)
+                                    format!("Event {}, {}: {}", i + 1, e.date.long(), e.shown_title()),
+                                    format!("事件{}，{}：{}", i + 1, crate::format::zh::date(e.date), e.shown_title())
                                 );
                                 let id = e.id.clone();
                                 let id2 = e.id.clone();
@@ -446,7 +446,7 @@ fn chart_canvas(
                                                 let _ = b.focus();
                                             }
                                         }>
-                                        <span class="event-num">{i + 1}</span>{tr!(format!("{day}: {}", e.title), format!("{day}：{}", e.title))}
+                                        <span class="event-num">{i + 1}</span>{tr!(format!("{day}: {}", e.shown_title()), format!("{day}：{}", e.shown_title()))}
                                     </button></li>
                                 }
                             }).collect_view();
@@ -482,7 +482,7 @@ fn chart_canvas(
                 <ol class="print-only event-list">
                     {events.with_value(|evs| evs.iter().map(|e| {
                         let when = tr!(e.date.long(), crate::format::zh::date(e.date));
-                        view! { <li>{when} {tr!(": ", "：")} {e.title.clone()}</li> }
+                        view! { <li>{when} {tr!(": ", "：")} {e.shown_title().to_string()}</li> }
                     }).collect_view())}
                 </ol>
                 <div class="event-note" aria-live="polite">
@@ -490,7 +490,7 @@ fn chart_canvas(
                         let when = tr!(e.date.long(), crate::format::zh::date(e.date));
                         let n = events.with_value(|evs| evs.iter().position(|x| x.id == e.id).unwrap_or(0) + 1);
                         view! {
-                            <p><span class="event-num">{n}</span><strong>{when} {tr!(": ", "：")} {e.title.clone()}</strong> " " {e.note.clone()} " "
+                            <p><span class="event-num">{n}</span><strong>{when} {tr!(": ", "：")} {e.shown_title().to_string()}</strong> " " {e.shown_note().to_string()} " "
                                 <span class="event-source">{tr!("Source: ", "来源：")}
                                     {if e.source.url.is_empty() { view! { <span>{e.source.publisher.clone()}</span> }.into_any() }
                                      else { view! { <a href=e.source.url.clone() rel="noopener noreferrer" target="_blank">{e.source.publisher.clone()}</a> }.into_any() }}

@@ -6,12 +6,9 @@ use leptos::prelude::*;
 use plotters::style::RGBColor;
 use wasm_bindgen::JsCast;
 
-/// The image's type: the Chinese edition's CJK system fonts come first
-/// (docs/i18n.md), none downloaded.
-const FAMILY: &str = tr!(
-    "sans-serif",
-    "\"PingFang SC\", \"Hiragino Sans GB\", \"Microsoft YaHei\", \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"WenQuanYi Micro Hei\", sans-serif"
-);
+/// The image's type: the charts' own family (the Chinese edition's CJK
+/// system fonts first, docs/i18n.md; none downloaded).
+const FAMILY: &str = crate::charts::FONT_FAMILY;
 
 /// Save `canvas` as a PNG named `file`: `text` = [title above, source line
 /// and permalink below], in the palette's colours, at pixel ratio `dpr`.

@@ -177,3 +177,15 @@ pub fn calibration(liquidated_usd: f64, range_usd: (f64, f64), liquidations: &Da
          CoinGlass追踪的交易所；模型只涵盖11月20日的涨跌，其未平仓合约规模和杠杆分布均为假设。"
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::range_usd_millions;
+
+    #[test]
+    fn a_reported_range_names_its_unit_once() {
+        assert_eq!(range_usd_millions(960.0, 1130.0), "9.6亿至11.3亿美元");
+        // Units that differ are both said.
+        assert_eq!(range_usd_millions(52.3, 1130.0), "5,230万美元至11.3亿美元");
+    }
+}

@@ -167,3 +167,16 @@ pub fn sentence_spx(d: &Decompositions) -> String {
         crate::figures::answer::zh::rest_words(&d.spx)
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{horizon_span, with_range};
+    use crate::state::Horizon;
+
+    #[test]
+    fn a_part_with_its_range() {
+        assert_eq!(with_range(-3.19, -4.0, -2.51), "−3.19%（−4.00%至−2.51%）");
+        assert_eq!(with_range(-3.19, -3.19, -3.185), "−3.19%");
+        assert!(horizon_span(Horizon::TwoWeeks).starts_with("此前两周"));
+    }
+}
