@@ -293,7 +293,7 @@ pub fn App() -> impl IntoView {
             <footer class="site-footer embed-footer">
                 <p>{tr!(
                     "Figures: bundled data with sources. Model outputs are labelled. Not investment advice. Text CC BY 4.0.",
-                    "图表数据均随页面附带并注明来源；模型输出均已标注。不构成投资建议。文字采用知识共享署名4.0国际许可协议。"
+                    "图表数据均随页面附带并注明来源；模型输出均已标注。不构成投资建议。文字采用知识共享署名4.0国际许可协议（CC BY 4.0）。"
                 )}</p>
             </footer>
         }
@@ -350,7 +350,8 @@ fn EditionSwitch() -> impl IntoView {
     let url = expect_context::<UrlSync>();
     let loc = window().location();
     let (protocol, pathname) = (loc.protocol().unwrap_or_default(), loc.pathname().unwrap_or_default());
-    let other = move |query: &str, hash: &str| crate::share::other_edition(&protocol, &pathname, query, hash, !crate::ZH);
+    let other =
+        move |query: &str, hash: &str| crate::share::other_edition(&protocol, &pathname, query, hash, !crate::ZH);
     let other_now = other.clone();
     let href = move || other(&state::with_state(&location_search(), &ctl.get()), "");
     let exact = move |ev: leptos::ev::MouseEvent| {
@@ -427,7 +428,7 @@ fn Footer() -> impl IntoView {
             </p>
             <p>{tr!(
                 "Text licensed CC BY 4.0; code under the MIT licence. Market data belongs to the sources credited beside each figure.",
-                "文字采用知识共享署名4.0国际许可协议，代码采用MIT许可证。市场数据归各图表旁注明的来源所有。"
+                "文字采用知识共享署名4.0国际许可协议（CC BY 4.0），代码采用MIT许可证。市场数据归各图表旁注明的来源所有。"
             )}</p>
         </footer>
     }

@@ -109,7 +109,7 @@ pub fn draw<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, steps: 
         let lines: Vec<String> = if narrow {
             label.split('\n').map(String::from).collect()
         } else {
-            vec![label.replace("-\n", "").replace('\n', " ")]
+            vec![label.replace("-\n", "").replace('\n', tr!(" ", ""))]
         };
         for (k, line) in lines.iter().enumerate() {
             let y = py + f.px(6.0) as i32 + k as i32 * f.px(label_px + 2.0) as i32;

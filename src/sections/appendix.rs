@@ -92,7 +92,7 @@ pub fn MarketInputs() -> impl IntoView {
                             <thead><tr>{crate::figures::inputs::HEADERS.map(|h| view! { <th scope="col">{h}</th> }).collect_view()}</tr></thead>
                             <tbody>
                                 {move || dv.inputs.get().map(|inp| crate::figures::inputs::rows(&inp, &m).into_iter().map(|[a, b, c, d, e]| view! {
-                                    <tr><th scope="row">{a}</th><td>{b}</td><td>{c}</td><td>{d}</td><td>{e}</td></tr>
+                                    <tr><th scope="row">{a}</th><td>{b}</td><td>{c}</td><td>{d}</td><td class="source-names">{e}</td></tr>
                                 }).collect_view())}
                             </tbody>
                         </table>
@@ -162,7 +162,7 @@ pub fn Datasets() -> impl IntoView {
                 <super::WithData res=r what=tr!("the data file", "数据文件") render={move |doc: DataFile| {
                     let ts = tables(&doc);
                     view! {
-                        <h3 class="file-h">{doc.title.clone()} " " <code>{format!("{name}.json")}</code></h3>
+                        <h3 class="file-h">{doc.shown_title().to_string()} " " <code>{format!("{name}.json")}</code></h3>
                         <ul class="csv-list">{ts.into_iter().map(|t| view! { <CsvButton table=t/> }).collect_view()}</ul>
                     }
                 }}/>
@@ -181,7 +181,7 @@ pub fn Datasets() -> impl IntoView {
                             "Data as of " {as_of.clone()} ". " {url} ". Text CC BY 4.0; market figures as credited to their sources."
                         }.into_any(), view! {
                             "《2025年11月20日，股市与比特币为何双双下跌：一篇互动解读》。"
-                            "数据截至" {as_of.clone()} "。" {url} "。文字采用CC BY 4.0许可；市场数据以各自注明的来源为准。"
+                            "数据截至" {as_of.clone()} "。" {url} "。文字采用知识共享署名4.0国际许可协议（CC BY 4.0）；市场数据以各自注明的来源为准。"
                         }.into_any())}</p>
                         // The note speaks of the embed code; here it is the citation.
                         {note.map(|n| view! { <p class="fine public-note">{tr!(

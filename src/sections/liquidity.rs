@@ -371,7 +371,7 @@ fn Impact(
                 })
                 headers=tr!(vec!["Depth lost", "Daily volume left", "Price fall"], vec!["市场深度减少", "剩余日成交量", "跌幅"])
                 rows=Signal::derive(move || tr!(fig::impact_rows(&inp, q_usd.get()), fig::zh::impact_rows(&inp, q_usd.get())))/>
-            <super::Disclosure summary=tr!("How is this computed?", "如何计算？") class="how">
+            <super::Disclosure summary=tr!("How is this computed?", "计算方法") class="how">
                 <ul>
                     <li>{tr!(
                         "Square-root law (Tóth et al., Physical Review X, 2011): ΔP/P = Y·σ·√(Q/V). Y = 0.7 (a constant of order one; assumption).",

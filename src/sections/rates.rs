@@ -381,7 +381,7 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
                     vec!["降息概率", "价值股", "整体市场", "成长股", "标普500（实证）", "纳斯达克综合指数（实证）", "比特币（实证）"]
                 )}
                 rows=Signal::derive(move || lenses.with(|l| l.as_ref().map(|l| fig::table_rows(&l.curve)).unwrap_or_default()))/>
-            <super::Disclosure summary={tr!("How is this computed?", "如何计算？")} class="how">
+            <super::Disclosure summary={tr!("How is this computed?", "计算方法")} class="how">
                 {tr!(
                     view! {
                         <ol>

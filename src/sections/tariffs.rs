@@ -262,7 +262,7 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
                     vec!["窗口截止日", "相关性", "95%置信区间", "波动率调整后"]
                 )
                 rows=Signal::derive(move || roll.with(|r| tr!(fig::table_rows(r, calm), fig::zh::table_rows(r, calm))))/>
-            <super::Disclosure summary=tr!("How is this computed?", "如何计算？") class="how">
+            <super::Disclosure summary=tr!("How is this computed?", "计算方法") class="how">
                 <p class="fine">
                     {tr!(
                         "Daily log returns of the S&P 500 (closes) and Bitcoin (UTC closes, Bitstamp); Bitcoin's weekend returns are compounded into \
