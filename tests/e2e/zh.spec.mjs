@@ -46,12 +46,13 @@ async function latinWords(page) {
     // writing cites a foreign source.
     clone.querySelectorAll('textarea, code, pre, kbd, samp, script, style, .sources li, .event-source, .source-names').forEach((e) => e.remove());
     // Words of neighbouring elements stay apart (a detached copy has no layout).
-    clone.querySelectorAll('*').forEach((e) => e.after(' '));
+    clone.querySelectorAll('*').forEach((e) => { e.before(' '); e.after(' '); });
     const labels = [...document.querySelectorAll('[aria-label], [title], [alt], [placeholder]')]
       .flatMap((e) => ['aria-label', 'title', 'alt', 'placeholder'].map((a) => e.getAttribute(a) || ''));
     return `${clone.textContent}\n${labels.join('\n')}\n${document.title}`;
   });
-  const withoutUrls = text.replace(/\bhttps?:\/\/\S+/g, ' ').replace(/[\w.-]+\.(?:com|org|io|gov|net|csv|json|png|html)\b\S*/g, ' ');
+  // Web addresses, host and file names (coinpost.ai, markets.json) too.
+  const withoutUrls = text.replace(/\bhttps?:\/\/\S+/g, ' ').replace(/[\w-]+(?:\.[\w-]+)+/g, ' ');
   const words = withoutUrls.match(/\p{Script=Latin}(?:[\p{Script=Latin}’'&.-]*\p{Script=Latin})?/gu) || [];
   return [...new Set(words.map((w) => w.replace(/[.’'-]+$/, '')))].filter((w) => w.length > 1 && !ALLOWED.has(w));
 }
