@@ -350,8 +350,9 @@ fn EditionSwitch() -> impl IntoView {
     let url = expect_context::<UrlSync>();
     let loc = window().location();
     let (protocol, pathname) = (loc.protocol().unwrap_or_default(), loc.pathname().unwrap_or_default());
-    let other =
-        move |query: &str, hash: &str| crate::share::other_edition(&protocol, &pathname, query, hash, !crate::ZH);
+    let other = move |query: &str, hash: &str| {
+        crate::share::other_edition(&protocol, &pathname, query, hash, !crate::format::ZH)
+    };
     let other_now = other.clone();
     let href = move || other(&state::with_state(&location_search(), &ctl.get()), "");
     let exact = move |ev: leptos::ev::MouseEvent| {
@@ -373,7 +374,7 @@ fn EditionSwitch() -> impl IntoView {
 /// and line breaking), title and description, which tools/prerender.mjs
 /// copies into the static page. The English ones are index.html's.
 fn set_edition_document() {
-    if !crate::ZH {
+    if !crate::format::ZH {
         return;
     }
     let doc = document();

@@ -2,6 +2,11 @@
 //! non-finite value becomes an en dash, so a model bug cannot leak onto the page.
 //! [`zh`]: the same for the Simplified Chinese edition, with its terms.
 
+/// Is this the Chinese build (issue 26; `tr!` in src/lib.rs)? For the few
+/// places that branch on more than one expression: the document's `lang`,
+/// the other edition's address.
+pub const ZH: bool = cfg!(feature = "zh");
+
 pub mod zh;
 
 /// Shortest plain decimal form (links, control values): 40 not 40.0, 39.6 not 39.600000000000001.

@@ -12,6 +12,8 @@
 /// no Chinese byte. `tr!(english, chinese)` takes both at each call site and
 /// expands to the build's: a missing translation does not compile. Both
 /// builds are linted (`make lint`), so both branches type-check.
+/// `format::ZH` says which build this is, for the few places that branch
+/// on more than one expression.
 #[cfg(not(feature = "zh"))]
 macro_rules! tr {
     ($en:expr, $zh:expr $(,)?) => {
@@ -24,10 +26,6 @@ macro_rules! tr {
         $zh
     };
 }
-
-/// Is this the Chinese build? For the few places that branch on more than
-/// one expression (the document's `lang`, the other edition's address).
-pub const ZH: bool = cfg!(feature = "zh");
 
 pub mod charts;
 pub mod data;

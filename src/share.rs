@@ -66,7 +66,7 @@ pub fn public_base(here: &Location, public_url: Option<&str>) -> (String, Option
 /// for the English page, its `zh/` for the Chinese one (docs/i18n.md), unless
 /// the build's address already names it.
 fn edition_of(public: String) -> String {
-    if !crate::ZH || public.contains("/zh/") {
+    if !crate::format::ZH || public.contains("/zh/") {
         return public;
     }
     match public.rsplit_once('/') {

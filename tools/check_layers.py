@@ -520,9 +520,27 @@ def check(src, layers_text=LAYERS):
                 seen.add(key)
                 problems.append(f"{crate.rel(f)}:{line}: {a} ({layer_text(a)}) imports {b} ({layer_text(b)})")
 
-    cycles = find_cycles(crate.files, edges)
+    # A module's Chinese twin (`x/zh.rs` beside `x.rs` or in `x/mod.rs`'s
+    # folder, issue 26) is the same module's text in the other language: each
+    # calls the other (the English dispatches with `tr!`, the Chinese reuses
+    # the English findings), so for the cycle check the two are one node.
+    # A cycle through the pair and any other file is still a cycle.
+    def unit(f):
+        if f.name == "zh.rs":
+            for parent in (f.parent.with_suffix(".rs"), f.parent / "mod.rs"):
+                if parent in crate.files and parent != f:
+                    return parent
+        return f
+
+    nodes = sorted({unit(f) for f in crate.files})
+    unit_edges = {}
+    for a, targets in edges.items():
+        for b in targets:
+            if unit(a) != unit(b):
+                unit_edges.setdefault(unit(a), set()).add(unit(b))
+    cycles = find_cycles(nodes, unit_edges)
     for comp in cycles:
-        path = one_cycle(comp, edges)
+        path = one_cycle(comp, unit_edges)
         problems.append("cycle: " + " -> ".join(crate.rel(p) for p in path)
                         + (f"  (all {len(comp)} files in it: " + ", ".join(crate.rel(p) for p in comp) + ")"
                            if len(comp) > len(path) - 1 else ""))
@@ -588,6 +606,27 @@ def self_test(verbose=True):
     def run(files):
         with tempfile.TemporaryDirectory() as d:
             return check(_tree(d, files))
+
+    @case("a module and its Chinese twin may call each other; a cycle through the pair is still found")
+    def _():
+        problems, _ = run({
+            "lib.rs": "pub mod figures;\n",
+            "figures.rs": "pub mod rates;\npub mod answer;\n",
+            "figures/rates.rs": "pub mod zh;\npub fn f() { zh::g() }\n",
+            "figures/rates/zh.rs": "pub fn g() { super::h() }\n",
+            "figures/answer.rs": "pub mod zh;\npub fn a() {}\n",
+            "figures/answer/zh.rs": "pub fn b() { super::a() }\n",
+        })
+        assert problems == [], problems
+        problems, _ = run({
+            "lib.rs": "pub mod figures;\n",
+            "figures.rs": "pub mod rates;\npub mod answer;\n",
+            "figures/rates.rs": "pub mod zh;\npub fn f() { crate::figures::answer::zh::b() }\n",
+            "figures/rates/zh.rs": "pub fn g() {}\n",
+            "figures/answer.rs": "pub mod zh;\npub fn a() { crate::figures::rates::f() }\n",
+            "figures/answer/zh.rs": "pub fn b() { super::a() }\n",
+        })
+        assert any(p.startswith("cycle:") for p in problems), problems
 
     @case("a downward edge passes")
     def _():

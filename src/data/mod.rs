@@ -105,7 +105,7 @@ impl Event {
 /// The bundled events' titles and notes in Chinese, by event id (the
 /// files' text is English; the sources they quote are quoted in Chinese,
 /// the sources' names kept).
-#[cfg(feature = "zh")]
+#[cfg(any(feature = "zh", test))]
 fn zh_event(id: &str) -> Option<(&'static str, &'static str)> {
     Some(match id {
         // events.json

@@ -115,3 +115,22 @@ fn a_huge_file_is_refused_before_parsing() {
     let e = err_of(&huge);
     assert!(e.to_string().contains("more than the 2 MB a data file may be"), "{e}");
 }
+
+/// The Chinese edition (issue 26) shows the bundled events in Chinese by id:
+/// an event added to events.json without a Chinese title and note would show
+/// English on /zh/, so every bundled event must have both, in Chinese.
+#[test]
+fn every_bundled_event_has_its_chinese_title_and_note() {
+    let han = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let mut events = Vec::new();
+    for name in ["markets", "rates", "flows", "liquidations", "sentiment", "events"] {
+        let path = format!("{}/public/data/{name}.json", env!("CARGO_MANIFEST_DIR"));
+        let doc = parse_data_file(&format!("{name}.json"), &std::fs::read_to_string(path).unwrap()).unwrap();
+        events.extend(doc.events);
+    }
+    assert!(events.len() >= 7, "{}", events.len());
+    for e in &events {
+        let (title, note) = zh_event(&e.id).unwrap_or_else(|| panic!("no Chinese text for event '{}'", e.id));
+        assert!(han(title) && han(note), "event '{}': {title} / {note}", e.id);
+    }
+}

@@ -28,7 +28,7 @@ fn window(e: &Estimate) -> String {
 
 /// One row per input: name, value, unit, window, source.
 pub fn rows(inp: &Inputs, m: &DataFile) -> Vec<[String; 5]> {
-    if crate::ZH {
+    if crate::format::ZH {
         return zh::rows(inp, m);
     }
     let btc = publisher(m, SeriesId::BtcUsd0000utc);
@@ -140,7 +140,7 @@ pub fn rows(inp: &Inputs, m: &DataFile) -> Vec<[String; 5]> {
 /// Bitcoin's daily price against the US close, with the near-close quotes
 /// that exist for 20 Nov.
 pub fn beta_note(inp: &Inputs, m: &DataFile) -> String {
-    if crate::ZH {
+    if crate::format::ZH {
         return zh::beta_note(inp, m);
     }
     let Some(e) = inp.crisis else { return String::new() };

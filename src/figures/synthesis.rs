@@ -49,7 +49,7 @@ pub fn verdict(held: bool) -> &'static str {
 /// A cause's name in the build's language (the English [`cause_label`]
 /// also names the first screen's English bars).
 fn name(c: Cause) -> &'static str {
-    tr!(cause_label(c), super::answer::zh::cause_label(c))
+    tr!(cause_label(c), zh::cause_label(c))
 }
 
 /// A cause's name in the S&P 500's decomposition and in the table's rows.
@@ -145,7 +145,7 @@ pub fn waterfall(dec: &Decomposition) -> Vec<Step> {
         .collect();
     let (ne, ne_lo, ne_hi) = dec.not_explained();
     steps.push(Step {
-        label: tr!(rest_label(dec), super::answer::zh::rest_label(dec)).into(),
+        label: tr!(rest_label(dec), zh::rest_label(dec)).into(),
         axis: if dec.overshoots() {
             tr!("Over-\nshoot", "模型高估\n部分")
         } else {

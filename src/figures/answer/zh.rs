@@ -4,34 +4,15 @@
 //! edition's numbers and terms (`format::zh`).
 
 use super::super::synthesis::Times;
+// The waterfall's names in Chinese live with the waterfall (synthesis::zh).
+pub use super::super::synthesis::zh::{cause_label, rest_label, rest_words};
 use super::{bars_named, hm_range, Bar, BitcoinStory, Names, RateStory, Share};
 use crate::format::zh::{month_day, points, points_signed, term};
 use crate::format::{fmt_num, grouped, pct_abs, pct_signed};
 use crate::model::date::Date;
-use crate::scenario::decomposition::{Cause, Decomposition, Decompositions};
+use crate::scenario::decomposition::{Decomposition, Decompositions};
 use crate::scenario::StocksDay;
 use crate::state::Horizon;
-
-/// A part's name on its bar and in the table.
-pub fn cause_label(c: Cause) -> &'static str {
-    match c {
-        Cause::Tech => term::AI_TECH,
-        Cause::Rates => term::RATES,
-        Cause::Contagion => term::CONTAGION,
-        Cause::StockRest => "股市其余涨跌",
-        Cause::Selling => term::ETF_SELLING,
-        Cause::Cascade => term::LIQUIDATION,
-    }
-}
-
-/// The last bar's name: what is not explained, or the overshoot.
-pub fn rest_label(dec: &Decomposition) -> &'static str {
-    if dec.overshoots() {
-        term::OVERSHOOT
-    } else {
-        term::NOT_EXPLAINED
-    }
-}
 
 /// The bars of one asset, named in Chinese (the same bars as
 /// [`super::bars`]).
@@ -63,20 +44,6 @@ pub fn times_words(beta: f64) -> String {
         (Times::AsMuch, _) => "与股市大致相当".into(),
         (Times::Twice, _) => "约为股市的两倍".into(),
         (_, n) => format!("约为股市的{}倍", n.unwrap_or_default()),
-    }
-}
-
-/// The rest in words: "另有−1.71个百分点模型未能解释", "各项合计比实际跌幅多出0.28个百分点（模型高估）".
-pub fn rest_words(dec: &Decomposition) -> String {
-    let ne = dec.not_explained().0;
-    if dec.overshoots() {
-        format!(
-            "各项合计比实际{}多出{}（模型高估）",
-            if dec.actual < 0.0 { "跌幅" } else { "涨幅" },
-            points(ne.abs(), 2)
-        )
-    } else {
-        format!("另有{}模型未能解释", points_signed(ne, 2))
     }
 }
 

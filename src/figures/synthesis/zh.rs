@@ -160,12 +160,42 @@ pub fn sentence_spx(d: &Decompositions) -> String {
         ),
         None => "科技股未单独拆分（板块数据仅覆盖11月20日当天）".to_string(),
     };
-    format!(
-        "{tech}；{}与{}为模型估算；{}。",
-        term::RATES,
-        term::CONTAGION,
-        crate::figures::answer::zh::rest_words(&d.spx)
-    )
+    format!("{tech}；{}与{}为模型估算；{}。", term::RATES, term::CONTAGION, rest_words(&d.spx))
+}
+
+/// A part's name on its bar and in the table.
+pub fn cause_label(c: Cause) -> &'static str {
+    match c {
+        Cause::Tech => term::AI_TECH,
+        Cause::Rates => term::RATES,
+        Cause::Contagion => term::CONTAGION,
+        Cause::StockRest => "股市其余涨跌",
+        Cause::Selling => term::ETF_SELLING,
+        Cause::Cascade => term::LIQUIDATION,
+    }
+}
+
+/// The last bar's name: what is not explained, or the overshoot.
+pub fn rest_label(dec: &Decomposition) -> &'static str {
+    if dec.overshoots() {
+        term::OVERSHOOT
+    } else {
+        term::NOT_EXPLAINED
+    }
+}
+
+/// The rest in words: "另有−1.71个百分点模型未能解释", "各项合计比实际跌幅多出0.28个百分点（模型高估）".
+pub fn rest_words(dec: &Decomposition) -> String {
+    let ne = dec.not_explained().0;
+    if dec.overshoots() {
+        format!(
+            "各项合计比实际{}多出{}（模型高估）",
+            if dec.actual < 0.0 { "跌幅" } else { "涨幅" },
+            points(ne.abs(), 2)
+        )
+    } else {
+        format!("另有{}模型未能解释", points_signed(ne, 2))
+    }
 }
 
 #[cfg(test)]
