@@ -351,7 +351,9 @@ fn EditionSwitch() -> impl IntoView {
     let url = expect_context::<UrlSync>();
     let loc = window().location();
     let (protocol, pathname) = (loc.protocol().unwrap_or_default(), loc.pathname().unwrap_or_default());
-    let other = move |query: &str, hash: &str| crate::share::other_edition(&protocol, &pathname, query, hash, !crate::format::ZH);
+    let other = move |query: &str, hash: &str| {
+        crate::share::other_edition(&protocol, &pathname, query, hash, !crate::format::ZH)
+    };
     let href = other(&location_search(), "");
     let refresh = move |ev: web_sys::Event| {
         use wasm_bindgen::JsCast;
@@ -467,7 +469,7 @@ fn ControlBar(notices: RwSignal<Vec<String>>) -> impl IntoView {
     view! {
         <div class="controlbar" role="region" aria-label=tr!("Scenario controls", "情景设置")>
             <div class="controls">
-                <Slider spec=CUT value=ctl.cut_pct unit="%" short=tr!("Dec. rate-cut odds", "降息概率")
+                <Slider spec=CUT value=ctl.cut_pct unit="%" short=tr!("Dec. rate-cut odds", "12月降息概率")
                     valuetext=|v| tr!(
                         format!("{} percent chance of a December rate cut", crate::format::fmt_num(v)),
                         format!("12月降息概率{}%", crate::format::fmt_num(v))

@@ -703,16 +703,16 @@ fn the_synthesis_in_chinese() {
     assert_eq!(
         cause_sentences(d, model.settings.cut_pct),
         [
-            "利率：市场预期的美联储12月降息概率从11月19日的30%升至39.6%，利率模型显示，这一变化推升标普500指数0.10个百分点，\
+            "利率因素：市场预期的美联储12月降息概率从11月19日的30%升至39.6%，利率模型显示，这一变化推升标普500指数0.10个百分点，\
              并经由股市传导推升比特币0.20个百分点。",
-            "币股联动：β系数为2.05（标普500指数每涨跌1%，比特币约涨跌2.05%），标普500指数的涨跌传导至比特币的部分为\
-             −3.19个百分点（含上述利率影响），占比特币当天涨跌幅（−5.30%）的大部分。",
-            "AI估值：英伟达公布业绩后科技股反转，在大盘普跌之外使标普500指数多跌0.60个百分点（指数当天涨跌幅为−1.56%），\
-             其中英伟达一只个股的影响为−0.25至−0.23个百分点。",
-            "流动性偏薄：当天比特币现货ETF资金净流出，使比特币下跌0.18个百分点。",
-            "杠杆强平：若按所设杠杆与未平仓合约规模，模型估算11月20日约有16亿美元多头仓位遭强平，\
+            "经由股市传导：β系数为2.05（标普500指数每涨跌1%，比特币约涨跌2.05%），标普500指数的涨跌传导至比特币，\
+             使其下跌3.19个百分点（含上述利率影响），占比特币当天5.30%跌幅的大部分。",
+            "AI/科技股反转：英伟达公布业绩后科技股反转，在大盘普跌之外使标普500指数多跌0.60个百分点（指数当天下跌1.56%），\
+             其中仅英伟达一只股票就拖累0.23至0.25个百分点。",
+            "ETF资金流出：当天比特币现货ETF资金净流出，使比特币下跌0.18个百分点。",
+            "强平：若按所设杠杆与未平仓合约规模，模型估算11月20日约有16亿美元多头仓位遭强平，\
              使比特币下跌0.23个百分点、标普500指数下跌0.02个百分点。",
-            "模型未解释（当天）：比特币−1.71个百分点，标普500指数−1.02个百分点。",
+            "模型未解释（当天）：比特币跌幅中的1.71个百分点，标普500指数跌幅中的1.02个百分点。",
         ]
     );
     // The two weeks: another reading, no tech split, no ETF selling modelled.
@@ -720,19 +720,19 @@ fn the_synthesis_in_chinese() {
     let t = cause_sentences(two.dec(), two.settings.cut_pct);
     assert_eq!(
         t[0],
-        "利率：市场预期的美联储12月降息概率从11月6日的64.5%降至39.6%，利率模型显示，这一变化压低标普500指数0.25个百分点，\
+        "利率因素：市场预期的美联储12月降息概率从11月6日的64.5%降至39.6%，利率模型显示，这一变化压低标普500指数0.25个百分点，\
          并经由股市传导压低比特币0.64个百分点。"
     );
-    assert!(t[1].ends_with("占比特币同期涨跌幅（−14.47%）的近一半。"), "{}", t[1]);
-    assert!(t[2].contains("两周区间不单独拆分“AI/科技股反转”"), "{}", t[2]);
-    assert!(t[3].contains("未对ETF资金流出建模"), "{}", t[3]);
+    assert!(t[1].ends_with("占比特币同期14.47%跌幅的近一半。"), "{}", t[1]);
+    assert!(t[2].starts_with("AI/科技股反转：") && t[2].contains("两周区间不单独拆分此项"), "{}", t[2]);
+    assert!(t[3].starts_with("ETF资金流出：") && t[3].contains("两周区间未对此项建模"), "{}", t[3]);
     assert!(t[5].starts_with("模型未解释（两周合计）："), "{}", t[5]);
     // The reader's own cut odds are a what-if, and said to be one.
     let yours = page.model(Settings { cut_pct: 90.0, ..defaults() });
     let t = cause_sentences(yours.dec(), 90.0);
     assert!(
         t[0].starts_with(
-            "利率：假设市场预期的美联储12月降息概率为90%（11月19日实际为30%），利率模型显示，标普500指数将因此上涨"
+            "利率因素：假设市场预期的美联储12月降息概率为90%（11月19日实际为30%），利率模型显示，标普500指数将因此上涨"
         ),
         "{}",
         t[0]
@@ -740,7 +740,10 @@ fn the_synthesis_in_chinese() {
     assert!(t[5].starts_with("模型未解释（当天，按假设情形）："), "{}", t[5]);
     // One sentence per cause, as in English, each led by its cause's name.
     let leads: Vec<&str> = t.iter().map(|x| x.split('：').next().unwrap_or_default()).collect();
-    assert_eq!(leads, ["利率", "币股联动", "AI估值", "流动性偏薄", "杠杆强平", "模型未解释（当天，按假设情形）"]);
+    assert_eq!(
+        leads,
+        ["利率因素", "经由股市传导", "AI/科技股反转", "ETF资金流出", "强平", "模型未解释（当天，按假设情形）"]
+    );
     // An overshoot is called one, with its object.
     let over = page.model(selloff::state::parse_state("lev=100&oi=100&q=10000").0);
     let t = cause_sentences(over.dec(), over.settings.cut_pct);
@@ -760,23 +763,23 @@ fn rates_sentences_in_chinese() {
     assert_eq!(zh::rate_change(&r.outcome), "上升6.2个基点");
     assert_eq!(
         zh::textbook_summary(&r.outcome, 39.6, re, &r.actual),
-        "理论测算（戈登增长模型；12月降息概率为39.6%，11月6日为64.5%）：模型推算价值股−1.23%，整体市场−2.03%，成长股−3.98%。\
-         11月6日至11月20日实际涨跌幅：标普500指数−2.70%，纳斯达克综合指数–。"
+        "理论测算（戈登增长模型；12月降息概率为39.6%，11月6日为64.5%）：模型推算价值股下跌1.23%，整体市场下跌2.03%，\
+         成长股下跌3.98%。11月6日至11月20日实际涨跌幅：标普500指数−2.70%，纳斯达克综合指数（无数据）。"
     );
     assert_eq!(
         zh::empirical_summary(&r.outcome, 39.6, re, &r.actual),
         "实证测算（Bernanke–Kuttner×β；12月降息概率为39.6%，11月6日为64.5%）：\
-         模型推算标普500指数−0.25%，纳斯达克综合指数−0.30%，比特币−0.51%。\
-         11月6日至11月20日实际涨跌幅：标普500指数−2.70%，纳斯达克综合指数–，比特币−14.47%。"
+         模型推算标普500指数下跌0.25%，纳斯达克综合指数下跌0.30%，比特币下跌0.51%。\
+         11月6日至11月20日实际涨跌幅：标普500指数−2.70%，纳斯达克综合指数（无数据），比特币−14.47%。"
     );
     assert_eq!(zh::share_text(r.outcome.spx_pct, r.actual.spx), "9%");
     assert_eq!(zh::share_text(1.0, r.actual.spx), "方向相反");
     assert_eq!(
         zh::punchline(&r.outcome, &r.actual, re, 39.6),
-        "按实证测算，12月政策利率预期上升6.2个基点（降息概率由11月6日的64.5%降至39.6%），\
+        "按实证测算，12月政策利率预期上升6.2个基点（12月降息概率由11月6日的64.5%降至39.6%），\
          仅能解释标普500指数同期跌幅的约9%、比特币同期跌幅的约4%。\
          其余大部分跌幅需从其他因素中寻找：贸易摩擦下资产相关性上升、市场流动性偏弱以及强平。\
-         理论测算得出的跌幅大得多（成长股为−3.98%），因为它假设长期贴现率与预期政策利率一比一同步变动，而现实中很少如此。"
+         理论测算得出的跌幅大得多（成长股下跌3.98%），因为它假设长期贴现率与预期政策利率一比一同步变动，而现实中很少如此。"
     );
     let est = scenario::inputs(&page.basis, defaults().corr_window).crisis;
     assert_eq!(
@@ -789,10 +792,12 @@ fn rates_sentences_in_chinese() {
         .ends_with("与参照值（11月6日的64.5%）相同，因此利率渠道对11月6日以来的涨跌没有解释力。"));
     let r = at(90.0);
     assert!(zh::punchline(&r.outcome, &r.actual, r.reference.as_ref(), 90.0)
-        .starts_with("在当前设定下，降息概率高于参照值（11月6日的64.5%），意味着政策利率预期下降6.4个基点"));
+        .starts_with("在当前设定下，12月降息概率高于参照值（11月6日的64.5%），意味着政策利率预期下降6.4个基点"));
     assert!(zh::rate_change(&r.outcome).starts_with("下降"));
     let r = at(0.0);
-    assert!(zh::punchline(&r.outcome, &r.actual, r.reference.as_ref(), 0.0).contains("降息概率由11月6日的64.5%降至0%"));
+    assert!(
+        zh::punchline(&r.outcome, &r.actual, r.reference.as_ref(), 0.0).contains("12月降息概率由11月6日的64.5%降至0%")
+    );
 }
 
 /// The lede and the timeline's sentences in Chinese (issue 26), from the same
@@ -839,7 +844,7 @@ fn liquidations_in_chinese() {
          （模型输出，保留两位有效数字）。"
     );
     assert_eq!(zh::settled(c, oi), "连锁强平自行收敛，价格企稳。");
-    assert_eq!(zh::nasdaq_text(c), "经科技股传导，纳斯达克综合指数变动−0.03%（模型输出）。");
+    assert_eq!(zh::nasdaq_text(c), "经科技股传导，纳斯达克综合指数随之下跌0.03%（模型输出）。");
     let bins = liquidations::map_bins(&model.population, model.drivers.market.price_before);
     assert_eq!(
         zh::map_summary(&bins),
@@ -890,7 +895,7 @@ fn tariffs_in_chinese() {
     assert_eq!(
         zh::transmission(crisis, p.stock_shock_pct),
         "在10月9日至11月19日共30个交易日内，比特币相对标普500指数的β系数为2.05（相关性 0.74 × 比特币日波动率2.61% \
-         ÷ 标普500指数日波动率0.94%）。因此，标普500指数若下跌1.6%，平均而言比特币将随之变动−3.28%（模型输出）。"
+         ÷ 标普500指数日波动率0.94%）。因此，标普500指数若下跌1.6%，平均而言比特币将随之下跌约3.28%（模型输出）。"
     );
     assert_eq!(
         zh::leverage_text(p.lev_x, tariffs::btc_move(crisis_stats, p.stock_shock_pct)),
@@ -918,12 +923,13 @@ fn liquidity_in_chinese() {
     let p = defaults();
     assert_eq!(
         zh::nvidia_text(&page.markets, &page.events),
-        "英伟达公布的季度营收为570.06亿美元。11月20日，其股价以195.95美元开盘（较前一日收盘+5.1%），收于180.64美元（−3.15%）。"
+        "英伟达公布的季度营收为570.06亿美元。11月20日，其股价以195.95美元开盘（较前一日收盘高开5.1%），\
+         收于180.64美元（收跌3.15%）。"
     );
     let flows = liquidity::flows_chart(&page.flows, &page.markets, &page.events);
     assert_eq!(
         zh::flows_summary(&page.flows, &flows),
-        "2025年11月美国比特币现货ETF的资金净流量（据报道）：IBIT单日最大净流量为−5.23亿美元（2025年11月18日）；\
+        "2025年11月美国比特币现货ETF的资金净流量（据报道）：IBIT单日最大净流出为5.23亿美元（11月18日）；\
          截至11月24日，全部基金合计流出约35亿美元。比特币从11月1日的110,046美元跌至11月21日的85,074美元（UTC收盘价）。"
     );
     assert_eq!(zh::flows_legend().len(), liquidity::flows_legend().len());
@@ -931,9 +937,9 @@ fn liquidity_in_chinese() {
     let q = p.sell_usd_m * 1e6;
     assert_eq!(
         zh::impact_summary(&inp, q),
-        "在市场深度完好时，所选抛售量使比特币价格变动0.18%；市场深度减少50%时为0.25%；减少90%时为0.56%（模型输出）。"
+        "在市场深度完好时，所选抛售量使比特币价格下跌0.18%；市场深度下降50%时跌幅为0.25%，下降90%时为0.56%（模型输出）。"
     );
     let rows = liquidity::check_rows(&page.flows, &page.markets);
-    assert_eq!(zh::check_range(&rows), "在这些交易日，每流出10亿美元，比特币变动−5.9%至+2.4%。");
+    assert_eq!(zh::check_range(&rows), "在这些交易日，按每流出10亿美元折算，比特币涨跌幅在−5.9%至+2.4%之间。");
     assert_eq!(zh::check_range(&[]), "");
 }

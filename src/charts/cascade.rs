@@ -55,7 +55,7 @@ pub fn rounds<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &R
             .x_labels(n.min(10))
             .y_labels(4)
             .y_label_formatter(&|y| format!("{}{k_suffix}", tick(y / k, y_dec)))
-            .y_desc(tr!("Bitcoin, US$", "比特币（美元）")),
+            .y_desc(tr!("Bitcoin, US$", "价格（美元）")),
         f,
         11.0,
     )
@@ -99,7 +99,7 @@ pub fn rounds<DB: DrawingBackend>(root: &DrawingArea<DB, Shift>, f: Frame, c: &R
             .y_labels(3)
             .y_label_formatter(&|y| format!("{}{bn_suffix}", tick(y / bn, liq_dec)))
             .x_desc(tr!("Round", "轮次"))
-            .y_desc(tr!("Liquidated, US$", "强平规模（美元）")),
+            .y_desc(tr!("Liquidated, US$", "强平额（美元）")),
         f,
         11.0,
     )

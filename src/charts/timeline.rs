@@ -15,7 +15,7 @@ const SP500_NAME: &str = tr!("S&P 500", crate::format::zh::term::SPX);
 const BITCOIN_NAME: &str = tr!("Bitcoin", crate::format::zh::term::BITCOIN);
 const NASDAQ_NAME: &str = tr!("Nasdaq", crate::format::zh::term::NASDAQ);
 /// The Nasdaq is drawn as points (the days a close was quoted), not a line.
-const NASDAQ_POINTS: &str = tr!("Nasdaq (points)", "纳斯达克综合指数（散点）");
+const NASDAQ_POINTS: &str = tr!("Nasdaq (points)", "纳斯达克综合指数（数据稀疏）");
 
 /// A day on a time axis: "20 Nov", in Chinese "11月20日".
 pub fn day_label(d: Date) -> String {

@@ -108,7 +108,7 @@ pub fn HorizonSwitch(name: &'static str, testid: &'static str) -> impl IntoView 
                         on:change=move |_| sc.span.set(h)/>
                     {match h {
                         Horizon::Day => tr!(" the day", "当天"),
-                        Horizon::TwoWeeks => tr!(" the two weeks before", "此前两周"),
+                        Horizon::TwoWeeks => tr!(" the two weeks before", "截至当天的两周"),
                     }}
                 </label>
             }).collect_view()}

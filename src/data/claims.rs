@@ -110,12 +110,23 @@ fn pct_span((lo, hi): (f64, f64)) -> String {
     if (hi - lo).abs() < 1e-9 {
         format!("{}%", grouped(lo, 1))
     } else {
-        format!("{}–{}%", grouped(lo, 1), grouped(hi, 1))
+        tr!(format!("{}–{}%", grouped(lo, 1), grouped(hi, 1)), format!("{}%至{}%", grouped(lo, 1), grouped(hi, 1)))
     }
 }
 
 fn sources_of(facts: &[&Fact]) -> Vec<Source> {
     facts.iter().map(|f| f.source.clone()).collect()
+}
+
+/// A day in Chinese: "11月17日" in 2025, the year the page is about (the
+/// year is plain), else with its year: "2024年12月18日".
+#[cfg(feature = "zh")]
+fn zh_day(d: Date) -> String {
+    if d.year == 2025 {
+        zh::month_day(d)
+    } else {
+        zh::date(d)
+    }
 }
 
 /// A range of US$ amounts in Chinese, the currency once: "9.14亿至22亿美元".
@@ -249,7 +260,7 @@ fn nasdaq_led(m: &DataFile) -> ClaimCheck {
             verdict: if n < sp && n < 0.0 { Verdict::Matches } else { Verdict::Differs },
             detail: tr!(
                 format!("the Nasdaq's fall was {} percentage points larger", grouped(sp - n, 2)),
-                format!("纳斯达克综合指数的跌幅比标普500大{}", zh::points(sp - n, 2))
+                format!("纳斯达克综合指数的跌幅比标普500多出约{}", zh::points(sp - n, 1))
             ),
             sources,
             see: Some(SEE_DECOMPOSITION),
@@ -393,9 +404,9 @@ fn nvidia_eve(e: &DataFile) -> ClaimCheck {
                     format!(
                         "{}（{}）。{}（{}）。",
                         r.shown_note().trim_end_matches(['.', '。']),
-                        zh::date(r.date),
+                        zh_day(r.date),
                         f.shown_note().trim_end_matches(['.', '。']),
-                        zh::date(f.date)
+                        zh_day(f.date)
                     )
                 ),
                 verdict: if before { Verdict::Matches } else { Verdict::Differs },
@@ -513,7 +524,7 @@ fn crypto_100b(m: &DataFile) -> ClaimCheck {
             )
         ),
         verdict: if hi < -100.0 { Verdict::Matches } else { Verdict::Differs },
-        detail: tr!("every quoted loss is above $100B", "引述的每个跌幅都超过1,000亿美元").into(),
+        detail: tr!("every quoted loss is above $100B", "所引各项蒸发额均超过1,000亿美元").into(),
         sources,
         see: None,
     }
@@ -556,7 +567,7 @@ fn fear_lowest(s: &DataFile) -> ClaimCheck {
                 "加密货币恐惧与贪婪指数11月19日至20日的读数为{}；数据中的最低读数为{}（{}）{lowest_since}。",
                 day.iter().map(|f| grouped(f.value, 0)).collect::<Vec<_>>().join("和"),
                 grouped(low.value, 0),
-                zh::date(low.date)
+                zh_day(low.date)
             )
         ),
         verdict: if near { Verdict::Matches } else { Verdict::Differs },
@@ -859,7 +870,7 @@ fn cut_odds(r: &DataFile) -> ClaimCheck {
                     "The direction and the end point match, but a week earlier the odds were already {}, not above 70%.",
                     pct_span(w)
                 ),
-                format!("方向和终点相符，但一周前的降息概率已只有{}，并非70%以上。", pct_span(w))
+                format!("方向和终点相符，但一周前的降息概率已只有{}，并非七成以上。", pct_span(w))
             ),
             (true, false) => tr!(
                 "The starting level matches but the odds did not fall to 50% or lower.",
@@ -905,9 +916,7 @@ fn fed_hawkish(r: &DataFile) -> ClaimCheck {
     let said: Vec<String> = voices
         .iter()
         .filter(|e| !e.id.starts_with("walmart"))
-        .map(|e| {
-            tr!(format!("{} ({})", e.title, e.date.long()), format!("{}（{}）", e.shown_title(), zh::date(e.date)))
-        })
+        .map(|e| tr!(format!("{} ({})", e.title, e.date.long()), format!("{}（{}）", e.shown_title(), zh_day(e.date))))
         .collect();
     ClaimCheck {
         id: "fed_hawkish",
@@ -1197,10 +1206,11 @@ fn forced_selling(l: &DataFile) -> ClaimCheck {
                 span(&btc).map(|b| format!("; Bitcoin alone {}", money(b))).unwrap_or_default()
             ),
             format!(
-                "据报道，截至11月21日的24小时内加密货币强平规模（引述CoinGlass数据）合计为{}，其中杠杆多头为{}{}。",
+                "据报道（引述CoinGlass数据），截至11月21日的24小时内，加密货币强平规模各来源口径不一：全市场合计{}，\
+                 其中杠杆多头{}{}。",
                 money(a),
                 money(lg),
-                span(&btc).map(|b| format!("；仅比特币就有{}", money(b))).unwrap_or_default()
+                span(&btc).map(|b| format!("；比特币单项为{}", money(b))).unwrap_or_default()
             )
         ),
         verdict: if lg.0 > 0.0 { Verdict::Matches } else { Verdict::Differs },
@@ -1229,7 +1239,11 @@ pub fn ibit_one_day(f: &DataFile) -> ClaimCheck {
             claim,
             data: tr!(
                 format!("IBIT's largest one-day net flow in the data: {} on {}.", usd_millions(w.value), w.date.long()),
-                format!("数据中IBIT单日最大净流量：{}（{}）。", zh::usd_millions(w.value), zh::date(w.date))
+                if w.value < 0.0 {
+                    format!("数据中IBIT单日最大净流出：{}（{}）。", zh::usd_millions(-w.value), zh_day(w.date))
+                } else {
+                    format!("数据中IBIT单日最低净流量：{}（{}）。", zh::usd_millions(w.value), zh_day(w.date))
+                }
             ),
             verdict: if w.value < -500.0 { Verdict::Matches } else { Verdict::Differs },
             detail: tr!(
@@ -1341,7 +1355,7 @@ fn lth_selling(f: &DataFile) -> ClaimCheck {
                 n(raw), n(internal), n(adjusted), n(glassnode)
             ),
             format!(
-                "未找到81.5万枚这一数字的出处。CryptoQuant的原始数据显示，长期持有者30日支出峰值接近{}枚比特币，但其中约{}枚是Coinbase的内部转账，剔除后约为{}枚。Glassnode的数据显示，长期持有者持仓量从7月到11月16日减少了{}枚。",
+                "未找到81.5万枚这一数字的出处。CryptoQuant的原始数据显示，长期持有者30日链上转出量峰值接近{}枚比特币，但其中约{}枚是Coinbase的内部转账，剔除后约为{}枚。Glassnode的数据显示，长期持有者持仓量从7月到11月16日减少了{}枚。",
                 n(raw), n(internal), n(adjusted), n(glassnode)
             )
         ),
@@ -1368,7 +1382,7 @@ fn trade_war_date(e: &DataFile) -> ClaimCheck {
             claim,
             data: tr!(
                 format!("{} ({}).", x.note, x.date.long()),
-                format!("{}（{}）。", x.shown_note().trim_end_matches(['.', '。']), zh::date(x.date))
+                format!("{}（{}）。", x.shown_note().trim_end_matches(['.', '。']), zh_day(x.date))
             ),
             verdict: if x.date == TARIFF_DAY { Verdict::Matches } else { Verdict::Differs },
             detail: tr!("the escalation is dated 10 Oct 2025", "局势升级发生在2025年10月10日").into(),

@@ -115,10 +115,10 @@ fn zh_title(id: &str) -> Option<&'static str> {
         "etf_total_mtd" => "比特币现货ETF月内累计净流量：全部基金",
         "etf_ibit_mtd" => "比特币现货ETF月内累计净流量：IBIT",
         "etf_ibit_month" => "比特币现货ETF全月净流量：IBIT",
-        "lth" => "比特币长期持有者：30日支出峰值（CryptoQuant原始数据）与持仓量（Glassnode）",
+        "lth" => "比特币长期持有者：30日链上转出量峰值（CryptoQuant原始数据）与持仓量（Glassnode）",
         "lth_glassnode_change" => "7月以来比特币长期持有者持仓变化（Glassnode）",
-        "lth_cryptoquant_internal" => "CryptoQuant长期持有者支出中属于Coinbase内部转账的部分",
-        "lth_cryptoquant_adjusted" => "剔除内部转账后的CryptoQuant长期持有者30日支出",
+        "lth_cryptoquant_internal" => "CryptoQuant长期持有者链上转出量中属于Coinbase内部转账的部分",
+        "lth_cryptoquant_adjusted" => "剔除内部转账后的CryptoQuant长期持有者30日链上转出量",
         // liquidations
         "crypto_liquidations_24h" => "加密货币强平规模（过去24小时）",
         "crypto_liquidations_longs_24h" => "加密货币多头强平规模（过去24小时）",

@@ -20,7 +20,7 @@ pub mod zh;
 
 pub const IMPACT_TITLE: &str = tr!(
     "Price impact of a day's net selling (square-root law), model output",
-    "单日净抛售的价格冲击（平方根定律），模型输出"
+    "单日净抛售的价格冲击（平方根法则），模型输出"
 );
 
 /// Nvidia's results and its shares on 20 Nov, from events.json and markets.json.
@@ -194,16 +194,16 @@ pub fn impact_chart(inp: &Inputs, lth_usd_m: f64, sell_usd_m: f64, with_lth: boo
         title: IMPACT_TITLE.into(),
         x_range: (0.0, 90.0),
         y_range: None,
-        x_desc: tr!("Market depth lost, %", "市场深度减少（%）").into(),
+        x_desc: tr!("Market depth lost, %", "市场深度下降幅度（%）").into(),
         y_desc: tr!("Price fall, %", "跌幅（%）").into(),
         x_fmt: |x| format!("{x:.0}"),
-        x_read: |x| tr!(format!("Depth lost {x:.0}%"), format!("市场深度减少{x:.0}%")),
+        x_read: |x| tr!(format!("Depth lost {x:.0}%"), format!("市场深度下降{x:.0}%")),
         y_unit: "%",
         lines,
         marks: vec![Mark { x: depth_cut_pct, y: now, color: INK, label: format!("{}%", grouped(now, 2)) }],
         current: Some((
             depth_cut_pct,
-            tr!(format!("depth lost {}%", fmt_num(depth_cut_pct)), format!("深度减少{}%", fmt_num(depth_cut_pct))),
+            tr!(format!("depth lost {}%", fmt_num(depth_cut_pct)), format!("市场深度下降{}%", fmt_num(depth_cut_pct))),
         )),
     }
 }

@@ -221,11 +221,11 @@ pub fn empirical_chart(
         EMPIRICAL_TITLE,
         points,
         [
-            (tr!("S&P 500 (β 1)", "标普500（β 1）").into(), SP500, false),
+            (tr!("S&P 500 (β 1)", "标普500（β=1）").into(), SP500, false),
             (
                 tr!(
                     format!("Nasdaq (β {}, assumed)", fmt_num(nasdaq_beta)),
-                    format!("纳斯达克综合指数（β {}，假设值）", fmt_num(nasdaq_beta))
+                    format!("纳斯达克综合指数（β={}，假设值）", fmt_num(nasdaq_beta))
                 ),
                 NASDAQ,
                 true,
@@ -233,7 +233,7 @@ pub fn empirical_chart(
             (
                 tr!(
                     format!("Bitcoin (β {}, estimated)", grouped(btc_beta, 2)),
-                    format!("比特币（β {}，估计值）", grouped(btc_beta, 2))
+                    format!("比特币（β={}，估计值）", grouped(btc_beta, 2))
                 ),
                 BITCOIN,
                 false,
@@ -461,7 +461,8 @@ pub fn strip_reading(all: &[Reading], date: Date) -> (String, f64) {
     } else if (hi - lo).abs() < 1e-9 {
         format!("{}%", fmt_num(lo))
     } else {
-        format!("{}–{}%", fmt_num(lo), fmt_num(hi))
+        // A compact card: "95%～96%" in Chinese.
+        tr!(format!("{}–{}%", fmt_num(lo), fmt_num(hi)), format!("{}%～{}%", fmt_num(lo), fmt_num(hi)))
     };
     (text, hi)
 }

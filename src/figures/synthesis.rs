@@ -68,7 +68,7 @@ pub fn cause_label(c: Cause) -> &'static str {
 /// Bitcoin's parts through stocks carry the bracket [`VIA_STOCKS_GROUP`].
 pub fn part_axis(c: Cause) -> &'static str {
     match c {
-        Cause::Tech => tr!("AI/tech", "AI/科技"),
+        Cause::Tech => tr!("AI/tech", "AI/科技\n股反转"),
         Cause::Rates => tr!("Rates", "利率\n因素"),
         Cause::Contagion => tr!("Conta-\ngion", "跨市场\n传染"),
         Cause::StockRest => tr!("The\nrest", "股市\n其余"),
@@ -489,8 +489,11 @@ pub fn forecasts(m: &DataFile, rates: &DataFile) -> Vec<[String; 3]> {
     let bars = m.ohlc.first().map(|s| s.bars.clone()).unwrap_or_default();
     let after: Vec<_> = bars.iter().filter(|b| b.0 >= DAY).collect();
     let low = after.iter().min_by(|a, b| a.3.total_cmp(&b.3));
-    let last_bar = after.last().map(|b| tr!(b.0.long(), crate::format::zh::date(b.0))).unwrap_or_default();
-    let long = |d: Date| tr!(d.long(), crate::format::zh::date(d));
+    // In Chinese the year only outside 2025, the year the page is about.
+    let long = |d: Date| {
+        tr!(d.long(), if d.year == 2025 { crate::format::zh::month_day(d) } else { crate::format::zh::date(d) })
+    };
+    let last_bar = after.last().map(|b| long(b.0)).unwrap_or_default();
     let (no_data, unchecked) = (tr!("(no data)", "（无数据）"), tr!("not checkable", "无法核对"));
     let sp = m.obs(SeriesId::Sp500).unwrap_or_default();
     let sp_after: Vec<_> = sp.iter().filter(|o| o.date >= DAY).collect();

@@ -166,6 +166,33 @@ pub fn points_signed(v: f64, decimals: usize) -> String {
     }
 }
 
+/// An asset's move as a verb and a magnitude, as Chinese financial writing
+/// states it: "下跌1.56%", "上涨0.40%", "持平" (a move that rounds to zero);
+/// never a bare signed number after the asset's name.
+pub fn moved(v: f64) -> String {
+    let a = super::pct_abs(v, 2);
+    if !v.is_finite() {
+        "–".into()
+    } else if a == "0.00%" {
+        "持平".into()
+    } else if v < 0.0 {
+        format!("下跌{a}")
+    } else {
+        format!("上涨{a}")
+    }
+}
+
+/// A part of a move as a verb and a magnitude in points: "拖累0.41个百分点"
+/// for a negative part, "提振0.10个百分点" for a positive one (never a
+/// signed number after 贡献 or inside 跌幅中).
+pub fn drag(v: f64) -> String {
+    if v < 0.0 {
+        format!("拖累{}", points(v.abs(), 2))
+    } else {
+        format!("提振{}", points(v.abs(), 2))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,6 +226,12 @@ mod tests {
         assert_eq!(points_signed(0.1, 2), "+0.10个百分点");
         assert_eq!(points_signed(-0.41, 2), "−0.41个百分点");
         assert_eq!(points_signed(f64::NAN, 2), "–");
+        assert_eq!(moved(-1.56), "下跌1.56%");
+        assert_eq!(moved(0.4), "上涨0.40%");
+        assert_eq!(moved(-0.001), "持平");
+        assert_eq!(moved(f64::NAN), "–");
+        assert_eq!(drag(-0.41), "拖累0.41个百分点");
+        assert_eq!(drag(0.1), "提振0.10个百分点");
     }
 
     #[test]

@@ -34,12 +34,12 @@ pub fn term(slug: &str) -> Option<Term> {
 
 /// Every try-action's words on its button, by the English list's ids.
 pub const TRY_LABELS: &[(&str, &str)] = &[
-    ("cut-90", "把降息概率设为90%"),
-    ("cut-ref", "把降息概率恢复为基准值64.5%"),
+    ("cut-90", "把12月降息概率设为90%"),
+    ("cut-ref", "把12月降息概率恢复为基准值64.5%"),
     ("shock-oct10", "重演10月10日：标普500指数下跌2.7%"),
     ("vol-adjust", "剔除波动率影响（Forbes–Rigobon调整）"),
     ("depth-half", "把市场深度减半"),
-    ("lth-on", "计入外界所称的长期持有者抛售"),
+    ("lth-on", "计入原文所称的长期持有者抛售"),
     ("lev-50", "把杠杆设为50倍"),
     ("lev-2", "把杠杆降到2倍"),
     ("no-contagion", "切断向股市的传导（φ = 0）"),

@@ -81,7 +81,7 @@ pub fn Answer() -> impl IntoView {
 }
 
 /// The answer's note on whose settings its numbers are.
-const NOTE: &str = tr!("Model outputs at your settings; in full: ", "以上为按你的设定得出的模型输出，完整拆解见“");
+const NOTE: &str = tr!("Model outputs at your settings; in full: ", "以上为当前设定下的模型输出，完整拆解见“");
 
 /// How long the first-screen answer waits for a slider to rest.
 const REST_MS: f64 = 120.0;
@@ -147,7 +147,7 @@ pub fn Lede() -> impl IntoView {
             // The day itself is told in the answer just above.
             {tr!(
                 "This page tests, one at a time, the four causes a widely shared explanation gave for that day, against the data.",
-                "一种广为流传的说法将当天的下跌归结为四个原因，本页用数据逐一加以检验。"
+                "一种广为流传的说法（下称“原文”）将当天的下跌归结为四个原因，本页用数据逐一加以检验。"
             )}
         </p>
         <WithData res=store.markets what={tr!("the day's figures", "当日数据")} render=move |m| {

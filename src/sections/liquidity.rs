@@ -44,11 +44,11 @@ pub fn Liquidity() -> impl IntoView {
                 view! { <p>{text}</p> <Sources sources=sources/> }
             }/>
             <p>
-                {tr!("Meanwhile the market's capacity to absorb selling shrank: ", "与此同时，市场承接抛盘的能力在萎缩：")}
+                {tr!("Meanwhile the market's capacity to absorb selling shrank: ", "与此同时，市场承接抛盘的能力在萎缩：比特币现货")}
                 <crate::components::Term slug="etf-flow" text=tr!("ETF outflows", "ETF资金流出")/>
                 {tr!(
                     " took money out of the spot Bitcoin funds, long-held coins were sold, order books thinned.",
-                    "使资金撤离比特币现货ETF，长期持有的比特币遭到抛售，订单簿变薄。"
+                    "持续不断，长期持有者也在抛售，订单簿随之变薄。"
                 )}
             </p>
             // The impact reads σ and V from the market-inputs table, which needs
@@ -72,13 +72,13 @@ pub fn Liquidity() -> impl IntoView {
                             <super::Disclosure summary=tr!("More: the ETF and holder claims", "更多：关于ETF与长期持有者的说法")>
                             <p data-testid="ibit-claims">{tr!(fig::ibit_text(&fl), fig::zh::ibit_text(&fl))}</p>
                             <p>
-                                {tr!("It also says ", "该解释还称，")}
+                                {tr!("It also says ", "原文还称，")}
                                 <crate::components::Term slug="long-term-holder" text=tr!("long-term holders", "长期持有者")/>
                                 {tr!(
                                     " sold 815,000 BTC in 30 days. No source for that figure was found, \
                                      and the measures that exist disagree: CryptoQuant's raw 30-day spending by long-term holders peaked near ",
                                     "在30天内卖出了81.5万枚BTC。我们没有找到这一数字的出处，现有的几种统计口径也互相矛盾：\
-                                     CryptoQuant统计的长期持有者30天原始转出量峰值接近"
+                                     CryptoQuant统计的长期持有者30日链上转出量（原始数据）峰值接近"
                                 )}
                                 <strong>{raw_btc}</strong>
                                 {tr!(
@@ -258,19 +258,19 @@ fn Impact(
             {tr!(
                 "A market's depth is how much can be sold before the price moves. By the square-root law, a well-tested rule, \
                  the price moves with the square root of the selling relative to the day's volume: half the depth, about 40% further. ",
-                "市场深度，是指价格变动之前市场能承接多少卖盘。按照久经检验的平方根定律，价格变动与抛售量占当日成交量之比的\
+                "市场深度，是指价格变动之前市场能承接多少卖盘。按照经大量实证检验的平方根法则，价格变动与抛售量占当日成交量之比的\
                  平方根成正比：深度减半，跌幅约扩大40%。不妨"
             )}
             <crate::components::TryIt id="depth-half"/>
             {tr!(" and watch the marked point; then ", "，看看标记点如何移动；再")} <crate::components::TryIt id="lth-on"/>
             {tr!(
                 ", the contested long-term-holder figure: far more than the ETFs sold.",
-                "，即那个有争议的长期持有者数字：远多于ETF的卖出量。"
+                "——这一数字存疑，但远高于ETF的卖出量。"
             )}
         </p>
         <div class="section-controls" role="group" aria-label=tr!("Selling and depth settings", "抛售与深度设置")>
             <Slider spec=DEPTH value=sc.depth_cut_pct unit="%"
-                valuetext=|v| tr!(format!("market depth reduced by {} percent", fmt_num(v)), format!("市场深度减少{}%", fmt_num(v)))/>
+                valuetext=|v| tr!(format!("market depth reduced by {} percent", fmt_num(v)), format!("市场深度下降{}%", fmt_num(v)))/>
             <super::Disclosure summary=tr!("Adjust the model: selling, holders", "调整模型：抛售量、长期持有者") class="adjust" later=true open_when=adjusted testid="adjust-liquidity">
                 <Slider spec=SELL value=sc.sell_usd_m unit=tr!("$M", "百万美元")
                     valuetext=|v| {
@@ -285,7 +285,7 @@ fn Impact(
                     {tr!(
                         format!(" Add the long-term holders' selling as claimed (815,000 BTC in 30 days ≈ {} a day; contested)", usd_millions(lth_usd_m)),
                         format!(
-                            " 计入外界所称的长期持有者抛售（30天内81.5万枚BTC，约合每天{}；存在争议）",
+                            " 计入原文所称的长期持有者抛售（30天内81.5万枚BTC，约合每天{}；存在争议）",
                             crate::format::zh::usd_millions(lth_usd_m)
                         )
                     )}
@@ -300,7 +300,7 @@ fn Impact(
             <strong class="v-v">{move || tr!(usd_millions(v_now.get() / 1e6), crate::format::zh::usd_millions(v_now.get() / 1e6))}</strong>
             {tr!(" of volume", "")}
             {move || if sc.depth_cut_pct.get() > 0.0 {
-                tr!(format!(" (depth cut by {}%)", fmt_num(sc.depth_cut_pct.get())), format!("（市场深度减少{}%）", fmt_num(sc.depth_cut_pct.get())))
+                tr!(format!(" (depth cut by {}%)", fmt_num(sc.depth_cut_pct.get())), format!("（市场深度下降{}%）", fmt_num(sc.depth_cut_pct.get())))
             } else { String::new() }}
             {tr!(" pushes Bitcoin down by about ", "，这会使比特币下跌约")}
             <strong class="v-impact">{move || format!("{}%", grouped(impact.get(), 2))}</strong>
@@ -317,7 +317,7 @@ fn Impact(
                 title=IMPACT_TITLE
                 label=tr!(
                     "Line chart: modelled Bitcoin price fall against the share of market depth lost, for the chosen selling",
-                    "折线图：在所选抛售量下，模型估算的比特币跌幅随市场深度减少比例的变化"
+                    "折线图：在所选抛售量下，模型估算的比特币跌幅随市场深度下降幅度的变化"
                 )
                 describedby="impact-summary" aspect=0.5 min_h=200.0 max_h=360.0/>
             <Legend entries=Signal::derive(move || chart_input.with(|c| c.as_ref().map(|c| c.legend()).unwrap_or_default()))/>
@@ -366,16 +366,16 @@ fn Impact(
                 caption=Signal::derive(move || {
                     tr!(
                         format!("Modelled price fall for {} of selling, by depth lost (model output)", usd_millions(q_usd.get() / 1e6)),
-                        format!("抛售{}时模型估算的跌幅，按市场深度减少比例列示（模型输出）", crate::format::zh::usd_millions(q_usd.get() / 1e6))
+                        format!("抛售{}时模型估算的跌幅，按市场深度下降幅度列示（模型输出）", crate::format::zh::usd_millions(q_usd.get() / 1e6))
                     )
                 })
-                headers=tr!(vec!["Depth lost", "Daily volume left", "Price fall"], vec!["市场深度减少", "剩余日成交量", "跌幅"])
+                headers=tr!(vec!["Depth lost", "Daily volume left", "Price fall"], vec!["市场深度下降幅度", "剩余日成交量", "跌幅"])
                 rows=Signal::derive(move || tr!(fig::impact_rows(&inp, q_usd.get()), fig::zh::impact_rows(&inp, q_usd.get())))/>
             <super::Disclosure summary=tr!("How is this computed?", "计算方法") class="how">
                 <ul>
                     <li>{tr!(
                         "Square-root law (Tóth et al., Physical Review X, 2011): ΔP/P = Y·σ·√(Q/V). Y = 0.7 (a constant of order one; assumption).",
-                        "平方根定律（托特等，《物理评论X》，2011）：ΔP/P = Y·σ·√(Q/V)。Y = 0.7（量级为1的常数；假设值）。"
+                        "平方根法则（托特等，《物理评论X》，2011）：ΔP/P = Y·σ·√(Q/V)。Y = 0.7（量级为1的常数；假设值）。"
                     )}</li>
                     <li>{tr!(
                         format!("σ = {}%: Bitcoin's volatility per UTC day over the {} UTC days to 19 Nov (Bitstamp closes), from the market-inputs table. Per UTC day, not per trading day, because V is a day's volume too.", grouped(inp.sigma_btc_utc * 100.0, 2), inp.sigma_btc_utc_n),
@@ -404,8 +404,8 @@ fn Impact(
                     )}</li>
                     <li>{tr!(
                         "Q: the net selling you set (default: all US spot Bitcoin ETFs' net outflow on 20 Nov, $903M), plus, if ticked, the long-term holders' selling as the explanation claims it (815,000 BTC over 30 days at 20 Nov's price). That figure is contested: see Claims vs data.",
-                        "Q：你设定的净抛售量（默认值为11月20日美国全部比特币现货ETF的净流出，9.03亿美元）；若勾选，再加上该解释所称的长期持有者抛售\
-                         （30天内81.5万枚BTC，按11月20日的价格折算）。这一数字存在争议：见“说法与数据”。"
+                        "Q：你设定的净抛售量（默认值为11月20日美国全部比特币现货ETF的净流出，9.03亿美元）；若勾选，再加上原文所称的长期持有者抛售\
+                         （30天内81.5万枚BTC，按11月20日的价格折算）。这一数字存在争议：见“原文说法与数据对照”。"
                     )}</li>
                     <li>
                         {tr!(

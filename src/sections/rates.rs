@@ -32,8 +32,8 @@ pub fn Rates() -> impl IntoView {
                     view! {
                         "Investors expected the Federal Reserve to cut rates again on 9–10 December; CME's "
                         <crate::components::Term slug="fedwatch" text="FedWatch"/>
-                        " turns futures prices into its odds. They fell steeply before 20 November, as Fed officials sounded cautious "
-                        "and the delayed September jobs report came in mixed. A higher expected rate lowers the value of future profits, "
+                        " turns futures prices into its odds. They fell steeply before 20 November, as Fed officials sounded cautious; "
+                        "on the morning of the 20th the delayed September jobs report came in mixed. A higher expected rate lowers the value of future profits, "
                         "most for fast-growing tech; Bitcoin pays nothing, but trades as a "
                         <crate::components::Term slug="high-beta" text="high-beta"/>
                         " “risk barometer”, cut first when money gets dearer."
@@ -42,8 +42,8 @@ pub fn Rates() -> impl IntoView {
                     view! {
                         "投资者原本预期美联储将在12月9日至10日的议息会议上再次降息；芝商所（CME）的"
                         <crate::components::Term slug="fedwatch" text="FedWatch"/>
-                        "工具根据期货价格推算出" {term::CUT_ODDS_FIRST} "。11月20日前，多位美联储官员表态谨慎，"
-                        "推迟发布的9月非农就业报告又好坏参半，这一概率随之大幅下滑。利率预期越高，未来利润的现值越低，"
+                        "工具根据期货价格推算出" {term::CUT_ODDS_FIRST} "。11月20日前，多位美联储官员表态谨慎，这一概率随之大幅下滑；"
+                        "当天早盘公布、此前推迟发布的9月非农就业报告又好坏参半。利率预期越高，未来利润的现值越低，"
                         "高速增长的科技股受冲击最大；比特币本身不产生任何收益，却作为"
                         <crate::components::Term slug="high-beta" text="高β资产"/>
                         "被视为“风险晴雨表”，资金成本一上升便最先遭到抛售。"
@@ -76,7 +76,7 @@ fn FedWatchStrip(rates: DataFile) -> impl IntoView {
         let when = tr!(d.short(), zh::month_day(*d));
         view! {
             <li class="reading">
-                <span class="reading-when">{label.to_string()}" · "{when}</span>
+                <span class="reading-when">{label.to_string()}{tr!(" · ", "·")}{when}</span>
                 <span class="reading-value">{text}</span>
                 <span class="reading-bar" style=format!("width: {:.0}%", if hi.is_finite() { hi } else { 0.0 })></span>
             </li>
@@ -95,7 +95,7 @@ fn FedWatchStrip(rates: DataFile) -> impl IntoView {
                 "The explanation says the odds fell from “more than 70% a week earlier” to “50/50 or lower”. Right direction, lower \
                  start: near 50% a week before, well below on the day. The next morning, after New York Fed President John Williams \
                  said there was room for a near-term cut, they jumped back up.",
-                "上述解释称，降息概率从“一周前的70%以上”跌至“五五开甚至更低”。方向没错，但起点更低：一周前已接近50%，\
+                "原文称，降息概率从“一周前的七成以上”跌至“五成甚至更低”。方向没错，但起点更低：一周前已接近50%，\
                  当天更是远低于这一水平。次日上午，纽约联储主席威廉姆斯表示近期仍有降息空间，降息概率随即大幅反弹。"
             )}
         </p>
@@ -249,8 +249,8 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
                 .into_any(),
                 view! {
                     "如果美联储当时释放了降息信号呢？" <crate::components::TryIt id="cut-90"/>
-                    "：预期利率下降，推高资产价格，但上方答案中的比特币依然下跌。也可以"
-                    <crate::components::TryIt id="cut-ref"/> "（11月6日的读数）：此时答案显示的是这两周的情况，利率渠道的贡献为零。"
+                    "：预期利率下降，推高资产价格，但页首拆解中的比特币依然下跌。也可以"
+                    <crate::components::TryIt id="cut-ref"/> "（11月6日的读数）：此时页首拆解按截至当天的两周计算，利率渠道的贡献为零。"
                 }
                 .into_any()
             )}
@@ -325,8 +325,8 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
                     {tr!(
                         "On 20 November itself the odds barely moved (30% in the prior session, 35–39.6% on the day), so whatever the rate channel \
                          contributed had built up over the previous two weeks.",
-                        "11月20日当天，降息概率变化不大（前一交易日为30%，当天为35–39.6%），\
-                         因此利率渠道无论贡献多少，都是在此前两周累积起来的。"
+                        "11月20日当天，降息概率变化不大（前一交易日为30%，当天为35%至39.6%），\
+                         因此利率渠道无论贡献多少，都是在11月20日之前的两周里累积起来的。"
                     )}
                 </p>
                 <p>
@@ -415,7 +415,7 @@ fn RatesModel(rates: DataFile, markets: DataFile) -> impl IntoView {
                             <li>"实证测算（模型）：政策利率意外变动25个基点，美股大盘指数约变动1%（Bernanke与Kuttner，Journal of Finance，2005年），再乘以各资产相对标普500指数的β系数。比特币的β系数取自市场参数表（第2节所选的相关性窗口，截至11月19日，即所解释日期的前一天）："
                                 {move || fig::zh::beta_text(estimate.get())}
                                 "。比特币的周末收益率并入下一个美股交易日复合计算。本页没有纳斯达克综合指数的日度序列，因此其β系数为你设定的假设值（默认1.2）。"</li>
-                            <li>"解释占比 = 模型涨跌 ÷ 同期实际涨跌，区间为参照读数当日收盘至11月20日收盘（标普500指数和纳斯达克综合指数取收盘价；比特币取UTC收盘价）。参照读数在11月20日或之后时，没有可供解释的涨跌。首屏答案和综合分析按各自所选的时间范围计算：当天以11月19日的读数为参照，此前两周以11月6日的读数为参照；并且只经由标普500指数传导至比特币（β × 其利率部分）。"</li>
+                            <li>"解释占比 = 模型涨跌 ÷ 同期实际涨跌，区间为参照读数当日收盘至11月20日收盘（标普500指数和纳斯达克综合指数取收盘价；比特币取UTC收盘价）。参照读数在11月20日或之后时，没有可供解释的涨跌。页首拆解和综合分析按各自所选的解释范围计算：当天以11月19日的读数为参照，截至当天的两周以11月6日的读数为参照；并且只经由标普500指数传导至比特币（β × 其利率部分）。"</li>
                         </ol>
                     }
                     .into_any()

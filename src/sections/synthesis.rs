@@ -117,7 +117,7 @@ fn Stacked() -> impl IntoView {
                 "造成的冲击（第3节），以及当天杠杆多头强平抛售额外带来的下跌（第4节）；强平从当天的模型冲击"
                 "（β系数 × 标普500指数涨跌，加上ETF资金流出）起算，无论第4节的起点设为多少。强平经科技股反馈回来的部分不再重复计入："
                 "这部分就是标普500指数的跨市场传染，已通过β系数传导至比特币。β系数根据截至本时段涨跌起点的收益率估算"
-                "（当天为11月19日，两周为11月6日）。"
+                "（当天为11月19日，截至当天的两周为11月6日）。"
             </p>
             <p>
                 "区间：在所述不确定性的两端各重新计算一次完整的拆解，每一端都是一组自洽的输入（β系数取其95%置信区间的一端，"
@@ -151,7 +151,7 @@ fn Stacked() -> impl IntoView {
                 <p>{tr!(
                     "The explanation ends with advice: in a late-cycle market, “cash is king, leverage is dead.” That is \
                      its author's opinion, not a finding of this page. Nothing here is investment advice.",
-                    "原文最后给出建议：在周期末段的市场里，“现金为王，杠杆已死”。这是原文作者的观点，并非本页的结论。本页内容不构成投资建议。"
+                    "原文最后给出建议：在周期尾声的市场里，“现金为王，杠杆已死”。这是原文作者的观点，并非本页的结论。本页内容不构成投资建议。"
                 )}</p>
             </aside>
         </super::Disclosure>
@@ -226,7 +226,7 @@ pub fn Synthesis() -> impl IntoView {
             <super::SectionHead section=Section::Synthesis/>
             <p>
                 {tr!("The explanation says the four causes stacked into a late-cycle liquidity crisis. Here is each one's part.",
-                    "原文认为，四大原因叠加，酿成了一场周期末段的流动性危机。下面是每项原因各自的分量。")}
+                    "原文认为，四大原因叠加，酿成了一场周期尾声的流动性危机。下面逐项量化各原因的影响。")}
             </p>
             <WithData res=store.markets what=tr!("the combined model", "综合模型所需的数据") render=|_m| view! { <Stacked/> }/>
         </section>

@@ -26,7 +26,7 @@ pub fn Tariffs() -> impl IntoView {
                 {tr!(
                     "On 10 October 2025 the US–China trade war flared up again: Washington threatened a 100% tariff \
                      on Chinese imports from 1 November, and investors cut risk across the board.",
-                    "2025年10月10日，中美贸易战再度升级：美国政府威胁自11月1日起对中国进口商品加征100%关税，\
+                    "2025年10月10日，中美贸易战再度升级：美国政府威胁自11月1日起对中国输美商品加征100%关税，\
                      投资者随即全面削减风险敞口。"
                 )}
             </p>
@@ -45,7 +45,7 @@ pub fn Tariffs() -> impl IntoView {
                         <strong>{liq_text}</strong>
                         {tr!(
                             " of leveraged positions were forcibly closed (CoinGlass, as quoted).",
-                            "的杠杆仓位被强制平仓（CoinGlass数据，据媒体援引）。"
+                            "的杠杆仓位被强制平仓（媒体援引CoinGlass数据）。"
                         )}
                     </p>
                     <Sources sources=sources/>
@@ -59,7 +59,7 @@ pub fn Tariffs() -> impl IntoView {
                      selling crypto, the easiest thing to sell. So in a sell-off the two move as one, and diversification \
                      disappears when it is needed.",
                     "上。许多持有比特币的投资者同时持有股票，而且往往是借钱加杠杆买入；股市下跌时，他们靠卖出最容易变现的\
-                     加密货币来筹措现金。因此一到抛售，两者便同涨同跌，分散投资恰恰在最需要的时候失灵。"
+                     加密货币来筹措现金。因此一旦出现抛售潮，两者便同涨同跌，分散投资恰恰在最需要的时候失灵。"
                 )}
             </p>
             <WithData2 a=store.markets b=store.events what=tr!("the daily returns", "日收益率数据") render=|m, ev| view! { <CorrelationModel markets=m events=ev/> }/>
@@ -172,7 +172,7 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
         <p class="try-line">
             {tr!("Is the rise only markets swinging harder? ", "相关性上升，是否只是因为市场波动加剧？")}
             <crate::components::TryIt id="vol-adjust"/>
-            {tr!(": the dashed line takes out the part due to higher ", "：虚线剔除了")}
+            {tr!(": the dashed line takes out the part due to higher ", "：点击后出现的虚线即剔除了")}
             <crate::components::Term slug="volatility" text=tr!("volatility", "波动率")/>
             {tr!("; what is left is the link itself.", "上升带来的那部分，剩下的才是两者之间真正的联动。")}
         </p>
@@ -298,7 +298,7 @@ fn CorrelationModel(markets: DataFile, events: DataFile) -> impl IntoView {
                         {tr!("Beta β = ρ·σ", "β系数：β = ρ·σ")}<sub>"BTC"</sub>"/σ"<sub>"S&P"</sub>
                         {tr!(
                             " over the chosen window ending 19 Nov, the last day before the move it is used to explain (a longer window than the history uses every day there is, and says how many); expected Bitcoin move = β × the stock shock. σ here is per trading-day return (weekends compounded), so it is larger than Bitcoin's volatility per UTC day used by the square-root law. ",
-                            "，在截至11月19日的所选窗口上计算，即它所要解释的那次下跌之前的最后一个交易日（窗口若长于已有的历史，则用上全部交易日，并注明天数）；比特币的预期变动 = β × 股市冲击。这里的σ按每个交易日的收益率计算（周末复合计入），因此大于平方根定律所用的比特币每UTC日波动率。"
+                            "，在截至11月19日的所选窗口上计算，即它所要解释的那次下跌之前的最后一个交易日（窗口若长于已有的历史，则用上全部交易日，并注明天数）；比特币的预期变动 = β × 股市冲击。这里的σ按每个交易日的收益率计算（周末复合计入），因此大于平方根法则所用的比特币每UTC日波动率。"
                         )}
                         {move || dv.inputs.with(|i| i.map(|i| crate::figures::inputs::beta_note(&i, &beta_markets)))}
                     </li>

@@ -304,7 +304,7 @@ pub const VOL_ADJUSTED: Choice<bool> =
     switch("fr", tr!("Adjust for volatility (Forbes–Rigobon)", "剔除波动率影响（Forbes–Rigobon调整）"));
 pub const WITH_LTH: Choice<bool> = switch(
     "lth",
-    tr!("Add the long-term holders' claimed selling (contested)", "计入外界所称的长期持有者抛售（有争议）"),
+    tr!("Add the long-term holders' claimed selling (contested)", "计入原文所称的长期持有者抛售（有争议）"),
 );
 
 /// The cascade's initial shock to Bitcoin.
@@ -384,7 +384,7 @@ impl Horizon {
     pub fn short(self) -> &'static str {
         match self {
             Horizon::Day => tr!("the day, 19 → 20 Nov close", "当日（11月19日至20日收盘）"),
-            Horizon::TwoWeeks => tr!("the two weeks, 6 → 20 Nov close", "此前两周（11月6日至20日收盘）"),
+            Horizon::TwoWeeks => tr!("the two weeks, 6 → 20 Nov close", "截至当天的两周（11月6日至20日收盘）"),
         }
     }
 
@@ -392,7 +392,7 @@ impl Horizon {
         match self {
             Horizon::Day => tr!("the day (19 Nov close to 20 Nov close)", "当日（11月19日收盘至11月20日收盘）"),
             Horizon::TwoWeeks => {
-                tr!("the two weeks before (6 Nov close to 20 Nov close)", "此前两周（11月6日收盘至11月20日收盘）")
+                tr!("the two weeks before (6 Nov close to 20 Nov close)", "截至当天的两周（11月6日收盘至11月20日收盘）")
             }
         }
     }

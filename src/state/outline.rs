@@ -38,7 +38,7 @@ impl Section {
             Section::Liquidity => tr!("AI valuations wobbled while liquidity thinned", "AI估值松动，流动性趋紧"),
             Section::Liquidations => tr!("Forced selling fed on itself", "强平抛售自我强化"),
             Section::Synthesis => {
-                tr!("All at once: a late-cycle liquidity crisis", "多重冲击共振：周期末段的流动性危机")
+                tr!("All at once: a late-cycle liquidity crisis", "多重冲击共振：周期尾声的流动性危机")
             }
         }
     }

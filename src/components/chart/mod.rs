@@ -476,7 +476,7 @@ fn chart_canvas(
             {has_events.then(|| view! {
                 <p class="fine screen-only">{tr!(
                     "Numbered markers are events: select one to read what happened.",
-                    "带编号的标记代表事件：选择其中一个，即可查看当时发生了什么。"
+                    "点击带编号的标记，可查看当时发生的事件。"
                 )}</p>
                 // On paper the markers cannot be selected: the events are listed instead.
                 <ol class="print-only event-list">

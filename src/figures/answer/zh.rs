@@ -5,9 +5,10 @@
 
 use super::super::synthesis::Times;
 // The waterfall's names in Chinese live with the waterfall (synthesis::zh).
+use super::super::synthesis::zh::fall_or_rise;
 pub use super::super::synthesis::zh::{cause_label, rest_label, rest_words};
 use super::{bars_named, hm_range, Bar, BitcoinStory, Names, RateStory, Share};
-use crate::format::zh::{month_day, points, points_signed, term};
+use crate::format::zh::{drag, month_day, points, points_signed, term};
 use crate::format::{fmt_num, grouped, pct_abs, pct_signed};
 use crate::model::date::Date;
 use crate::scenario::decomposition::{Decomposition, Decompositions};
@@ -28,14 +29,8 @@ pub fn horizon_short(h: Horizon) -> &'static str {
     }
 }
 
-/// "下跌1.56%", "上涨0.40%".
-pub fn moved(v: f64) -> String {
-    if v < 0.0 {
-        format!("下跌{}", pct_abs(v, 2))
-    } else {
-        format!("上涨{}", pct_abs(v, 2))
-    }
-}
+/// "下跌1.56%", "上涨0.40%" (the edition's one way of saying a move).
+pub use crate::format::zh::moved;
 
 /// β in plain words, against stocks: "约为股市的两倍".
 pub fn times_words(beta: f64) -> String {
@@ -69,16 +64,19 @@ fn stocks_day(d: &Decompositions, day: Option<&StocksDay>) -> String {
         let weight =
             if (0.3..0.37).contains(&t.weight) { "三分之一".to_string() } else { pct_abs(t.weight * 100.0, 0) };
         let c = t.central.contribution_pct;
+        // The gap and tech's part as magnitudes, each with its verb.
+        let e = t.central.excess_pct;
         format!(
-            "科技股约占指数权重{weight}，{}{}，其余成分股同期涨跌为{}；两者之差按权重折算为{}，即“{}”一项。\
+            "科技股约占指数权重{weight}，{}{}，其余成分股同期{}；两者之差按权重折算，使指数多{}{}，即“{}”一项。\
              指数{}的{}中，科技股{}{}{}。",
             if t.tech_pct < 0.0 { "下跌" } else { "上涨" },
             pct_abs(t.tech_pct, 1),
-            pct_signed(t.central.broad_pct, 2),
-            points_signed(t.central.excess_pct, 2),
+            moved(t.central.broad_pct),
+            if e < 0.0 { "跌" } else { "涨" },
+            points(e.abs(), 2),
             term::AI_TECH,
             pct_abs(s.actual, 2),
-            if s.actual < 0.0 { "跌幅" } else { "涨幅" },
+            fall_or_rise(s.actual),
             if c < 0.0 { "拖累" } else { "拉动" },
             points(c.abs(), 2),
             if share > 0.5 { "，占了大头" } else { "" },
@@ -88,7 +86,9 @@ fn stocks_day(d: &Decompositions, day: Option<&StocksDay>) -> String {
 }
 
 /// Bitcoin's move: β in plain words, what came through stocks, crypto's
-/// own causes, and what is left (the English sentence's findings).
+/// own causes, and what is left (the English sentence's findings). Each
+/// part of the move is a magnitude with its verb: 拖累 for a part with the
+/// fall's sign, 提振 for one against it (never a minus inside 跌幅中).
 fn bitcoin(d: &Decompositions) -> String {
     let st = BitcoinStory::of(d);
     let b = st.dec;
@@ -97,23 +97,31 @@ fn bitcoin(d: &Decompositions) -> String {
     } else {
         term::LIQUIDATION.to_string()
     };
-    let share = if st.mostly_via && b.actual < 0.0 {
-        format!("其{}的跌幅中，{}经由股市传导而来，占了大头", pct_abs(b.actual, 2), points_signed(st.via, 2))
+    let same = |v: f64| v * b.actual >= 0.0;
+    let share = if same(st.via) {
+        format!(
+            "因此在其{}的{}中，{}经由股市传导而来{}",
+            pct_abs(b.actual, 2),
+            fall_or_rise(b.actual),
+            points(st.via.abs(), 2),
+            if st.mostly_via { "，占了大头" } else { "" }
+        )
     } else {
-        format!("其{}的涨跌中，{}经由股市传导而来", pct_signed(b.actual, 2), points_signed(st.via, 2))
+        format!("但经由股市传导的部分反而{}（比特币实际{}）", drag(st.via), moved(b.actual))
     };
     let beta_words = match Times::of(st.beta).number() {
         Some(n) => n,
         None => crate::format::trim(st.beta, 1),
     };
     format!(
-        "{}涨跌幅{}（{}为{}，即股市每变动1%，{}约同向变动{beta_words}%），因此{share}；{causes}又贡献{}，{}。",
+        "{}涨跌幅{}（{}为{}，即股市每变动1%，{}约同向变动{beta_words}%），{share}；{causes}{}{}，{}。",
         term::BITCOIN,
         times_words(st.beta),
         term::BETA,
         grouped(st.beta, 2),
         term::BITCOIN,
-        points_signed(st.own, 2),
+        if st.own * st.via >= 0.0 { "又" } else { "则" },
+        drag(st.own),
         rest_words(b),
     )
 }
@@ -130,7 +138,7 @@ fn rates(d: &Decompositions, cut_pct: f64) -> String {
     let nov20 = month_day(Date::ymd(2025, 11, 20));
     match (horizon, yours) {
         (Horizon::Day, false) => format!(
-            "当天{}由{from}%{}至{day}%，利率模型显示，{}；利率的影响主要集中在此前两周。",
+            "当天{}由{from}%{}至{day}%，利率模型显示，{}；利率的影响主要集中在截至当天的两周内。",
             term::CUT_ODDS_FIRST,
             if rose { "升" } else { "降" },
             if r >= 0.0 {
@@ -143,13 +151,16 @@ fn rates(d: &Decompositions, cut_pct: f64) -> String {
             format!("若将{odds}设为{cut}%（当天实际为{day}%，此前为{from}%），利率模型显示股市当天将因此{}。", effect())
         }
         (Horizon::TwoWeeks, false) => format!(
-            "{}从{nov6}的{from}%降至{day}%；在{spx}同期{}的涨跌中，利率模型测算的贡献为{}。",
+            "{}从{nov6}的{from}%降至{day}%；在{spx}同期{}的{}中，{}。",
             term::CUT_ODDS_FIRST,
-            pct_signed(actual, 2),
+            pct_abs(actual, 2),
+            fall_or_rise(actual),
             match size {
-                Share::Nothing => "零".to_string(),
-                Share::Small => format!("{}，仅占一小部分", points_signed(r, 2)),
-                Share::Large => format!("{}，占了一大部分", points_signed(r, 2)),
+                Share::Nothing => "利率模型测算的利率因素影响为零".to_string(),
+                // A rate part against the move is no share of it.
+                _ if r * actual < 0.0 => format!("利率模型测算的利率因素反而{}", drag(r)),
+                Share::Small => format!("利率模型测算的利率因素{}，仅占一小部分", drag(r)),
+                Share::Large => format!("利率模型测算的利率因素{}，占了一大部分", drag(r)),
             }
         ),
         (Horizon::TwoWeeks, true) => format!(
@@ -159,7 +170,7 @@ fn rates(d: &Decompositions, cut_pct: f64) -> String {
             } else {
                 format!("股市将因此{}", effect())
             },
-            if r < 0.0 { format!("（{spx}同期实际涨跌为{}）", pct_signed(actual, 2)) } else { String::new() },
+            if r < 0.0 { format!("（{spx}同期实际{}）", moved(actual)) } else { String::new() },
         ),
     }
 }

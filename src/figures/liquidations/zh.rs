@@ -45,7 +45,8 @@ pub fn settled(c: &Cascade, oi_usd: f64) -> String {
 /// The Nasdaq clause: the tech selling the cascade sets off.
 pub fn nasdaq_text(c: &Cascade) -> String {
     if c.nasdaq_pct < -0.005 {
-        format!("经科技股传导，{}变动{}（{}）。", term::NASDAQ, pct_signed(c.nasdaq_pct, 2), term::MODEL_OUTPUT)
+        // Only a fall is said (the clause is for the tech selling).
+        format!("经科技股传导，{}随之下跌{}（{}）。", term::NASDAQ, pct_abs(c.nasdaq_pct, 2), term::MODEL_OUTPUT)
     } else {
         String::new()
     }
@@ -136,7 +137,7 @@ pub fn reported_cells(liquidations: &DataFile, markets: &DataFile) -> [String; 2
     let (low20, low21) = (bar_low(DAY), bar_low(DAY_AFTER));
     [
         format!(
-            "截至11月21日的24小时内，全部加密资产强平{}；其中比特币{}（CoinGlass，不同时点的报道）",
+            "截至11月21日的24小时内，全部加密资产强平{}；比特币单项强平{}（CoinGlass数据，各报道时点不同，口径不一）",
             reported(liquidations),
             super::reported_btc(liquidations)
                 .map(|(lo, hi)| range_usd_millions(lo, hi))

@@ -7,8 +7,8 @@ use crate::charts::flows::FlowsChart;
 use crate::data::days::DAY_AFTER;
 use crate::data::ids::Group;
 use crate::data::DataFile;
-use crate::format::zh::{date, price_usd, term, usd_millions};
-use crate::format::{grouped, pct_signed};
+use crate::format::zh::{date, month_day, price_usd, term, usd_millions};
+use crate::format::{grouped, pct_abs, pct_signed};
 use crate::model::date::Date;
 use crate::model::liquidity::thinned_volume;
 use crate::model::series::pct_change;
@@ -18,15 +18,28 @@ use plotters::style::RGBColor;
 /// Nvidia's results and its shares on 20 Nov.
 pub fn nvidia_text(m: &DataFile, ev: &DataFile) -> String {
     match super::nvidia_day(m, ev) {
-        Some([r, p, o, c]) => format!(
-            "{}公布的季度营收为{}。11月20日，其股价以{}开盘（较前一日收盘{}），收于{}（{}）。",
-            term::NVIDIA,
-            usd_millions(r),
-            price_usd(o, 2),
-            pct_signed(pct_change(p, o), 1),
-            price_usd(c, 2),
-            pct_signed(pct_change(p, c), 2)
-        ),
+        Some([r, p, o, c]) => {
+            // The open and the close against the day before, as a verb and a
+            // magnitude (高开5.1%, 收跌3.15%), not a bare signed number.
+            let (gap, day) = (pct_change(p, o), pct_change(p, c));
+            let open = match pct_abs(gap, 1).as_str() {
+                "0.0%" => "平开".to_string(),
+                g if gap > 0.0 => format!("高开{g}"),
+                g => format!("低开{g}"),
+            };
+            let close = match pct_abs(day, 2).as_str() {
+                "0.00%" => "收平".to_string(),
+                d if day > 0.0 => format!("收涨{d}"),
+                d => format!("收跌{d}"),
+            };
+            format!(
+                "{}公布的季度营收为{}。11月20日，其股价以{}开盘（较前一日收盘{open}），收于{}（{close}）。",
+                term::NVIDIA,
+                usd_millions(r),
+                price_usd(o, 2),
+                price_usd(c, 2),
+            )
+        }
         None => format!("数据文件中缺少{}的数据。", term::NVIDIA),
     }
 }
@@ -37,7 +50,7 @@ pub fn ibit_text(flows: &DataFile) -> String {
     let day = crate::data::claims::ibit_one_day(flows);
     let month = crate::data::claims::november_outflows(flows);
     format!(
-        "该解释称，贝莱德旗下的IBIT单日流出逾5亿美元，11月流出近20亿美元。\
+        "原文称，贝莱德旗下的IBIT单日流出逾5亿美元，11月流出近20亿美元。\
          第一项说法的核查结果为“{}”：{}第二项说法的核查结果为“{}”：{}",
         day.verdict.label(),
         day.data,
@@ -50,11 +63,18 @@ pub fn ibit_text(flows: &DataFile) -> String {
 pub fn flows_summary(flows: &DataFile, chart: &FlowsChart) -> String {
     let record = chart.record;
     format!(
-        "2025年11月美国{}的资金净流量（据报道）：IBIT单日最大净流量为{}（{}）；截至11月24日，全部基金合计流出约{}。\
+        "2025年11月美国{}的资金净流量（据报道）：IBIT{}（{}）；截至11月24日，全部基金合计流出约{}。\
          {}从11月1日的{}跌至11月21日的{}（UTC收盘价）。",
         term::SPOT_ETF,
-        record.map(|r| usd_millions(r.1)).unwrap_or_default(),
-        record.map(|r| date(r.0)).unwrap_or_default(),
+        // The record is the day of the largest outflow, said as an outflow.
+        record
+            .map(|r| if r.1 < 0.0 {
+                format!("单日最大净流出为{}", usd_millions(-r.1))
+            } else {
+                format!("单日净流量最低为{}", usd_millions(r.1))
+            })
+            .unwrap_or_default(),
+        record.map(|r| month_day(r.0)).unwrap_or_default(),
         flows.facts(Group::EtfTotalMtd).last().map(|f| usd_millions(-f.value)).unwrap_or_default(),
         term::BITCOIN,
         chart.btc.first().map(|p| price_usd(p.1, 0)).unwrap_or_default(),
@@ -137,7 +157,7 @@ pub fn flows_rows(flows: &DataFile) -> Vec<Vec<String>> {
 /// The impact chart's caption, for selling `q_usd`.
 pub fn impact_summary(inp: &Inputs, q_usd: f64) -> String {
     format!(
-        "在{}完好时，所选抛售量使{}价格变动{}%；{}减少50%时为{}%；减少90%时为{}%（{}）。",
+        "在{}完好时，所选抛售量使{}价格下跌{}%；{}下降50%时跌幅为{}%，下降90%时为{}%（{}）。",
         term::DEPTH,
         term::BITCOIN,
         grouped(impact_pct(inp, q_usd, 0.0), 2),
@@ -169,7 +189,7 @@ pub fn check_cells(rows: &[(Date, f64, f64)]) -> Vec<[String; 4]> {
         .collect()
 }
 
-/// The cross-check's range: "在这些交易日，每流出10亿美元，比特币变动−5.9%至+2.4%。"
+/// The cross-check's range: "在这些交易日，按每流出10亿美元折算，比特币涨跌幅在−5.9%至+2.4%之间。"
 /// (empty without an outflow day).
 pub fn check_range(rows: &[(Date, f64, f64)]) -> String {
     let per_bn: Vec<f64> = rows.iter().filter(|r| r.1 < 0.0).map(|r| r.2 / (-r.1 / 1000.0)).collect();
@@ -177,5 +197,10 @@ pub fn check_range(rows: &[(Date, f64, f64)]) -> String {
         return String::new();
     }
     let (lo, hi) = per_bn.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(*v), b.max(*v)));
-    format!("在这些交易日，每流出10亿美元，{}变动{}至{}。", term::BITCOIN, pct_signed(lo, 1), pct_signed(hi, 1))
+    format!(
+        "在这些交易日，按每流出10亿美元折算，{}涨跌幅在{}至{}之间。",
+        term::BITCOIN,
+        pct_signed(lo, 1),
+        pct_signed(hi, 1)
+    )
 }

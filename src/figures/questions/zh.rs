@@ -3,7 +3,7 @@
 //! ([`super::for_section`]), with the edition's numbers and terms.
 
 use super::{q, two_significant, Inputs, Question};
-use crate::format::zh::{month_day, price_usd, term, usd_millions};
+use crate::format::zh::{month_day, moved, price_usd, term, usd_millions};
 use crate::format::{fmt_num, grouped, pct_signed};
 use crate::model::cascade::Cascade;
 use crate::model::leverage::{leverage_wiped_by, long_liq_move_pct, MAINTENANCE};
@@ -46,7 +46,8 @@ fn rates_questions(i: &Inputs) -> Vec<Question> {
         ),
         q(
             format!(
-                "降息概率为{}%时，按实证测算，这一变化对应{}和{}各涨跌多少？",
+                "{}为{}%时，按实证测算，这一变化对应{}和{}各涨跌多少？",
+                term::CUT_ODDS,
                 fmt_num(s.cut_pct),
                 term::SPX_INDEX,
                 term::BITCOIN
@@ -54,9 +55,9 @@ fn rates_questions(i: &Inputs) -> Vec<Question> {
             format!(
                 "{}{}，{}{}（{}：{}相对{}的{}为{}{window}）。",
                 term::SPX_INDEX,
-                pct_signed(o.spx_pct, 2),
+                moved(o.spx_pct),
                 term::BITCOIN,
-                pct_signed(o.btc_pct, 2),
+                moved(o.btc_pct),
                 term::MODEL_OUTPUT,
                 term::BITCOIN,
                 term::SPX_INDEX,
@@ -65,7 +66,7 @@ fn rates_questions(i: &Inputs) -> Vec<Question> {
             ),
         ),
         q(
-            "降息概率为多少时，利率渠道对当天的涨跌没有任何解释力？".into(),
+            format!("{}为多少时，利率渠道对当天的涨跌没有任何解释力？", term::CUT_ODDS),
             format!(
                 "等于基准值{}%：模型衡量的是概率偏离基准值带来的价格变动，概率不变，模型输出即为零。",
                 fmt_num(ref_pct)
@@ -126,14 +127,14 @@ fn liquidity_questions(i: &Inputs) -> Vec<Question> {
     let s = &i.model.settings;
     let d = &i.model.drivers;
     let depth = if s.depth_cut_pct > 0.0 {
-        format!("在{}减少{}%时，", term::DEPTH, fmt_num(s.depth_cut_pct))
+        format!("在{}下降{}%时，", term::DEPTH, fmt_num(s.depth_cut_pct))
     } else {
         String::new()
     };
-    let lth = if s.with_lth { "（另加长期持有者被指的抛售）" } else { "" };
+    let lth = if s.with_lth { "（另加原文所称的长期持有者抛售）" } else { "" };
     vec![
         q(
-            format!("{depth}{}的净抛售{lth}会使{}在一天内变动多少？", usd_millions(s.sell_usd_m), term::BITCOIN),
+            format!("{depth}{}的净抛售{lth}在一天内会使{}涨跌多少？", usd_millions(s.sell_usd_m), term::BITCOIN),
             format!(
                 "{}（{}：平方根法则，使用{}的日波动率和当天Binance现货成交量）。",
                 pct_signed(d.liquidity_btc, 2),
@@ -168,11 +169,11 @@ fn liquidations_questions(i: &Inputs) -> Vec<Question> {
                 term::LIQUIDATION
             ),
             format!(
-                "约{}仓位被{}，比特币自{}起累计变动{}（{}；仓位分布为模拟，强平规模取两位有效数字）。",
+                "约{}仓位被{}，比特币自{}起累计{}（{}；仓位分布为模拟，强平规模取两位有效数字）。",
                 usd_millions(two_significant(c.liquidated / 1e6)),
                 term::LIQUIDATION,
                 price_usd(c.p0, 0),
-                pct_signed(c.final_pct, 2),
+                moved(c.final_pct),
                 term::MODEL_OUTPUT
             ),
         ),

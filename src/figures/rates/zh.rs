@@ -3,7 +3,7 @@
 //! numbers as the English ([`super::Verdict`]), with the edition's terms.
 
 use super::{pct1, share_pct, Size, Verdict};
-use crate::format::zh::{month_day, term};
+use crate::format::zh::{month_day, moved, term};
 use crate::format::{fmt_num, grouped};
 use crate::model::rates::{self, Outcome};
 use crate::scenario::{Actual, Estimate, Reading};
@@ -13,8 +13,9 @@ pub fn ref_label(r: Option<&Reading>) -> String {
     r.map(|r| format!("{}的{}%", month_day(r.date), fmt_num(r.pct))).unwrap_or_default()
 }
 
+/// An actual move as the captions list it ("−2.70%"), "（无数据）" without one.
 fn actual(v: Option<f64>) -> String {
-    v.map(pct1).unwrap_or_else(|| "–".into())
+    v.map(pct1).unwrap_or_else(|| "（无数据）".into())
 }
 
 /// "12月降息概率为39.6%，11月6日为64.5%" and "11月6日至11月20日实际涨跌幅"
@@ -30,9 +31,9 @@ pub fn textbook_summary(o: &Outcome, cut_pct: f64, r: Option<&Reading>, a: &Actu
     let (setting, span) = setting_and_span(cut_pct, r);
     format!(
         "{TEXTBOOK}（{TEXTBOOK_MODEL}；{setting}）：模型推算价值股{}，整体市场{}，成长股{}。{span}：{}{}，{}{}。",
-        pct1(o.value_pct),
-        pct1(o.broad_pct),
-        pct1(o.growth_pct),
+        moved(o.value_pct),
+        moved(o.broad_pct),
+        moved(o.growth_pct),
         term::SPX_INDEX,
         actual(a.spx),
         term::NASDAQ,
@@ -46,11 +47,11 @@ pub fn empirical_summary(o: &Outcome, cut_pct: f64, r: Option<&Reading>, a: &Act
     format!(
         "{EMPIRICAL}（{EMPIRICAL_MODEL}；{setting}）：模型推算{}{}，{}{}，{}{}。{span}：{}{}，{}{}，{}{}。",
         term::SPX_INDEX,
-        pct1(o.spx_pct),
+        moved(o.spx_pct),
         term::NASDAQ,
-        pct1(o.nasdaq_pct),
+        moved(o.nasdaq_pct),
         term::BITCOIN,
-        pct1(o.btc_pct),
+        moved(o.btc_pct),
         term::SPX_INDEX,
         actual(a.spx),
         term::NASDAQ,
@@ -90,12 +91,16 @@ pub fn punchline_lead(o: &Outcome, a: &Actual, r: Option<&Reading>, cut_pct: f64
     let label = ref_label(r);
     let since = r.map(|r| format!("{}以来", month_day(r.date))).unwrap_or_else(|| "此后".into());
     if v.none() {
-        return format!("在当前设定下，降息概率与参照值（{label}）相同，因此利率渠道对{since}的涨跌没有解释力。");
+        return format!(
+            "在当前设定下，{}与参照值（{label}）相同，因此利率渠道对{since}的涨跌没有解释力。",
+            term::CUT_ODDS
+        );
     }
     if v.bp < 0.0 {
         return format!(
-            "在当前设定下，降息概率高于参照值（{label}），意味着政策利率预期下降{}个基点，理应推高资产价格，\
+            "在当前设定下，{}高于参照值（{label}），意味着政策利率预期下降{}个基点，理应推高资产价格，\
              因此利率渠道无法解释此后的下跌。",
+            term::CUT_ODDS,
             grouped(-v.bp, 1)
         );
     }
@@ -105,8 +110,9 @@ pub fn punchline_lead(o: &Outcome, a: &Actual, r: Option<&Reading>, cut_pct: f64
         _ => format!("{name}同期跌幅的约{}", share_pct(s)),
     };
     let emp = format!(
-        "按实证测算，12月政策利率预期上升{}个基点（降息概率由{label}降至{}%），{}解释{}、{}。",
+        "按实证测算，12月政策利率预期上升{}个基点（{}由{label}降至{}%），{}解释{}、{}。",
         grouped(v.bp, 1),
+        term::CUT_ODDS,
         fmt_num(cut_pct),
         if Verdict::size(v.sp) == Size::Small { "仅能" } else { "可" },
         part(term::SPX_INDEX, v.sp),
@@ -117,7 +123,7 @@ pub fn punchline_lead(o: &Outcome, a: &Actual, r: Option<&Reading>, cut_pct: f64
     } else if v.sp.is_some_and(|x| x < 60.0) {
         "其余大部分跌幅需从其他因素中寻找：贸易摩擦下资产相关性上升、市场流动性偏弱以及强平。"
     } else {
-        "在这一设定下，仅利率渠道就足以解释标普500指数的跌幅，但当天实际的降息概率从未变动到这个程度。"
+        "在这一设定下，仅利率渠道就足以解释标普500指数的跌幅，但当天实际的12月降息概率从未变动到这个程度。"
     };
     format!("{emp}{rest}")
 }
@@ -126,8 +132,8 @@ pub fn punchline_lead(o: &Outcome, a: &Actual, r: Option<&Reading>, cut_pct: f64
 pub fn textbook_note(o: &Outcome) -> Option<String> {
     (o.dr_pp * 100.0 >= 0.05).then(|| {
         format!(
-            "理论测算得出的跌幅大得多（成长股为{}），因为它假设长期贴现率与预期政策利率一比一同步变动，而现实中很少如此。",
-            pct1(o.growth_pct)
+            "理论测算得出的跌幅大得多（成长股{}），因为它假设长期贴现率与预期政策利率一比一同步变动，而现实中很少如此。",
+            moved(o.growth_pct)
         )
     })
 }

@@ -4,8 +4,8 @@
 //! percentage points (个百分点), an asset's own move in %.
 
 use super::value;
-use crate::format::zh::{month_day, points, points_signed, term, usd_millions_sig2};
-use crate::format::{fmt_num, grouped, pct_signed};
+use crate::format::zh::{month_day, moved, points, term, usd_millions_sig2};
+use crate::format::{fmt_num, grouped, pct_abs, pct_signed};
 use crate::scenario::decomposition::{Cause, Decomposition, Decompositions};
 use crate::state::Horizon;
 
@@ -15,6 +15,15 @@ fn move_points(v: f64) -> String {
         format!("上涨{}", points(v.abs(), 2))
     } else {
         format!("下跌{}", points(v.abs(), 2))
+    }
+}
+
+/// "跌幅" / "涨幅": the word for an asset's move, by its sign.
+pub fn fall_or_rise(actual: f64) -> &'static str {
+    if actual < 0.0 {
+        "跌幅"
+    } else {
+        "涨幅"
     }
 }
 
@@ -29,8 +38,10 @@ fn push(v: f64, what: &str) -> String {
 
 /// The synthesis in plain Chinese sentences, one per cause, in the source
 /// text's order of causes, then what is left (the English page's order).
-/// Labels are parallel nouns (a native reader's pass, 3 Dec 2026); the
-/// index is always 标普500指数; a what-if is said as one.
+/// Each is led by its bar's name in the glossary (利率因素, 经由股市传导,
+/// AI/科技股反转, ETF资金流出, 强平, 模型未解释), as on the waterfall (a
+/// native reader's pass); the index is always 标普500指数; a what-if is said
+/// as one; a part of a move is a magnitude with its verb (拖累, 下跌, 提振…).
 pub fn cause_sentences(d: &Decompositions, cut_pct: f64) -> Vec<String> {
     let (b, s) = (&d.btc, &d.spx);
     let day = b.horizon == Horizon::Day;
@@ -44,7 +55,8 @@ pub fn cause_sentences(d: &Decompositions, cut_pct: f64) -> Vec<String> {
     // sentence's figure, and said so (it is not added twice).
     let mut out = vec![if yours {
         format!(
-            "利率：假设{}为{}%（{reading_date}实际为{from}%），利率模型显示，{spx}将因此{}，比特币经由股市传导{}。",
+            "{}：假设{}为{}%（{reading_date}实际为{from}%），利率模型显示，{spx}将因此{}，比特币经由股市传导{}。",
+            term::RATES,
             term::CUT_ODDS_FIRST,
             fmt_num(cut_pct),
             move_points(rates),
@@ -52,7 +64,8 @@ pub fn cause_sentences(d: &Decompositions, cut_pct: f64) -> Vec<String> {
         )
     } else {
         format!(
-            "利率：{}从{reading_date}的{from}%{}至{to}%，利率模型显示，这一变化{}，并经由股市传导{}。",
+            "{}：{}从{reading_date}的{from}%{}至{to}%，利率模型显示，这一变化{}，并经由股市传导{}。",
+            term::RATES,
             term::CUT_ODDS_FIRST,
             if day_reading >= d.reading.pct { "升" } else { "降" },
             push(rates, spx),
@@ -61,47 +74,52 @@ pub fn cause_sentences(d: &Decompositions, cut_pct: f64) -> Vec<String> {
     }];
     let via = b.via_stocks().map_or(0.0, |v| v.0);
     let share = via / b.actual;
+    let when = if day { "当天" } else { "同期" };
+    let of_move = if share < 0.0 {
+        format!("，与比特币{when}的实际涨跌（{}）方向相反", pct_signed(b.actual, 2))
+    } else {
+        format!(
+            "，占比特币{when}{}{}的{}",
+            pct_abs(b.actual, 2),
+            fall_or_rise(b.actual),
+            if share > 0.5 {
+                "大部分"
+            } else if share > 0.4 {
+                "近一半"
+            } else {
+                "一部分"
+            }
+        )
+    };
     out.push(format!(
-        "币股联动：{}为{}（{spx}每涨跌1%，比特币约涨跌{}%），{spx}的涨跌传导至比特币的部分为{}（含上述利率影响），\
-         占比特币{}涨跌幅（{}）的{}。",
+        "{}：{}为{}（{spx}每涨跌1%，比特币约涨跌{}%），{spx}的涨跌传导至比特币，使其{}（含上述利率影响）{of_move}。",
+        term::THROUGH_STOCKS,
         term::BETA,
         grouped(d.beta.stats.beta, 2),
         grouped(d.beta.stats.beta, 2),
-        points_signed(via, 2),
-        if day { "当天" } else { "同期" },
-        pct_signed(b.actual, 2),
-        if share > 0.5 {
-            "大部分"
-        } else if share > 0.4 {
-            "近一半"
-        } else {
-            "一部分"
-        },
+        move_points(via),
     ));
     out.push(match (&d.tech, s.part(Cause::Tech)) {
         (Some(t), Some(p)) => format!(
-            "AI估值：{}公布业绩后科技股反转，在大盘普跌之外使{spx}多{}{}（指数当天涨跌幅为{}）{}。",
+            "{}：{}公布业绩后科技股反转，在大盘普跌之外使{spx}多{}{}（指数当天{}）{}。",
+            term::AI_TECH,
             term::NVIDIA,
             if p.value < 0.0 { "跌" } else { "涨" },
             points(p.value.abs(), 2),
-            pct_signed(s.actual, 2),
-            t.nvidia
-                .map(|(lo, hi)| format!(
-                    "，其中{}一只个股的影响为{}至{}",
-                    term::NVIDIA,
-                    grouped(lo, 2),
-                    points_signed(hi, 2)
-                ))
-                .unwrap_or_default(),
+            moved(s.actual),
+            t.nvidia.map(nvidia_alone).unwrap_or_default(),
         ),
-        _ => format!("AI估值：板块数据仅覆盖11月20日当天，因此两周区间不单独拆分“{}”。", term::AI_TECH),
+        _ => format!("{}：板块数据仅覆盖11月20日当天，因此两周区间不单独拆分此项。", term::AI_TECH),
     });
     out.push(match b.part(Cause::Selling) {
-        Some(p) => format!("流动性偏薄：当天{}资金净流出，使比特币{}。", term::SPOT_ETF, move_points(p.value)),
-        None => format!("流动性偏薄：缺少两周完整的逐日ETF资金流数据，因此未对{}建模。", term::ETF_SELLING),
+        Some(p) => {
+            format!("{}：当天{}资金净流出，使比特币{}。", term::ETF_SELLING, term::SPOT_ETF, move_points(p.value))
+        }
+        None => format!("{}：缺少两周完整的逐日ETF资金流数据，因此两周区间未对此项建模。", term::ETF_SELLING),
     });
     out.push(format!(
-        "杠杆强平：若按所设杠杆与未平仓合约规模，模型估算11月20日约有{}多头仓位遭{}，使比特币{}、{spx}{}。",
+        "{}：若按所设杠杆与未平仓合约规模，模型估算11月20日约有{}多头仓位遭{}，使比特币{}、{spx}{}。",
+        term::LIQUIDATION,
         usd_millions_sig2(d.cascade.liquidated / 1e6),
         term::LIQUIDATION,
         move_points(value(b, Cause::Cascade)),
@@ -115,7 +133,13 @@ pub fn cause_sentences(d: &Decompositions, cut_pct: f64) -> Vec<String> {
                 points(dec.not_explained().0.abs(), 2)
             )
         } else {
-            points_signed(dec.not_explained().0, 2)
+            // Not an overshoot: what is left has the move's sign (or is nil).
+            let ne = dec.not_explained().0.abs();
+            if grouped(ne, 2) == "0.00" {
+                "无未解释部分".to_string()
+            } else {
+                format!("{}中的{}", fall_or_rise(dec.actual), points(ne, 2))
+            }
         }
     };
     out.push(format!(
@@ -127,6 +151,21 @@ pub fn cause_sentences(d: &Decompositions, cut_pct: f64) -> Vec<String> {
         left(s),
     ));
     out
+}
+
+/// Nvidia's own part of the index's move, its range as magnitudes:
+/// "，其中仅英伟达一只股票就拖累0.23至0.25个百分点".
+fn nvidia_alone((lo, hi): (f64, f64)) -> String {
+    let (a, b) = (lo.abs().min(hi.abs()), lo.abs().max(hi.abs()));
+    let range =
+        if grouped(a, 2) == grouped(b, 2) { points(a, 2) } else { format!("{}至{}", grouped(a, 2), points(b, 2)) };
+    if hi <= 0.0 {
+        format!("，其中仅{}一只股票就拖累{range}", term::NVIDIA)
+    } else if lo >= 0.0 {
+        format!("，其中仅{}一只股票就提振{range}", term::NVIDIA)
+    } else {
+        format!("，其中{}一只股票的影响在{}至{}之间", term::NVIDIA, pct_signed(lo, 2), pct_signed(hi, 2))
+    }
 }
 
 /// A part with its range: "−3.19%（−4.00%至−2.51%）"; a range narrower than
@@ -143,7 +182,7 @@ pub fn with_range(value: f64, lo: f64, hi: f64) -> String {
 pub fn horizon_span(h: Horizon) -> &'static str {
     match h {
         Horizon::Day => "当天（11月19日收盘至20日收盘）",
-        Horizon::TwoWeeks => "此前两周（11月6日收盘至20日收盘）",
+        Horizon::TwoWeeks => "截至当天的两周（11月6日收盘至20日收盘）",
     }
 }
 
@@ -184,7 +223,8 @@ pub fn rest_label(dec: &Decomposition) -> &'static str {
     }
 }
 
-/// The rest in words: "另有−1.71个百分点模型未能解释", "各项合计比实际跌幅多出0.28个百分点（模型高估）".
+/// The rest in words, as a magnitude (it has the move's sign unless the
+/// models overshoot): "另有1.71个百分点模型未解释", "各项合计比实际跌幅多出0.28个百分点（模型高估）".
 pub fn rest_words(dec: &Decomposition) -> String {
     let ne = dec.not_explained().0;
     if dec.overshoots() {
@@ -194,7 +234,7 @@ pub fn rest_words(dec: &Decomposition) -> String {
             points(ne.abs(), 2)
         )
     } else {
-        format!("另有{}模型未能解释", points_signed(ne, 2))
+        format!("另有{}{}", points(ne.abs(), 2), term::NOT_EXPLAINED)
     }
 }
 
@@ -207,6 +247,6 @@ mod tests {
     fn a_part_with_its_range() {
         assert_eq!(with_range(-3.19, -4.0, -2.51), "−3.19%（−4.00%至−2.51%）");
         assert_eq!(with_range(-3.19, -3.19, -3.185), "−3.19%");
-        assert!(horizon_span(Horizon::TwoWeeks).starts_with("此前两周"));
+        assert!(horizon_span(Horizon::TwoWeeks).starts_with("截至当天的两周（"));
     }
 }

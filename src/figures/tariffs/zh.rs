@@ -6,7 +6,7 @@
 use super::{adjusted, btc_move, Portfolio};
 use crate::data::DataFile;
 use crate::format::zh::{date, month_day, term, usd_millions};
-use crate::format::{fmt_num, grouped, pct_abs, pct_signed};
+use crate::format::{fmt_num, grouped, pct_abs};
 use crate::model::correlation::Rolling;
 use crate::model::leverage::{long_liq_move_pct, MAINTENANCE};
 use crate::model::returns::Stats;
@@ -134,7 +134,7 @@ pub fn transmission(regime: Option<Estimate>, shock_pct: f64) -> String {
         None => "数据不足，无法估算β系数。".to_string(),
         Some(e) => format!(
             "在{}内，{}相对{}的{}为{}（{} {} × {}日波动率{}% ÷ 标普500指数日波动率{}%）。\
-             因此，标普500指数若下跌{}，平均而言{}将随之变动{}（{}）。",
+             因此，标普500指数若下跌{}，平均而言{}将随之{}（{}）。",
             window_text(&e),
             term::BITCOIN,
             term::SPX_INDEX,
@@ -147,7 +147,11 @@ pub fn transmission(regime: Option<Estimate>, shock_pct: f64) -> String {
             grouped(e.stats.sd_spx * 100.0, 2),
             pct_abs(shock_pct, 1),
             term::BITCOIN,
-            pct_signed(btc_move(Some(e.stats), shock_pct), 2),
+            {
+                // Bitcoin's move as a verb and a magnitude ("下跌约3.28%").
+                let mv = btc_move(Some(e.stats), shock_pct);
+                format!("{}约{}", if mv < 0.0 { "下跌" } else { "上涨" }, pct_abs(mv, 2))
+            },
             term::MODEL_OUTPUT,
         ),
     }
