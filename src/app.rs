@@ -313,7 +313,7 @@ pub fn App() -> impl IntoView {
                 <p class="kicker">{tr!("An explorable explanation", "互动解读")}</p>
                 <EditionSwitch/>
             </div>
-            <h1>{tr!("Why stocks and Bitcoin fell together on 20 November 2025", "2025年11月20日，股市与比特币为何双双下跌")}</h1>
+            <h1>{crate::components::phrases(tr!("Why stocks and Bitcoin fell together on 20 November 2025", "2025年11月20日，股市与比特币为何双双下跌"))}</h1>
             <Later><sections::intro::Answer/></Later>
         </header>
         // The sliders right under the answer they change; the lede that

@@ -17,4 +17,4 @@ pub use embed::FigureEmbed;
 pub use guide::{Glossary, Term, TryIt};
 pub use loading::{later_pending, Later, WithAll, WithData, WithData2};
 pub use questions::{AnswerKey, SectionQuestions};
-pub use section::{Disclosure, SectionHead, Sources, TableToggle};
+pub use section::{phrases, Disclosure, SectionHead, Sources, TableToggle};

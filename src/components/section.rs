@@ -16,10 +16,31 @@ pub fn SectionHead(section: Section) -> impl IntoView {
     let id = section.id();
     let permalink = use_context::<Permalink>().map(|p| p.0);
     view! {
-        <h2 id=format!("{id}-h")><span class="num-label">{section.number()}</span>{section.title()}</h2>
+        <h2 id=format!("{id}-h")><span class="num-label">{section.number()}</span>{phrases(section.title())}</h2>
         <EmbedButton section=section/>
         {permalink.map(|p| view! { <p class="print-only permalink">{tr!("Permalink: ", "永久链接：")} {move || p.get()}</p> })}
     }
+}
+
+/// A heading's text. A Chinese line may break between any two characters,
+/// so a title wraps inside a word on a phone ("股 / 市", "流动 / 性危机");
+/// in the Chinese edition each phrase, up to and with its "，" or "：", is
+/// kept whole (style/main.css `.phrase`), and the line breaks between them.
+pub fn phrases(text: &'static str) -> AnyView {
+    if !crate::format::ZH {
+        return text.into_any();
+    }
+    let mut parts = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find(['，', '：']) {
+        let end = i + rest[i..].chars().next().map_or(0, char::len_utf8);
+        parts.push(&rest[..end]);
+        rest = &rest[end..];
+    }
+    if !rest.is_empty() {
+        parts.push(rest);
+    }
+    parts.into_iter().map(|p| view! { <span class="phrase">{p}</span> }).collect_view().into_any()
 }
 
 /// "Show as table": the figure's numbers as a table, toggled by a button and
