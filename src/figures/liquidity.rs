@@ -225,7 +225,9 @@ pub fn impact_rows(inp: &Inputs, q_usd: f64) -> Vec<Vec<String>> {
         .map(|i| {
             let cut = f64::from(i) * 10.0;
             let v = thinned_volume(inp.volume_usd, cut);
-            vec![format!("{cut:.0}%"), usd_millions(v / 1e6), format!("{}%", grouped(impact_pct(inp, q_usd, cut), 2))]
+            // The volume in the edition's units ($30B, 300亿美元).
+            let volume = tr!(usd_millions(v / 1e6), crate::format::zh::usd_millions(v / 1e6));
+            vec![format!("{cut:.0}%"), volume, format!("{}%", grouped(impact_pct(inp, q_usd, cut), 2))]
         })
         .collect()
 }

@@ -370,7 +370,7 @@ fn Impact(
                     )
                 })
                 headers=tr!(vec!["Depth lost", "Daily volume left", "Price fall"], vec!["市场深度下降幅度", "剩余日成交量", "跌幅"])
-                rows=Signal::derive(move || tr!(fig::impact_rows(&inp, q_usd.get()), fig::zh::impact_rows(&inp, q_usd.get())))/>
+                rows=Signal::derive(move || fig::impact_rows(&inp, q_usd.get()))/>
             <super::Disclosure summary=tr!("How is this computed?", "计算方法") class="how">
                 <ul>
                     <li>{tr!(

@@ -10,7 +10,6 @@ use crate::data::DataFile;
 use crate::format::zh::{date, month_day, price_usd, term, usd_millions};
 use crate::format::{grouped, pct_abs, pct_signed};
 use crate::model::date::Date;
-use crate::model::liquidity::thinned_volume;
 use crate::model::series::pct_change;
 use crate::scenario::Inputs;
 use plotters::style::RGBColor;
@@ -166,17 +165,6 @@ pub fn impact_summary(inp: &Inputs, q_usd: f64) -> String {
         grouped(impact_pct(inp, q_usd, 90.0), 2),
         term::MODEL_OUTPUT,
     )
-}
-
-/// The impact table: every 10% of depth lost, the volume left and the fall.
-pub fn impact_rows(inp: &Inputs, q_usd: f64) -> Vec<Vec<String>> {
-    (0..=9)
-        .map(|i| {
-            let cut = f64::from(i) * 10.0;
-            let v = thinned_volume(inp.volume_usd, cut);
-            vec![format!("{cut:.0}%"), usd_millions(v / 1e6), format!("{}%", grouped(impact_pct(inp, q_usd, cut), 2))]
-        })
-        .collect()
 }
 
 /// The cross-check table's cells: day, flow, Bitcoin's move, move per 10亿美元 of outflow.
