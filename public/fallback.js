@@ -24,6 +24,15 @@
     opened = [];
   });
 
+  // The edition switch in the static page (issue 26) was rendered at the default
+  // settings; until the app takes over, it opens the other edition with this link's.
+  var edition = document.querySelector('#static-page .lang-switch a');
+  if (edition) {
+    var href = edition.getAttribute('href') || '';
+    var cut = href.search(/[?#]/);
+    edition.setAttribute('href', (cut < 0 ? href : href.slice(0, cut)) + location.search + location.hash);
+  }
+
   // An element's kind: its tag and first class ("Show as table" is a <details> in
   // the static page and a button and a <div> in the app, so plain tag counts differ).
   function kind(e) {

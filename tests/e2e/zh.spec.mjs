@@ -164,6 +164,13 @@ test('the masthead switch (中文 / English) keeps every setting, including one 
   await expect(page.locator('#ctl-lev-num')).toHaveValue('40');
 });
 
+test('before the app runs, the static page\'s switch already carries the link\'s own settings', async ({ page }) => {
+  await page.route('**/*.wasm', () => new Promise(() => {}));
+  await page.goto('./?cut=90&lev=50#tariffs');
+  const toZh = page.locator('#static-page header.masthead a[hreflang="zh-Hans"]');
+  await expect(toZh).toHaveAttribute('href', 'zh/?cut=90&lev=50#tariffs');
+});
+
 test('both pages name each other as hreflang alternates', async ({ page }) => {
   for (const url of ['./', './zh/']) {
     await page.goto(url);
