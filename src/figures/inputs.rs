@@ -6,7 +6,9 @@
 use crate::data::days::DAY_AFTER;
 use crate::data::ids::{Group, SeriesId};
 use crate::data::DataFile;
-use crate::format::{grouped, usd_millions};
+use crate::format::grouped;
+#[cfg(feature = "zh")]
+use crate::format::zh::{month_day, term};
 use crate::scenario::{Estimate, Inputs};
 
 /// The table's column headers.
@@ -22,61 +24,99 @@ fn pct2(v: f64) -> String {
 }
 
 fn window(e: &Estimate) -> String {
-    let short = if e.is_short() { format!("; the {}-day window asks for more", e.requested) } else { String::new() };
-    format!("{} trading days, {} to {}{short}", e.stats.n, e.first.short(), e.last.short())
+    tr!(
+        {
+            let short =
+                if e.is_short() { format!("; the {}-day window asks for more", e.requested) } else { String::new() };
+            format!("{} trading days, {} to {}{short}", e.stats.n, e.first.short(), e.last.short())
+        },
+        {
+            let short = if e.is_short() {
+                format!("（{}日窗口所需的天数多于11月20日之前的可用天数）", e.requested)
+            } else {
+                String::new()
+            };
+            format!("{}至{}，共{}个交易日{short}", month_day(e.first), month_day(e.last), e.stats.n)
+        }
+    )
 }
 
-/// One row per input: name, value, unit, window, source.
+/// One row per input: name, value, unit, window, source; in the build's
+/// language (the Chinese with its numbers, 9.03亿美元, and terms).
 pub fn rows(inp: &Inputs, m: &DataFile) -> Vec<[String; 5]> {
-    if crate::format::ZH {
-        return zh::rows(inp, m);
-    }
+    let money = |usd: f64| tr!(crate::format::usd_millions(usd / 1e6), crate::format::zh::usd_millions(usd / 1e6));
     let btc = publisher(m, SeriesId::BtcUsd0000utc);
-    let both = format!("{} and {}", publisher(m, SeriesId::Sp500), btc);
+    let both = tr!(
+        format!("{} and {}", publisher(m, SeriesId::Sp500), btc),
+        format!("{}、{}", publisher(m, SeriesId::Sp500), btc)
+    );
     let mut out = vec![[
-        "Bitcoin volatility per UTC day (σ of the square-root law)".to_string(),
+        tr!(
+            "Bitcoin volatility per UTC day (σ of the square-root law)".to_string(),
+            format!("{}每UTC日波动率（平方根法则中的σ）", term::BITCOIN)
+        ),
         pct2(inp.sigma_btc_utc),
-        "standard deviation of daily log returns".into(),
-        format!("{} UTC days to 19 Nov", inp.sigma_btc_utc_n),
+        tr!("standard deviation of daily log returns", "日对数收益率的标准差").into(),
+        tr!(
+            format!("{} UTC days to 19 Nov", inp.sigma_btc_utc_n),
+            format!("截至11月19日的{}个UTC日", inp.sigma_btc_utc_n)
+        ),
         btc.clone(),
     ]];
     if let Some(e) = inp.crisis {
         let (lo, hi) = e.beta_range();
         let w = window(&e);
+        let without = inp.beta_without_tariff_day.map(|b| grouped(b, 2));
         out.extend([
             [
-                "Bitcoin volatility per trading-day return (σ of β)".to_string(),
-                pct2(e.stats.sd_btc),
-                "standard deviation; weekends compounded into Monday".into(),
-                w.clone(),
-                both.clone(),
-            ],
-            [
-                "S&P 500 daily volatility".to_string(),
-                pct2(e.stats.sd_spx),
-                "standard deviation".into(),
-                w.clone(),
-                both.clone(),
-            ],
-            [
-                "Bitcoin's β to the S&P 500".to_string(),
-                format!(
-                    "{} (95% interval {} to {}{})",
-                    grouped(e.stats.beta, 2),
-                    grouped(lo, 2),
-                    grouped(hi, 2),
-                    inp.beta_without_tariff_day
-                        .map(|b| format!("; {} without the 10 Oct tariff day", grouped(b, 2)))
-                        .unwrap_or_default()
+                tr!(
+                    "Bitcoin volatility per trading-day return (σ of β)".to_string(),
+                    format!("{}按交易日收益率计的波动率（β中的σ）", term::BITCOIN)
                 ),
-                "ratio".into(),
+                pct2(e.stats.sd_btc),
+                tr!("standard deviation; weekends compounded into Monday", "标准差；周末涨跌并入周一复合计算").into(),
                 w.clone(),
                 both.clone(),
             ],
             [
-                "Correlation, Bitcoin and S&P 500".to_string(),
+                tr!("S&P 500 daily volatility".to_string(), format!("{}日波动率", term::SPX_INDEX)),
+                pct2(e.stats.sd_spx),
+                tr!("standard deviation", "标准差").into(),
+                w.clone(),
+                both.clone(),
+            ],
+            [
+                tr!(
+                    "Bitcoin's β to the S&P 500".to_string(),
+                    format!("{}相对{}的{}", term::BITCOIN, term::SPX_INDEX, term::BETA)
+                ),
+                tr!(
+                    format!(
+                        "{} (95% interval {} to {}{})",
+                        grouped(e.stats.beta, 2),
+                        grouped(lo, 2),
+                        grouped(hi, 2),
+                        without.map(|b| format!("; {b} without the 10 Oct tariff day")).unwrap_or_default()
+                    ),
+                    format!(
+                        "{}（95%置信区间{}至{}{}）",
+                        grouped(e.stats.beta, 2),
+                        grouped(lo, 2),
+                        grouped(hi, 2),
+                        without.map(|b| format!("；剔除10月10日关税冲击当日为{b}")).unwrap_or_default()
+                    )
+                ),
+                tr!("ratio", "比值").into(),
+                w.clone(),
+                both.clone(),
+            ],
+            [
+                tr!(
+                    "Correlation, Bitcoin and S&P 500".to_string(),
+                    format!("{}与{}的{}", term::BITCOIN, term::SPX_INDEX, term::CORRELATION)
+                ),
                 grouped(e.stats.corr, 2),
-                "Pearson".into(),
+                tr!("Pearson", "Pearson相关系数").into(),
                 w,
                 both.clone(),
             ],
@@ -84,53 +124,82 @@ pub fn rows(inp: &Inputs, m: &DataFile) -> Vec<[String; 5]> {
     }
     if let Some(c) = inp.calm {
         out.push([
-            "Calm regime: correlation, β".to_string(),
-            format!("{}, {}", grouped(c.corr, 2), grouped(c.beta, 2)),
-            "Pearson; ratio".into(),
-            format!("{} trading days before the 10 Oct tariff threat", c.n),
+            tr!("Calm regime: correlation, β".to_string(), format!("平稳时期：{}、{}", term::CORRELATION, term::BETA)),
+            tr!(
+                format!("{}, {}", grouped(c.corr, 2), grouped(c.beta, 2)),
+                format!("{}，{}", grouped(c.corr, 2), grouped(c.beta, 2))
+            ),
+            tr!("Pearson; ratio", "Pearson相关系数；比值").into(),
+            tr!(
+                format!("{} trading days before the 10 Oct tariff threat", c.n),
+                format!("10月10日关税威胁之前的{}个交易日", c.n)
+            ),
             both,
         ]);
     }
+    let assumption: String = tr!("assumption", "假设值").into();
     out.extend([
         [
-            "Bitcoin's daily traded volume, all venues (V)".to_string(),
-            format!(
-                "{} (range {} to {})",
-                usd_millions(inp.volume_usd / 1e6),
-                usd_millions(inp.volume_low_usd / 1e6),
-                usd_millions(inp.volume_high_usd / 1e6)
+            tr!(
+                "Bitcoin's daily traded volume, all venues (V)".to_string(),
+                format!("{}全市场日成交额（V）", term::BITCOIN)
             ),
-            "US$ a day".into(),
-            "assumption".into(),
-            "an order-of-magnitude assumption; no all-venue volume is in the bundled data".into(),
+            tr!(
+                format!(
+                    "{} (range {} to {})",
+                    money(inp.volume_usd),
+                    money(inp.volume_low_usd),
+                    money(inp.volume_high_usd)
+                ),
+                format!(
+                    "{}（区间{}至{}）",
+                    money(inp.volume_usd),
+                    money(inp.volume_low_usd),
+                    money(inp.volume_high_usd)
+                )
+            ),
+            tr!("US$ a day", "美元/日").into(),
+            assumption.clone(),
+            tr!(
+                "an order-of-magnitude assumption; no all-venue volume is in the bundled data",
+                "数量级假设；随附数据中没有全市场成交额"
+            )
+            .into(),
         ],
         [
-            "Binance BTC/USDT spot volume, 20 Nov".to_string(),
-            usd_millions(inp.spot_volume_usd / 1e6),
-            "US$ (BTC × close)".into(),
-            "20 Nov, one venue, spot only (for comparison)".into(),
+            tr!("Binance BTC/USDT spot volume, 20 Nov", "Binance BTC/USDT现货成交额（11月20日）").to_string(),
+            money(inp.spot_volume_usd),
+            tr!("US$ (BTC × close)", "美元（BTC数量×收盘价）").into(),
+            tr!("20 Nov, one venue, spot only (for comparison)", "11月20日，单一交易所，仅限现货（供对比）").into(),
             m.ohlc.first().map(|s| s.source.publisher.clone()).unwrap_or_default(),
         ],
         [
-            "Nasdaq's daily traded value".to_string(),
-            usd_millions(inp.nasdaq_volume_usd / 1e6),
-            "US$ a day".into(),
-            "assumption".into(),
-            "an order-of-magnitude assumption".into(),
+            tr!("Nasdaq's daily traded value", "纳斯达克市场日成交额").to_string(),
+            money(inp.nasdaq_volume_usd),
+            tr!("US$ a day", "美元/日").into(),
+            assumption.clone(),
+            tr!("an order-of-magnitude assumption", "数量级假设").into(),
         ],
         [
-            "Y, the square-root law's constant".to_string(),
-            format!("{} (range {} to {})", grouped(inp.y, 1), grouped(inp.y_low, 1), grouped(inp.y_high, 1)),
-            "dimensionless".into(),
+            tr!("Y, the square-root law's constant", "Y，平方根法则的常数").to_string(),
+            tr!(
+                format!("{} (range {} to {})", grouped(inp.y, 1), grouped(inp.y_low, 1), grouped(inp.y_high, 1)),
+                format!("{}（区间{}至{}）", grouped(inp.y, 1), grouped(inp.y_low, 1), grouped(inp.y_high, 1))
+            ),
+            tr!("dimensionless", "无量纲").into(),
             "–".into(),
-            "of order one (Tóth et al., Physical Review X, 2011); the value is an assumption".into(),
+            tr!(
+                "of order one (Tóth et al., Physical Review X, 2011); the value is an assumption",
+                "量级为1（Tóth等，Physical Review X，2011年）；具体取值为假设"
+            )
+            .into(),
         ],
         [
-            "Maintenance margin of a leveraged long".to_string(),
+            tr!("Maintenance margin of a leveraged long".to_string(), format!("{}多头的维持保证金率", term::LEVERAGE)),
             pct2(inp.maintenance),
-            "share of the position".into(),
+            tr!("share of the position", "占仓位价值的比例").into(),
             "–".into(),
-            "assumption, Binance-style USDT-margined contracts".into(),
+            tr!("assumption, Binance-style USDT-margined contracts", "假设值，参照Binance的USDT本位合约").into(),
         ],
     ]);
     out
@@ -191,125 +260,12 @@ pub const TWO_SIGMAS: &str = tr!(
 /// the same values as the English, with the edition's numbers (9.03亿美元,
 /// 11月19日) and terms.
 pub mod zh {
-    use super::{pct2, publisher};
     use crate::data::days::DAY_AFTER;
     use crate::data::ids::{Group, SeriesId};
     use crate::data::DataFile;
     use crate::format::grouped;
-    use crate::format::zh::{month_day, price_usd, term, usd_millions};
-    use crate::scenario::{Estimate, Inputs};
-
-    /// "10月9日至11月19日，共30个交易日".
-    fn window(e: &Estimate) -> String {
-        let short = if e.is_short() {
-            format!("（{}日窗口所需的天数多于11月20日之前的可用天数）", e.requested)
-        } else {
-            String::new()
-        };
-        format!("{}至{}，共{}个交易日{short}", month_day(e.first), month_day(e.last), e.stats.n)
-    }
-
-    /// One row per input: name, value, unit, window, source.
-    pub fn rows(inp: &Inputs, m: &DataFile) -> Vec<[String; 5]> {
-        let btc = publisher(m, SeriesId::BtcUsd0000utc);
-        let both = format!("{}、{}", publisher(m, SeriesId::Sp500), btc);
-        let spx = term::SPX_INDEX;
-        let mut out = vec![[
-            format!("{}每UTC日波动率（平方根法则中的σ）", term::BITCOIN),
-            pct2(inp.sigma_btc_utc),
-            "日对数收益率的标准差".into(),
-            format!("截至11月19日的{}个UTC日", inp.sigma_btc_utc_n),
-            btc.clone(),
-        ]];
-        if let Some(e) = inp.crisis {
-            let (lo, hi) = e.beta_range();
-            let w = window(&e);
-            out.extend([
-                [
-                    format!("{}按交易日收益率计的波动率（β中的σ）", term::BITCOIN),
-                    pct2(e.stats.sd_btc),
-                    "标准差；周末涨跌并入周一复合计算".into(),
-                    w.clone(),
-                    both.clone(),
-                ],
-                [format!("{spx}日波动率"), pct2(e.stats.sd_spx), "标准差".into(), w.clone(), both.clone()],
-                [
-                    format!("{}相对{spx}的{}", term::BITCOIN, term::BETA),
-                    format!(
-                        "{}（95%置信区间{}至{}{}）",
-                        grouped(e.stats.beta, 2),
-                        grouped(lo, 2),
-                        grouped(hi, 2),
-                        inp.beta_without_tariff_day
-                            .map(|b| format!("；剔除10月10日关税冲击当日为{}", grouped(b, 2)))
-                            .unwrap_or_default()
-                    ),
-                    "比值".into(),
-                    w.clone(),
-                    both.clone(),
-                ],
-                [
-                    format!("{}与{spx}的{}", term::BITCOIN, term::CORRELATION),
-                    grouped(e.stats.corr, 2),
-                    "Pearson相关系数".into(),
-                    w,
-                    both.clone(),
-                ],
-            ]);
-        }
-        if let Some(c) = inp.calm {
-            out.push([
-                format!("平稳时期：{}、{}", term::CORRELATION, term::BETA),
-                format!("{}，{}", grouped(c.corr, 2), grouped(c.beta, 2)),
-                "Pearson相关系数；比值".into(),
-                format!("10月10日关税威胁之前的{}个交易日", c.n),
-                both,
-            ]);
-        }
-        out.extend([
-            [
-                format!("{}全市场日成交额（V）", term::BITCOIN),
-                format!(
-                    "{}（区间{}至{}）",
-                    usd_millions(inp.volume_usd / 1e6),
-                    usd_millions(inp.volume_low_usd / 1e6),
-                    usd_millions(inp.volume_high_usd / 1e6)
-                ),
-                "美元/日".into(),
-                "假设值".into(),
-                "数量级假设；随附数据中没有全市场成交额".into(),
-            ],
-            [
-                "Binance BTC/USDT现货成交额（11月20日）".to_string(),
-                usd_millions(inp.spot_volume_usd / 1e6),
-                "美元（BTC数量×收盘价）".into(),
-                "11月20日，单一交易所，仅限现货（供对比）".into(),
-                m.ohlc.first().map(|s| s.source.publisher.clone()).unwrap_or_default(),
-            ],
-            [
-                "纳斯达克市场日成交额".to_string(),
-                usd_millions(inp.nasdaq_volume_usd / 1e6),
-                "美元/日".into(),
-                "假设值".into(),
-                "数量级假设".into(),
-            ],
-            [
-                "Y，平方根法则的常数".to_string(),
-                format!("{}（区间{}至{}）", grouped(inp.y, 1), grouped(inp.y_low, 1), grouped(inp.y_high, 1)),
-                "无量纲".into(),
-                "–".into(),
-                "量级为1（Tóth等，Physical Review X，2011年）；具体取值为假设".into(),
-            ],
-            [
-                format!("{}多头的维持保证金率", term::LEVERAGE),
-                pct2(inp.maintenance),
-                "占仓位价值的比例".into(),
-                "–".into(),
-                "假设值，参照Binance的USDT本位合约".into(),
-            ],
-        ]);
-        out
-    }
+    use crate::format::zh::{price_usd, term};
+    use crate::scenario::Inputs;
 
     /// What β rests on (the English [`super::beta_note`]'s findings).
     pub fn beta_note(inp: &Inputs, m: &DataFile) -> String {
